@@ -1,0 +1,26 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
+import { tracer } from '../http/observability.js';
+
+/** Builds a document client; `endpoint` is set by the local stack and the tests only. */
+export function createDocumentClient(opts: { region: string; endpoint?: string }): DynamoDBDocumentClient {
+  const base = new DynamoDBClient({
+    region: opts.region,
+    ...(opts.endpoint
+      ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    maxAttempts: 3,
+  });
+  return DynamoDBDocumentClient.from(tracer.captureAWSv3Client(base), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+let client: DynamoDBDocumentClient | undefined;
+
+/** The process-wide client, created once (module scope in Lambda). */
+export function documentClient(): DynamoDBDocumentClient {
+  client ??= createDocumentClient({ region: config().region, endpoint: config().endpoints.dynamodb });
+  return client;
+}

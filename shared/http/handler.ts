@@ -1,0 +1,77 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { ForbiddenError } from '../errors.js';
+import { type RouteId, type RouteOf, routeById } from '../routes.js';
+import { type Caller, callerFrom } from './caller.js';
+import { errorResponse, json } from './error-response.js';
+import { logger, tracer } from './observability.js';
+import { header, parseBody, parsePath, parseQuery } from './request.js';
+
+type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type QueryOf<R> = R extends { query: infer Q extends z.ZodType } ? z.output<Q> : Record<string, never>;
+type ParamsOf<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? { [K in Name]: string } & ParamsOf<Rest>
+  : unknown;
+
+export interface Request<Id extends RouteId> {
+  readonly body: BodyOf<RouteOf<Id>>;
+  readonly query: QueryOf<RouteOf<Id>>;
+  readonly params: ParamsOf<RouteOf<Id>['path']> & Record<string, string>;
+  readonly caller: Caller;
+  readonly idempotencyKey: string | undefined;
+  readonly event: APIGatewayProxyEventV2;
+}
+
+export interface Result {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export const ok = (body: unknown): Result => ({ status: 200, body });
+export const created = (body: unknown): Result => ({ status: 201, body });
+
+const PUBLIC_CALLER: Caller = { subject: 'anonymous', organization: undefined, roles: [] };
+
+/**
+ * Wraps an operation: authenticate → authorize (roles from the route table) → parse and validate
+ * path, query and body (schemas from the route table) → run → respond. Every error becomes an HTTP
+ * answer in `errorResponse`, the last step.
+ */
+export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<Id>) => Promise<Result>) {
+  const route = routeById(id);
+  const base = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    try {
+      const caller = route.roles === 'public' ? PUBLIC_CALLER : callerFrom(event);
+      if (
+        route.roles !== 'public' &&
+        !caller.roles.some((r) => (route.roles as readonly string[]).includes(r))
+      ) {
+        throw new ForbiddenError(
+          `Role ${caller.roles.join(', ') || '(none)'} may not ${route.summary.toLowerCase()}`,
+        );
+      }
+      const params = parsePath(route, event);
+      const query = parseQuery(route, event);
+      const body = parseBody(route, event);
+      const result = await run({
+        body,
+        query,
+        params,
+        caller,
+        idempotencyKey: header(event, 'idempotency-key'),
+        event,
+      } as Request<Id>);
+      return json(result.status, result.body, result.headers);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .handler(base);
+}

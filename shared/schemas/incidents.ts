@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut } from './common.js';
+
+export const IncidentStatus = z.enum(['open', 'closed']);
+export const ActionStatus = z.enum(['pending', 'in_progress', 'completed', 'cancelled']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+export const ImpactLevel = z.enum(['critical', 'high', 'medium', 'low', 'unknown']);
+export const ImpactGrade = z.enum(['severe', 'moderate', 'minor', 'none', 'unknown']);
+export const Direction = z.enum(['inbound', 'outbound']);
+
+// ---------- requests ----------
+
+export const CreateIncidentBody = z
+  .strictObject({
+    id: Id.optional(),
+    title: Text(300),
+    description: Text(10_000),
+    severity: Severity,
+    category: Text(100).meta({ description: 'e.g. data_breach, ransomware, service_outage' }),
+    affectedThirdParties: z.array(Id).max(50).optional(),
+    discoveredBy: Text(200).optional(),
+    discoveryDate: Timestamp.optional(),
+  })
+  .meta({ id: 'CreateIncident' });
+export type CreateIncidentBody = z.infer<typeof CreateIncidentBody>;
+
+export const ImpactAssessmentBody = z
+  .strictObject({
+    businessImpact: ImpactLevel,
+    financialImpact: z.number().min(0).max(1e15),
+    reputationImpact: ImpactGrade,
+    regulatoryImpact: ImpactGrade,
+    dataCompromised: z.array(Text(200)).max(100).optional(),
+    systemsAffected: z.array(Text(200)).max(200).optional(),
+    customersAffected: z.number().int().min(0).max(1e12).optional(),
+    estimatedDowntime: z.number().min(0).max(1e6).optional().meta({ description: 'hours' }),
+    recoveryTime: z.number().min(0).max(1e6).optional().meta({ description: 'hours' }),
+  })
+  .meta({ id: 'ImpactAssessment' });
+export type ImpactAssessmentBody = z.infer<typeof ImpactAssessmentBody>;
+
+export const CreateActionBody = z
+  .strictObject({
+    description: Text(2000),
+    assignedTo: Text(200),
+    thirdParty: Id.optional(),
+    actionType: Text(100).optional(),
+    priority: Priority.optional(),
+    dueDate: Timestamp.optional(),
+  })
+  .meta({ id: 'CreateAction' });
+export type CreateActionBody = z.infer<typeof CreateActionBody>;
+
+export const UpdateActionBody = z
+  .strictObject({ status: ActionStatus, notes: Text(2000).optional() })
+  .meta({ id: 'UpdateAction' });
+export type UpdateActionBody = z.infer<typeof UpdateActionBody>;
+
+export const CreateCommunicationBody = z
+  .strictObject({
+    type: Text(100).meta({ description: 'e.g. email, call, meeting, portal' }),
+    direction: Direction,
+    thirdParty: Id.optional(),
+    subject: Text(500),
+    content: Text(50_000),
+    sentTo: z.array(Text(320)).min(1).max(100),
+    priority: Priority.optional(),
+  })
+  .meta({ id: 'CreateCommunication' });
+export type CreateCommunicationBody = z.infer<typeof CreateCommunicationBody>;
+
+export const CreateEscalationBody = z
+  .strictObject({ reason: Text(2000), escalatedTo: Text(200), priority: Priority.default('high') })
+  .meta({ id: 'CreateEscalation' });
+export type CreateEscalationBody = z.infer<typeof CreateEscalationBody>;
+
+export const CreateLessonBody = z
+  .strictObject({ lesson: Text(5000), category: Text(100).optional(), recommendation: Text(5000).optional() })
+  .meta({ id: 'CreateLesson' });
+export type CreateLessonBody = z.infer<typeof CreateLessonBody>;
+
+export const CloseIncidentBody = z
+  .strictObject({ reason: Text(200).default('resolved'), notes: Text(5000).optional() })
+  .meta({ id: 'CloseIncident' });
+export type CloseIncidentBody = z.infer<typeof CloseIncidentBody>;
+
+export const ReopenIncidentBody = z
+  .strictObject({ reason: Text(2000).optional() })
+  .meta({ id: 'ReopenIncident' });
+export type ReopenIncidentBody = z.infer<typeof ReopenIncidentBody>;
+
+export const ListIncidentsQuery = z.strictObject({
+  ...PageQuery,
+  status: IncidentStatus.optional(),
+  priority: Priority.optional(),
+  thirdParty: Id.optional(),
+});
+export type ListIncidentsQuery = z.infer<typeof ListIncidentsQuery>;
+
+export const TimelineQuery = z.strictObject({ ...PageQuery, limit: PageQuery.limit.default(100) });
+export type TimelineQuery = z.infer<typeof TimelineQuery>;
+
+// ---------- responses ----------
+
+export const ImpactAssessment = ImpactAssessmentBody.extend({
+  assessedAt: TimestampOut,
+  assessedBy: z.string(),
+  impactFactors: z.number(),
+}).meta({ id: 'ImpactAssessmentRecord' });
+
+export const Action = z
+  .object({
+    actionId: z.string(),
+    description: z.string(),
+    assignedTo: z.string(),
+    thirdParty: z.string().optional(),
+    actionType: z.string().optional(),
+    priority: Priority,
+    dueDate: TimestampOut.optional(),
+    status: ActionStatus,
+    notes: z.string().optional(),
+    completedDate: TimestampOut.optional(),
+    createdAt: TimestampOut,
+    createdBy: z.string(),
+    updatedAt: TimestampOut,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Action' });
+export type Action = z.infer<typeof Action>;
+
+export const Communication = z
+  .object({
+    communicationId: z.string(),
+    type: z.string(),
+    direction: Direction,
+    thirdParty: z.string().optional(),
+    subject: z.string(),
+    content: z.string(),
+    sentTo: z.array(z.string()),
+    priority: Priority,
+    recordedAt: TimestampOut,
+    recordedBy: z.string(),
+  })
+  .meta({ id: 'Communication' });
+export type Communication = z.infer<typeof Communication>;
+
+export const Escalation = z
+  .object({
+    escalationId: z.string(),
+    reason: z.string(),
+    escalatedTo: z.string(),
+    priority: Priority,
+    escalatedAt: TimestampOut,
+    escalatedBy: z.string(),
+  })
+  .meta({ id: 'Escalation' });
+export type Escalation = z.infer<typeof Escalation>;
+
+export const Lesson = z
+  .object({
+    lessonId: z.string(),
+    lesson: z.string(),
+    category: z.string().optional(),
+    recommendation: z.string().optional(),
+    recordedAt: TimestampOut,
+    recordedBy: z.string(),
+  })
+  .meta({ id: 'Lesson' });
+export type Lesson = z.infer<typeof Lesson>;
+
+export const TimelineEntry = z
+  .object({
+    seq: z.number().int(),
+    at: TimestampOut,
+    actor: z.string().meta({ description: 'Authenticated subject that caused the entry' }),
+    type: z.string(),
+    summary: z.string(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'TimelineEntry' });
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const IncidentSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    severity: Severity,
+    category: z.string(),
+    status: IncidentStatus,
+    priority: Priority,
+    affectedThirdParties: z.array(z.string()),
+    discoveryDate: TimestampOut,
+    createdAt: TimestampOut,
+    updatedAt: TimestampOut,
+  })
+  .meta({ id: 'IncidentSummary' });
+export type IncidentSummary = z.infer<typeof IncidentSummary>;
+
+export const Incident = IncidentSummary.extend({
+  description: z.string(),
+  discoveredBy: z.string().optional(),
+  createdBy: z.string(),
+  impactAssessment: ImpactAssessment.optional(),
+  closureDate: TimestampOut.optional(),
+  closureReason: z.string().optional(),
+  closureNotes: z.string().optional(),
+  version: z.number().int(),
+}).meta({ id: 'Incident' });
+export type Incident = z.infer<typeof Incident>;
+
+export const IncidentDetail = Incident.extend({
+  actions: z.array(Action),
+  communications: z.array(Communication),
+  escalations: z.array(Escalation),
+  lessonsLearned: z.array(Lesson),
+  timeline: z.array(TimelineEntry),
+}).meta({ id: 'IncidentDetail' });
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+export const Recommendation = z
+  .object({ type: z.string(), priority: Priority, description: z.string() })
+  .meta({ id: 'Recommendation' });
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const IncidentReport = z
+  .object({
+    incidentId: z.string(),
+    title: z.string(),
+    status: IncidentStatus,
+    severity: Severity,
+    priority: Priority,
+    category: z.string(),
+    affectedThirdParties: z.array(z.string()),
+    discoveryDate: TimestampOut,
+    closureDate: TimestampOut.optional(),
+    impactAssessment: ImpactAssessment.optional(),
+    responseMetrics: z.object({
+      totalActions: z.number().int(),
+      completedActions: z.number().int(),
+      pendingActions: z.number().int(),
+      completionRate: z.number(),
+    }),
+    communicationMetrics: z.object({ totalCommunications: z.number().int(), escalations: z.number().int() }),
+    duration: z.object({ iso8601: z.string(), seconds: z.number().int() }),
+    timeline: z.array(TimelineEntry),
+    lessonsLearned: z.array(Lesson),
+    recommendations: z.array(Recommendation),
+    generatedAt: TimestampOut,
+  })
+  .meta({ id: 'IncidentReport' });
+export type IncidentReport = z.infer<typeof IncidentReport>;

@@ -17,7 +17,9 @@ export const CreateIncidentBody = z
     description: Text(10_000),
     severity: Severity,
     category: Text(100).meta({ description: 'e.g. data_breach, ransomware, service_outage' }),
-    affectedThirdParties: z.array(Id).max(50).optional(),
+    // 40 keeps every incident transaction (incident + 40 counters + 40 links + timeline) under
+    // DynamoDB's 100-item TransactWriteItems limit.
+    affectedThirdParties: z.array(Id).max(40).optional(),
     discoveredBy: Text(200).optional(),
     discoveryDate: Timestamp.optional(),
   })

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { assessImpact } from '../../shared/domain/incidents/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('assessImpact', async ({ params, body, caller }) =>
+  ok(await assessImpact(defaultDeps(), caller, params.incidentId, body)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { closeIncident } from '../../shared/domain/incidents/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('closeIncident', async ({ params, body, caller }) =>
+  ok(await closeIncident(defaultDeps(), caller, params.incidentId, body)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { createEscalation } from '../../shared/domain/incidents/service.js';
+import { created, httpHandler } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('createEscalation', async ({ params, body, caller }) =>
+  created(await createEscalation(defaultDeps(), caller, params.incidentId, body)),
+);

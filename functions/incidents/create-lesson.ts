@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { createLesson } from '../../shared/domain/incidents/service.js';
+import { created, httpHandler } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('createLesson', async ({ params, body, caller }) =>
+  created(await createLesson(defaultDeps(), caller, params.incidentId, body)),
+);

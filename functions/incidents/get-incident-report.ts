@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { getReport } from '../../shared/domain/incidents/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('getIncidentReport', async ({ params }) =>
+  ok(await getReport(defaultDeps(), params.incidentId)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { getTimeline } from '../../shared/domain/incidents/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('getIncidentTimeline', async ({ params, query }) =>
+  ok(await getTimeline(defaultDeps(), params.incidentId, query)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { getIncident } from '../../shared/domain/incidents/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('getIncident', async ({ params }) =>
+  ok(await getIncident(defaultDeps(), params.incidentId)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { reopenIncident } from '../../shared/domain/incidents/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('reopenIncident', async ({ params, body, caller }) =>
+  ok(await reopenIncident(defaultDeps(), caller, params.incidentId, body)),
+);

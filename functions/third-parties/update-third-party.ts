@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { updateThirdParty } from '../../shared/domain/third-parties/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('updateThirdParty', async ({ params, body, caller }) =>
+  ok(await updateThirdParty(defaultDeps(), caller, params.thirdPartyId, body)),
+);

@@ -1,0 +1,249 @@
+/**
+ * Incident item collection (`INC#<id>`): reads and write-item builders. The only module that knows
+ * how an incident and its children are laid out in the table.
+ */
+import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps.js';
+import { NotFoundError } from '../errors.js';
+import type {
+  Action,
+  Communication,
+  Escalation,
+  Incident,
+  IncidentDetail,
+  IncidentSummary,
+  Lesson,
+  TimelineEntry,
+} from '../schemas/incidents.js';
+import { publicView } from './items.js';
+import { incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
+import type { TransactItem } from './transact.js';
+
+/** Sequence counters kept on the incident item; they number children and timeline entries. */
+export interface Counters {
+  timelineSeq: number;
+  actionSeq: number;
+  commSeq: number;
+  escSeq: number;
+  lessonSeq: number;
+}
+export type StoredIncident = Incident & Counters;
+
+const COUNTER_NAMES: readonly (keyof Counters)[] = [
+  'timelineSeq',
+  'actionSeq',
+  'commSeq',
+  'escSeq',
+  'lessonSeq',
+];
+
+export const incidentView = (item: Record<string, unknown>) => publicView<Incident>(item, COUNTER_NAMES);
+
+export function summaryOf(i: Incident): IncidentSummary {
+  return {
+    id: i.id,
+    title: i.title,
+    severity: i.severity,
+    category: i.category,
+    status: i.status,
+    priority: i.priority,
+    affectedThirdParties: i.affectedThirdParties,
+    discoveryDate: i.discoveryDate,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+  };
+}
+
+// ---------- reads ----------
+
+export async function getIncidentItem(deps: Deps, id: string): Promise<StoredIncident> {
+  const res = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.incident(id), ConsistentRead: true }),
+  );
+  if (!res.Item) throw new NotFoundError(`Incident ${id} not found`);
+  return res.Item as StoredIncident;
+}
+
+/** Incident and one child item in one BatchGetItem request. */
+export async function getIncidentAndChild(
+  deps: Deps,
+  id: string,
+  childKey: { pk: string; sk: string },
+): Promise<{ incident: StoredIncident; child: Record<string, unknown> | undefined }> {
+  const res = await deps.db.send(
+    new BatchGetCommand({
+      RequestItems: { [deps.tableName]: { Keys: [keys.incident(id), childKey], ConsistentRead: true } },
+    }),
+  );
+  const items = res.Responses?.[deps.tableName] ?? [];
+  const incident = items.find((i) => i.sk === keys.incident(id).sk);
+  if (!incident) throw new NotFoundError(`Incident ${id} not found`);
+  return { incident: incident as StoredIncident, child: items.find((i) => i.sk === childKey.sk) };
+}
+
+async function queryAll(deps: Deps, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await deps.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    out.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+const stripChild = <T>(item: Record<string, unknown>) => publicView<T>(item, ['incidentId', 'version']);
+
+/**
+ * The whole aggregate in ONE Query on the item collection (more requests only if it exceeds
+ * DynamoDB's 1 MB page): incident, actions, communications, escalations, lessons, timeline.
+ */
+export async function getIncidentDetail(deps: Deps, id: string): Promise<IncidentDetail> {
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': incidentPk(id) },
+    ConsistentRead: true,
+  });
+  const meta = items.find((i) => i.sk === keys.incident(id).sk);
+  if (!meta) throw new NotFoundError(`Incident ${id} not found`);
+  const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
+  return {
+    ...incidentView(meta),
+    actions: of('ACTION#').map((i) => publicView<Action>(i, ['incidentId'])),
+    communications: of('COMM#').map((i) => stripChild<Communication>(i)),
+    escalations: of('ESC#').map((i) => stripChild<Escalation>(i)),
+    lessonsLearned: of('LESSON#').map((i) => stripChild<Lesson>(i)),
+    timeline: of(prefixes.timeline).map((i) => stripChild<TimelineEntry>(i)),
+  };
+}
+
+/** Incident and its actions in one Query (sort keys `#INCIDENT` … `ACTION#…` are adjacent). */
+export async function getIncidentWithActions(
+  deps: Deps,
+  id: string,
+): Promise<{ incident: StoredIncident; actions: Action[] }> {
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': incidentPk(id),
+      ':from': keys.incident(id).sk,
+      ':to': 'ACTION#\uffff',
+    },
+    ConsistentRead: true,
+  });
+  const meta = items.find((i) => i.sk === keys.incident(id).sk);
+  if (!meta) throw new NotFoundError(`Incident ${id} not found`);
+  const actions = items
+    .filter((i) => String(i.sk).startsWith('ACTION#'))
+    .map((i) => publicView<Action>(i, ['incidentId']));
+  return { incident: meta as unknown as StoredIncident, actions };
+}
+
+// ---------- write items ----------
+
+export function incidentItem(i: StoredIncident) {
+  // Computed keys come last: `i` may be a raw item read earlier, carrying stale index keys.
+  return { ...i, ...keys.incident(i.id), entity: 'incident', ...incidentIndexKeys(i) };
+}
+
+/** Put of the incident item, conditioned on the version it was read at (or on absence). */
+export function putIncident(deps: Deps, next: StoredIncident, expectedVersion: number | null): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: incidentItem(next),
+      ...(expectedVersion === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+    },
+  };
+}
+
+/** Link items under each affected organization, carrying the summary used by `?thirdParty=` lists. */
+export function putIncidentLinks(deps: Deps, i: Incident): TransactItem[] {
+  return i.affectedThirdParties.map((orgId) => ({
+    Put: {
+      TableName: deps.tableName,
+      Item: { ...keys.incidentLink(orgId, i.createdAt, i.id), entity: 'incidentLink', ...summaryOf(i) },
+    },
+  }));
+}
+
+/** Put of a new child item (action, communication, …); fails if the key is taken. */
+export function putNew(
+  deps: Deps,
+  key: { pk: string; sk: string },
+  entity: string,
+  data: object,
+): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: { ...key, entity, ...data },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Put of a changed child item, conditioned on the version it was read at. */
+export function putVersioned(
+  deps: Deps,
+  key: { pk: string; sk: string },
+  entity: string,
+  data: { version: number; [attr: string]: unknown },
+  expectedVersion: number,
+): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: { ...key, entity, ...data },
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': expectedVersion },
+    },
+  };
+}
+
+/** Condition that an organization exists (used when an id refers to a third party). */
+export function organizationExists(deps: Deps, orgId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: deps.tableName,
+      Key: keys.organization(orgId),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  };
+}
+
+/** +1 on a third party's incident counter, stamping its last incident; fails if it does not exist. */
+export function countIncidentOn(deps: Deps, orgId: string, discoveryDate: string, now: string): TransactItem {
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: keys.organization(orgId),
+      UpdateExpression: 'SET lastIncident = :d, updatedAt = :now ADD incidentCount :one, version :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':d': discoveryDate, ':now': now, ':one': 1 },
+    },
+  };
+}
+
+/** A page of the timeline, oldest first. */
+export async function queryTimeline(
+  deps: Deps,
+  id: string,
+  limit: number,
+  start: Record<string, string> | undefined,
+): Promise<{ items: TimelineEntry[]; last: Record<string, unknown> | undefined }> {
+  const res = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
+      ExpressionAttributeValues: { ':pk': incidentPk(id), ':tl': prefixes.timeline },
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return { items: (res.Items ?? []).map((i) => stripChild<TimelineEntry>(i)), last: res.LastEvaluatedKey };
+}

@@ -1,0 +1,34 @@
+import { ValidationError } from '../errors.js';
+
+/**
+ * Opaque cursors: the LastEvaluatedKey, base64url-encoded JSON. A cursor is checked against the
+ * partition it is used for, so it cannot be replayed against another list.
+ */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  if (!key) return null;
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(
+  cursor: string | undefined,
+  expect: Record<string, string>,
+): Record<string, string> | undefined {
+  if (cursor === undefined) return undefined;
+  const invalid = () =>
+    new ValidationError('Invalid cursor', [
+      { field: 'query.cursor', message: 'not a cursor from this list' },
+    ]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
+  const entries = Object.entries(parsed);
+  if (entries.length === 0 || entries.length > 6 || !entries.every(([, v]) => typeof v === 'string'))
+    throw invalid();
+  const key = parsed as Record<string, string>;
+  for (const [attr, value] of Object.entries(expect)) if (key[attr] !== value) throw invalid();
+  return key;
+}

@@ -1,0 +1,57 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps.js';
+import { ConflictError } from '../errors.js';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Thrown when a transaction is cancelled by condition checks. `failed` holds the indexes of the
+ * items whose condition failed, so the caller can say which (e.g. which third party is unknown).
+ */
+export class TransactionConflict extends Error {
+  constructor(readonly failed: number[]) {
+    super('Transaction cancelled by a condition check');
+    this.name = 'TransactionConflict';
+  }
+}
+
+/** One TransactWriteItems request. Condition failures become `TransactionConflict`. */
+export async function transactWrite(deps: Deps, items: TransactItem[]): Promise<void> {
+  try {
+    await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+      if (failed.length > 0) throw new TransactionConflict(failed);
+      if (reasons.some((r) => r.Code === 'TransactionConflict')) throw new TransactionConflict([]);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Optimistic concurrency: runs `attempt` (read → decide → conditional write) again when another
+ * writer got there first, with jittered backoff; after `maxAttempts`, a 409 the client can retry.
+ */
+export async function withOptimisticRetry<T>(attempt: () => Promise<T>, maxAttempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof TransactionConflict) || i >= maxAttempts) {
+        if (error instanceof TransactionConflict) {
+          throw new ConflictError(
+            'The resource was changed concurrently; retry the request',
+            [],
+            'CONCURRENT_UPDATE',
+          );
+        }
+        throw error;
+      }
+      const delay = Math.random() * Math.min(200, 10 * 2 ** i);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}

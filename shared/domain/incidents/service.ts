@@ -1,0 +1,633 @@
+/**
+ * Incident lifecycle service: every operation reads what it needs, applies the pure rules, and
+ * writes all touched items (incident, children, links, timeline) in ONE TransactWriteItems,
+ * conditioned on the versions it read. Conflicts are retried; the timeline's actor is always the
+ * authenticated subject.
+ */
+
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type Counters,
+  countIncidentOn,
+  getIncidentAndChild,
+  getIncidentDetail,
+  getIncidentItem,
+  getIncidentWithActions,
+  incidentView,
+  organizationExists,
+  putIncident,
+  putIncidentLinks,
+  putNew,
+  putVersioned,
+  queryTimeline,
+  type StoredIncident,
+  summaryOf,
+} from '../../db/incidents-repo.js';
+import { publicView } from '../../db/items.js';
+import { keys, listQueries, orgPk, prefixes } from '../../db/keys.js';
+import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import {
+  type TransactItem,
+  TransactionConflict,
+  transactWrite,
+  withOptimisticRetry,
+} from '../../db/transact.js';
+import type { Deps } from '../../deps.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Caller } from '../../http/caller.js';
+import type {
+  Action,
+  CloseIncidentBody,
+  Communication,
+  CreateActionBody,
+  CreateCommunicationBody,
+  CreateEscalationBody,
+  CreateIncidentBody,
+  CreateLessonBody,
+  Escalation,
+  ImpactAssessmentBody,
+  Incident,
+  IncidentDetail,
+  IncidentReport,
+  IncidentSummary,
+  Lesson,
+  ListIncidentsQuery,
+  ReopenIncidentBody,
+  TimelineEntry,
+  TimelineQuery,
+  UpdateActionBody,
+} from '../../schemas/incidents.js';
+import { priorityAfterEscalation, priorityAtCreation, priorityFromImpact } from './priority.js';
+import { buildReport } from './report.js';
+import { assertActionTransition, assertClosable, assertIncidentOpen, assertReopenable } from './rules.js';
+
+type NewEntry = { type: string; summary: string; data?: Record<string, unknown> };
+
+/** Clock skew tolerated for caller-supplied "now-ish" timestamps. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+function timelineItems(
+  deps: Deps,
+  incidentId: string,
+  firstSeq: number,
+  at: string,
+  actor: string,
+  entries: NewEntry[],
+) {
+  return entries.map((e, i) => {
+    const seq = firstSeq + i;
+    const entry: TimelineEntry = {
+      seq,
+      at,
+      actor,
+      type: e.type,
+      summary: e.summary,
+      ...(e.data ? { data: e.data } : {}),
+    };
+    return putNew(deps, keys.timeline(incidentId, seq), 'timeline', { incidentId, ...entry });
+  });
+}
+
+// ---------- create ----------
+
+export async function createIncident(
+  deps: Deps,
+  caller: Caller,
+  body: CreateIncidentBody,
+): Promise<Incident> {
+  const now = deps.now();
+  const nowIso = now.toISOString();
+  const affected = body.affectedThirdParties ?? [];
+  const dupes = affected.flatMap((id, i) => (affected.indexOf(id) < i ? [i] : []));
+  if (dupes.length > 0) {
+    throw new ValidationError(
+      'affectedThirdParties lists a third party twice',
+      dupes.map((i) => ({ field: `body.affectedThirdParties.${i}`, message: `duplicate of ${affected[i]}` })),
+    );
+  }
+  const discoveryDate = body.discoveryDate ?? nowIso;
+  if (Date.parse(discoveryDate) > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new ValidationError('discoveryDate is in the future', [
+      { field: 'body.discoveryDate', message: 'must not be in the future' },
+    ]);
+  }
+  const priority = priorityAtCreation(body.severity, affected.length);
+  const incident: StoredIncident = {
+    id: body.id ?? `INC-${deps.newId()}`,
+    title: body.title,
+    description: body.description,
+    severity: body.severity,
+    category: body.category,
+    status: 'open',
+    priority,
+    affectedThirdParties: affected,
+    ...(body.discoveredBy ? { discoveredBy: body.discoveredBy } : {}),
+    discoveryDate,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+    createdBy: caller.subject,
+    version: 1,
+    timelineSeq: 1,
+    actionSeq: 0,
+    commSeq: 0,
+    escSeq: 0,
+    lessonSeq: 0,
+  };
+  const items: TransactItem[] = [
+    putIncident(deps, incident, null),
+    ...affected.map((orgId) => countIncidentOn(deps, orgId, discoveryDate, nowIso)),
+    ...putIncidentLinks(deps, incident),
+    ...timelineItems(deps, incident.id, 1, nowIso, caller.subject, [
+      {
+        type: 'incident.created',
+        summary: `Incident opened with severity ${body.severity} and priority ${priority}`,
+        data: { severity: body.severity, priority, affectedThirdParties: affected },
+      },
+    ]),
+  ];
+  try {
+    await transactWrite(deps, items);
+  } catch (error) {
+    if (!(error instanceof TransactionConflict)) throw error;
+    if (error.failed.includes(0)) {
+      throw new ConflictError(
+        `Incident ${incident.id} already exists`,
+        [{ field: 'body.id', message: 'already exists' }],
+        'ALREADY_EXISTS',
+      );
+    }
+    const missing = error.failed.filter((i) => i >= 1 && i <= affected.length).map((i) => i - 1);
+    if (missing.length > 0) {
+      throw new ValidationError(
+        `Unknown third part${missing.length > 1 ? 'ies' : 'y'}: ${missing.map((i) => affected[i]).join(', ')}`,
+        missing.map((i) => ({
+          field: `body.affectedThirdParties.${i}`,
+          message: `third party ${affected[i]} does not exist`,
+        })),
+      );
+    }
+    throw new ConflictError('The incident could not be created; retry the request', [], 'CONCURRENT_UPDATE');
+  }
+  return incidentView(incident as unknown as Record<string, unknown>);
+}
+
+// ---------- generic mutation ----------
+
+interface Change<R> {
+  /** The incident's next state (version, updatedAt and timelineSeq are set by `commit`). */
+  incident: StoredIncident;
+  /** Other items written in the same transaction. */
+  items?: TransactItem[];
+  /** Index of `items` entries that are third-party existence checks, with the field they came from. */
+  refs?: { index: number; field: string; id: string }[];
+  timeline: NewEntry[];
+  result: R;
+}
+
+const SUMMARY_FIELDS = ['title', 'status', 'priority', 'severity'] as const;
+
+/** Writes a change in one transaction, conditioned on the incident version it was decided on. */
+async function commit<R>(deps: Deps, caller: Caller, current: StoredIncident, change: Change<R>): Promise<R> {
+  const at = deps.now().toISOString();
+  const next: StoredIncident = {
+    ...change.incident,
+    version: current.version + 1,
+    updatedAt: at,
+    timelineSeq: current.timelineSeq + change.timeline.length,
+  };
+  const summaryChanged = SUMMARY_FIELDS.some((f) => next[f] !== current[f]);
+  const extra = change.items ?? [];
+  const items: TransactItem[] = [
+    ...extra,
+    putIncident(deps, next, current.version),
+    ...(summaryChanged ? putIncidentLinks(deps, next) : []),
+    ...timelineItems(deps, current.id, current.timelineSeq + 1, at, caller.subject, change.timeline),
+  ];
+  try {
+    await transactWrite(deps, items);
+  } catch (error) {
+    if (error instanceof TransactionConflict) {
+      const bad = (change.refs ?? []).filter((r) => error.failed.includes(r.index));
+      if (bad.length > 0) {
+        throw new ValidationError(
+          `Unknown third party: ${bad.map((b) => b.id).join(', ')}`,
+          bad.map((b) => ({ field: b.field, message: `third party ${b.id} does not exist` })),
+        );
+      }
+    }
+    throw error;
+  }
+  return change.result;
+}
+
+/** Read the incident, decide, commit; retried when another writer got there first. */
+function mutate<R>(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  decide: (current: StoredIncident) => Change<R>,
+) {
+  return withOptimisticRetry(async () => {
+    const current = await getIncidentItem(deps, incidentId);
+    return commit(deps, caller, current, decide(current));
+  });
+}
+
+function bump(current: StoredIncident, counter: keyof Counters): { n: number; incident: StoredIncident } {
+  const n = current[counter] + 1;
+  return { n, incident: { ...current, [counter]: n } };
+}
+
+function thirdPartyRef(deps: Deps, field: string, id: string | undefined, index: number) {
+  if (id === undefined) return { items: [] as TransactItem[], refs: [] };
+  return { items: [organizationExists(deps, id)], refs: [{ index, field, id }] };
+}
+
+// ---------- operations ----------
+
+export function assessImpact(deps: Deps, caller: Caller, incidentId: string, body: ImpactAssessmentBody) {
+  return mutate(deps, caller, incidentId, (current) => {
+    assertIncidentOpen(current);
+    const { priority, total, factors } = priorityFromImpact(body);
+    const at = deps.now().toISOString();
+    const incident: StoredIncident = {
+      ...current,
+      priority,
+      impactAssessment: { ...body, assessedAt: at, assessedBy: caller.subject, impactFactors: total },
+    };
+    const timeline: NewEntry[] = [
+      {
+        type: 'impact.assessed',
+        summary: `Impact assessed: ${total} impact factor point(s)`,
+        data: { ...body },
+      },
+    ];
+    if (priority !== current.priority) {
+      const why = factors.length
+        ? factors.map((f) => `${f.factor} (+${f.points})`).join(', ')
+        : 'no impact factors';
+      timeline.push({
+        type: 'priority.changed',
+        summary: `Priority ${current.priority} → ${priority}: ${why}; ${total} point(s)`,
+        data: { from: current.priority, to: priority, reason: 'impact assessment', factors, total },
+      });
+    }
+    return { incident, timeline, result: incidentView(incident as unknown as Record<string, unknown>) };
+  });
+}
+
+export function createAction(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateActionBody,
+): Promise<Action> {
+  return mutate(deps, caller, incidentId, (current) => {
+    assertIncidentOpen(current);
+    const { n, incident } = bump(current, 'actionSeq');
+    const at = deps.now().toISOString();
+    const action: Action = {
+      actionId: `ACTION-${n}`,
+      description: body.description,
+      assignedTo: body.assignedTo,
+      ...(body.thirdParty ? { thirdParty: body.thirdParty } : {}),
+      ...(body.actionType ? { actionType: body.actionType } : {}),
+      priority: body.priority ?? current.priority,
+      ...(body.dueDate ? { dueDate: body.dueDate } : {}),
+      status: 'pending',
+      createdAt: at,
+      createdBy: caller.subject,
+      updatedAt: at,
+      version: 1,
+    };
+    const ref = thirdPartyRef(deps, 'body.thirdParty', body.thirdParty, 0);
+    return {
+      incident,
+      items: [...ref.items, putNew(deps, keys.action(incidentId, n), 'action', { incidentId, ...action })],
+      refs: ref.refs,
+      timeline: [
+        {
+          type: 'action.created',
+          summary: `${action.actionId} assigned to ${action.assignedTo}: ${action.description}`,
+          data: { actionId: action.actionId, assignedTo: action.assignedTo, priority: action.priority },
+        },
+      ],
+      result: action,
+    };
+  });
+}
+
+function actionNumber(actionId: string): number {
+  const m = /^ACTION-([1-9]\d{0,5})$/.exec(actionId);
+  if (!m) throw new NotFoundError(`Action ${actionId} not found`);
+  return Number(m[1]);
+}
+
+export function updateAction(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  actionId: string,
+  body: UpdateActionBody,
+): Promise<Action> {
+  const key = keys.action(incidentId, actionNumber(actionId));
+  return withOptimisticRetry(async () => {
+    const { incident: current, child } = await getIncidentAndChild(deps, incidentId, key);
+    if (!child) throw new NotFoundError(`Action ${actionId} not found on incident ${incidentId}`);
+    assertIncidentOpen(current);
+    const action = publicView<Action>(child, ['incidentId']);
+    assertActionTransition(actionId, action.status, body.status);
+    const at = deps.now().toISOString();
+    const { completedDate: _drop, ...rest } = action;
+    const next: Action = {
+      ...rest,
+      status: body.status,
+      ...(body.notes !== undefined ? { notes: body.notes } : action.notes ? { notes: action.notes } : {}),
+      ...(body.status === 'completed' ? { completedDate: at } : {}),
+      updatedAt: at,
+      version: action.version + 1,
+    };
+    return commit(deps, caller, current, {
+      incident: current,
+      items: [putVersioned(deps, key, 'action', { incidentId, ...next }, action.version)],
+      timeline: [
+        {
+          type: 'action.updated',
+          summary:
+            action.status === body.status
+              ? `${actionId} notes updated`
+              : `${actionId} ${action.status} → ${body.status}${body.notes ? `: ${body.notes}` : ''}`,
+          data: {
+            actionId,
+            from: action.status,
+            to: body.status,
+            ...(body.notes ? { notes: body.notes } : {}),
+          },
+        },
+      ],
+      result: next,
+    });
+  });
+}
+
+export function createCommunication(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateCommunicationBody,
+): Promise<Communication> {
+  return mutate(deps, caller, incidentId, (current) => {
+    assertIncidentOpen(current);
+    const { n, incident } = bump(current, 'commSeq');
+    const communication: Communication = {
+      communicationId: `COMM-${n}`,
+      type: body.type,
+      direction: body.direction,
+      ...(body.thirdParty ? { thirdParty: body.thirdParty } : {}),
+      subject: body.subject,
+      content: body.content,
+      sentTo: body.sentTo,
+      priority: body.priority ?? 'medium',
+      recordedAt: deps.now().toISOString(),
+      recordedBy: caller.subject,
+    };
+    const ref = thirdPartyRef(deps, 'body.thirdParty', body.thirdParty, 0);
+    return {
+      incident,
+      items: [
+        ...ref.items,
+        putNew(deps, keys.communication(incidentId, n), 'communication', { incidentId, ...communication }),
+      ],
+      refs: ref.refs,
+      timeline: [
+        {
+          type: 'communication.recorded',
+          summary: `${communication.communicationId} ${body.direction} ${body.type}: ${body.subject}`,
+          data: {
+            communicationId: communication.communicationId,
+            direction: body.direction,
+            sentTo: body.sentTo,
+          },
+        },
+      ],
+      result: communication,
+    };
+  });
+}
+
+export function createEscalation(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateEscalationBody,
+): Promise<Escalation> {
+  return mutate(deps, caller, incidentId, (current) => {
+    assertIncidentOpen(current);
+    const bumped = bump(current, 'escSeq');
+    const escalation: Escalation = {
+      escalationId: `ESC-${bumped.n}`,
+      reason: body.reason,
+      escalatedTo: body.escalatedTo,
+      priority: body.priority,
+      escalatedAt: deps.now().toISOString(),
+      escalatedBy: caller.subject,
+    };
+    const priority = priorityAfterEscalation(current.priority, body.priority);
+    const timeline: NewEntry[] = [
+      {
+        type: 'escalation.created',
+        summary: `${escalation.escalationId} to ${body.escalatedTo} (${body.priority}): ${body.reason}`,
+        data: {
+          escalationId: escalation.escalationId,
+          escalatedTo: body.escalatedTo,
+          priority: body.priority,
+        },
+      },
+    ];
+    if (priority !== current.priority) {
+      timeline.push({
+        type: 'priority.changed',
+        summary: `Priority ${current.priority} → ${priority}: critical escalation ${escalation.escalationId}`,
+        data: {
+          from: current.priority,
+          to: priority,
+          reason: 'critical escalation',
+          escalationId: escalation.escalationId,
+        },
+      });
+    }
+    return {
+      incident: { ...bumped.incident, priority },
+      items: [
+        putNew(deps, keys.escalation(incidentId, bumped.n), 'escalation', { incidentId, ...escalation }),
+      ],
+      timeline,
+      result: escalation,
+    };
+  });
+}
+
+export function createLesson(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateLessonBody,
+): Promise<Lesson> {
+  // Lessons learned are the one change a closed incident accepts.
+  return mutate(deps, caller, incidentId, (current) => {
+    const { n, incident } = bump(current, 'lessonSeq');
+    const lesson: Lesson = {
+      lessonId: `LESSON-${n}`,
+      lesson: body.lesson,
+      ...(body.category ? { category: body.category } : {}),
+      ...(body.recommendation ? { recommendation: body.recommendation } : {}),
+      recordedAt: deps.now().toISOString(),
+      recordedBy: caller.subject,
+    };
+    return {
+      incident,
+      items: [putNew(deps, keys.lesson(incidentId, n), 'lesson', { incidentId, ...lesson })],
+      timeline: [
+        {
+          type: 'lesson.recorded',
+          summary: `${lesson.lessonId}: ${body.lesson}`,
+          data: { lessonId: lesson.lessonId },
+        },
+      ],
+      result: lesson,
+    };
+  });
+}
+
+export function closeIncident(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CloseIncidentBody,
+): Promise<Incident> {
+  return withOptimisticRetry(async () => {
+    const { incident: current, actions } = await getIncidentWithActions(deps, incidentId);
+    assertClosable(current, actions);
+    const at = deps.now().toISOString();
+    const { closureNotes: _n, ...rest } = current;
+    const incident: StoredIncident = {
+      ...rest,
+      status: 'closed',
+      closureDate: at,
+      closureReason: body.reason,
+      ...(body.notes ? { closureNotes: body.notes } : {}),
+    };
+    return commit(deps, caller, current, {
+      incident,
+      timeline: [
+        {
+          type: 'incident.closed',
+          summary: `Incident closed: ${body.reason}${body.notes ? ` (${body.notes})` : ''}`,
+          data: { reason: body.reason, ...(body.notes ? { notes: body.notes } : {}) },
+        },
+      ],
+      result: incidentView({ ...incident, version: current.version + 1, updatedAt: at } as unknown as Record<
+        string,
+        unknown
+      >),
+    });
+  });
+}
+
+export function reopenIncident(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: ReopenIncidentBody,
+): Promise<Incident> {
+  return mutate(deps, caller, incidentId, (current) => {
+    assertReopenable(current);
+    const { closureDate, closureReason, closureNotes: _n, ...rest } = current;
+    const incident: StoredIncident = { ...rest, status: 'open' };
+    const at = deps.now().toISOString();
+    return {
+      incident,
+      timeline: [
+        {
+          type: 'incident.reopened',
+          summary: `Incident reopened${body.reason ? `: ${body.reason}` : ''}`,
+          data: {
+            previousClosureDate: closureDate,
+            previousClosureReason: closureReason,
+            ...(body.reason ? { reason: body.reason } : {}),
+          },
+        },
+      ],
+      result: incidentView({ ...incident, version: current.version + 1, updatedAt: at } as unknown as Record<
+        string,
+        unknown
+      >),
+    };
+  });
+}
+
+// ---------- reads ----------
+
+export function getIncident(deps: Deps, incidentId: string): Promise<IncidentDetail> {
+  return getIncidentDetail(deps, incidentId);
+}
+
+export async function getReport(deps: Deps, incidentId: string): Promise<IncidentReport> {
+  return buildReport(await getIncidentDetail(deps, incidentId), deps.now());
+}
+
+export async function getTimeline(deps: Deps, incidentId: string, query: TimelineQuery) {
+  const pk = `INC#${incidentId}`;
+  const start = decodeCursor(query.cursor, { pk });
+  const page = await queryTimeline(deps, incidentId, query.limit, start);
+  if (page.items.length === 0 && !start) await getIncidentItem(deps, incidentId); // 404 for unknown incidents
+  return { items: page.items, nextCursor: encodeCursor(page.last) };
+}
+
+export async function listIncidents(
+  deps: Deps,
+  query: ListIncidentsQuery,
+): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const filters: string[] = [];
+  const addFilter = (attr: 'status' | 'priority', value: string | undefined) => {
+    if (value === undefined) return;
+    names[`#${attr}`] = attr;
+    values[`:${attr}`] = value;
+    filters.push(`#${attr} = :${attr}`);
+  };
+  let input: ConstructorParameters<typeof QueryCommand>[0];
+  if (query.thirdParty) {
+    // Link items under the organization carry the incident summary.
+    const pk = orgPk(query.thirdParty);
+    addFilter('status', query.status);
+    addFilter('priority', query.priority);
+    input = {
+      TableName: deps.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inc)',
+      ExpressionAttributeValues: { ':pk': pk, ':inc': prefixes.incidentLinks, ...values },
+      ...(filters.length ? { ExpressionAttributeNames: names, FilterExpression: filters.join(' AND ') } : {}),
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, { pk }),
+    };
+  } else {
+    const q = listQueries.incidents(query);
+    if (query.status) addFilter('priority', query.priority);
+    input = {
+      TableName: deps.tableName,
+      IndexName: q.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': q.pkAttr, ...names },
+      ExpressionAttributeValues: { ':pk': q.pk, ...values },
+      ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, { [q.pkAttr]: q.pk }),
+    };
+  }
+  const res = await deps.db.send(new QueryCommand(input));
+  const items = (res.Items ?? []).map((item) => summaryOf(item as unknown as Incident));
+  return { items, nextCursor: encodeCursor(res.LastEvaluatedKey) };
+}

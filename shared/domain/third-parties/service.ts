@@ -1,0 +1,137 @@
+/** Third parties: suppliers, cloud providers and partners (organizations of kind `supplier`). */
+
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { publicView } from '../../db/items.js';
+import { keys, listQueries, thirdPartyIndexKeys } from '../../db/keys.js';
+import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
+import type { Deps } from '../../deps.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { Caller } from '../../http/caller.js';
+import type {
+  CreateThirdPartyBody,
+  ListThirdPartiesQuery,
+  ThirdParty,
+  UpdateThirdPartyBody,
+} from '../../schemas/third-parties.js';
+
+type StoredThirdParty = ThirdParty & { createdBy: string };
+
+function toItem(tp: StoredThirdParty) {
+  // Computed keys come last: `tp` may be a raw item read earlier, carrying stale index keys.
+  return { ...tp, ...keys.organization(tp.id), entity: 'organization', ...thirdPartyIndexKeys(tp) };
+}
+
+const view = (item: Record<string, unknown>) => publicView<ThirdParty>(item, ['createdBy']);
+
+export async function createThirdParty(
+  deps: Deps,
+  caller: Caller,
+  body: CreateThirdPartyBody,
+): Promise<ThirdParty> {
+  const now = deps.now().toISOString();
+  const tp: StoredThirdParty = {
+    id: body.id ?? `TP-${deps.newId()}`,
+    name: body.name,
+    type: body.type,
+    kind: 'supplier',
+    criticality: body.criticality,
+    ...(body.contactInfo ? { contactInfo: body.contactInfo } : {}),
+    ...(body.incidentContact ? { incidentContact: body.incidentContact } : {}),
+    escalationContacts: body.escalationContacts ?? [],
+    ...(body.slaRequirements ? { slaRequirements: body.slaRequirements } : {}),
+    dataShared: body.dataShared ?? [],
+    systemsAccessed: body.systemsAccessed ?? [],
+    incidentCount: 0,
+    lastIncident: null,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: caller.subject,
+    version: 1,
+  };
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: toItem(tp),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new ConflictError(
+        `Organization ${tp.id} already exists`,
+        [{ field: 'body.id', message: 'already exists' }],
+        'ALREADY_EXISTS',
+      );
+    }
+    throw error;
+  }
+  return view(toItem(tp));
+}
+
+async function load(deps: Deps, id: string, consistent = false): Promise<StoredThirdParty> {
+  const res = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.organization(id), ConsistentRead: consistent }),
+  );
+  if (res.Item?.kind !== 'supplier') throw new NotFoundError(`Third party ${id} not found`);
+  return res.Item as StoredThirdParty;
+}
+
+export async function getThirdParty(deps: Deps, id: string): Promise<ThirdParty> {
+  return view(await load(deps, id));
+}
+
+export async function updateThirdParty(
+  deps: Deps,
+  _caller: Caller,
+  id: string,
+  body: UpdateThirdPartyBody,
+): Promise<ThirdParty> {
+  return withOptimisticRetry(async () => {
+    const current = await load(deps, id, true);
+    const next: StoredThirdParty = {
+      ...current,
+      ...body,
+      updatedAt: deps.now().toISOString(),
+      version: current.version + 1,
+    };
+    try {
+      await deps.db.send(
+        new PutCommand({
+          TableName: deps.tableName,
+          Item: toItem(next),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': current.version },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new TransactionConflict([0]);
+      throw error;
+    }
+    return view(toItem(next));
+  });
+}
+
+export async function listThirdParties(
+  deps: Deps,
+  query: ListThirdPartiesQuery,
+): Promise<{ items: ThirdParty[]; nextCursor: string | null }> {
+  const q = listQueries.thirdParties(query);
+  // When criticality chooses the index, a type filter is applied on the page read.
+  const filterType = query.criticality !== undefined && query.type !== undefined;
+  const res = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: q.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': q.pkAttr, ...(filterType ? { '#type': 'type' } : {}) },
+      ExpressionAttributeValues: { ':pk': q.pk, ...(filterType ? { ':type': query.type } : {}) },
+      ...(filterType ? { FilterExpression: '#type = :type' } : {}),
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, { [q.pkAttr]: q.pk }),
+    }),
+  );
+  return { items: (res.Items ?? []).map(view), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+}

@@ -1,0 +1,17 @@
+/** Time helpers (pure). The clock is injected everywhere so tests control time. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+/** Seconds → ISO 8601 duration (`P2DT3H4M5S`, `PT0S`). */
+export function isoDuration(totalSeconds: number): string {
+  let s = Math.max(0, Math.floor(totalSeconds));
+  const days = Math.floor(s / 86_400);
+  s -= days * 86_400;
+  const hours = Math.floor(s / 3_600);
+  s -= hours * 3_600;
+  const minutes = Math.floor(s / 60);
+  s -= minutes * 60;
+  const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${s ? `${s}S` : ''}`;
+  if (!days && !time) return 'PT0S';
+  return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
+}

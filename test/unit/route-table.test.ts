@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApi } from '../../shared/openapi.js';
+import { pathParams, ROLES, type Route, routeKey, routes } from '../../shared/routes.js';
+
+const table = routes as readonly Route[];
+
+describe('the route table', () => {
+  it('has unique operation ids, route keys and handler modules', () => {
+    const unique = (xs: string[]) => new Set(xs).size === xs.length;
+    expect(unique(table.map((r) => r.id))).toBe(true);
+    expect(unique(table.map(routeKey))).toBe(true);
+    expect(unique(table.map((r) => r.handler))).toBe(true);
+  });
+
+  it('names only known roles, and every writer has a body schema and RW table access or none', () => {
+    for (const r of table) {
+      if (r.roles !== 'public') {
+        expect(r.roles.length, r.id).toBeGreaterThan(0);
+        for (const role of r.roles) expect(ROLES, r.id).toContain(role);
+      }
+      if (r.method === 'GET') expect(r.table, r.id).not.toBe('RW');
+      else expect(r.body, r.id).toBeDefined();
+      expect(r.path.startsWith('/'), r.id).toBe(true);
+    }
+  });
+
+  it.each(table.map((r) => [r.id, r] as const))(
+    '%s: functions/<handler>.ts exports a handler',
+    async (_id, r) => {
+      process.env.LIAISON_TABLE_NAME ??= 'route-table-test';
+      const url = new URL(`../../functions/${r.handler}.ts`, import.meta.url).href;
+      const mod = (await import(/* @vite-ignore */ url)) as { handler?: unknown };
+      expect(typeof mod.handler).toBe('function');
+    },
+  );
+
+  it('path parameters are valid identifiers', () => {
+    for (const r of table) for (const p of pathParams(r.path)) expect(p).toMatch(/^[a-z][A-Za-z]*Id$/);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  const doc = buildOpenApi() as {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string }>>;
+  };
+
+  it('is OpenAPI 3.1 with one operation per route', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    expect(ops.sort()).toEqual(table.map((r) => r.id).sort());
+  });
+
+  it('docs/openapi.json is current (run `npm run openapi` after changing routes or schemas)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+});

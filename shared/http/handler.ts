@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { ForbiddenError } from '../errors.js';
-import { type RouteId, type RouteOf, routeById } from '../routes.js';
+import { type Route, type RouteId, type RouteOf, routeById } from '../routes.js';
 import { type Caller, callerFrom } from './caller.js';
 import { errorResponse, json } from './error-response.js';
 import { logger, tracer } from './observability.js';
@@ -33,6 +33,20 @@ export interface Result {
 
 export const ok = (body: unknown): Result => ({ status: 200, body });
 export const created = (body: unknown): Result => ({ status: 201, body });
+
+/**
+ * The documented response schema shapes every success answer: keys in schema order, internal
+ * attributes dropped. A body that does not match is a bug: logged, and answered 500.
+ */
+function shapeResponse(route: Route, result: Result): unknown {
+  if (result.status !== route.response.status) return result.body;
+  const parsed = route.response.schema.safeParse(result.body);
+  if (!parsed.success) {
+    logger.error('Response does not match its schema', { route: route.id, issues: parsed.error.issues });
+    throw new Error(`Response of ${route.id} does not match its schema`);
+  }
+  return parsed.data;
+}
 
 const PUBLIC_CALLER: Caller = { subject: 'anonymous', organization: undefined, roles: [] };
 
@@ -65,7 +79,7 @@ export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<I
         idempotencyKey: header(event, 'idempotency-key'),
         event,
       } as Request<Id>);
-      return json(result.status, result.body, result.headers);
+      return json(result.status, shapeResponse(route, result), result.headers);
     } catch (error) {
       return errorResponse(error);
     }

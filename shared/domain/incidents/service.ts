@@ -184,8 +184,6 @@ interface Change<R> {
   result: R;
 }
 
-const SUMMARY_FIELDS = ['title', 'status', 'priority', 'severity'] as const;
-
 /** Writes a change in one transaction, conditioned on the incident version it was decided on. */
 async function commit<R>(deps: Deps, caller: Caller, current: StoredIncident, change: Change<R>): Promise<R> {
   const at = deps.now().toISOString();
@@ -195,12 +193,12 @@ async function commit<R>(deps: Deps, caller: Caller, current: StoredIncident, ch
     updatedAt: at,
     timelineSeq: current.timelineSeq + change.timeline.length,
   };
-  const summaryChanged = SUMMARY_FIELDS.some((f) => next[f] !== current[f]);
   const extra = change.items ?? [];
   const items: TransactItem[] = [
     ...extra,
     putIncident(deps, next, current.version),
-    ...(summaryChanged ? putIncidentLinks(deps, next) : []),
+    // Link items carry the summary (incl. updatedAt) shown by `GET /incidents?thirdParty=`.
+    ...putIncidentLinks(deps, next),
     ...timelineItems(deps, current.id, current.timelineSeq + 1, at, caller.subject, change.timeline),
   ];
   try {

@@ -1,0 +1,110 @@
+/**
+ * The CDK app. `npx cdk synth` bundles every function once (one esbuild call), then builds the stack
+ * and runs the AWS Solutions checks of cdk-nag; any unacknowledged finding fails the synth.
+ *
+ * Context (cdk.json or `-c key=value`):
+ *   oidcIssuer, oidcAudience (comma separated)  use an external OIDC issuer instead of Cognito
+ *   rolesClaim, orgClaim                         claim names of that issuer (LIAISON_ROLES_CLAIM / _ORG_CLAIM)
+ *   throttleRate, throttleBurst                  default stage throttling (50 / 100)
+ *   liaison:skipBundling=true                    placeholder code for every function (fast synth, tests)
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { bundleFunctions } from './bundle.js';
+import { functionEntries } from './functions.js';
+import { type AuthConfig, LiaisonStack } from './stacks/liaison-stack.js';
+
+export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BUNDLE_DIR = join(ROOT_DIR, 'cdk.out', '.liaison-bundles');
+
+export const STACK_NAME = 'Liaison';
+
+function stringContext(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  return String(value);
+}
+
+function numberContext(app: App, key: string, fallback: number): number {
+  const raw = stringContext(app, key);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`Context ${key} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+export function skipBundling(app: App): boolean {
+  return stringContext(app, 'liaison:skipBundling') === 'true';
+}
+
+export function authFromContext(app: App): AuthConfig {
+  const issuer = stringContext(app, 'oidcIssuer');
+  const audience = stringContext(app, 'oidcAudience');
+  if (issuer === undefined && audience === undefined) return { kind: 'cognito' };
+  if (issuer === undefined || audience === undefined) {
+    throw new Error('Context oidcIssuer and oidcAudience go together: set both, or neither for Cognito');
+  }
+  const rolesClaim = stringContext(app, 'rolesClaim');
+  const orgClaim = stringContext(app, 'orgClaim');
+  return {
+    kind: 'oidc',
+    issuer,
+    audience: audience
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
+    ...(rolesClaim ? { rolesClaim } : {}),
+    ...(orgClaim ? { orgClaim } : {}),
+  };
+}
+
+/** Builds the Liaison stack in `app` from its context; `bundleDir` undefined = placeholder code. */
+export function createLiaisonStack(app: App, bundleDir: string | undefined): LiaisonStack {
+  return new LiaisonStack(app, STACK_NAME, {
+    description: 'Liaison: third-party security-incident coordination',
+    bundleDir,
+    auth: authFromContext(app),
+    throttle: {
+      rateLimit: numberContext(app, 'throttleRate', 50),
+      burstLimit: numberContext(app, 'throttleBurst', 100),
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  const app = new App();
+  let bundleDir: string | undefined;
+  if (!skipBundling(app)) {
+    const started = Date.now();
+    const { outDir, sizes } = await bundleFunctions({
+      outDir: BUNDLE_DIR,
+      entries: functionEntries(ROOT_DIR),
+    });
+    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    process.stderr.write(
+      `Bundled ${Object.keys(sizes).length} functions in ${Date.now() - started} ms (${(total / 1024).toFixed(0)} KiB)\n`,
+    );
+    bundleDir = outDir;
+  }
+  createLiaisonStack(app, bundleDir);
+  // Errors fail the synth through CDK's validation report (exit code 1) …
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  app.synth();
+  // … and so do warnings, which the report only prints: every finding is fixed or acknowledged.
+  const warnings = new AwsSolutionsChecks()
+    .validateScope(app)
+    .violations.filter((v) => v.severity !== 'error');
+  for (const v of warnings) {
+    process.stderr.write(
+      `WARNING ${v.ruleName}: ${v.description}\n${v.violatingResources.map((r) => `   ${r.constructPath}`).join('\n')}\n`,
+    );
+  }
+  if (warnings.length > 0) process.exitCode = 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await main();
+}

@@ -1,0 +1,30 @@
+/**
+ * Every Lambda function of Liaison, derived from the route table plus the non-HTTP functions.
+ * `infra/bundle.ts` bundles exactly these, the stack creates exactly these: one list, no drift.
+ */
+import { join } from 'node:path';
+import { routes, type TableAccess } from '../shared/routes.js';
+
+/** A Lambda function that is not behind an HTTP route (EventBridge Scheduler targets, etc.). */
+export interface ScheduledFunction {
+  /** Module under `functions/` (without extension) exporting `handler`, e.g. `scheduled/escalation-step`. */
+  readonly handler: string;
+  readonly table: TableAccess;
+  readonly description: string;
+}
+
+/** Scheduler targets; none yet (the escalation and verification jobs add theirs here). */
+export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [];
+
+/** Every function name (`incidents/create-incident` …): routes first, then scheduled functions. */
+export function functionNames(): string[] {
+  return [...routes.map((r) => r.handler), ...SCHEDULED_FUNCTIONS.map((f) => f.handler)];
+}
+
+/** name → source file (`incidents/create-incident` → `<rootDir>/functions/incidents/create-incident.ts`). */
+export function functionEntries(
+  rootDir: string,
+  names: readonly string[] = functionNames(),
+): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, join(rootDir, 'functions', `${name}.ts`)]));
+}

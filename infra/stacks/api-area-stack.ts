@@ -1,0 +1,89 @@
+/**
+ * The functions and routes of one area (`tag` of the route table) in a nested stack, so the parent
+ * stays far from CloudFormation's 500-resource limit however many routes later issues add.
+ *
+ * Cost of one route here: Function + LogGroup + Lambda Permission + Integration + Route = 5 resources.
+ * Roles: ONE execution role per table-access level (RO / RW / NONE) per area, not one per function.
+ * A per-function role would add a Role and a Policy to every route (7 instead of 5) while granting
+ * exactly the same permissions: the only permission that differs between functions is the table
+ * access, and that is what the role is keyed by. The shared role carries no managed policy: write
+ * access to the area's own log groups, X-Ray, and `grantReadData` / `grantReadWriteData` only.
+ * Splitting a role later (a function that needs a topic, say) is a local change in this file.
+ */
+import { NestedStack, type NestedStackProps, Validations } from 'aws-cdk-lib';
+import {
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  type IHttpApi,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import type { Route, TableAccess } from '../../shared/routes.js';
+import { ApiFunction, acknowledgeFunctionFindings } from '../constructs/api-function.js';
+
+export interface ApiAreaStackProps extends NestedStackProps {
+  readonly area: string;
+  readonly routes: readonly Route[];
+  readonly httpApi: IHttpApi;
+  readonly authorizer: IHttpRouteAuthorizer;
+  readonly table: ITableV2;
+  /** Directory of the bundled code of a function (`incidents/create-incident` → its asset dir). */
+  readonly assetDir: (handler: string) => string;
+  /** Extra environment of every function (claim names of an external OIDC issuer). */
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export class ApiAreaStack extends NestedStack {
+  /** operationId → function. */
+  readonly functions = new Map<string, ApiFunction>();
+  readonly roles = new Map<TableAccess, iam.Role>();
+
+  constructor(scope: Construct, id: string, props: ApiAreaStackProps) {
+    super(scope, id, { description: `Liaison API: ${props.area}`, ...props });
+    const noAuth = new HttpNoneAuthorizer();
+
+    for (const route of props.routes) {
+      const role = this.roleFor(route.table, props.area);
+      const fn = new ApiFunction(this, pascal(route.id), {
+        assetDir: props.assetDir(route.handler),
+        description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
+        role,
+        environment: props.environment,
+      }).bindTable(props.table, route.table);
+      this.functions.set(route.id, fn);
+
+      new HttpRoute(this, `${pascal(route.id)}Route`, {
+        httpApi: props.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${pascal(route.id)}Integration`, fn.function),
+        authorizer: route.roles === 'public' ? noAuth : props.authorizer,
+      });
+      if (route.roles === 'public') {
+        Validations.of(this.node.findChild(`${pascal(route.id)}Route`)).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is public by design (roles: 'public' in shared/routes.ts).`,
+        });
+      }
+    }
+    for (const [access, role] of this.roles) acknowledgeFunctionFindings(role, access, props.table);
+  }
+
+  private roleFor(access: TableAccess, area: string): iam.Role {
+    let role = this.roles.get(access);
+    if (!role) {
+      role = new iam.Role(this, `Role${access}`, {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: `Liaison ${area} functions with ${access} table access`,
+      });
+      this.roles.set(access, role);
+    }
+    return role;
+  }
+}

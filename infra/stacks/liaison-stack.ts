@@ -1,0 +1,274 @@
+/**
+ * Liaison: the table, the identity provider, the HTTP API and, per area of the route table, a nested
+ * stack with one function + one route per entry. Environment-agnostic (no lookups), so
+ * `cdk synth` works offline and without credentials.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { TABLE } from '../../shared/db/table.js';
+import { type Route, routes } from '../../shared/routes.js';
+import { ApiFunction, acknowledgeFunctionFindings } from '../constructs/api-function.js';
+import { SCHEDULED_FUNCTIONS } from '../functions.js';
+import { ApiAreaStack } from './api-area-stack.js';
+
+/** Cognito groups; the first four are the roles of `shared/routes.ts`, `partner` is for third-party users. */
+export const USER_GROUPS = ['admin', 'coordinator', 'responder', 'viewer', 'partner'] as const;
+
+export type AuthConfig =
+  | { readonly kind: 'cognito' }
+  | {
+      readonly kind: 'oidc';
+      readonly issuer: string;
+      readonly audience: readonly string[];
+      /** Claim holding the caller's roles (default `cognito:groups`, see shared/config.ts). */
+      readonly rolesClaim?: string;
+      /** Claim holding the caller's organization (default `custom:organization`). */
+      readonly orgClaim?: string;
+    };
+
+export interface LiaisonStackProps extends StackProps {
+  /**
+   * Root of the bundles written by `bundleFunctions` (`<dir>/<handler>/index.mjs`). Undefined: every
+   * function gets a tiny placeholder asset (fast synth for tests); the resources are the same.
+   */
+  readonly bundleDir: string | undefined;
+  readonly auth: AuthConfig;
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+export class LiaisonStack extends Stack {
+  readonly table: dynamodb.TableV2;
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly userPool: cognito.UserPool | undefined;
+  readonly userPoolClient: cognito.UserPoolClient | undefined;
+  readonly areas = new Map<string, ApiAreaStack>();
+
+  constructor(scope: Construct, id: string, props: LiaisonStackProps) {
+    super(scope, id, props);
+    const assetDir = assetDirResolver(props.bundleDir);
+
+    // ---- table ----
+    // TableV2 (AWS::DynamoDB::GlobalTable) rather than Table: it is the L2 AWS recommends for new
+    // tables, and replicas in other regions can be added later in place. Changing from Table to
+    // TableV2 afterwards would mean a data migration, so the choice is made now. Built from TABLE,
+    // the same definition the repositories and the local stack use.
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: { name: TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: dynamodb.AttributeType.STRING },
+      globalSecondaryIndexes: TABLE.indexes.map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      })),
+      timeToLiveAttribute: TABLE.timeToLiveAttribute,
+      billing: dynamodb.Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // ---- auth ----
+    let authorizer: IHttpRouteAuthorizer;
+    const functionEnv: Record<string, string> = {};
+    if (props.auth.kind === 'cognito') {
+      const { userPool, client } = this.createUserPool();
+      this.userPool = userPool;
+      this.userPoolClient = client;
+      // The ID token carries cognito:groups and custom:organization; its `aud` is the client id.
+      authorizer = new HttpJwtAuthorizer('Authorizer', userPool.userPoolProviderUrl, {
+        authorizerName: 'cognito',
+        identitySource: ['$request.header.Authorization'],
+        jwtAudience: [client.userPoolClientId],
+      });
+    } else {
+      authorizer = new HttpJwtAuthorizer('Authorizer', props.auth.issuer, {
+        authorizerName: 'oidc',
+        identitySource: ['$request.header.Authorization'],
+        jwtAudience: [...props.auth.audience],
+      });
+      if (props.auth.rolesClaim) functionEnv.LIAISON_ROLES_CLAIM = props.auth.rolesClaim;
+      if (props.auth.orgClaim) functionEnv.LIAISON_ORG_CLAIM = props.auth.orgClaim;
+    }
+
+    // ---- HTTP API ----
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: 'liaison',
+      description: 'Liaison: coordination of security incidents that involve third parties',
+      createDefaultStage: false, // the stage below adds throttling and access logs
+    });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            httpMethod: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            sub: '$context.authorizer.claims.sub',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+    });
+
+    // ---- one nested stack per area ----
+    const byArea = new Map<string, Route[]>();
+    for (const route of routes as readonly Route[]) {
+      byArea.set(route.tag, [...(byArea.get(route.tag) ?? []), route]);
+    }
+    for (const [area, areaRoutes] of byArea) {
+      const id = `Api${area
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join('')}`;
+      this.areas.set(
+        area,
+        new ApiAreaStack(this, id, {
+          area,
+          routes: areaRoutes,
+          httpApi: this.httpApi,
+          authorizer,
+          table: this.table,
+          assetDir,
+          environment: functionEnv,
+        }),
+      );
+    }
+
+    // ---- non-HTTP functions (scheduler targets) ----
+    for (const job of SCHEDULED_FUNCTIONS) {
+      const id = job.handler.replace(/[^A-Za-z0-9]+/g, '-');
+      const fn = new ApiFunction(this, `Job-${id}`, {
+        assetDir: assetDir(job.handler),
+        description: job.description,
+        environment: functionEnv,
+      }).bindTable(this.table, job.table);
+      acknowledgeFunctionFindings(fn.function.role ?? fn, job.table, this.table);
+    }
+
+    // ---- outputs ----
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'Region', { value: this.region });
+    if (this.userPool && this.userPoolClient) {
+      new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    }
+  }
+
+  private createUserPool(): { userPool: cognito.UserPool; client: cognito.UserPoolClient } {
+    const userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false, // accounts are created by an administrator
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      customAttributes: {
+        // Set by administrators only: the app client below cannot write it.
+        organization: new cognito.StringAttribute({ minLen: 1, maxLen: 128, mutable: true }),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is OPTIONAL (TOTP only) by product decision: partner staff sign in rarely; enforce it per ' +
+        'organization through the IdP (oidcIssuer context) or switch to Mfa.REQUIRED when all users enrolled.',
+    });
+    Validations.of(userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'The Plus feature plan (threat protection) is billed per MAU; ESSENTIALS is the default. Accounts ' +
+        'are admin-created (no self sign-up) with a 12-character policy, which limits the attack surface.',
+    });
+    const client = userPool.addClient('WebClient', {
+      generateSecret: false,
+      disableOAuth: true, // no hosted UI: the SPA and CLI sign in with SRP / password and use the ID token
+      authFlows: { userSrp: true, userPassword: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('organization'),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+    for (const group of USER_GROUPS) {
+      new cognito.UserPoolGroup(this, `Group-${group}`, {
+        userPool,
+        groupName: group,
+        description: `Liaison ${group}`,
+      });
+    }
+    return { userPool, client };
+  }
+}
+
+/** Where each function's code comes from: the bundles, or one shared placeholder. */
+function assetDirResolver(bundleDir: string | undefined): (handler: string) => string {
+  if (bundleDir === undefined) {
+    const dir = join(tmpdir(), 'liaison-placeholder-asset');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'index.mjs'),
+      "export const handler = async () => { throw new Error('placeholder asset: synthesized with liaison:skipBundling'); };\n",
+    );
+    return () => dir;
+  }
+  return (handler) => {
+    const dir = join(bundleDir, handler);
+    if (!existsSync(join(dir, 'index.mjs'))) {
+      throw new Error(
+        `No bundle for ${handler}: ${join(dir, 'index.mjs')} is missing (run bundleFunctions first)`,
+      );
+    }
+    return dir;
+  };
+}

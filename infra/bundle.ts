@@ -4,7 +4,26 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * zod re-exports every locale (`z.locales`, ~40 languages, ≈300 KiB minified) and esbuild cannot
+ * tree-shake a namespace re-export. Liaison's error messages are English and never call
+ * `z.locales.*`, so the bundle gets a locales module holding only `en` (the default zod installs).
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
 
 export interface BundleOptions {
   /** Output directory; wiped first so no stale function survives. */
@@ -56,6 +75,7 @@ export async function bundleFunctions({ outDir, entries }: BundleOptions): Promi
     banner: { js: REQUIRE_BANNER },
     metafile: true,
     logLevel: 'warning',
+    plugins: [zodEnglishOnly],
   });
 
   const sizes: Record<string, number> = {};

@@ -1,0 +1,97 @@
+/**
+ * `npm start`: DynamoDB Local (data kept in `.liaison/dynamodb/`), the table, and the HTTP API on
+ * http://127.0.0.1:3000 (PORT overrides), running the same handlers as AWS. Ctrl-C stops everything.
+ */
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { loadSecret } from './auth.js';
+import {
+  type DynamoDbLocal,
+  ensureTable,
+  JavaMissingError,
+  localDynamoDbClient,
+  startDynamoDbLocal,
+} from './dynamodb.js';
+import { closeServer, createLocalApi, listenLocal, localEnvironment } from './server.js';
+
+const TABLE_NAME = 'liaison-local';
+const DATA_DIR = fileURLToPath(new URL('../../.liaison/dynamodb/', import.meta.url));
+
+/** True when something already listens on 127.0.0.1:port (checked before Java is started). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'EADDRINUSE'));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(false)));
+  });
+}
+
+const portInUse = (port: number) =>
+  `port ${port} is in use; set PORT=<another port> (e.g. PORT=3001 npm start)`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  // Tooling reads its own knobs here; the handlers read theirs through shared/config.ts.
+  const portText = process.env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`PORT must be a port number, got "${portText}"`);
+  if (await portTaken(port)) fail(portInUse(port));
+  // Node 20 is this project's runtime; the SDK's "node 22 from 2027" notice would be the first line.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+  let db: DynamoDbLocal;
+  try {
+    db = await startDynamoDbLocal({ dataDir: DATA_DIR });
+  } catch (error) {
+    if (error instanceof JavaMissingError) fail(error.message);
+    fail(`Could not start DynamoDB Local: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  let server: ReturnType<typeof createLocalApi> | undefined;
+  let stopping = false;
+  const stop = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      if (server) await closeServer(server);
+      await db.stop();
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    const client = localDynamoDbClient(db.endpoint);
+    await ensureTable(client, TABLE_NAME);
+    client.destroy();
+
+    server = createLocalApi({
+      secret: loadSecret(),
+      environment: localEnvironment({
+        tableName: TABLE_NAME,
+        dynamodbEndpoint: db.endpoint,
+        logLevel: process.env.LOG_LEVEL ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      }),
+      onRequest: (line) => console.log(line),
+    });
+    const url = await listenLocal(server, port).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new Error(portInUse(port));
+      throw error;
+    });
+    console.log(`Liaison local API on ${url} (DynamoDB Local ${db.endpoint}, table ${TABLE_NAME}), ready in ${Date.now() - started} ms
+  token:  TOKEN=$(npm run -s token -- --role coordinator)
+  try:    curl -H "Authorization: Bearer $TOKEN" ${url}/incidents
+  Ctrl-C stops the API and DynamoDB Local.`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    await stop(1);
+  }
+}
+
+await main();

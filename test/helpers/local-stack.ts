@@ -1,0 +1,182 @@
+/**
+ * The local stack for integration tests: the run's DynamoDB Local (from `global-setup.ts`), this
+ * file's table (name from `setup-env.ts`), and the local API on a free 127.0.0.1 port running the
+ * real handlers inside this test worker.
+ *
+ *   const stack = await startLocalStack();           // beforeAll
+ *   const res = await stack.request('POST', '/incidents', { role: 'coordinator', body: {...} });
+ *   await stack.stop();                              // afterAll
+ */
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { randomSecret, signToken } from '../../infra/local/auth.js';
+import {
+  type DynamoDbLocal,
+  ensureTable,
+  localDynamoDbClient,
+  startDynamoDbLocal,
+} from '../../infra/local/dynamodb.js';
+import {
+  closeServer,
+  createLocalApi,
+  type LocalApiOptions,
+  listenLocal,
+  localEnvironment,
+} from '../../infra/local/server.js';
+
+export interface TokenOptions {
+  readonly sub?: string;
+  /** Default `acme`; `null` omits the claim. */
+  readonly organization?: string | null;
+  readonly ttlSeconds?: number;
+  /** Negative tests: sign for another audience / issuer, or with another secret. */
+  readonly audience?: string;
+  readonly issuer?: string;
+  readonly secret?: Uint8Array;
+  readonly claims?: Record<string, unknown>;
+}
+
+export interface RequestOptions {
+  /** JSON-encoded (a string is sent as is); sets `content-type: application/json` unless given. */
+  readonly body?: unknown;
+  /** Sent verbatim, no content-type added (malformed JSON, other media types). */
+  readonly rawBody?: string;
+  /** Bearer token sent as-is. */
+  readonly token?: string;
+  /** Shortcut: sign a token for this role (or roles) with default claims. */
+  readonly role?: string | readonly string[];
+  readonly headers?: Record<string, string>;
+  readonly query?: Record<string, string | number | boolean | undefined>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked with matchers, not types.
+type Json = any;
+
+export interface Response<T = Json> {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** Parsed JSON, the raw text when not JSON, undefined when empty. */
+  readonly body: T;
+}
+
+export interface LocalStack {
+  readonly baseUrl: string;
+  readonly endpoint: string;
+  readonly tableName: string;
+  /** Same marshalling options as `shared/db/client.ts`, for arranging and asserting stored items. */
+  readonly documentClient: DynamoDBDocumentClient;
+  token(role: string | readonly string[], options?: TokenOptions): Promise<string>;
+  request<T = Json>(method: string, path: string, options?: RequestOptions): Promise<Response<T>>;
+  stop(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  /** Replace handler loading (e.g. a fake handler to observe the event). */
+  readonly loadHandler?: LocalApiOptions['loadHandler'];
+  readonly routes?: LocalApiOptions['routes'];
+  readonly timeoutMs?: number;
+  /** Where the runner reports handler failures (default: stderr). */
+  readonly log?: LocalApiOptions['log'];
+}
+
+function providedEndpoint(): string | undefined {
+  try {
+    return inject('dynamodbEndpoint');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  // The run's DynamoDB Local, or (helper used outside the vitest config) one of our own.
+  let ownDb: DynamoDbLocal | undefined;
+  let endpoint = providedEndpoint();
+  if (!endpoint) {
+    ownDb = await startDynamoDbLocal();
+    endpoint = ownDb.endpoint;
+  }
+  // setup-env.ts chose this file's table before any import; keep it (handlers cache their config).
+  const tableName =
+    process.env.LIAISON_DYNAMODB_ENDPOINT === endpoint && process.env.LIAISON_TABLE_NAME
+      ? process.env.LIAISON_TABLE_NAME
+      : `liaison-test-${process.pid}-${randomBytes(3).toString('hex')}`;
+
+  const low = localDynamoDbClient(endpoint);
+  await ensureTable(low, tableName);
+  const documentClient = DynamoDBDocumentClient.from(low, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+
+  const secret = randomSecret();
+  const server: Server = createLocalApi({
+    secret,
+    environment: localEnvironment({
+      tableName,
+      dynamodbEndpoint: endpoint,
+      logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+    }),
+    log: options.log ?? ((message, error) => console.error(`[local-api] ${message}`, error ?? '')),
+    ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  });
+  const baseUrl = await listenLocal(server, 0);
+
+  const token = (role: string | readonly string[], o: TokenOptions = {}): Promise<string> =>
+    signToken({
+      sub: o.sub ?? `test-${typeof role === 'string' ? role : role.join('-')}`,
+      roles: typeof role === 'string' ? [role] : role,
+      organization: o.organization === null ? undefined : (o.organization ?? 'acme'),
+      secret: o.secret ?? secret,
+      ...(o.ttlSeconds === undefined ? {} : { ttlSeconds: o.ttlSeconds }),
+      ...(o.audience === undefined ? {} : { audience: o.audience }),
+      ...(o.issuer === undefined ? {} : { issuer: o.issuer }),
+      ...(o.claims === undefined ? {} : { claims: o.claims }),
+    });
+
+  const request = async <T = Json>(
+    method: string,
+    path: string,
+    o: RequestOptions = {},
+  ): Promise<Response<T>> => {
+    const headers: Record<string, string> = { ...o.headers };
+    const bearer = o.token ?? (o.role === undefined ? undefined : await token(o.role));
+    if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
+    let body: string | undefined = o.rawBody;
+    if (o.body !== undefined) {
+      body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const url = new URL(path, baseUrl);
+    for (const [k, v] of Object.entries(o.query ?? {}))
+      if (v !== undefined) url.searchParams.append(k, String(v));
+    const res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    let parsed: unknown;
+    if (text !== '') {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    const responseHeaders = Object.fromEntries(res.headers);
+    const cookies = res.headers.getSetCookie();
+    if (cookies.length > 0) responseHeaders['set-cookie'] = cookies.join(', ');
+    return { status: res.status, headers: responseHeaders, body: parsed as T };
+  };
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await closeServer(server);
+    server.closeAllConnections();
+    documentClient.destroy();
+    await ownDb?.stop();
+  };
+
+  return { baseUrl, endpoint, tableName, documentClient, token, request, stop };
+}

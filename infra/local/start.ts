@@ -5,6 +5,7 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadSecret } from './auth.js';
+import { type LocalConfig, readLocalConfig } from './config.js';
 import {
   type DynamoDbLocal,
   ensureTable,
@@ -36,11 +37,13 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  // Tooling reads its own knobs here; the handlers read theirs through shared/config.ts.
-  const portText = process.env.PORT ?? '3000';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    fail(`PORT must be a port number, got "${portText}"`);
+  let settings: LocalConfig;
+  try {
+    settings = readLocalConfig();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { port } = settings;
   if (await portTaken(port)) fail(portInUse(port));
   // Node 20 is this project's runtime; the SDK's "node 22 from 2027" notice would be the first line.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
       environment: localEnvironment({
         tableName: TABLE_NAME,
         dynamodbEndpoint: db.endpoint,
-        logLevel: process.env.LOG_LEVEL ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+        logLevel: settings.logLevel,
       }),
       onRequest: (line) => console.log(line),
     });

@@ -124,6 +124,11 @@ describe('the third-party incident lifecycle', () => {
     expect(assessed.status).toBe(200);
     expect(assessed.body.priority).toBe('critical'); // 2 + 2 + 1 + 1 + 1 = 7
     expect(assessed.body.impactAssessment).toMatchObject({ impactFactors: 7, assessedBy: 'carol' });
+    // The answer is the incident as stored: new version and updatedAt.
+    const afterAssessment = await get('/incidents/INC-001');
+    expect(assessed.body.version).toBe(afterAssessment.body.version);
+    expect(assessed.body.version).toBe(2);
+    expect(assessed.body.updatedAt).toBe(afterAssessment.body.updatedAt);
 
     const a1 = await post(
       '/incidents/INC-001/actions',
@@ -212,6 +217,7 @@ describe('the third-party incident lifecycle', () => {
       closureNotes: 'Provider remediated',
     });
     expect(closed.body.closureDate).toBeDefined();
+    expect(closed.body.version).toBe((await get('/incidents/INC-001')).body.version);
 
     // A closed incident refuses changes except lessons learned.
     const before = await snapshot();

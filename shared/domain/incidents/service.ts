@@ -181,7 +181,8 @@ interface Change<R> {
   /** Index of `items` entries that are third-party existence checks, with the field they came from. */
   refs?: { index: number; field: string; id: string }[];
   timeline: NewEntry[];
-  result: R;
+  /** The answer; a function receives the incident as stored (new version, updatedAt). */
+  result: R | ((stored: StoredIncident) => R);
 }
 
 /** Writes a change in one transaction, conditioned on the incident version it was decided on. */
@@ -215,7 +216,9 @@ async function commit<R>(deps: Deps, caller: Caller, current: StoredIncident, ch
     }
     throw error;
   }
-  return change.result;
+  return typeof change.result === 'function'
+    ? (change.result as (stored: StoredIncident) => R)(next)
+    : change.result;
 }
 
 /** Read the incident, decide, commit; retried when another writer got there first. */
@@ -230,6 +233,9 @@ function mutate<R>(
     return commit(deps, caller, current, decide(current));
   });
 }
+
+const storedView = (stored: StoredIncident): Incident =>
+  incidentView(stored as unknown as Record<string, unknown>);
 
 function bump(current: StoredIncident, counter: keyof Counters): { n: number; incident: StoredIncident } {
   const n = current[counter] + 1;
@@ -270,7 +276,7 @@ export function assessImpact(deps: Deps, caller: Caller, incidentId: string, bod
         data: { from: current.priority, to: priority, reason: 'impact assessment', factors, total },
       });
     }
-    return { incident, timeline, result: incidentView(incident as unknown as Record<string, unknown>) };
+    return { incident, timeline, result: storedView };
   });
 }
 
@@ -524,10 +530,7 @@ export function closeIncident(
           data: { reason: body.reason, ...(body.notes ? { notes: body.notes } : {}) },
         },
       ],
-      result: incidentView({ ...incident, version: current.version + 1, updatedAt: at } as unknown as Record<
-        string,
-        unknown
-      >),
+      result: storedView,
     });
   });
 }
@@ -542,7 +545,6 @@ export function reopenIncident(
     assertReopenable(current);
     const { closureDate, closureReason, closureNotes: _n, ...rest } = current;
     const incident: StoredIncident = { ...rest, status: 'open' };
-    const at = deps.now().toISOString();
     return {
       incident,
       timeline: [
@@ -556,10 +558,7 @@ export function reopenIncident(
           },
         },
       ],
-      result: incidentView({ ...incident, version: current.version + 1, updatedAt: at } as unknown as Record<
-        string,
-        unknown
-      >),
+      result: storedView,
     };
   });
 }

@@ -6,15 +6,18 @@
  *   oidcIssuer, oidcAudience (comma separated)  use an external OIDC issuer instead of Cognito
  *   rolesClaim, orgClaim                         claim names of that issuer (LIAISON_ROLES_CLAIM / _ORG_CLAIM)
  *   throttleRate, throttleBurst                  default stage throttling (50 / 100)
+ *   jurisdictions, sector, holidays              regulatory settings (LIAISON_JURISDICTIONS / _SECTOR / _HOLIDAYS)
+ *   scheduleGroup                                EventBridge Scheduler schedule group name (liaison)
  *   liaison:skipBundling=true                    placeholder code for every function (fast synth, tests)
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { readRegulatoryConfig } from '../shared/config.js';
 import { bundleFunctions } from './bundle.js';
 import { functionEntries } from './functions.js';
-import { type AuthConfig, LiaisonStack } from './stacks/liaison-stack.js';
+import { type AuthConfig, LiaisonStack, type LiaisonStackProps } from './stacks/liaison-stack.js';
 
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_DIR = join(ROOT_DIR, 'cdk.out', '.liaison-bundles');
@@ -61,12 +64,37 @@ export function authFromContext(app: App): AuthConfig {
   };
 }
 
-/** Builds the Liaison stack in `app` from its context; `bundleDir` undefined = placeholder code. */
-export function createLiaisonStack(app: App, bundleDir: string | undefined): LiaisonStack {
+/** Regulatory settings from context, as the functions' environment (validated now, not at cold start). */
+export function regulatoryFromContext(app: App): Record<string, string> {
+  const env: Record<string, string> = {};
+  const jurisdictions = stringContext(app, 'jurisdictions');
+  const sector = stringContext(app, 'sector');
+  const holidays: unknown = app.node.tryGetContext('holidays');
+  if (jurisdictions) env.LIAISON_JURISDICTIONS = jurisdictions;
+  if (sector) env.LIAISON_SECTOR = sector;
+  if (holidays !== undefined && holidays !== null && holidays !== '') {
+    env.LIAISON_HOLIDAYS = typeof holidays === 'string' ? holidays : JSON.stringify(holidays);
+  }
+  readRegulatoryConfig(env); // a typo fails the synth, not the first request
+  return env;
+}
+
+/**
+ * Builds the Liaison stack in `app` from its context; `bundleDir` undefined = placeholder code.
+ * `overrides` (tests only): another route table or scheduled-function list.
+ */
+export function createLiaisonStack(
+  app: App,
+  bundleDir: string | undefined,
+  overrides: Pick<LiaisonStackProps, 'routes' | 'scheduledFunctions'> = {},
+): LiaisonStack {
   return new LiaisonStack(app, STACK_NAME, {
+    ...overrides,
+    scheduleGroupName: stringContext(app, 'scheduleGroup') ?? 'liaison',
     description: 'Liaison: third-party security-incident coordination',
     bundleDir,
     auth: authFromContext(app),
+    regulatoryEnv: regulatoryFromContext(app),
     throttle: {
       rateLimit: numberContext(app, 'throttleRate', 50),
       burstLimit: numberContext(app, 'throttleBurst', 100),

@@ -3,15 +3,25 @@
  * `infra/bundle.ts` bundles exactly these, the stack creates exactly these: one list, no drift.
  */
 import { join } from 'node:path';
-import { routes, type TableAccess } from '../shared/routes.js';
+import { routes, type ServiceUse, type TableAccess } from '../shared/routes.js';
 
 /** A Lambda function that is not behind an HTTP route (EventBridge Scheduler targets, etc.). */
 export interface ScheduledFunction {
+  /**
+   * Target name (`escalation-step`): the key of LIAISON_TARGETS that `scheduleOnce({ target })`
+   * names, and the suffix of the function name (`<stack>-<name>`). `[a-z0-9-]`, unique.
+   */
+  readonly name: string;
   /** Module under `functions/` (without extension) exporting `handler`, e.g. `scheduled/escalation-step`. */
   readonly handler: string;
+  /** Services it calls besides the table (granted like a route's `uses`). */
+  readonly uses: readonly ServiceUse[];
   readonly table: TableAccess;
   readonly description: string;
 }
+
+/** Prefix of every SNS topic Liaison creates at run time (the IAM grants name it; LIAISON_TOPIC_PREFIX). */
+export const TOPIC_PREFIX = 'liaison-';
 
 /** Scheduler targets; none yet (the escalation and verification jobs add theirs here). */
 export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [];

@@ -2,6 +2,8 @@
  * The only module that reads `process.env`. Values are read once, at cold start, and a missing
  * required value fails the cold start with a message naming it.
  */
+import { REGIME_IDS, SECTORS } from './domain/obligations/regimes.js';
+
 export interface Config {
   /** DynamoDB table holding every Liaison item (single-table design). */
   readonly tableName: string;
@@ -33,15 +35,24 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** What every SDK client needs; needs no table (a function with table access NONE may publish). */
+export type AwsConfig = Pick<Config, 'region' | 'endpoints'>;
+
+export function readAwsConfig(env: NodeJS.ProcessEnv = process.env): AwsConfig {
   return {
-    tableName: required(env, 'LIAISON_TABLE_NAME'),
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     endpoints: {
       dynamodb: env.LIAISON_DYNAMODB_ENDPOINT || undefined,
       sns: env.LIAISON_SNS_ENDPOINT || undefined,
       scheduler: env.LIAISON_SCHEDULER_ENDPOINT || undefined,
     },
+  };
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    tableName: required(env, 'LIAISON_TABLE_NAME'),
+    ...readAwsConfig(env),
     maxBodyBytes: positiveInt(env, 'LIAISON_MAX_BODY_BYTES', 64 * 1024),
     local: env.LIAISON_LOCAL === 'true',
   };
@@ -55,10 +66,174 @@ export function config(): Config {
   return cached;
 }
 
+let cachedAws: AwsConfig | undefined;
+
+/** Region and endpoint overrides, read on first use and then kept. */
+export function awsConfig(): AwsConfig {
+  cachedAws ??= readAwsConfig();
+  return cachedAws;
+}
+
+// ---------------------------------------------------------------- scheduling and topics
+// Read once, on first use, by the functions that schedule or publish only (the CDK sets these
+// variables on exactly those functions, see infra/constructs/messaging.ts): a function that does
+// neither never reads them and needs none of them.
+
+/** EventBridge Scheduler settings of a function whose route (or job) `uses` 'scheduler'. */
+export interface SchedulingConfig {
+  /** Schedule group every Liaison schedule is created in (`LIAISON_SCHEDULE_GROUP`). */
+  readonly group: string;
+  /** Role Scheduler assumes to invoke the target (`LIAISON_SCHEDULER_ROLE_ARN`). */
+  readonly roleArn: string;
+  /** SQS queue receiving firings whose retries are exhausted (`LIAISON_SCHEDULER_DLQ_ARN`). */
+  readonly deadLetterArn: string;
+  /** Scheduled function name → Lambda ARN (`LIAISON_TARGETS`, a JSON object). */
+  readonly targets: Readonly<Record<string, string>>;
+}
+
+const ARN = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:\d{12}:.+$/;
+
+function arn(env: NodeJS.ProcessEnv, name: string): string {
+  const value = required(env, name);
+  if (!ARN.test(value)) throw new Error(`Liaison configuration: ${name} must be an ARN, got "${value}"`);
+  return value;
+}
+
+export function readSchedulingConfig(env: NodeJS.ProcessEnv = process.env): SchedulingConfig {
+  const group = required(env, 'LIAISON_SCHEDULE_GROUP');
+  if (!/^[0-9A-Za-z_.-]{1,64}$/.test(group)) {
+    throw new Error(`Liaison configuration: LIAISON_SCHEDULE_GROUP is not a schedule group name: "${group}"`);
+  }
+  const rawTargets = required(env, 'LIAISON_TARGETS');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawTargets);
+  } catch {
+    throw new Error('Liaison configuration: LIAISON_TARGETS must be a JSON object (name → Lambda ARN)');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error('Liaison configuration: LIAISON_TARGETS must be a JSON object (name → Lambda ARN)');
+  }
+  const targets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string' || !/^arn:[a-z-]+:lambda:/.test(value)) {
+      throw new Error(`Liaison configuration: LIAISON_TARGETS.${name} must be a Lambda ARN`);
+    }
+    targets[name] = value;
+  }
+  return {
+    group,
+    roleArn: arn(env, 'LIAISON_SCHEDULER_ROLE_ARN'),
+    deadLetterArn: arn(env, 'LIAISON_SCHEDULER_DLQ_ARN'),
+    targets,
+  };
+}
+
+let cachedScheduling: SchedulingConfig | undefined;
+
+/** Scheduling settings, read and validated on first use (by a function that schedules). */
+export function schedulingConfig(): SchedulingConfig {
+  cachedScheduling ??= readSchedulingConfig();
+  return cachedScheduling;
+}
+
+/** SNS settings of a function whose route (or job) `uses` 'sns'. */
+export interface TopicsConfig {
+  /** Every Liaison topic name starts with it (`LIAISON_TOPIC_PREFIX`); IAM allows these only. */
+  readonly prefix: string;
+  /** KMS key (id, ARN or alias) topics are encrypted with (`LIAISON_TOPIC_KMS_KEY_ID`). */
+  readonly kmsKeyId: string;
+}
+
+export function readTopicsConfig(env: NodeJS.ProcessEnv = process.env): TopicsConfig {
+  const prefix = required(env, 'LIAISON_TOPIC_PREFIX');
+  if (!/^[0-9A-Za-z_-]{1,64}$/.test(prefix)) {
+    throw new Error(`Liaison configuration: LIAISON_TOPIC_PREFIX is not a topic name prefix: "${prefix}"`);
+  }
+  return { prefix, kmsKeyId: required(env, 'LIAISON_TOPIC_KMS_KEY_ID') };
+}
+
+let cachedTopics: TopicsConfig | undefined;
+
+/** Topic settings, read and validated on first use (by a function that publishes). */
+export function topicsConfig(): TopicsConfig {
+  cachedTopics ??= readTopicsConfig();
+  return cachedTopics;
+}
+
 /** Claim names the caller's roles and organization are read from (Cognito defaults). */
 export function claimNames(env: NodeJS.ProcessEnv = process.env): { roles: string; organization: string } {
   return {
     roles: env.LIAISON_ROLES_CLAIM || 'cognito:groups',
     organization: env.LIAISON_ORG_CLAIM || 'custom:organization',
   };
+}
+
+// ---------------------------------------------------------------- regulatory obligations
+
+/** Where and in which sector the deploying organization operates, and its public holidays. */
+export interface RegulatoryConfig {
+  /** Jurisdiction codes (`LIAISON_JURISDICTIONS=EU,US-NY`); `US-NY` also matches `US` regimes. */
+  readonly jurisdictions: readonly string[];
+  /** Sectors (`LIAISON_SECTOR=financial,listed`), from `SECTORS` in the regime catalogue. */
+  readonly sectors: readonly string[];
+  /** Public holidays per regime id (`LIAISON_HOLIDAYS`, JSON: {"sec-8k": ["2025-12-25"]}). */
+  readonly holidays: Readonly<Record<string, readonly string[]>>;
+}
+
+const list = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+export function readRegulatoryConfig(env: NodeJS.ProcessEnv = process.env): RegulatoryConfig {
+  const jurisdictions = list(env.LIAISON_JURISDICTIONS).map((j) => j.toUpperCase());
+  for (const j of jurisdictions) {
+    if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(j)) {
+      throw new Error(
+        `Liaison configuration: LIAISON_JURISDICTIONS has an invalid code "${j}" (e.g. EU, US-NY)`,
+      );
+    }
+  }
+  const sectors = list(env.LIAISON_SECTOR).map((s) => s.toLowerCase());
+  for (const s of sectors) {
+    if (!(SECTORS as readonly string[]).includes(s)) {
+      throw new Error(`Liaison configuration: LIAISON_SECTOR "${s}" is not one of ${SECTORS.join(', ')}`);
+    }
+  }
+  const holidays: Record<string, string[]> = {};
+  if (env.LIAISON_HOLIDAYS) {
+    const bad = 'LIAISON_HOLIDAYS must be a JSON object: regime id → list of YYYY-MM-DD dates';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(env.LIAISON_HOLIDAYS);
+    } catch {
+      throw new Error(`Liaison configuration: ${bad}`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error(`Liaison configuration: ${bad}`);
+    }
+    for (const [regime, dates] of Object.entries(parsed)) {
+      if (!REGIME_IDS.includes(regime)) {
+        throw new Error(`Liaison configuration: LIAISON_HOLIDAYS names an unknown regime "${regime}"`);
+      }
+      if (
+        !Array.isArray(dates) ||
+        !dates.every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))
+      ) {
+        throw new Error(`Liaison configuration: LIAISON_HOLIDAYS.${regime}: ${bad}`);
+      }
+      holidays[regime] = dates as string[];
+    }
+  }
+  return { jurisdictions, sectors, holidays };
+}
+
+let cachedRegulatory: RegulatoryConfig | undefined;
+
+/** Regulatory settings, read and validated on first use (by the obligation and incident reads). */
+export function regulatoryConfig(): RegulatoryConfig {
+  cachedRegulatory ??= readRegulatoryConfig();
+  return cachedRegulatory;
 }

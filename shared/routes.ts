@@ -7,7 +7,11 @@
  */
 import type { z } from 'zod';
 import * as common from './schemas/common.js';
+import * as con from './schemas/contacts.js';
 import * as inc from './schemas/incidents.js';
+import * as obl from './schemas/obligations.js';
+import * as org from './schemas/organizations.js';
+import * as tpl from './schemas/templates.js';
 import * as tp from './schemas/third-parties.js';
 
 export const ROLES = ['admin', 'coordinator', 'responder', 'viewer'] as const;
@@ -18,6 +22,11 @@ export type Access = readonly Role[] | 'public';
 /** Least-privilege table access granted to the operation's function. */
 export type TableAccess = 'RO' | 'RW' | 'NONE';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * AWS services a function calls besides the table. The CDK grants exactly these (and sets their
+ * environment) on the function's role, see infra/constructs/messaging.ts; absent = none.
+ */
+export type ServiceUse = 'sns' | 'scheduler';
 
 export interface Route {
   /** operationId; unique. */
@@ -29,6 +38,8 @@ export interface Route {
   readonly handler: string;
   readonly roles: Access;
   readonly table: TableAccess;
+  /** `sns`: topics and publishing; `scheduler`: one-time schedules. Default: neither. */
+  readonly uses?: readonly ServiceUse[];
   readonly summary: string;
   readonly tag: string;
   readonly body?: z.ZodType;
@@ -100,6 +111,233 @@ export const routes = [
     tag: 'third-parties',
     body: tp.UpdateThirdPartyBody,
     response: { status: 200, schema: tp.ThirdParty },
+  },
+  // ---- organizations and sharing agreements ----
+  {
+    id: 'createOrganization',
+    method: 'POST',
+    path: '/organizations',
+    handler: 'organizations/create-organization',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Register an organization (regulator, CERT, ISAC, customer, internal unit …)',
+    tag: 'organizations',
+    body: org.CreateOrganizationBody,
+    response: { status: 201, schema: org.Organization },
+  },
+  {
+    id: 'listOrganizations',
+    method: 'GET',
+    path: '/organizations',
+    handler: 'organizations/list-organizations',
+    roles: READERS,
+    table: 'RO',
+    summary: 'List organizations of every kind, third parties included (paginated; filter by kind)',
+    tag: 'organizations',
+    query: org.ListOrganizationsQuery,
+    response: { status: 200, schema: common.pageOf(org.Organization) },
+  },
+  {
+    id: 'getOrganization',
+    method: 'GET',
+    path: '/organizations/{organizationId}',
+    handler: 'organizations/get-organization',
+    roles: READERS,
+    table: 'RO',
+    summary: 'Read an organization of any kind',
+    tag: 'organizations',
+    response: { status: 200, schema: org.Organization },
+  },
+  {
+    id: 'updateOrganization',
+    method: 'PATCH',
+    path: '/organizations/{organizationId}',
+    handler: 'organizations/update-organization',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Change an organization (third parties are changed with PATCH /third-parties/{id})',
+    tag: 'organizations',
+    body: org.UpdateOrganizationBody,
+    response: { status: 200, schema: org.Organization },
+  },
+  {
+    id: 'createAgreement',
+    method: 'POST',
+    path: '/organizations/{organizationId}/agreements',
+    handler: 'organizations/create-agreement',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Record an information-sharing agreement (NDA, MoU …) with its TLP ceiling',
+    tag: 'organizations',
+    body: org.CreateAgreementBody,
+    response: { status: 201, schema: org.Agreement },
+  },
+  {
+    id: 'listAgreements',
+    method: 'GET',
+    path: '/organizations/{organizationId}/agreements',
+    handler: 'organizations/list-agreements',
+    roles: READERS,
+    table: 'RO',
+    summary: 'List an organization’s sharing agreements and its effective TLP ceiling',
+    tag: 'organizations',
+    response: { status: 200, schema: org.AgreementList },
+  },
+  {
+    id: 'updateAgreement',
+    method: 'PATCH',
+    path: '/organizations/{organizationId}/agreements/{agreementId}',
+    handler: 'organizations/update-agreement',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Change or revoke a sharing agreement',
+    tag: 'organizations',
+    body: org.UpdateAgreementBody,
+    response: { status: 200, schema: org.Agreement },
+  },
+  // ---- contacts ----
+  {
+    id: 'createContact',
+    method: 'POST',
+    path: '/contacts',
+    handler: 'contacts/create-contact',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Add a contact of an organization, with channels and alternates',
+    tag: 'contacts',
+    body: con.CreateContactBody,
+    response: { status: 201, schema: con.Contact },
+  },
+  {
+    id: 'listContacts',
+    method: 'GET',
+    path: '/contacts',
+    handler: 'contacts/list-contacts',
+    roles: READERS,
+    table: 'RO',
+    summary: 'List live contacts (paginated; filter by organization, stakeholder group, dimension)',
+    tag: 'contacts',
+    query: con.ListContactsQuery,
+    response: { status: 200, schema: common.pageOf(con.Contact) },
+  },
+  {
+    id: 'getContact',
+    method: 'GET',
+    path: '/contacts/{contactId}',
+    handler: 'contacts/get-contact',
+    roles: READERS,
+    table: 'RO',
+    summary: 'Read a contact (a deleted contact is answered with its deletedAt)',
+    tag: 'contacts',
+    response: { status: 200, schema: con.Contact },
+  },
+  {
+    id: 'updateContact',
+    method: 'PATCH',
+    path: '/contacts/{contactId}',
+    handler: 'contacts/update-contact',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Change a contact (channels, alternates, stakeholder group …)',
+    tag: 'contacts',
+    body: con.UpdateContactBody,
+    response: { status: 200, schema: con.Contact },
+  },
+  {
+    id: 'deleteContact',
+    method: 'DELETE',
+    path: '/contacts/{contactId}',
+    handler: 'contacts/delete-contact',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Delete a contact, keeping its history (409 while it is another contact’s alternate)',
+    tag: 'contacts',
+    body: con.DeleteContactBody,
+    response: { status: 200, schema: con.Contact },
+  },
+  // ---- templates ----
+  {
+    id: 'createTemplate',
+    method: 'POST',
+    path: '/templates',
+    handler: 'templates/create-template',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Create a message template (version 1, unapproved)',
+    tag: 'templates',
+    body: tpl.CreateTemplateBody,
+    response: { status: 201, schema: tpl.Template },
+  },
+  {
+    id: 'listTemplates',
+    method: 'GET',
+    path: '/templates',
+    handler: 'templates/list-templates',
+    roles: READERS,
+    table: 'RO',
+    summary: 'List templates (paginated; filter by audience)',
+    tag: 'templates',
+    query: tpl.ListTemplatesQuery,
+    response: { status: 200, schema: common.pageOf(tpl.Template) },
+  },
+  {
+    id: 'getTemplate',
+    method: 'GET',
+    path: '/templates/{templateId}',
+    handler: 'templates/get-template',
+    roles: READERS,
+    table: 'RO',
+    summary: 'Read a template’s latest version and which version is approved',
+    tag: 'templates',
+    response: { status: 200, schema: tpl.Template },
+  },
+  {
+    id: 'updateTemplate',
+    method: 'PATCH',
+    path: '/templates/{templateId}',
+    handler: 'templates/update-template',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Edit a template: creates a new, unapproved version',
+    tag: 'templates',
+    body: tpl.UpdateTemplateBody,
+    response: { status: 200, schema: tpl.Template },
+  },
+  {
+    id: 'listTemplateVersions',
+    method: 'GET',
+    path: '/templates/{templateId}/versions',
+    handler: 'templates/list-template-versions',
+    roles: READERS,
+    table: 'RO',
+    summary: 'List a template’s versions, newest first, with their approvals (paginated)',
+    tag: 'templates',
+    query: tpl.TemplateVersionsQuery,
+    response: { status: 200, schema: common.pageOf(tpl.TemplateVersion) },
+  },
+  {
+    id: 'approveTemplate',
+    method: 'POST',
+    path: '/templates/{templateId}/approve',
+    handler: 'templates/approve-template',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Approve a template’s latest version (recorded; only approved versions are used)',
+    tag: 'templates',
+    body: tpl.ApproveTemplateBody,
+    response: { status: 200, schema: tpl.Template },
+  },
+  {
+    id: 'previewTemplate',
+    method: 'GET',
+    path: '/templates/{templateId}/preview',
+    handler: 'templates/preview-template',
+    roles: READERS,
+    table: 'RO',
+    summary: 'Render a template version with an incident’s data (400 lists missing placeholders)',
+    tag: 'templates',
+    query: tpl.PreviewTemplateQuery,
+    response: { status: 200, schema: tpl.TemplatePreview },
   },
   // ---- incidents ----
   {
@@ -255,6 +493,65 @@ export const routes = [
     tag: 'incidents',
     body: inc.ReopenIncidentBody,
     response: { status: 200, schema: inc.Incident },
+  },
+  // ---- regulatory notification obligations ----
+  {
+    id: 'listRegimes',
+    method: 'GET',
+    path: '/regimes',
+    handler: 'obligations/list-regimes',
+    roles: READERS,
+    table: 'NONE',
+    summary: 'The catalogue of regulatory notification regimes: clocks, recipients, required content',
+    tag: 'obligations',
+    response: { status: 200, schema: obl.RegimeList },
+  },
+  {
+    id: 'attachObligation',
+    method: 'POST',
+    path: '/incidents/{incidentId}/obligations',
+    handler: 'obligations/attach-obligation',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Attach a regulatory regime to an incident; its deadline clocks start from the trigger times',
+    tag: 'obligations',
+    body: obl.AttachObligationBody,
+    response: { status: 201, schema: obl.Obligation },
+  },
+  {
+    id: 'listObligations',
+    method: 'GET',
+    path: '/incidents/{incidentId}/obligations',
+    handler: 'obligations/list-obligations',
+    roles: READERS,
+    table: 'RO',
+    summary: 'List an incident’s obligations with due times, time left, status and content checklists',
+    tag: 'obligations',
+    response: { status: 200, schema: obl.ObligationList },
+  },
+  {
+    id: 'updateObligation',
+    method: 'PATCH',
+    path: '/incidents/{incidentId}/obligations/{obligationId}',
+    handler: 'obligations/update-obligation',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Set trigger times (e.g. a later determination) or facts; the clocks are re-computed',
+    tag: 'obligations',
+    body: obl.UpdateObligationBody,
+    response: { status: 200, schema: obl.Obligation },
+  },
+  {
+    id: 'createSubmission',
+    method: 'POST',
+    path: '/incidents/{incidentId}/obligations/{obligationId}/submissions',
+    handler: 'obligations/create-submission',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Record a submission to a regulator (SUB-n): when, to whom, reference, checklist items covered',
+    tag: 'obligations',
+    body: obl.CreateSubmissionBody,
+    response: { status: 201, schema: obl.Submission },
   },
 ] as const satisfies readonly Route[];
 

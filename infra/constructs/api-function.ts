@@ -14,6 +14,8 @@ export interface ApiFunctionProps {
   /** Directory holding the bundled `index.mjs` (and its source map) of this function. */
   readonly assetDir: string;
   readonly description?: string;
+  /** Physical name; only for functions whose ARN must be known without a reference (scheduler targets). */
+  readonly functionName?: string;
   /**
    * Execution role; shared by the functions of one area with the same table access (see
    * `api-area-stack.ts`). Default: a role of its own. Either way the role gets no managed policy,
@@ -58,6 +60,7 @@ export class ApiFunction extends Construct {
         props.role ??
         new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }),
       ...(props.description ? { description: props.description } : {}),
+      ...(props.functionName ? { functionName: props.functionName } : {}),
       environment: {
         POWERTOOLS_SERVICE_NAME: 'liaison',
         POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -7,6 +7,18 @@ export interface LocalConfig {
   readonly port: number;
   /** Powertools log level of the handlers (`LOG_LEVEL` or `POWERTOOLS_LOG_LEVEL`, default WARN). */
   readonly logLevel: string;
+  /** Port of the local SNS (`SNS_PORT`, default 4002); fixed so `npm run mailbox` finds it. */
+  readonly snsPort: number;
+  /** How often the local Scheduler fires due schedules (`LIAISON_SCHEDULER_TICK_MS`, default 1000). */
+  readonly schedulerTickMs: number;
+}
+
+function portNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name] || String(fallback);
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new Error(`${name} must be a port number, got "${text}"`);
+  return n;
 }
 
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -15,5 +27,15 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${portText}"`);
   }
-  return { port, logLevel: env.LOG_LEVEL ?? env.POWERTOOLS_LOG_LEVEL ?? 'WARN' };
+  const tickText = env.LIAISON_SCHEDULER_TICK_MS || '1000';
+  const schedulerTickMs = Number(tickText);
+  if (!Number.isInteger(schedulerTickMs) || schedulerTickMs < 10) {
+    throw new Error(`LIAISON_SCHEDULER_TICK_MS must be an integer of at least 10 (ms), got "${tickText}"`);
+  }
+  return {
+    port,
+    logLevel: env.LOG_LEVEL ?? env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    snsPort: portNumber(env, 'SNS_PORT', 4002),
+    schedulerTickMs,
+  };
 }

@@ -14,6 +14,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
+import type { SchedulingConfig, TopicsConfig } from '../../shared/config.js';
 import { routes as ROUTES, type Route, routeKey } from '../../shared/routes.js';
 import { verifyToken } from './auth.js';
 
@@ -28,6 +29,10 @@ export interface LocalEnvironmentOptions {
   readonly dynamodbEndpoint: string;
   readonly snsEndpoint?: string;
   readonly schedulerEndpoint?: string;
+  /** Topic settings (LIAISON_TOPIC_PREFIX / _KMS_KEY_ID), with the local SNS. */
+  readonly topics?: TopicsConfig;
+  /** Scheduling settings (LIAISON_SCHEDULE_GROUP, …, LIAISON_TARGETS), with the local Scheduler. */
+  readonly scheduling?: SchedulingConfig;
   /** Powertools log level of the handlers (default WARN). */
   readonly logLevel?: string;
 }
@@ -39,6 +44,17 @@ export function localEnvironment(options: LocalEnvironmentOptions): Record<strin
     LIAISON_DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
     ...(options.snsEndpoint ? { LIAISON_SNS_ENDPOINT: options.snsEndpoint } : {}),
     ...(options.schedulerEndpoint ? { LIAISON_SCHEDULER_ENDPOINT: options.schedulerEndpoint } : {}),
+    ...(options.topics
+      ? { LIAISON_TOPIC_PREFIX: options.topics.prefix, LIAISON_TOPIC_KMS_KEY_ID: options.topics.kmsKeyId }
+      : {}),
+    ...(options.scheduling
+      ? {
+          LIAISON_SCHEDULE_GROUP: options.scheduling.group,
+          LIAISON_SCHEDULER_ROLE_ARN: options.scheduling.roleArn,
+          LIAISON_SCHEDULER_DLQ_ARN: options.scheduling.deadLetterArn,
+          LIAISON_TARGETS: JSON.stringify(options.scheduling.targets),
+        }
+      : {}),
     LIAISON_LOCAL: 'true',
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',

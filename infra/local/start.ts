@@ -1,6 +1,9 @@
 /**
- * `npm start`: DynamoDB Local (data kept in `.liaison/dynamodb/`), the table, and the HTTP API on
- * http://127.0.0.1:3000 (PORT overrides), running the same handlers as AWS. Ctrl-C stops everything.
+ * `npm start`: DynamoDB Local (data kept in `.liaison/dynamodb/`), the table, the local SNS on
+ * http://127.0.0.1:4002 (SNS_PORT overrides; `.liaison/sns/`), the local EventBridge Scheduler
+ * (`.liaison/scheduler/`, firing every LIAISON_SCHEDULER_TICK_MS, default 1 s, into the scheduled
+ * functions of infra/functions.ts), and the HTTP API on http://127.0.0.1:3000 (PORT overrides),
+ * running the same handlers as AWS. Ctrl-C stops everything.
  */
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +16,15 @@ import {
   localDynamoDbClient,
   startDynamoDbLocal,
 } from './dynamodb.js';
+import { ensureScheduleGroup, LOCAL_TOPICS, localInvoke, localScheduling } from './scheduled.js';
+import { createLocalScheduler, type LocalScheduler } from './scheduler/index.js';
 import { closeServer, createLocalApi, listenLocal, localEnvironment } from './server.js';
+import { type LocalSns, startLocalSns } from './sns/index.js';
 
 const TABLE_NAME = 'liaison-local';
 const DATA_DIR = fileURLToPath(new URL('../../.liaison/dynamodb/', import.meta.url));
+const SNS_DIR = fileURLToPath(new URL('../../.liaison/sns/', import.meta.url));
+const SCHEDULER_DIR = fileURLToPath(new URL('../../.liaison/scheduler/', import.meta.url));
 
 /** True when something already listens on 127.0.0.1:port (checked before Java is started). */
 function portTaken(port: number): Promise<boolean> {
@@ -27,8 +35,8 @@ function portTaken(port: number): Promise<boolean> {
   });
 }
 
-const portInUse = (port: number) =>
-  `port ${port} is in use; set PORT=<another port> (e.g. PORT=3001 npm start)`;
+const portInUse = (port: number, name = 'PORT') =>
+  `port ${port} is in use; set ${name}=<another port> (e.g. ${name}=${port + 1} npm start)`;
 
 function fail(message: string): never {
   console.error(message);
@@ -43,8 +51,9 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  const { port } = settings;
+  const { port, snsPort } = settings;
   if (await portTaken(port)) fail(portInUse(port));
+  if (await portTaken(snsPort)) fail(portInUse(snsPort, 'SNS_PORT'));
   // Node 20 is this project's runtime; the SDK's "node 22 from 2027" notice would be the first line.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -57,11 +66,15 @@ async function main(): Promise<void> {
   }
 
   let server: ReturnType<typeof createLocalApi> | undefined;
+  let sns: LocalSns | undefined;
+  let scheduler: LocalScheduler | undefined;
   let stopping = false;
   const stop = async (code: number): Promise<never> => {
     if (!stopping) {
       stopping = true;
+      await scheduler?.stop(); // no new firings first, then the API they may call, then the services
       if (server) await closeServer(server);
+      await sns?.stop();
       await db.stop();
     }
     process.exit(code);
@@ -74,11 +87,24 @@ async function main(): Promise<void> {
     await ensureTable(client, TABLE_NAME);
     client.destroy();
 
+    sns = await startLocalSns({ port: snsPort, dataDir: SNS_DIR }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new Error(portInUse(snsPort, 'SNS_PORT'));
+      throw error;
+    });
+    scheduler = createLocalScheduler({ dataDir: SCHEDULER_DIR, invoke: localInvoke() });
+    const schedulerEndpoint = await scheduler.listen();
+    await ensureScheduleGroup(schedulerEndpoint);
+    const scheduling = localScheduling();
+
     server = createLocalApi({
       secret: loadSecret(),
       environment: localEnvironment({
         tableName: TABLE_NAME,
         dynamodbEndpoint: db.endpoint,
+        snsEndpoint: sns.endpoint,
+        schedulerEndpoint,
+        topics: LOCAL_TOPICS,
+        scheduling,
         logLevel: settings.logLevel,
       }),
       onRequest: (line) => console.log(line),
@@ -87,10 +113,15 @@ async function main(): Promise<void> {
       if (error.code === 'EADDRINUSE') throw new Error(portInUse(port));
       throw error;
     });
-    console.log(`Liaison local API on ${url} (DynamoDB Local ${db.endpoint}, table ${TABLE_NAME}), ready in ${Date.now() - started} ms
-  token:  TOKEN=$(npm run -s token -- --role coordinator)
-  try:    curl -H "Authorization: Bearer $TOKEN" ${url}/incidents
-  Ctrl-C stops the API and DynamoDB Local.`);
+    scheduler.start({ intervalMs: settings.schedulerTickMs });
+    const jobs = Object.keys(scheduling.targets).length;
+    console.log(`Liaison local API on ${url}, ready in ${Date.now() - started} ms
+  DynamoDB:   ${db.endpoint} (table ${TABLE_NAME})
+  SNS:        ${sns.endpoint} (mailbox: npm run mailbox)
+  Scheduler:  ${schedulerEndpoint} (group ${scheduling.group}, ${jobs} scheduled function(s), tick ${settings.schedulerTickMs} ms)
+  token:      TOKEN=$(npm run -s token -- --role coordinator)
+  try:        curl -H "Authorization: Bearer $TOKEN" ${url}/incidents
+  Ctrl-C stops everything.`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     await stop(1);

@@ -8,7 +8,8 @@
  * exactly the same permissions: the only permission that differs between functions is the table
  * access, and that is what the role is keyed by. The shared role carries no managed policy: write
  * access to the area's own log groups, X-Ray, and `grantReadData` / `grantReadWriteData` only.
- * Splitting a role later (a function that needs a topic, say) is a local change in this file.
+ * A route whose entry `uses` SNS or the Scheduler gets a role of its own (keyed by access + uses),
+ * so those grants never reach the functions that do not need them.
  */
 import { NestedStack, type NestedStackProps, Validations } from 'aws-cdk-lib';
 import {
@@ -23,8 +24,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import type { Route, TableAccess } from '../../shared/routes.js';
+import type { Route, ServiceUse, TableAccess } from '../../shared/routes.js';
 import { ApiFunction, acknowledgeFunctionFindings } from '../constructs/api-function.js';
+import type { Messaging } from '../constructs/messaging.js';
 
 export interface ApiAreaStackProps extends NestedStackProps {
   readonly area: string;
@@ -36,6 +38,8 @@ export interface ApiAreaStackProps extends NestedStackProps {
   readonly assetDir: (handler: string) => string;
   /** Extra environment of every function (claim names of an external OIDC issuer). */
   readonly environment: Readonly<Record<string, string>>;
+  /** SNS / Scheduler grants and environment for the routes whose entry `uses` them. */
+  readonly messaging: Messaging;
 }
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -43,20 +47,22 @@ const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 export class ApiAreaStack extends NestedStack {
   /** operationId → function. */
   readonly functions = new Map<string, ApiFunction>();
-  readonly roles = new Map<TableAccess, iam.Role>();
+  /** `RW`, `RO`, `NONE`, or with the services used: `RW+scheduler+sns` → role. */
+  readonly roles = new Map<string, { readonly access: TableAccess; readonly role: iam.Role }>();
 
   constructor(scope: Construct, id: string, props: ApiAreaStackProps) {
     super(scope, id, { description: `Liaison API: ${props.area}`, ...props });
     const noAuth = new HttpNoneAuthorizer();
 
     for (const route of props.routes) {
-      const role = this.roleFor(route.table, props.area);
+      const role = this.roleFor(route.table, route.uses ?? [], props.area);
       const fn = new ApiFunction(this, pascal(route.id), {
         assetDir: props.assetDir(route.handler),
         description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
         role,
         environment: props.environment,
       }).bindTable(props.table, route.table);
+      props.messaging.bind(fn.function, role, route.uses);
       this.functions.set(route.id, fn);
 
       new HttpRoute(this, `${pascal(route.id)}Route`, {
@@ -72,18 +78,28 @@ export class ApiAreaStack extends NestedStack {
         });
       }
     }
-    for (const [access, role] of this.roles) acknowledgeFunctionFindings(role, access, props.table);
+    for (const { access, role } of this.roles.values())
+      acknowledgeFunctionFindings(role, access, props.table);
   }
 
-  private roleFor(access: TableAccess, area: string): iam.Role {
-    let role = this.roles.get(access);
-    if (!role) {
-      role = new iam.Role(this, `Role${access}`, {
+  /**
+   * One role per table access AND set of services used: a route that publishes or schedules never
+   * shares its role with one that does not. Routes without `uses` keep the ids `RoleRW` … .
+   */
+  private roleFor(access: TableAccess, uses: readonly ServiceUse[], area: string): iam.Role {
+    const services = [...new Set(uses)].sort();
+    const key = [access, ...services].join('+');
+    let entry = this.roles.get(key);
+    if (!entry) {
+      const role = new iam.Role(this, `Role${access}${services.map(pascal).join('')}`, {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-        description: `Liaison ${area} functions with ${access} table access`,
+        description:
+          `Liaison ${area} functions with ${access} table access` +
+          (services.length > 0 ? ` using ${services.join(', ')}` : ''),
       });
-      this.roles.set(access, role);
+      entry = { access, role };
+      this.roles.set(key, entry);
     }
-    return role;
+    return entry.role;
   }
 }

@@ -22,7 +22,8 @@ import type { Construct } from 'constructs';
 import { TABLE } from '../../shared/db/table.js';
 import { type Route, routes } from '../../shared/routes.js';
 import { ApiFunction, acknowledgeFunctionFindings } from '../constructs/api-function.js';
-import { SCHEDULED_FUNCTIONS } from '../functions.js';
+import { Messaging } from '../constructs/messaging.js';
+import { SCHEDULED_FUNCTIONS, type ScheduledFunction, TOPIC_PREFIX } from '../functions.js';
 import { ApiAreaStack } from './api-area-stack.js';
 
 /** Cognito groups; the first four are the roles of `shared/routes.ts`, `partner` is for third-party users. */
@@ -48,6 +49,17 @@ export interface LiaisonStackProps extends StackProps {
   readonly bundleDir: string | undefined;
   readonly auth: AuthConfig;
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** EventBridge Scheduler schedule group (context `scheduleGroup`); default `liaison`. */
+  readonly scheduleGroupName?: string;
+  /** Defaults to THE route table; tests pass their own (e.g. a route that `uses` SNS). */
+  readonly routes?: readonly Route[];
+  /** Defaults to SCHEDULED_FUNCTIONS of infra/functions.ts; tests pass their own. */
+  readonly scheduledFunctions?: readonly ScheduledFunction[];
+  /**
+   * Regulatory settings passed to every function (`LIAISON_JURISDICTIONS`, `LIAISON_SECTOR`,
+   * `LIAISON_HOLIDAYS`; see docs/regulatory.md). Validated by shared/config.ts at cold start.
+   */
+  readonly regulatoryEnv?: Readonly<Record<string, string>>;
 }
 
 export class LiaisonStack extends Stack {
@@ -57,10 +69,21 @@ export class LiaisonStack extends Stack {
   readonly userPool: cognito.UserPool | undefined;
   readonly userPoolClient: cognito.UserPoolClient | undefined;
   readonly areas = new Map<string, ApiAreaStack>();
+  readonly messaging: Messaging;
 
   constructor(scope: Construct, id: string, props: LiaisonStackProps) {
     super(scope, id, props);
     const assetDir = assetDirResolver(props.bundleDir);
+    const routeTable = props.routes ?? (routes as readonly Route[]);
+    const jobs = props.scheduledFunctions ?? SCHEDULED_FUNCTIONS;
+    // Physical names, so a target's ARN is known without referencing the function (a job that
+    // schedules its own next run would otherwise reference itself).
+    const jobFunctionName = (job: ScheduledFunction) => `${this.stackName}-${job.name}`;
+    for (const job of jobs) {
+      if (!/^[a-z0-9-]{1,48}$/.test(job.name) || jobs.filter((j) => j.name === job.name).length > 1) {
+        throw new Error(`Scheduled function name "${job.name}" must be unique, 1-48 characters of [a-z0-9-]`);
+      }
+    }
 
     // ---- table ----
     // TableV2 (AWS::DynamoDB::GlobalTable) rather than Table: it is the L2 AWS recommends for new
@@ -86,7 +109,7 @@ export class LiaisonStack extends Stack {
 
     // ---- auth ----
     let authorizer: IHttpRouteAuthorizer;
-    const functionEnv: Record<string, string> = {};
+    const functionEnv: Record<string, string> = { ...props.regulatoryEnv };
     if (props.auth.kind === 'cognito') {
       const { userPool, client } = this.createUserPool();
       this.userPool = userPool;
@@ -106,6 +129,13 @@ export class LiaisonStack extends Stack {
       if (props.auth.rolesClaim) functionEnv.LIAISON_ROLES_CLAIM = props.auth.rolesClaim;
       if (props.auth.orgClaim) functionEnv.LIAISON_ORG_CLAIM = props.auth.orgClaim;
     }
+
+    // ---- schedule group, Scheduler role, its DLQ, topic key (see constructs/messaging.ts) ----
+    this.messaging = new Messaging(this, 'Messaging', {
+      scheduleGroupName: props.scheduleGroupName ?? 'liaison',
+      topicPrefix: TOPIC_PREFIX,
+      targets: Object.fromEntries(jobs.map((job) => [job.name, jobFunctionName(job)])),
+    });
 
     // ---- HTTP API ----
     this.httpApi = new HttpApi(this, 'HttpApi', {
@@ -148,7 +178,7 @@ export class LiaisonStack extends Stack {
 
     // ---- one nested stack per area ----
     const byArea = new Map<string, Route[]>();
-    for (const route of routes as readonly Route[]) {
+    for (const route of routeTable) {
       byArea.set(route.tag, [...(byArea.get(route.tag) ?? []), route]);
     }
     for (const [area, areaRoutes] of byArea) {
@@ -166,19 +196,24 @@ export class LiaisonStack extends Stack {
           table: this.table,
           assetDir,
           environment: functionEnv,
+          messaging: this.messaging,
         }),
       );
     }
 
     // ---- non-HTTP functions (scheduler targets) ----
-    for (const job of SCHEDULED_FUNCTIONS) {
+    for (const job of jobs) {
       const id = job.handler.replace(/[^A-Za-z0-9]+/g, '-');
       const fn = new ApiFunction(this, `Job-${id}`, {
         assetDir: assetDir(job.handler),
         description: job.description,
+        functionName: jobFunctionName(job),
         environment: functionEnv,
       }).bindTable(this.table, job.table);
-      acknowledgeFunctionFindings(fn.function.role ?? fn, job.table, this.table);
+      const role = fn.function.role;
+      if (!role) throw new Error(`${job.handler}: function without a role`);
+      this.messaging.bind(fn.function, role, job.uses);
+      acknowledgeFunctionFindings(role, job.table, this.table);
     }
 
     // ---- outputs ----

@@ -4,6 +4,7 @@
  */
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
+import type { ObligationRecord } from '../domain/obligations/view.js';
 import { NotFoundError } from '../errors.js';
 import type {
   Action,
@@ -94,11 +95,16 @@ async function queryAll(deps: Deps, input: QueryCommandInput): Promise<Record<st
 
 const stripChild = <T>(item: Record<string, unknown>) => publicView<T>(item, ['incidentId', 'version']);
 
+/** The stored aggregate: obligations as records (their clocks are computed on read). */
+export type IncidentAggregate = Omit<IncidentDetail, 'obligations' | 'suggestedRegimes'> & {
+  obligations: ObligationRecord[];
+};
+
 /**
  * The whole aggregate in ONE Query on the item collection (more requests only if it exceeds
- * DynamoDB's 1 MB page): incident, actions, communications, escalations, lessons, timeline.
+ * DynamoDB's 1 MB page): incident, actions, communications, escalations, lessons, obligations, timeline.
  */
-export async function getIncidentDetail(deps: Deps, id: string): Promise<IncidentDetail> {
+export async function getIncidentDetail(deps: Deps, id: string): Promise<IncidentAggregate> {
   const items = await queryAll(deps, {
     TableName: deps.tableName,
     KeyConditionExpression: 'pk = :pk',
@@ -114,6 +120,7 @@ export async function getIncidentDetail(deps: Deps, id: string): Promise<Inciden
     communications: of('COMM#').map((i) => stripChild<Communication>(i)),
     escalations: of('ESC#').map((i) => stripChild<Escalation>(i)),
     lessonsLearned: of('LESSON#').map((i) => stripChild<Lesson>(i)),
+    obligations: of(prefixes.obligations).map((i) => publicView<ObligationRecord>(i)),
     timeline: of(prefixes.timeline).map((i) => stripChild<TimelineEntry>(i)),
   };
 }

@@ -1,20 +1,33 @@
 /**
  * Every DynamoDB key Liaison writes or reads is built here and nowhere else.
  * `docs/data-model.md` lists the access patterns these keys serve.
+ * (EventBridge Scheduler schedule names follow the same rule: built in one place,
+ * `scheduleName()` of `shared/scheduling/schedules.ts`, and documented there.)
  *
  * Item collections:
  *   ORG#<orgId>        #ORG                      organization profile (third parties are kind=supplier)
  *   ORG#<orgId>        INC#<createdAt>#<incId>   link: an incident affecting this organization (summary)
+ *   ORG#<orgId>        AGREEMENT#<agrId>         sharing agreement of the organization
+ *   CONTACT#<conId>    #CONTACT                  contact (soft-deleted: deletedAt set, index keys removed)
+ *   TEMPLATE#<tplId>   #TEMPLATE                 template head: latest version's content, approvedVersion
+ *   TEMPLATE#<tplId>   V#<nnnnnn>                template version n (immutable content, approval stamp)
  *   INC#<incId>        #INCIDENT                 incident (counters, version)
  *   INC#<incId>        ACTION#<nnnnnn>           response action ACTION-n
  *   INC#<incId>        COMM#<nnnnnn>             communication COMM-n
  *   INC#<incId>        ESC#<nnnnnn>              escalation ESC-n
  *   INC#<incId>        LESSON#<nnnnnn>           lesson learned LESSON-n
+ *   INC#<incId>        OBLIG#<regimeId>          regulatory obligation (one per regime; submissions inside)
  *   INC#<incId>        TL#<nnnnnnnnnn>           timeline entry n (ordered)
+ *   IDEM#<recordKey>   #IDEM                     idempotency record of one `Idempotency-Key` (TTL expiresAt)
  * Indexes (all project every attribute):
  *   gsi1  THIRDPARTY / <name>#<id>         third parties by name;  INCIDENT / <createdAt>#<id>   incidents by creation
  *   gsi2  THIRDPARTY#CRIT#<c> / <name>#<id>                         INCIDENT#STATUS#<s> / <createdAt>#<id>
  *   gsi3  THIRDPARTY#TYPE#<t> / <name>#<id>                         INCIDENT#PRIORITY#<p> / <createdAt>#<id>
+ *   gsi2  ORG#KIND#<kind> / <name>#<id>   organizations (not suppliers) by kind
+ *   gsi4  ORG / <name>#<id>               every organization, third parties included
+ *   gsi1  CONTACT / <name>#<id>           gsi2 CONTACT#GROUP#<g> / <name>#<id>   gsi3 CONTACT#DIM#<d> / <name>#<id>
+ *   gsi4  CONTACT#ORG#<orgId> / <group>#<name>#<id>                  contacts of an organization (live only)
+ *   gsi1  TEMPLATE / <name>#<id>          gsi2 TEMPLATE#AUDIENCE#<a> / <name>#<id>
  */
 
 export interface Key {
@@ -26,6 +39,7 @@ const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
 export const orgPk = (orgId: string) => `ORG#${orgId}`;
 export const incidentPk = (incidentId: string) => `INC#${incidentId}`;
+export const templatePk = (templateId: string) => `TEMPLATE#${templateId}`;
 
 export const keys = {
   organization: (orgId: string): Key => ({ pk: orgPk(orgId), sk: '#ORG' }),
@@ -37,20 +51,46 @@ export const keys = {
   }),
   escalation: (incidentId: string, n: number): Key => ({ pk: incidentPk(incidentId), sk: `ESC#${pad(n)}` }),
   lesson: (incidentId: string, n: number): Key => ({ pk: incidentPk(incidentId), sk: `LESSON#${pad(n)}` }),
+  /** Regulatory obligation of an incident: one per regime, so the regime id is its id. */
+  obligation: (incidentId: string, regimeId: string): Key => ({
+    pk: incidentPk(incidentId),
+    sk: `OBLIG#${regimeId}`,
+  }),
   timeline: (incidentId: string, seq: number): Key => ({
     pk: incidentPk(incidentId),
     sk: `TL#${pad(seq, 10)}`,
+  }),
+  agreement: (orgId: string, agreementId: string): Key => ({
+    pk: orgPk(orgId),
+    sk: `AGREEMENT#${agreementId}`,
+  }),
+  contact: (contactId: string): Key => ({ pk: `CONTACT#${contactId}`, sk: '#CONTACT' }),
+  template: (templateId: string): Key => ({ pk: templatePk(templateId), sk: '#TEMPLATE' }),
+  templateVersion: (templateId: string, n: number): Key => ({
+    pk: templatePk(templateId),
+    sk: `V#${pad(n)}`,
   }),
   incidentLink: (orgId: string, createdAt: string, incidentId: string): Key => ({
     pk: orgPk(orgId),
     sk: `INC#${createdAt}#${incidentId}`,
   }),
+  /**
+   * Idempotency record (`shared/db/idempotency.ts`, Powertools' DynamoDB persistence layer).
+   * `recordKey` is what Powertools computes: `<routeId>#<base64 sha256 of {route, subject, params,
+   * Idempotency-Key header}>`, so a key is scoped to one operation, one caller and one resource.
+   * Each record is its own partition (no hot `idempotency#…` partition, which Powertools' default
+   * `staticPkValue` would create on a composite-key table); `expiresAt` (TTL) removes it after 24 h.
+   */
+  idempotency: (recordKey: string): Key => ({ pk: `IDEM#${recordKey}`, sk: '#IDEM' }),
 };
 
 /** Sort-key prefixes for Queries inside one item collection. */
 export const prefixes = {
   timeline: 'TL#',
+  obligations: 'OBLIG#',
   incidentLinks: 'INC#',
+  agreements: 'AGREEMENT#',
+  templateVersions: 'V#',
 } as const;
 
 /** Sort-key prefix → kind of child item in an incident's collection. */
@@ -59,6 +99,7 @@ export const incidentChildKinds = {
   'COMM#': 'communication',
   'ESC#': 'escalation',
   'LESSON#': 'lesson',
+  'OBLIG#': 'obligation',
   'TL#': 'timeline',
   '#INCIDENT': 'incident',
 } as const;
@@ -76,7 +117,42 @@ export function thirdPartyIndexKeys(tp: { id: string; name: string; criticality:
     gsi2sk: sk,
     gsi3pk: `THIRDPARTY#TYPE#${tp.type}`,
     gsi3sk: sk,
+    gsi4pk: 'ORG',
+    gsi4sk: sk,
   };
+}
+
+/** Index attributes of an organization other than a third party (third parties: `thirdPartyIndexKeys`). */
+export function organizationIndexKeys(org: { id: string; name: string; kind: string }) {
+  const sk = nameKey(org.name, org.id);
+  return { gsi2pk: `ORG#KIND#${org.kind}`, gsi2sk: sk, gsi4pk: 'ORG', gsi4sk: sk };
+}
+
+/** Index attributes of a live contact; a deleted contact has none (hidden from every list). */
+export function contactIndexKeys(c: {
+  id: string;
+  name: string;
+  organizationId: string;
+  stakeholderGroup: string;
+  dimension: string;
+}) {
+  const sk = nameKey(c.name, c.id);
+  return {
+    gsi1pk: 'CONTACT',
+    gsi1sk: sk,
+    gsi2pk: `CONTACT#GROUP#${c.stakeholderGroup}`,
+    gsi2sk: sk,
+    gsi3pk: `CONTACT#DIM#${c.dimension}`,
+    gsi3sk: sk,
+    gsi4pk: `CONTACT#ORG#${c.organizationId}`,
+    gsi4sk: `${c.stakeholderGroup}#${sk}`,
+  };
+}
+
+/** Index attributes of a template head. */
+export function templateIndexKeys(t: { id: string; name: string; audience: string }) {
+  const sk = nameKey(t.name, t.id);
+  return { gsi1pk: 'TEMPLATE', gsi1sk: sk, gsi2pk: `TEMPLATE#AUDIENCE#${t.audience}`, gsi2sk: sk };
 }
 
 /** Index attributes of an incident (written with the item, rewritten when status/priority change). */
@@ -106,6 +182,30 @@ export const listQueries = {
       : f.priority
         ? { index: 'gsi3' as const, pkAttr: 'gsi3pk', pk: `INCIDENT#PRIORITY#${f.priority}` }
         : { index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'INCIDENT' },
+  organizations: (f: { kind?: string }) =>
+    f.kind === 'supplier'
+      ? { index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'THIRDPARTY' }
+      : f.kind
+        ? { index: 'gsi2' as const, pkAttr: 'gsi2pk', pk: `ORG#KIND#${f.kind}` }
+        : { index: 'gsi4' as const, pkAttr: 'gsi4pk', pk: 'ORG' },
+  /** Contacts: by organization (optionally one stakeholder group), else by group, dimension, or all. */
+  contacts: (f: { organizationId?: string; stakeholderGroup?: string; dimension?: string }) =>
+    f.organizationId
+      ? {
+          index: 'gsi4' as const,
+          pkAttr: 'gsi4pk',
+          pk: `CONTACT#ORG#${f.organizationId}`,
+          ...(f.stakeholderGroup ? { skAttr: 'gsi4sk', skPrefix: `${f.stakeholderGroup}#` } : {}),
+        }
+      : f.stakeholderGroup
+        ? { index: 'gsi2' as const, pkAttr: 'gsi2pk', pk: `CONTACT#GROUP#${f.stakeholderGroup}` }
+        : f.dimension
+          ? { index: 'gsi3' as const, pkAttr: 'gsi3pk', pk: `CONTACT#DIM#${f.dimension}` }
+          : { index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'CONTACT' },
+  templates: (f: { audience?: string }) =>
+    f.audience
+      ? { index: 'gsi2' as const, pkAttr: 'gsi2pk', pk: `TEMPLATE#AUDIENCE#${f.audience}` }
+      : { index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'TEMPLATE' },
 };
 
 /** Key attributes stripped from items before they leave the repository. */
@@ -118,5 +218,7 @@ export const INTERNAL_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'entity',
 ];

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { KEY_ATTRIBUTES } from './table.js';
 
 /**
  * Opaque cursors: the LastEvaluatedKey, base64url-encoded JSON. A cursor is checked against the
@@ -27,6 +28,9 @@ export function decodeCursor(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
   const entries = Object.entries(parsed);
   if (entries.length === 0 || entries.length > 6 || !entries.every(([, v]) => typeof v === 'string'))
+    throw invalid();
+  // Only key attributes, and always the table's own key (DynamoDB's LastEvaluatedKey shape).
+  if (!entries.every(([k]) => KEY_ATTRIBUTES.includes(k)) || !('pk' in parsed) || !('sk' in parsed))
     throw invalid();
   const key = parsed as Record<string, string>;
   for (const [attr, value] of Object.entries(expect)) if (key[attr] !== value) throw invalid();

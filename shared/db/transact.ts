@@ -35,7 +35,7 @@ export async function transactWrite(deps: Deps, items: TransactItem[]): Promise<
  * Optimistic concurrency: runs `attempt` (read → decide → conditional write) again when another
  * writer got there first, with jittered backoff; after `maxAttempts`, a 409 the client can retry.
  */
-export async function withOptimisticRetry<T>(attempt: () => Promise<T>, maxAttempts = 8): Promise<T> {
+export async function withOptimisticRetry<T>(attempt: () => Promise<T>, maxAttempts = 10): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
@@ -50,7 +50,7 @@ export async function withOptimisticRetry<T>(attempt: () => Promise<T>, maxAttem
         }
         throw error;
       }
-      const delay = Math.random() * Math.min(200, 10 * 2 ** i);
+      const delay = Math.random() * Math.min(400, 10 * 2 ** i);
       await new Promise((r) => setTimeout(r, delay));
     }
   }

@@ -3,7 +3,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { ForbiddenError } from '../errors.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
 import { type Route, type RouteId, type RouteOf, routeById } from '../routes.js';
 import { type Caller, callerFrom } from './caller.js';
 import { errorResponse, json } from './error-response.js';
@@ -50,14 +50,41 @@ function shapeResponse(route: Route, result: Result): unknown {
 
 const PUBLIC_CALLER: Caller = { subject: 'anonymous', organization: undefined, roles: [] };
 
+/** Methods whose requests may carry an `Idempotency-Key` (GET and DELETE are idempotent already). */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
+
+/** The `Idempotency-Key` header: absent, or 1-255 printable ASCII characters (else 400). */
+export function idempotencyKeyOf(event: APIGatewayProxyEventV2): string | undefined {
+  const value = header(event, 'idempotency-key');
+  if (value === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(value)) {
+    throw new ValidationError('Invalid Idempotency-Key header', [
+      { field: 'header.idempotency-key', message: 'must be 1-255 printable ASCII characters' },
+    ]);
+  }
+  return value;
+}
+
 /**
  * Wraps an operation: authenticate → authorize (roles from the route table) → parse and validate
  * path, query and body (schemas from the route table) → run → respond. Every error becomes an HTTP
  * answer in `errorResponse`, the last step.
+ *
+ * A POST/PUT/PATCH carrying `Idempotency-Key` runs through `shared/db/idempotency.ts` (loaded on
+ * first use), AFTER validation, so an invalid request never touches the idempotency store. The key
+ * is scoped to route id + caller subject + path parameters + header value; the validated body and
+ * query must match on a repeat (else 422 IDEMPOTENCY_KEY_REUSED). Only 2xx answers are stored.
  */
 export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<Id>) => Promise<Result>) {
   const route = routeById(id);
-  const base = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const idempotent = IDEMPOTENT_METHODS.has(route.method);
+  const base = async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
+    // Correlation id on every log line: the API Gateway request id (set directly, no JMESPath).
+    logger.setCorrelationId(event.requestContext?.requestId);
     try {
       const caller = route.roles === 'public' ? PUBLIC_CALLER : callerFrom(event);
       if (
@@ -71,21 +98,27 @@ export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<I
       const params = parsePath(route, event);
       const query = parseQuery(route, event);
       const body = parseBody(route, event);
-      const result = await run({
-        body,
-        query,
-        params,
-        caller,
-        idempotencyKey: header(event, 'idempotency-key'),
-        event,
-      } as Request<Id>);
-      return json(result.status, shapeResponse(route, result), result.headers);
+      const idempotencyKey = idempotent ? idempotencyKeyOf(event) : undefined;
+      const execute = async () => {
+        const result = await run({ body, query, params, caller, idempotencyKey, event } as Request<Id>);
+        return json(result.status, shapeResponse(route, result), result.headers);
+      };
+      if (idempotencyKey === undefined) return await execute();
+      const { runIdempotently } = await import('../db/idempotency.js');
+      return await runIdempotently(
+        {
+          key: { route: route.id, subject: caller.subject, params, idempotencyKey },
+          payload: { body: body ?? null, query },
+        },
+        context,
+        execute,
+      );
     } catch (error) {
       return errorResponse(error);
     }
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .handler(base);
 }

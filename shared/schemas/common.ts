@@ -69,3 +69,8 @@ export const OpenApiDocument = z
   })
   .catchall(z.unknown())
   .meta({ id: 'OpenApiDocument' });
+
+/** Traffic Light Protocol 2.0 levels, least to most restricted. */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export const Tlp = z.enum(TLP_LEVELS).meta({ description: 'TLP 2.0 level' });
+export type Tlp = z.infer<typeof Tlp>;

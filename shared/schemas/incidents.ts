@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut } from './common.js';
+import { Obligation, RegimeSuggestion, ReportObligation } from './obligations.js';
 
 export const IncidentStatus = z.enum(['open', 'closed']);
 export const ActionStatus = z.enum(['pending', 'in_progress', 'completed', 'cancelled']);
@@ -215,6 +216,12 @@ export const IncidentDetail = Incident.extend({
   communications: z.array(Communication),
   escalations: z.array(Escalation),
   lessonsLearned: z.array(Lesson),
+  obligations: z
+    .array(Obligation)
+    .meta({ description: 'Regulatory notification obligations and their clocks' }),
+  suggestedRegimes: z.array(RegimeSuggestion).meta({
+    description: 'Regimes that may apply, for a coordinator to confirm (never attached automatically)',
+  }),
   timeline: z.array(TimelineEntry),
 }).meta({ id: 'IncidentDetail' });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
@@ -246,6 +253,7 @@ export const IncidentReport = z
     duration: z.object({ iso8601: z.string(), seconds: z.number().int() }),
     timeline: z.array(TimelineEntry),
     lessonsLearned: z.array(Lesson),
+    obligations: z.array(ReportObligation),
     recommendations: z.array(Recommendation),
     generatedAt: TimestampOut,
   })

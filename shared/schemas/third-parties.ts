@@ -97,6 +97,7 @@ export const ThirdParty = z
     dataShared: z.array(z.string()),
     systemsAccessed: z.array(z.string()),
     incidentCount: z.number().int(),
+    topicArn: z.string().optional().meta({ description: 'SNS topic of the organization (notifications)' }),
     lastIncident: TimestampOut.nullable(),
     createdAt: TimestampOut,
     updatedAt: TimestampOut,

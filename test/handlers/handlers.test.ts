@@ -6,10 +6,13 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { handler as createContact } from '../../functions/contacts/create-contact.js';
+import { handler as deleteContact } from '../../functions/contacts/delete-contact.js';
 import { handler as createAction } from '../../functions/incidents/create-action.js';
 import { handler as createIncident } from '../../functions/incidents/create-incident.js';
 import { handler as updateAction } from '../../functions/incidents/update-action.js';
 import { handler as getOpenApi } from '../../functions/meta/get-openapi.js';
+import { handler as createOrganization } from '../../functions/organizations/create-organization.js';
 import { handler as createThirdParty } from '../../functions/third-parties/create-third-party.js';
 import { ensureTable, localDynamoDbClient } from '../../infra/local/dynamodb.js';
 import { buildEvent, lambdaContext } from '../../infra/local/server.js';
@@ -151,5 +154,50 @@ describe('handlers with API Gateway v2 events', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toContain('/incidents/{incidentId}/actions/{actionId}');
+  });
+});
+
+describe('directory handlers', () => {
+  it('create-contact writes the contact with its index keys and the alternate’s reverse reference together', async () => {
+    await invoke(createOrganization, 'createOrganization', {
+      body: { id: 'ORG-H1', name: 'IT department', kind: 'internal' },
+    });
+    const channels = [{ type: 'email', address: 'it@acme.example', priority: 'primary' }];
+    await invoke(createContact, 'createContact', {
+      body: { id: 'CON-H1', organizationId: 'ORG-H1', name: 'IT lead', stakeholderGroup: 'it', channels },
+    });
+    const res = await invoke(createContact, 'createContact', {
+      body: {
+        id: 'CON-H2',
+        organizationId: 'ORG-H1',
+        name: 'IT deputy',
+        stakeholderGroup: 'it',
+        channels,
+        alternates: ['CON-H1'],
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).not.toHaveProperty('gsi4pk');
+    expect(await stored(keys.contact('CON-H2'))).toMatchObject({
+      dimension: 'horizontal',
+      gsi4pk: 'CONTACT#ORG#ORG-H1',
+      gsi4sk: 'it#it deputy#CON-H2',
+      gsi3pk: 'CONTACT#DIM#horizontal',
+      createdBy: 'hank',
+    });
+    expect(await stored(keys.contact('CON-H1'))).toMatchObject({ alternateOf: ['CON-H2'], version: 2 });
+  });
+
+  it('delete-contact keeps the item, drops its index keys and releases its alternates', async () => {
+    const res = await invoke(deleteContact, 'deleteContact', {
+      params: { contactId: 'CON-H2' },
+      sub: 'dora',
+    });
+    expect(res.status).toBe(200);
+    const item = await stored(keys.contact('CON-H2'));
+    expect(item).toMatchObject({ deletedBy: 'dora', version: 2 });
+    expect(item).not.toHaveProperty('gsi1pk');
+    expect(item).not.toHaveProperty('gsi4pk');
+    expect(await stored(keys.contact('CON-H1'))).toMatchObject({ alternateOf: [], version: 3 });
   });
 });

@@ -6,11 +6,16 @@
  *   const stack = await startLocalStack();           // beforeAll
  *   const res = await stack.request('POST', '/incidents', { role: 'coordinator', body: {...} });
  *   await stack.stop();                              // afterAll
+ *
+ * With `{ sns: true }` and/or `{ scheduler: { clock } }` it also starts the local SNS / Scheduler for
+ * this file (in process, free ports; off by default) and points the handlers — and the clients of
+ * shared/aws/*.ts, which read their endpoint on first use — at them: `stack.sns`, `stack.scheduler`.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import type { ScheduledFunction } from '../../infra/functions.js';
 import { randomSecret, signToken } from '../../infra/local/auth.js';
 import {
   type DynamoDbLocal,
@@ -19,12 +24,21 @@ import {
   startDynamoDbLocal,
 } from '../../infra/local/dynamodb.js';
 import {
+  ensureScheduleGroup,
+  LOCAL_TOPICS,
+  type LoadScheduledHandler,
+  localInvoke,
+  localScheduling,
+} from '../../infra/local/scheduled.js';
+import { createLocalScheduler, type LocalScheduler } from '../../infra/local/scheduler/index.js';
+import {
   closeServer,
   createLocalApi,
   type LocalApiOptions,
   listenLocal,
   localEnvironment,
 } from '../../infra/local/server.js';
+import { type LocalSns, startLocalSns } from '../../infra/local/sns/index.js';
 
 export interface TokenOptions {
   readonly sub?: string;
@@ -69,7 +83,20 @@ export interface LocalStack {
   readonly documentClient: DynamoDBDocumentClient;
   token(role: string | readonly string[], options?: TokenOptions): Promise<string>;
   request<T = Json>(method: string, path: string, options?: RequestOptions): Promise<Response<T>>;
+  /** The local SNS of this stack; throws unless started with `{ sns: true }`. */
+  readonly sns: LocalSns;
+  /** The local Scheduler (fire due schedules with `tick()`); throws unless started with `{ scheduler }`. */
+  readonly scheduler: LocalScheduler;
   stop(): Promise<void>;
+}
+
+export interface LocalSchedulerStackOptions {
+  /** What the emulator compares schedules with (default: the system clock); call `tick()` to fire. */
+  readonly clock?: () => Date;
+  /** Scheduled functions LIAISON_TARGETS names (default SCHEDULED_FUNCTIONS); tests add their own. */
+  readonly functions?: readonly ScheduledFunction[];
+  /** Default: import `functions/<handler>.ts`; a test registers handlers of its own here. */
+  readonly loadHandler?: LoadScheduledHandler;
 }
 
 export interface LocalStackOptions {
@@ -79,6 +106,10 @@ export interface LocalStackOptions {
   readonly timeoutMs?: number;
   /** Where the runner reports handler failures (default: stderr). */
   readonly log?: LocalApiOptions['log'];
+  /** Start the local SNS for this file (default off). */
+  readonly sns?: boolean;
+  /** Start the local Scheduler for this file (default off). */
+  readonly scheduler?: LocalSchedulerStackOptions;
 }
 
 function providedEndpoint(): string | undefined {
@@ -109,12 +140,29 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 
+  const sns = options.sns ? await startLocalSns({ port: 0, retryDelaysMs: [20, 50, 100] }) : undefined;
+  let scheduler: LocalScheduler | undefined;
+  if (options.scheduler) {
+    const o = options.scheduler;
+    scheduler = createLocalScheduler({
+      invoke: localInvoke(o.functions, o.loadHandler),
+      retryDelayMs: 0,
+      ...(o.clock ? { clock: o.clock } : {}),
+      log: options.log ?? ((message, error) => console.error(`[local-scheduler] ${message}`, error ?? '')),
+    });
+    await ensureScheduleGroup(await scheduler.listen(0));
+  }
+
   const secret = randomSecret();
   const server: Server = createLocalApi({
     secret,
     environment: localEnvironment({
       tableName,
       dynamodbEndpoint: endpoint,
+      ...(sns ? { snsEndpoint: sns.endpoint, topics: LOCAL_TOPICS } : {}),
+      ...(scheduler
+        ? { schedulerEndpoint: scheduler.endpoint, scheduling: localScheduling(options.scheduler?.functions) }
+        : {}),
       logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     }),
     log: options.log ?? ((message, error) => console.error(`[local-api] ${message}`, error ?? '')),
@@ -175,8 +223,28 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await closeServer(server);
     server.closeAllConnections();
     documentClient.destroy();
+    await scheduler?.stop();
+    await sns?.stop();
     await ownDb?.stop();
   };
 
-  return { baseUrl, endpoint, tableName, documentClient, token, request, stop };
+  const started = <T>(service: T | undefined, option: string): T => {
+    if (service === undefined) throw new Error(`Start the local stack with { ${option} } to use it`);
+    return service;
+  };
+  return {
+    baseUrl,
+    endpoint,
+    tableName,
+    documentClient,
+    token,
+    request,
+    get sns() {
+      return started(sns, 'sns: true');
+    },
+    get scheduler() {
+      return started(scheduler, 'scheduler: {}');
+    },
+    stop,
+  };
 }

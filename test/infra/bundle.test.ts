@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../infra/app.js';
 import { type BundleResult, bundleFunctions } from '../../infra/bundle.js';
-import { functionEntries, functionNames } from '../../infra/functions.js';
+import { functionEntries, functionNames, SCHEDULED_FUNCTIONS } from '../../infra/functions.js';
 import { routes } from '../../shared/routes.js';
 import { allOfType, resourcesOf, type Synthesized, synthesize } from './synth.js';
 
@@ -37,6 +37,18 @@ describe('bundleFunctions', () => {
       const lines = code.split('\n').length;
       expect(code.length / lines, name).toBeGreaterThan(1000); // minified: long lines only
       expect(code, name).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+    }
+  });
+
+  it('leaves the SNS and Scheduler clients out of functions that do not use them (cold start)', () => {
+    const users = new Set(
+      [...routes, ...SCHEDULED_FUNCTIONS]
+        .filter((f) => ((f as { uses?: readonly string[] }).uses ?? []).length > 0)
+        .map((f) => f.handler),
+    );
+    for (const name of functionNames().filter((n) => !users.has(n))) {
+      const code = readFileSync(join(outDir, name, 'index.mjs'), 'utf8');
+      expect(code, name).not.toMatch(/CreateScheduleCommand|PublishCommand/);
     }
   });
 

@@ -284,7 +284,9 @@ describe('auth: external OIDC issuer (context oidcIssuer + oidcAudience)', () =>
 });
 
 describe('size', () => {
-  // Measured: parent 16, incidents 70, third-parties 25, meta 8 (5 per route + 2 per access level).
+  // Measured: parent 13 + 1 per area + 5 of constructs/messaging.ts (schedule group, Scheduler role
+  // + policy, DLQ + queue policy; + 1 topic key once a function uses SNS); areas: 5 per route + 2 per
+  // role (one per access level, or access + `uses`).
   it('keeps every template far below 500 resources', () => {
     const counts = cognito.all.map((t) => Object.keys(resourcesOf(t)).length);
     console.info('resources per template (parent, nested…):', counts.join(', '));

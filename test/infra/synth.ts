@@ -24,7 +24,11 @@ export interface Synthesized {
 }
 
 /** `bundleDir` undefined: placeholder code (context liaison:skipBundling), as in `cdk synth` with it set. */
-export function synthesize(context: Record<string, string> = {}, bundleDir?: string): Synthesized {
+export function synthesize(
+  context: Record<string, string> = {},
+  bundleDir?: string,
+  overrides?: Parameters<typeof createLiaisonStack>[2],
+): Synthesized {
   const app = new App({
     context: {
       ...CDK_JSON_CONTEXT,
@@ -34,7 +38,7 @@ export function synthesize(context: Record<string, string> = {}, bundleDir?: str
     },
     builtinCloudFormationValidation: false,
   });
-  const stack = createLiaisonStack(app, bundleDir);
+  const stack = createLiaisonStack(app, bundleDir, overrides);
   const assembly = app.synth();
   const read = (file: string): Template =>
     Template.fromJSON(

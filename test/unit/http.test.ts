@@ -111,6 +111,11 @@ describe('cursors', () => {
     expect(() => decodeCursor(cursor, { pk: 'INC#2' })).toThrow(ValidationError);
     expect(() => decodeCursor('%%%', { pk: 'INC#1' })).toThrow(ValidationError);
     expect(encodeCursor(undefined)).toBeNull();
+    const forged = (k: object) => Buffer.from(JSON.stringify(k)).toString('base64url');
+    expect(() => decodeCursor(forged({ pk: 'INC#1' }), { pk: 'INC#1' })).toThrow(ValidationError);
+    expect(() => decodeCursor(forged({ pk: 'INC#1', sk: 'x', name: 'y' }), { pk: 'INC#1' })).toThrow(
+      ValidationError,
+    );
   });
 });
 

@@ -131,6 +131,8 @@ describe('metrics and recommendations', () => {
       communications: [],
       escalations: [],
       lessonsLearned: [],
+      obligations: [],
+      suggestedRegimes: [],
       timeline: [],
     };
     const open = buildReport(detail, new Date('2026-01-02T01:00:30Z'));

@@ -6,6 +6,7 @@ import type {
   IncidentReport,
   Recommendation,
 } from '../../schemas/incidents.js';
+import type { Obligation, ReportObligation } from '../../schemas/obligations.js';
 import { isoDuration } from '../time.js';
 import { isOpenAction } from './rules.js';
 
@@ -34,8 +35,26 @@ export function recommendations(input: {
   escalations: readonly Pick<Escalation, 'escalationId'>[];
   pendingActions: number;
   affectedThirdParties: readonly string[];
+  obligations?: readonly ReportObligation[];
 }): Recommendation[] {
   const out: Recommendation[] = [];
+  for (const o of input.obligations ?? []) {
+    for (const c of o.clocks) {
+      if (c.status === 'overdue') {
+        out.push({
+          type: 'regulatory_compliance',
+          priority: 'high',
+          description: `${o.name}: ${c.name} to ${c.recipient} is overdue by ${c.lateness?.iso8601 ?? 'PT0S'} (due ${c.due}); submit it now and record the reasons for the delay`,
+        });
+      } else if (c.status === 'submitted' && c.lateness) {
+        out.push({
+          type: 'regulatory_compliance',
+          priority: 'medium',
+          description: `${o.name}: ${c.name} was submitted ${c.lateness.iso8601} late; review the notification process`,
+        });
+      }
+    }
+  }
   if (input.status === 'closed' && input.durationSeconds > 7 * DAY) {
     out.push({
       type: 'response_time',
@@ -67,8 +86,30 @@ export function recommendations(input: {
   return out;
 }
 
+/** Obligations as the report shows them: status, deadlines and lateness of each applicable clock. */
+export function reportObligations(obligations: readonly Obligation[]): ReportObligation[] {
+  return obligations.map((o) => ({
+    obligationId: o.obligationId,
+    name: o.name,
+    status: o.status,
+    clocks: o.clocks
+      .filter((c) => c.status !== 'not_applicable')
+      .map((c) => ({
+        clockId: c.clockId,
+        name: c.name,
+        recipient: c.recipient,
+        status: c.status,
+        due: c.due,
+        ...(c.submittedAt ? { submittedAt: c.submittedAt } : {}),
+        ...(c.lateness ? { lateness: c.lateness } : {}),
+        missingItems: c.missingItems,
+      })),
+  }));
+}
+
 export function buildReport(detail: IncidentDetail, now: Date): IncidentReport {
   const metrics = responseMetrics(detail.actions);
+  const obligations = reportObligations(detail.obligations);
   const seconds = durationSeconds(detail, now);
   return {
     incidentId: detail.id,
@@ -89,12 +130,14 @@ export function buildReport(detail: IncidentDetail, now: Date): IncidentReport {
     duration: { iso8601: isoDuration(seconds), seconds },
     timeline: detail.timeline,
     lessonsLearned: detail.lessonsLearned,
+    obligations,
     recommendations: recommendations({
       status: detail.status,
       durationSeconds: seconds,
       escalations: detail.escalations,
       pendingActions: metrics.pendingActions,
       affectedThirdParties: detail.affectedThirdParties,
+      obligations,
     }),
     generatedAt: now.toISOString(),
   };

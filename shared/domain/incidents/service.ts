@@ -6,6 +6,7 @@
  */
 
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { regulatoryConfig } from '../../config.js';
 import {
   type Counters,
   countIncidentOn,
@@ -57,11 +58,12 @@ import type {
   TimelineQuery,
   UpdateActionBody,
 } from '../../schemas/incidents.js';
+import { obligationView, suggestRegimes } from '../obligations/view.js';
 import { priorityAfterEscalation, priorityAtCreation, priorityFromImpact } from './priority.js';
 import { buildReport } from './report.js';
 import { assertActionTransition, assertClosable, assertIncidentOpen, assertReopenable } from './rules.js';
 
-type NewEntry = { type: string; summary: string; data?: Record<string, unknown> };
+export type NewEntry = { type: string; summary: string; data?: Record<string, unknown> };
 
 /** Clock skew tolerated for caller-supplied "now-ish" timestamps. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -173,7 +175,7 @@ export async function createIncident(
 
 // ---------- generic mutation ----------
 
-interface Change<R> {
+export interface Change<R> {
   /** The incident's next state (version, updatedAt and timelineSeq are set by `commit`). */
   incident: StoredIncident;
   /** Other items written in the same transaction. */
@@ -186,7 +188,12 @@ interface Change<R> {
 }
 
 /** Writes a change in one transaction, conditioned on the incident version it was decided on. */
-async function commit<R>(deps: Deps, caller: Caller, current: StoredIncident, change: Change<R>): Promise<R> {
+export async function commit<R>(
+  deps: Deps,
+  caller: Caller,
+  current: StoredIncident,
+  change: Change<R>,
+): Promise<R> {
   const at = deps.now().toISOString();
   const next: StoredIncident = {
     ...change.incident,
@@ -565,12 +572,24 @@ export function reopenIncident(
 
 // ---------- reads ----------
 
-export function getIncident(deps: Deps, incidentId: string): Promise<IncidentDetail> {
-  return getIncidentDetail(deps, incidentId);
+/** The aggregate, with each obligation's clocks computed as of now and the regimes that may apply. */
+export async function getIncident(deps: Deps, incidentId: string): Promise<IncidentDetail> {
+  const { obligations, ...rest } = await getIncidentDetail(deps, incidentId);
+  const settings = regulatoryConfig();
+  const now = deps.now();
+  return {
+    ...rest,
+    obligations: obligations.map((o) => obligationView(o, rest.discoveryDate, now, settings)),
+    suggestedRegimes: suggestRegimes(
+      rest.impactAssessment,
+      settings,
+      obligations.map((o) => o.regime),
+    ),
+  };
 }
 
 export async function getReport(deps: Deps, incidentId: string): Promise<IncidentReport> {
-  return buildReport(await getIncidentDetail(deps, incidentId), deps.now());
+  return buildReport(await getIncident(deps, incidentId), deps.now());
 }
 
 export async function getTimeline(deps: Deps, incidentId: string, query: TimelineQuery) {

@@ -1,0 +1,180 @@
+/** The Markdown rendering of a benchmark run (bench/results/latest.md). */
+import type { LatencyStats } from './metrics.js';
+
+interface Op {
+  id: string;
+  method: string;
+  path: string;
+  kind: 'read' | 'write';
+  counts: {
+    dynamodbRequests: number;
+    dynamodbReads: number;
+    dynamodbWrites: number;
+    commands: string[];
+    readUnits: number;
+    writeUnits: number;
+    transactWriteUnits: number;
+    snsPublishes: number;
+    schedulerCalls: number;
+  };
+  latency: LatencyStats;
+  aboveFloor: boolean;
+  reason?: string;
+  cost: { total: number; dynamodb: number; lambda: number; api: number };
+  ratioToFloor: number;
+}
+
+export interface BenchReport {
+  generatedAt: string;
+  durationSeconds: number;
+  environment: { node: string; cpu: string; cores: number; dynamodb: string; countedClients: string[] };
+  settings: {
+    requestsPerOperation: number;
+    scale: number[];
+    big: number;
+    coldRuns: number;
+    pageReps: number;
+  };
+  prices: Record<string, number | string>;
+  lambdaMemoryMb: number;
+  localFloor: { getItem: LatencyStats; putItem: LatencyStats };
+  operations: Op[];
+  scale: {
+    incidents: number;
+    seedSeconds: number;
+    firstPage: LatencyStats;
+    tenthPage: LatencyStats;
+    requestsPerPage: number;
+  }[];
+  notMeasured: string[];
+  verificationSweep: { implemented: boolean; note: string };
+  bigIncident: {
+    actions: number;
+    communications: number;
+    latency: LatencyStats;
+    dynamodbRequests: number;
+    commands: string[];
+    readUnits: number;
+    responseBytes: number;
+  };
+  coldStarts: {
+    name: string;
+    bytes: number;
+    initMs: number;
+    initVsEmpty: number | null;
+    initVsClientOnly: number | null;
+    bytesVsClientOnly: number | null;
+  }[];
+  monthly: {
+    workload: string;
+    perOperation: { id: string; calls: number; usd: number | null }[];
+    totalUsd: number;
+  };
+}
+
+const usd = (x: number) => (x < 0.01 ? `$${x.toFixed(5)}` : `$${x.toFixed(4)}`);
+const ms = (x: number) => x.toFixed(1);
+const units = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+
+export function renderMarkdown(r: BenchReport): string {
+  const lines: string[] = [];
+  const p = (s = '') => lines.push(s);
+  p('# Liaison benchmark: latest run');
+  p();
+  p(
+    `Generated ${r.generatedAt} in ${r.durationSeconds} s on ${r.environment.cores} cores (${r.environment.cpu}), Node ${r.environment.node}, ${r.environment.dynamodb}. ` +
+      `${r.settings.requestsPerOperation} sequential requests per operation through the local HTTP API. Regenerate with \`npm run bench\`; how to read it: bench/README.md.`,
+  );
+  p();
+  p('## Operations');
+  p();
+  p(
+    `Local floor in the same run: bare DynamoDB Local GetItem p50 ${ms(r.localFloor.getItem.p50)} ms (p95 ${ms(r.localFloor.getItem.p95)}, p99 ${ms(r.localFloor.getItem.p99)}), ` +
+      `PutItem p50 ${ms(r.localFloor.putItem.p50)} ms (p95 ${ms(r.localFloor.putItem.p95)}, p99 ${ms(r.localFloor.putItem.p99)}). ` +
+      '"× floor" = operation p50 ÷ GetItem p50 (reads) or PutItem p50 (writes).',
+  );
+  p();
+  p(
+    '| operation | DynamoDB requests (commands) | RRU | WRU | SNS publish | Scheduler | p50 ms | p95 ms | p99 ms | × floor | USD / 1,000 calls | at floor? |',
+  );
+  p('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const o of r.operations) {
+    const c = o.counts;
+    p(
+      `| \`${o.id}\` ${o.method} ${o.path} | ${units(c.dynamodbRequests)} (${c.commands.join(', ')}) | ${units(c.readUnits)} | ${units(c.writeUnits + c.transactWriteUnits)} | ${units(c.snsPublishes)} | ${units(c.schedulerCalls)} | ${ms(o.latency.p50)} | ${ms(o.latency.p95)} | ${ms(o.latency.p99)} | ${o.ratioToFloor} | ${usd(o.cost.total)} | ${o.aboveFloor ? '**above**' : 'yes'} |`,
+    );
+  }
+  p();
+  if (r.notMeasured.length > 0) {
+    p(
+      `**Not measured** (no fixture in test/reliability/fixtures.ts yet): ${r.notMeasured.map((id) => `\`${id}\``).join(', ')}.`,
+    );
+    p();
+  }
+  const above = r.operations.filter((o) => o.aboveFloor);
+  p(
+    `Floor: 1 DynamoDB request per read; 1 (transactional) write request and no read per write; 1 SNS Publish per organization per notification. ${above.length} of ${r.operations.length} operations are above it:`,
+  );
+  p();
+  for (const o of above) p(`- \`${o.id}\` (${o.counts.commands.join(' → ')}): ${o.reason ?? ''}`);
+  p();
+  p(
+    `SNS / Scheduler: counted on ${r.environment.countedClients.join(', ')}; no operation publishes or schedules yet (notifications and escalation schedules are later issues), so both columns are 0.`,
+  );
+  p();
+  p('## Cost');
+  p();
+  p(
+    `Prices (${r.prices.region}, on-demand, public price pages): DynamoDB $${(Number(r.prices.dynamodbWriteRequestUnit) * 1e6).toFixed(3)} per million WRU and $${(Number(r.prices.dynamodbReadRequestUnit) * 1e6).toFixed(3)} per million RRU; ` +
+      `Lambda arm64 $${r.prices.lambdaGbSecond} per GB-s and $${(Number(r.prices.lambdaRequest) * 1e6).toFixed(2)} per million requests (${r.lambdaMemoryMb} MB, billed duration ≈ local p50); ` +
+      `HTTP API $${(Number(r.prices.httpApiRequest) * 1e6).toFixed(2)} per million; SNS $${(Number(r.prices.snsPublish) * 1e6).toFixed(2)} per million publishes + $${(Number(r.prices.snsHttpDelivery) * 1e6).toFixed(2)} per million HTTP deliveries. ` +
+      'Free tiers, storage, logs and traces excluded. RRU and non-transactional WRU are what DynamoDB Local reported (ReturnConsumedCapacity TOTAL). ' +
+      'TransactWriteItems WRU are estimated from the request (2 × ⌈KB⌉ per item and per GSI it lands in; 2 per Update/ConditionCheck), because DynamoDB Local does not report them usably.',
+  );
+  p();
+  p(`Monthly workload: ${r.monthly.workload}.`);
+  p();
+  p('| operation | calls / month | USD / month |');
+  p('| --- | ---: | ---: |');
+  for (const m of r.monthly.perOperation)
+    p(`| \`${m.id}\` | ${m.calls.toLocaleString('en-US')} | ${m.usd === null ? 'n/a' : usd(m.usd)} |`);
+  p(`| **total** | | **$${r.monthly.totalUsd.toFixed(2)}** |`);
+  p();
+  p('## Cold start');
+  p();
+  p(
+    `Bundles from \`bundleFunctions\` (esbuild, minified, one call). Init = a fresh Node process timing \`import()\` of the bundle, median of ${r.settings.coldRuns} runs (Node start-up excluded).`,
+  );
+  p();
+  p('| function | bundle bytes | × client-only bytes | init ms | × empty handler | × client-only handler |');
+  p('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const c of r.coldStarts) {
+    p(
+      `| ${c.name} | ${c.bytes.toLocaleString('en-US')} | ${c.bytesVsClientOnly ?? ''} | ${ms(c.initMs)} | ${c.initVsEmpty ?? ''} | ${c.initVsClientOnly ?? ''} |`,
+    );
+  }
+  p();
+  p('## Scale');
+  p();
+  p('`GET /incidents?limit=25`, newest first (gsi1). Must stay flat as the table grows.');
+  p();
+  p(
+    '| incidents in the table | seeding s | first page p50 / p95 ms | tenth page p50 / p95 ms | DynamoDB requests per page |',
+  );
+  p('| ---: | ---: | ---: | ---: | ---: |');
+  for (const s of r.scale) {
+    p(
+      `| ${s.incidents.toLocaleString('en-US')} | ${s.seedSeconds} | ${ms(s.firstPage.p50)} / ${ms(s.firstPage.p95)} | ${ms(s.tenthPage.p50)} / ${ms(s.tenthPage.p95)} | ${s.requestsPerPage} |`,
+    );
+  }
+  p();
+  p(`Verification sweep over 10,000 contacts: **not measured** — ${r.verificationSweep.note}`);
+  p();
+  const b = r.bigIncident;
+  p(
+    `One incident with ${b.actions.toLocaleString('en-US')} actions and ${b.communications.toLocaleString('en-US')} communications, \`GET /incidents/{id}\`: ` +
+      `p50 ${ms(b.latency.p50)} ms, p95 ${ms(b.latency.p95)} ms, ${b.dynamodbRequests} DynamoDB request(s) (${b.commands.join(', ')}), ${units(b.readUnits)} RRU, ${b.responseBytes.toLocaleString('en-US')} bytes of JSON.`,
+  );
+  p();
+  return `${lines.join('\n')}\n`;
+}

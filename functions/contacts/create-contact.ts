@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { createContact } from '../../shared/domain/contacts/service.js';
+import { created, httpHandler } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('createContact', async ({ body, caller }) =>
+  created(await createContact(defaultDeps(), caller, body)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { deleteContact } from '../../shared/domain/contacts/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('deleteContact', async ({ params, body, caller }) =>
+  ok(await deleteContact(defaultDeps(), caller, params.contactId, body)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { attachObligation } from '../../shared/domain/obligations/service.js';
+import { created, httpHandler } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('attachObligation', async ({ params, body, caller }) =>
+  created(await attachObligation(defaultDeps(), caller, params.incidentId, body)),
+);

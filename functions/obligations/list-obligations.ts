@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { listObligations } from '../../shared/domain/obligations/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('listObligations', async ({ params }) =>
+  ok(await listObligations(defaultDeps(), params.incidentId)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { updateObligation } from '../../shared/domain/obligations/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('updateObligation', async ({ params, body, caller }) =>
+  ok(await updateObligation(defaultDeps(), caller, params.incidentId, params.obligationId, body)),
+);

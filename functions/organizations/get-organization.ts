@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { getOrganization } from '../../shared/domain/organizations/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('getOrganization', async ({ params }) =>
+  ok(await getOrganization(defaultDeps(), params.organizationId)),
+);

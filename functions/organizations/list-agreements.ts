@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { listAgreements } from '../../shared/domain/organizations/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('listAgreements', async ({ params }) =>
+  ok(await listAgreements(defaultDeps(), params.organizationId)),
+);

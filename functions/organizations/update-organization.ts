@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { updateOrganization } from '../../shared/domain/organizations/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('updateOrganization', async ({ params, body, caller }) =>
+  ok(await updateOrganization(defaultDeps(), caller, params.organizationId, body)),
+);

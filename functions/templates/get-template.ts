@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { getTemplate } from '../../shared/domain/templates/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('getTemplate', async ({ params }) =>
+  ok(await getTemplate(defaultDeps(), params.templateId)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { updateTemplate } from '../../shared/domain/templates/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('updateTemplate', async ({ params, body, caller }) =>
+  ok(await updateTemplate(defaultDeps(), caller, params.templateId, body)),
+);

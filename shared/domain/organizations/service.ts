@@ -1,0 +1,320 @@
+/**
+ * Organizations (one id space with third parties: a third party is the organization of kind
+ * `supplier`) and their sharing agreements (`ORG#<id>` / `AGREEMENT#<agrId>`, same item collection).
+ */
+
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { publicView } from '../../db/items.js';
+import { keys, listQueries, organizationIndexKeys, orgPk, prefixes } from '../../db/keys.js';
+import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { TransactionConflict, transactWrite, withOptimisticRetry } from '../../db/transact.js';
+import type { Deps } from '../../deps.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Caller } from '../../http/caller.js';
+import type { Tlp } from '../../schemas/common.js';
+import type {
+  Agreement,
+  CreateAgreementBody,
+  CreateOrganizationBody,
+  ListOrganizationsQuery,
+  Organization,
+  OtherOrganization,
+  UpdateAgreementBody,
+  UpdateOrganizationBody,
+} from '../../schemas/organizations.js';
+import { agreementStatus, effectiveTlpCeiling } from './tlp.js';
+
+type StoredOrganization = OtherOrganization & { createdBy: string };
+type StoredAgreement = Omit<Agreement, 'status'>;
+
+function toItem(org: StoredOrganization) {
+  // Computed keys come last: `org` may be a raw item read earlier, carrying stale index keys.
+  return { ...org, ...keys.organization(org.id), entity: 'organization', ...organizationIndexKeys(org) };
+}
+
+/** Any organization item (third party or not) as the API shows it. */
+export const organizationView = (item: Record<string, unknown>) =>
+  publicView<Organization>(item, ['createdBy']);
+
+export async function createOrganization(
+  deps: Deps,
+  caller: Caller,
+  body: CreateOrganizationBody,
+): Promise<Organization> {
+  if (body.kind === 'supplier') {
+    throw new ValidationError('Suppliers are registered as third parties: POST /third-parties', [
+      { field: 'body.kind', message: 'supplier organizations are created with POST /third-parties' },
+    ]);
+  }
+  const now = deps.now().toISOString();
+  const org: StoredOrganization = {
+    id: body.id ?? `ORG-${deps.newId()}`,
+    name: body.name,
+    kind: body.kind,
+    ...(body.description ? { description: body.description } : {}),
+    ...(body.contactInfo ? { contactInfo: body.contactInfo } : {}),
+    createdAt: now,
+    updatedAt: now,
+    createdBy: caller.subject,
+    version: 1,
+  };
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: toItem(org),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new ConflictError(
+        `Organization ${org.id} already exists`,
+        [{ field: 'body.id', message: 'already exists' }],
+        'ALREADY_EXISTS',
+      );
+    }
+    throw error;
+  }
+  return organizationView(toItem(org));
+}
+
+/** The raw organization item (any kind); 404 when unknown. */
+export async function loadOrganization(
+  deps: Deps,
+  id: string,
+  consistent = false,
+): Promise<Record<string, unknown> & { id: string; kind: string; version: number }> {
+  const res = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.organization(id), ConsistentRead: consistent }),
+  );
+  if (!res.Item) throw new NotFoundError(`Organization ${id} not found`);
+  return res.Item as Record<string, unknown> & { id: string; kind: string; version: number };
+}
+
+export async function getOrganization(deps: Deps, id: string): Promise<Organization> {
+  return organizationView(await loadOrganization(deps, id));
+}
+
+export async function updateOrganization(
+  deps: Deps,
+  _caller: Caller,
+  id: string,
+  body: UpdateOrganizationBody,
+): Promise<Organization> {
+  return withOptimisticRetry(async () => {
+    const current = await loadOrganization(deps, id, true);
+    if (current.kind === 'supplier') {
+      throw new ConflictError(
+        `Organization ${id} is a third party; change it with PATCH /third-parties/${id}`,
+        [{ field: 'path.organizationId', message: 'is a third party (kind supplier)' }],
+        'MANAGED_AS_THIRD_PARTY',
+      );
+    }
+    const next = {
+      ...(current as unknown as StoredOrganization),
+      ...body,
+      updatedAt: deps.now().toISOString(),
+      version: current.version + 1,
+    };
+    try {
+      await deps.db.send(
+        new PutCommand({
+          TableName: deps.tableName,
+          Item: toItem(next),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': current.version },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new TransactionConflict([0]);
+      throw error;
+    }
+    return organizationView(toItem(next));
+  });
+}
+
+export async function listOrganizations(
+  deps: Deps,
+  query: ListOrganizationsQuery,
+): Promise<{ items: Organization[]; nextCursor: string | null }> {
+  const q = listQueries.organizations(query);
+  const res = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: q.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': q.pkAttr },
+      ExpressionAttributeValues: { ':pk': q.pk },
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, { [q.pkAttr]: q.pk }),
+    }),
+  );
+  return { items: (res.Items ?? []).map(organizationView), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+}
+
+// ---------- sharing agreements ----------
+
+const agreementView = (a: StoredAgreement, now: Date): Agreement => ({
+  ...publicView<StoredAgreement>(a as unknown as Record<string, unknown>),
+  status: agreementStatus(a, now),
+});
+
+function assertExpiryAfterSigning(a: { signedAt: string; expiresAt?: string | null }): void {
+  if (a.expiresAt && Date.parse(a.expiresAt) <= Date.parse(a.signedAt)) {
+    throw new ValidationError('expiresAt must be after signedAt', [
+      { field: 'body.expiresAt', message: `must be after signedAt (${a.signedAt})` },
+    ]);
+  }
+}
+
+export async function createAgreement(
+  deps: Deps,
+  caller: Caller,
+  organizationId: string,
+  body: CreateAgreementBody,
+): Promise<Agreement> {
+  assertExpiryAfterSigning(body);
+  const now = deps.now();
+  const at = now.toISOString();
+  const agreement: StoredAgreement = {
+    id: body.id ?? `AGR-${deps.newId()}`,
+    organizationId,
+    type: body.type,
+    reference: body.reference,
+    signedAt: body.signedAt,
+    expiresAt: body.expiresAt ?? null,
+    tlpCeiling: body.tlpCeiling,
+    ...(body.handlingCaveats ? { handlingCaveats: body.handlingCaveats } : {}),
+    revokedAt: null,
+    revokedBy: null,
+    createdAt: at,
+    createdBy: caller.subject,
+    updatedAt: at,
+    version: 1,
+  };
+  try {
+    await transactWrite(deps, [
+      {
+        ConditionCheck: {
+          TableName: deps.tableName,
+          Key: keys.organization(organizationId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: { ...agreement, ...keys.agreement(organizationId, agreement.id), entity: 'agreement' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+  } catch (error) {
+    if (!(error instanceof TransactionConflict)) throw error;
+    if (error.failed.includes(0)) throw new NotFoundError(`Organization ${organizationId} not found`);
+    if (error.failed.includes(1)) {
+      throw new ConflictError(
+        `Agreement ${agreement.id} already exists`,
+        [{ field: 'body.id', message: 'already exists' }],
+        'ALREADY_EXISTS',
+      );
+    }
+    throw new ConflictError('The agreement could not be created; retry the request', [], 'CONCURRENT_UPDATE');
+  }
+  return agreementView(agreement, now);
+}
+
+/**
+ * The organization's agreements (one Query on its item collection: `#ORG` … `AGREEMENT#…` are
+ * adjacent, incident links `INC#…` sort after them) and its effective TLP ceiling now.
+ */
+export async function organizationAgreements(
+  deps: Deps,
+  organizationId: string,
+): Promise<{ agreements: StoredAgreement[]; effectiveTlpCeiling: Tlp }> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await deps.db.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': orgPk(organizationId),
+          ':from': keys.organization(organizationId).sk,
+          ':to': `${prefixes.agreements}\uffff`,
+        },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  if (!items.some((i) => i.sk === keys.organization(organizationId).sk)) {
+    throw new NotFoundError(`Organization ${organizationId} not found`);
+  }
+  const agreements = items
+    .filter((i) => String(i.sk).startsWith(prefixes.agreements))
+    .map((i) => i as unknown as StoredAgreement);
+  return { agreements, effectiveTlpCeiling: effectiveTlpCeiling(agreements, deps.now()) };
+}
+
+export async function listAgreements(
+  deps: Deps,
+  organizationId: string,
+): Promise<{ items: Agreement[]; effectiveTlpCeiling: Tlp }> {
+  const now = deps.now();
+  const { agreements, effectiveTlpCeiling } = await organizationAgreements(deps, organizationId);
+  return { items: agreements.map((a) => agreementView(a, now)), effectiveTlpCeiling };
+}
+
+export async function updateAgreement(
+  deps: Deps,
+  caller: Caller,
+  organizationId: string,
+  agreementId: string,
+  body: UpdateAgreementBody,
+): Promise<Agreement> {
+  return withOptimisticRetry(async () => {
+    const key = keys.agreement(organizationId, agreementId);
+    const res = await deps.db.send(
+      new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }),
+    );
+    if (!res.Item) throw new NotFoundError(`Agreement ${agreementId} of ${organizationId} not found`);
+    const current = res.Item as StoredAgreement;
+    if (current.revokedAt) {
+      throw new ConflictError(
+        `Agreement ${agreementId} was revoked at ${current.revokedAt}`,
+        [{ field: 'path.agreementId', message: 'agreement is revoked' }],
+        'AGREEMENT_REVOKED',
+      );
+    }
+    const now = deps.now();
+    const at = now.toISOString();
+    const { revoke, ...changes } = body;
+    const next: StoredAgreement = {
+      ...current,
+      ...changes,
+      ...(revoke ? { revokedAt: at, revokedBy: caller.subject } : {}),
+      updatedAt: at,
+      version: current.version + 1,
+    };
+    assertExpiryAfterSigning(next);
+    try {
+      await deps.db.send(
+        new PutCommand({
+          TableName: deps.tableName,
+          Item: { ...next, ...key, entity: 'agreement' },
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': current.version },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new TransactionConflict([0]);
+      throw error;
+    }
+    return agreementView(next, now);
+  });
+}

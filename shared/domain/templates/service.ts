@@ -1,0 +1,302 @@
+/**
+ * Message templates, versioned (`TEMPLATE#<id>`: head `#TEMPLATE` + immutable versions `V#<n>`).
+ * Creating makes version 1, every edit a new version; nothing is usable until approved, and an
+ * approval is recorded on the version it approves. Head and version are written in ONE transaction,
+ * conditioned on the latest version number read.
+ */
+
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getIncidentItem, incidentView } from '../../db/incidents-repo.js';
+import { publicView } from '../../db/items.js';
+import { keys, listQueries, prefixes, templateIndexKeys, templatePk } from '../../db/keys.js';
+import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import {
+  type TransactItem,
+  TransactionConflict,
+  transactWrite,
+  withOptimisticRetry,
+} from '../../db/transact.js';
+import type { Deps } from '../../deps.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Caller } from '../../http/caller.js';
+import type {
+  ApproveTemplateBody,
+  CreateTemplateBody,
+  ListTemplatesQuery,
+  PreviewTemplateQuery,
+  Template,
+  TemplatePreview,
+  TemplateVersion,
+  TemplateVersionsQuery,
+  UpdateTemplateBody,
+} from '../../schemas/templates.js';
+import { FULL_VIEW, placeholdersOf, renderTemplate, templateProblems, templateView } from './render.js';
+
+type Content = Pick<Template, 'name' | 'audience' | 'channelTypes' | 'subject' | 'body' | 'maxTlp'>;
+
+/** A template may only use placeholders an incident can fill (unknown names are refused early). */
+function checkedContent(content: Content): Content & { placeholders: string[] } {
+  const unknown = templateProblems(content, FULL_VIEW, 'body').map((d) =>
+    d.placeholder
+      ? {
+          field: d.field,
+          message: `unknown placeholder {{${String(d.placeholder)}}}`,
+          placeholder: d.placeholder,
+        }
+      : d,
+  );
+  if (unknown.length > 0) throw new ValidationError('The template uses placeholders it cannot fill', unknown);
+  const placeholders = [
+    ...new Set([...placeholdersOf(content.subject), ...placeholdersOf(content.body)]),
+  ].sort();
+  return { ...content, placeholders };
+}
+
+const headItem = (t: Template) => ({
+  ...publicView<Template>(t as unknown as Record<string, unknown>),
+  ...keys.template(t.id),
+  entity: 'template',
+  ...templateIndexKeys(t),
+});
+
+const versionItem = (v: TemplateVersion) => ({
+  ...publicView<TemplateVersion>(v as unknown as Record<string, unknown>),
+  ...keys.templateVersion(v.templateId, v.version),
+  entity: 'templateVersion',
+});
+
+const headView = (item: Record<string, unknown>) => publicView<Template>(item);
+const versionView = (item: Record<string, unknown>) => publicView<TemplateVersion>(item);
+
+function putHead(deps: Deps, t: Template, expectedLatest: number | null): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: headItem(t),
+      ...(expectedLatest === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'latestVersion = :n', ExpressionAttributeValues: { ':n': expectedLatest } }),
+    },
+  };
+}
+
+const putNewVersion = (deps: Deps, v: TemplateVersion): TransactItem => ({
+  Put: { TableName: deps.tableName, Item: versionItem(v), ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+function newVersion(t: Template, at: string, by: string): TemplateVersion {
+  return {
+    templateId: t.id,
+    version: t.latestVersion,
+    name: t.name,
+    audience: t.audience,
+    channelTypes: t.channelTypes,
+    subject: t.subject,
+    body: t.body,
+    maxTlp: t.maxTlp,
+    placeholders: t.placeholders,
+    createdAt: at,
+    createdBy: by,
+    approvedAt: null,
+    approvedBy: null,
+  };
+}
+
+export async function createTemplate(
+  deps: Deps,
+  caller: Caller,
+  body: CreateTemplateBody,
+): Promise<Template> {
+  const { id, ...content } = body;
+  const at = deps.now().toISOString();
+  const template: Template = {
+    id: id ?? `TPL-${deps.newId()}`,
+    ...checkedContent(content),
+    latestVersion: 1,
+    approvedVersion: null,
+    createdAt: at,
+    createdBy: caller.subject,
+    updatedAt: at,
+    updatedBy: caller.subject,
+  };
+  try {
+    await transactWrite(deps, [
+      putHead(deps, template, null),
+      putNewVersion(deps, newVersion(template, at, caller.subject)),
+    ]);
+  } catch (error) {
+    if (error instanceof TransactionConflict) {
+      throw new ConflictError(
+        `Template ${template.id} already exists`,
+        [{ field: 'body.id', message: 'already exists' }],
+        'ALREADY_EXISTS',
+      );
+    }
+    throw error;
+  }
+  return template;
+}
+
+async function loadHead(deps: Deps, id: string): Promise<Template> {
+  const res = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.template(id), ConsistentRead: true }),
+  );
+  if (!res.Item) throw new NotFoundError(`Template ${id} not found`);
+  return headView(res.Item);
+}
+
+async function loadVersion(deps: Deps, id: string, n: number): Promise<TemplateVersion> {
+  const res = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.templateVersion(id, n), ConsistentRead: true }),
+  );
+  if (!res.Item) throw new NotFoundError(`Template ${id} has no version ${n}`);
+  return versionView(res.Item);
+}
+
+export const getTemplate = (deps: Deps, id: string): Promise<Template> => loadHead(deps, id);
+
+/** Editing never changes a version: it writes version n+1, unapproved; the approved one stays usable. */
+export async function updateTemplate(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  body: UpdateTemplateBody,
+): Promise<Template> {
+  return withOptimisticRetry(async () => {
+    const current = await loadHead(deps, id);
+    const at = deps.now().toISOString();
+    const next: Template = {
+      ...current,
+      ...checkedContent({
+        name: body.name ?? current.name,
+        audience: body.audience ?? current.audience,
+        channelTypes: body.channelTypes ?? current.channelTypes,
+        subject: body.subject ?? current.subject,
+        body: body.body ?? current.body,
+        maxTlp: body.maxTlp ?? current.maxTlp,
+      }),
+      latestVersion: current.latestVersion + 1,
+      updatedAt: at,
+      updatedBy: caller.subject,
+    };
+    await transactWrite(deps, [
+      putHead(deps, next, current.latestVersion),
+      putNewVersion(deps, newVersion(next, at, caller.subject)),
+    ]);
+    return next;
+  });
+}
+
+/** Approves the latest version (coordinator or admin; who and when are recorded on the version). */
+export async function approveTemplate(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  body: ApproveTemplateBody,
+): Promise<Template> {
+  return withOptimisticRetry(async () => {
+    const current = await loadHead(deps, id);
+    const n = body.version ?? current.latestVersion;
+    if (n !== current.latestVersion) {
+      throw new ConflictError(
+        `Version ${n} of template ${id} is not the latest (${current.latestVersion}); review the latest and approve it`,
+        [{ field: 'body.version', message: `latest version is ${current.latestVersion}` }],
+        'NOT_LATEST_VERSION',
+      );
+    }
+    const version = await loadVersion(deps, id, n);
+    if (version.approvedAt) {
+      throw new ConflictError(
+        `Version ${n} of template ${id} was approved by ${version.approvedBy} at ${version.approvedAt}`,
+        [{ field: 'body.version', message: 'already approved' }],
+        'ALREADY_APPROVED',
+      );
+    }
+    const at = deps.now().toISOString();
+    const next: Template = { ...current, approvedVersion: n, updatedAt: at, updatedBy: caller.subject };
+    const approved: TemplateVersion = {
+      ...version,
+      approvedAt: at,
+      approvedBy: caller.subject,
+      ...(body.note ? { approvalNote: body.note } : {}),
+    };
+    await transactWrite(deps, [
+      putHead(deps, next, n),
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: versionItem(approved),
+          ConditionExpression: 'attribute_exists(pk) AND approvedAt = :none',
+          ExpressionAttributeValues: { ':none': null },
+        },
+      },
+    ]);
+    return next;
+  });
+}
+
+export async function listTemplates(
+  deps: Deps,
+  query: ListTemplatesQuery,
+): Promise<{ items: Template[]; nextCursor: string | null }> {
+  const q = listQueries.templates(query);
+  const res = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: q.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': q.pkAttr },
+      ExpressionAttributeValues: { ':pk': q.pk },
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, { [q.pkAttr]: q.pk }),
+    }),
+  );
+  return { items: (res.Items ?? []).map(headView), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+}
+
+/** Versions, newest first (paginated). */
+export async function listTemplateVersions(
+  deps: Deps,
+  id: string,
+  query: TemplateVersionsQuery,
+): Promise<{ items: TemplateVersion[]; nextCursor: string | null }> {
+  const res = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': templatePk(id), ':v': prefixes.templateVersions },
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, { pk: templatePk(id) }),
+    }),
+  );
+  if ((res.Items ?? []).length === 0 && query.cursor === undefined) await loadHead(deps, id); // 404
+  return { items: (res.Items ?? []).map(versionView), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+}
+
+/** Renders a version (default: the latest) with an incident's data; 400 lists missing placeholders. */
+export async function previewTemplate(
+  deps: Deps,
+  id: string,
+  query: PreviewTemplateQuery,
+): Promise<TemplatePreview> {
+  const head = await loadHead(deps, id);
+  const version = await loadVersion(deps, id, query.version ?? head.latestVersion);
+  let incident: Record<string, unknown>;
+  try {
+    incident = (await getIncidentItem(deps, query.incidentId)) as unknown as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw new ValidationError(`Unknown incident ${query.incidentId}`, [
+      { field: 'query.incidentId', message: `incident ${query.incidentId} does not exist` },
+    ]);
+  }
+  const rendered = renderTemplate(version, templateView(incidentView(incident)));
+  return {
+    templateId: id,
+    version: version.version,
+    approved: version.approvedAt !== null,
+    incidentId: query.incidentId,
+    ...rendered,
+  };
+}

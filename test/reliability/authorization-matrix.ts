@@ -1,0 +1,214 @@
+/**
+ * THE authorization matrix: for every route × role × organization, the answer a request with a
+ * valid body gets. Written down by hand (not derived from `shared/routes.ts`), so that a change of
+ * a route's roles must be made twice, on purpose. `authorization.test.ts` fails when a route of the
+ * route table is missing here, and checks every cell over HTTP.
+ *
+ * Columns: the four roles, plus `none` (no token: API Gateway's JWT authorizer answers 401 before
+ * any function runs; public routes answer).
+ * Organizations: `own` = the token's `custom:organization` is the operator's (`acme`); `foreign` =
+ * another organization's token. Until the `partner` role exists (a later issue) every resource
+ * belongs to the operator and the answers are the same in both columns; that issue changes the
+ * `foreign` row of each route (e.g. a partner sees only incidents shared with its organization).
+ */
+export const MATRIX_ROLES = ['admin', 'coordinator', 'responder', 'viewer', 'none'] as const;
+export type MatrixRole = (typeof MATRIX_ROLES)[number];
+export const ORGANIZATIONS = ['own', 'foreign'] as const;
+export type Organization = (typeof ORGANIZATIONS)[number];
+
+/** Expected answer: any 2xx, or an exact status. */
+export type Expected = '2xx' | 401 | 403 | 404;
+
+type Row = Readonly<Record<MatrixRole, Expected>>;
+
+//                                admin   coordinator responder viewer  none
+const r = (
+  admin: Expected,
+  coordinator: Expected,
+  responder: Expected,
+  viewer: Expected,
+  none: Expected,
+): Row => ({
+  admin,
+  coordinator,
+  responder,
+  viewer,
+  none,
+});
+
+export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organization, Row>>>> = {
+  getOpenApi: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx'),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx'),
+  },
+  createThirdParty: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listThirdParties: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getThirdParty: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  updateThirdParty: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createOrganization: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listOrganizations: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getOrganization: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  updateOrganization: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createAgreement: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listAgreements: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  updateAgreement: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createContact: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listContacts: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getContact: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  updateContact: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  deleteContact: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createTemplate: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listTemplates: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getTemplate: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  updateTemplate: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listTemplateVersions: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  approveTemplate: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  previewTemplate: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  createIncident: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listIncidents: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getIncident: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getIncidentTimeline: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getIncidentReport: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  assessImpact: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createAction: {
+    own: r('2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 401),
+  },
+  updateAction: {
+    own: r('2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 401),
+  },
+  createCommunication: {
+    own: r('2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 401),
+  },
+  createEscalation: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createLesson: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  closeIncident: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  reopenIncident: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listRegimes: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  attachObligation: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listObligations: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  updateObligation: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createSubmission: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+};
+
+/** The organization claim used for each column. */
+export const ORGANIZATION_CLAIM: Readonly<Record<Organization, string>> = {
+  own: 'acme',
+  foreign: 'globex',
+};

@@ -1,0 +1,382 @@
+/**
+ * A valid request for every route in `shared/routes.ts`, keyed by route id. Each factory arranges
+ * what the request needs (fresh resources, through the API as an admin) and returns path
+ * parameters, query and body. The reliability suites (authorization matrix, fuzzing, idempotency)
+ * fail when a route has no fixture, so a new route cannot slip through untested.
+ *
+ * `otherBody` (write routes): another valid body for the same resource, used to prove that an
+ * `Idempotency-Key` reused with a different body is refused (422).
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type Route, routes } from '../../shared/routes.js';
+import type { LocalStack, Response } from '../helpers/local-stack.js';
+
+export interface Fixture {
+  readonly params: Record<string, string>;
+  readonly query?: Record<string, string>;
+  readonly body?: unknown;
+  readonly otherBody?: unknown;
+}
+
+export interface Arrange {
+  readonly stack: LocalStack;
+  /** An admin token used to arrange state. */
+  readonly admin: string;
+  /** A value unique within the run (ids, titles). */
+  unique(prefix: string): string;
+}
+
+type Factory = (a: Arrange) => Promise<Fixture>;
+
+async function must(res: Promise<Response>, what: string): Promise<Response> {
+  const r = await res;
+  if (r.status < 200 || r.status > 299) {
+    throw new Error(`arranging ${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  return r;
+}
+
+export const arrange = {
+  thirdParty: async (a: Arrange): Promise<string> => {
+    const id = a.unique('TP');
+    await must(
+      a.stack.request('POST', '/third-parties', { token: a.admin, body: { id, name: id, type: 'saas' } }),
+      'a third party',
+    );
+    return id;
+  },
+  incident: async (a: Arrange): Promise<string> => {
+    const id = a.unique('INC');
+    await must(
+      a.stack.request('POST', '/incidents', {
+        token: a.admin,
+        body: { id, title: id, description: 'arranged', severity: 'medium', category: 'outage' },
+      }),
+      'an incident',
+    );
+    return id;
+  },
+  action: async (a: Arrange, incidentId: string): Promise<string> => {
+    const r = await must(
+      a.stack.request('POST', `/incidents/${incidentId}/actions`, {
+        token: a.admin,
+        body: { description: 'arranged', assignedTo: 'ops' },
+      }),
+      'an action',
+    );
+    return r.body.actionId as string;
+  },
+  organization: async (a: Arrange): Promise<string> => {
+    const id = a.unique('ORG');
+    await must(
+      a.stack.request('POST', '/organizations', { token: a.admin, body: { id, name: id, kind: 'cert' } }),
+      'an organization',
+    );
+    return id;
+  },
+  agreement: async (a: Arrange, organizationId: string): Promise<string> => {
+    const r = await must(
+      a.stack.request('POST', `/organizations/${organizationId}/agreements`, {
+        token: a.admin,
+        body: agreementBody('arranged'),
+      }),
+      'an agreement',
+    );
+    return r.body.id as string;
+  },
+  contact: async (a: Arrange): Promise<string> => {
+    const organizationId = await arrange.organization(a);
+    const r = await must(
+      a.stack.request('POST', '/contacts', { token: a.admin, body: contactBody(organizationId, 'arranged') }),
+      'a contact',
+    );
+    return r.body.id as string;
+  },
+  template: async (a: Arrange): Promise<string> => {
+    const r = await must(
+      a.stack.request('POST', '/templates', { token: a.admin, body: templateBody('arranged') }),
+      'a template',
+    );
+    return r.body.id as string;
+  },
+  /** An incident with the GDPR obligation attached. */
+  obligation: async (a: Arrange): Promise<{ incidentId: string; obligationId: string }> => {
+    const incidentId = await arrange.incident(a);
+    await must(
+      a.stack.request('POST', `/incidents/${incidentId}/obligations`, {
+        token: a.admin,
+        body: { regime: 'gdpr' },
+      }),
+      'an obligation',
+    );
+    return { incidentId, obligationId: 'gdpr' };
+  },
+  closedIncident: async (a: Arrange): Promise<string> => {
+    const id = await arrange.incident(a);
+    await must(a.stack.request('POST', `/incidents/${id}/close`, { token: a.admin, body: {} }), 'a close');
+    return id;
+  },
+};
+
+function agreementBody(reference: string) {
+  return { type: 'nda', reference, signedAt: '2024-01-01T00:00:00Z', tlpCeiling: 'AMBER' };
+}
+
+const communication = (subject: string) => ({
+  type: 'email',
+  direction: 'outbound',
+  subject,
+  content: 'We are investigating.',
+  sentTo: ['security@supplier.example'],
+});
+
+function contactBody(organizationId: string, name: string) {
+  return {
+    organizationId,
+    name,
+    stakeholderGroup: 'regulators',
+    channels: [{ type: 'email', address: 'duty@authority.example', priority: 'primary' }],
+  };
+}
+
+function templateBody(name: string) {
+  return {
+    name,
+    audience: 'regulators',
+    channelTypes: ['email'],
+    subject: '[{{severity}}] {{title}}',
+    body: 'Incident {{id}} ({{category}}) was discovered at {{discoveryDate}}.',
+    maxTlp: 'AMBER',
+  };
+}
+
+/**
+ * Typed by string on purpose: a route added to the table without a fixture fails these suites at
+ * run time (with its name) instead of breaking `tsc` for the whole repository.
+ */
+export const fixtures: Readonly<Record<string, Factory>> = {
+  getOpenApi: async () => ({ params: {} }),
+  createThirdParty: async (a) => {
+    const id = a.unique('TP');
+    return {
+      params: {},
+      body: { id, name: `Supplier ${id}`, type: 'saas' },
+      otherBody: { id, name: `Supplier ${id}`, type: 'msp' },
+    };
+  },
+  listThirdParties: async () => ({ params: {}, query: { limit: '5' } }),
+  getThirdParty: async (a) => ({ params: { thirdPartyId: await arrange.thirdParty(a) } }),
+  updateThirdParty: async (a) => ({
+    params: { thirdPartyId: await arrange.thirdParty(a) },
+    body: { criticality: 'high' },
+    otherBody: { criticality: 'low' },
+  }),
+  createOrganization: async (a) => {
+    const id = a.unique('ORG');
+    return {
+      params: {},
+      body: { id, name: `CERT ${id}`, kind: 'cert' },
+      otherBody: { id, name: `CERT ${id}`, kind: 'regulator' },
+    };
+  },
+  listOrganizations: async () => ({ params: {}, query: { limit: '5' } }),
+  getOrganization: async (a) => ({ params: { organizationId: await arrange.organization(a) } }),
+  updateOrganization: async (a) => ({
+    params: { organizationId: await arrange.organization(a) },
+    body: { description: 'national CERT' },
+    otherBody: { description: 'sector CERT' },
+  }),
+  createAgreement: async (a) => ({
+    params: { organizationId: await arrange.organization(a) },
+    body: agreementBody('NDA-1'),
+    otherBody: agreementBody('NDA-2'),
+  }),
+  listAgreements: async (a) => ({ params: { organizationId: await arrange.organization(a) } }),
+  updateAgreement: async (a) => {
+    const organizationId = await arrange.organization(a);
+    return {
+      params: { organizationId, agreementId: await arrange.agreement(a, organizationId) },
+      body: { tlpCeiling: 'GREEN' },
+      otherBody: { tlpCeiling: 'RED' },
+    };
+  },
+  createContact: async (a) => {
+    const organizationId = await arrange.organization(a);
+    return {
+      params: {},
+      body: contactBody(organizationId, 'Duty officer'),
+      otherBody: contactBody(organizationId, 'Deputy duty officer'),
+    };
+  },
+  listContacts: async () => ({ params: {}, query: { limit: '5' } }),
+  getContact: async (a) => ({ params: { contactId: await arrange.contact(a) } }),
+  updateContact: async (a) => ({
+    params: { contactId: await arrange.contact(a) },
+    body: { title: 'Duty officer' },
+    otherBody: { title: 'Head of unit' },
+  }),
+  deleteContact: async (a) => ({
+    params: { contactId: await arrange.contact(a) },
+    body: {},
+    otherBody: { reason: 'left the authority' },
+  }),
+  createTemplate: async () => ({
+    params: {},
+    body: templateBody('Regulator notice'),
+    otherBody: templateBody('Regulator notice, other'),
+  }),
+  listTemplates: async () => ({ params: {}, query: { limit: '5' } }),
+  getTemplate: async (a) => ({ params: { templateId: await arrange.template(a) } }),
+  updateTemplate: async (a) => ({
+    params: { templateId: await arrange.template(a) },
+    body: { maxTlp: 'GREEN' },
+    otherBody: { maxTlp: 'RED' },
+  }),
+  listTemplateVersions: async (a) => ({ params: { templateId: await arrange.template(a) } }),
+  approveTemplate: async (a) => ({
+    params: { templateId: await arrange.template(a) },
+    body: {},
+    otherBody: { note: 'reviewed by legal' },
+  }),
+  previewTemplate: async (a) => ({
+    params: { templateId: await arrange.template(a) },
+    query: { incidentId: await arrange.incident(a) },
+  }),
+  createIncident: async (a) => {
+    const id = a.unique('INC');
+    const body = { id, title: `Outage ${id}`, description: 'd', severity: 'high', category: 'outage' };
+    return { params: {}, body, otherBody: { ...body, severity: 'low' } };
+  },
+  listIncidents: async () => ({ params: {}, query: { limit: '5' } }),
+  getIncident: async (a) => ({ params: { incidentId: await arrange.incident(a) } }),
+  getIncidentTimeline: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    query: { limit: '10' },
+  }),
+  getIncidentReport: async (a) => ({ params: { incidentId: await arrange.incident(a) } }),
+  assessImpact: async (a) => {
+    const body = {
+      businessImpact: 'high',
+      financialImpact: 10_000,
+      reputationImpact: 'moderate',
+      regulatoryImpact: 'minor',
+    };
+    return {
+      params: { incidentId: await arrange.incident(a) },
+      body,
+      otherBody: { ...body, financialImpact: 20_000 },
+    };
+  },
+  createAction: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: { description: 'Rotate keys', assignedTo: 'ops' },
+    otherBody: { description: 'Rotate other keys', assignedTo: 'ops' },
+  }),
+  updateAction: async (a) => {
+    const incidentId = await arrange.incident(a);
+    return {
+      params: { incidentId, actionId: await arrange.action(a, incidentId) },
+      body: { status: 'in_progress' },
+      otherBody: { status: 'cancelled' },
+    };
+  },
+  createCommunication: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: communication('Status update'),
+    otherBody: communication('Another update'),
+  }),
+  createEscalation: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: { reason: 'No answer from supplier', escalatedTo: 'CISO' },
+    otherBody: { reason: 'No answer from supplier', escalatedTo: 'CEO' },
+  }),
+  createLesson: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: { lesson: 'Keep contacts verified' },
+    otherBody: { lesson: 'Test the escalation chain' },
+  }),
+  closeIncident: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: {},
+    otherBody: { notes: 'closed with notes' },
+  }),
+  reopenIncident: async (a) => ({
+    params: { incidentId: await arrange.closedIncident(a) },
+    body: {},
+    otherBody: { reason: 'more tenants affected' },
+  }),
+  listRegimes: async () => ({ params: {} }),
+  attachObligation: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: { regime: 'gdpr' },
+    otherBody: { regime: 'nis2' },
+  }),
+  listObligations: async (a) => ({ params: { ...(await arrange.obligation(a)) } }),
+  updateObligation: async (a) => ({
+    params: { ...(await arrange.obligation(a)) },
+    body: { facts: { highRisk: true } },
+    otherBody: { facts: { highRisk: false } },
+  }),
+  createSubmission: async (a) => ({
+    params: { ...(await arrange.obligation(a)) },
+    body: { clock: 'authority', recipient: 'CNIL', coveredItems: ['nature'] },
+    otherBody: { clock: 'authority', recipient: 'CNIL', coveredItems: ['records'] },
+  }),
+};
+
+/** Route ids of `shared/routes.ts` that have no fixture (the suites assert this is empty). */
+export function routesWithoutFixture(table: readonly Route[] = routes): string[] {
+  return table.filter((r) => !(r.id in fixtures)).map((r) => r.id);
+}
+
+/** `/incidents/{incidentId}` + `{incidentId: 'INC-1'}` → `/incidents/INC-1` (values URL-encoded). */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for path parameter ${name} of ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Runs the route's fixture and returns a ready request. */
+export async function validRequest(route: Route, a: Arrange) {
+  const factory = fixtures[route.id];
+  if (!factory) throw new Error(`test/reliability/fixtures.ts has no fixture for route ${route.id}`);
+  const f = await factory(a);
+  return { ...f, path: fillPath(route.path, f.params) };
+}
+
+/** Every item of the table, sorted: equal snapshots mean nothing was written. */
+export async function tableSnapshot(stack: LocalStack): Promise<string> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await stack.documentClient.send(
+      new ScanCommand({ TableName: stack.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    items.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return JSON.stringify(items.map((i) => JSON.stringify(sortKeys(i))).sort());
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object' && !(value instanceof Set) && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
+}
+
+/** A counter-based `unique()` for one test file. */
+export function uniqueIds(tag: string): (prefix: string) => string {
+  let n = 0;
+  return (prefix) => `${prefix}-${tag}-${++n}`;
+}
+
+/** Methods whose requests change state and accept `Idempotency-Key`. */
+export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

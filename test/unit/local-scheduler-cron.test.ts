@@ -8,7 +8,7 @@ import {
   parseScheduleExpression,
   type Timing,
 } from '../../infra/local/scheduler/expression.js';
-import { fromWall, isTimeZone, toWall } from '../../infra/local/scheduler/zone.js';
+import { fromWall, isTimeZone, toWall } from '../../shared/domain/zone.js';
 
 const next = (fields: string, after: string, zone = 'UTC') =>
   nextCronTime(parseCron(fields), new Date(after), zone)?.toISOString();

@@ -5,7 +5,7 @@
  * `1-30/2`), `L` in day-of-month, `nL` (last weekday n) and `n#k` (k-th weekday n) in day-of-week.
  * Not supported: `W`, `L-n`, `LW` (rejected, so nothing is silently misread).
  */
-import { fromWall, toWall } from './zone.js';
+import { fromWall, toWall } from '../../../shared/domain/zone.js';
 
 export class CronSyntaxError extends Error {
   override readonly name = 'CronSyntaxError';

@@ -1,8 +1,9 @@
 /**
  * Schedule expressions (`at(...)`, `rate(...)`, `cron(...)`) and when a schedule fires next.
  */
+
+import { fromWall } from '../../../shared/domain/zone.js';
 import { type Cron, CronSyntaxError, nextCronTime, parseCron } from './cron.js';
-import { fromWall } from './zone.js';
 
 export type ScheduleExpression =
   | { readonly kind: 'at'; readonly wall: Date }

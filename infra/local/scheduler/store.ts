@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlexibleTimeWindow, Tag, Target } from '@aws-sdk/client-scheduler';
+import { isTimeZone } from '../../../shared/domain/zone.js';
 import {
   ExpressionError,
   firstFire,
@@ -12,7 +13,6 @@ import {
   parseScheduleExpression,
   type Timing,
 } from './expression.js';
-import { isTimeZone } from './zone.js';
 
 export const DEFAULT_GROUP = 'default';
 export const FILE_NAME = 'scheduler.json';

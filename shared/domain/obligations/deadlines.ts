@@ -11,6 +11,8 @@
  * - A wall-clock time that does not exist (the hour skipped by DST) resolves to the instant one DST
  *   offset later; an ambiguous one (the repeated hour) to its first occurrence.
  */
+
+import { toWall } from '../zone.js';
 export type DurationUnit = 'hours' | 'calendar-days' | 'business-days' | 'months';
 export interface Duration {
   readonly amount: number;
@@ -93,48 +95,16 @@ interface Wall {
   ms: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** True when `timeZone` is an IANA zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Wall-clock reading of an instant in a zone. */
+/** Wall-clock reading of an instant in a zone (conversions in shared/domain/zone.ts). */
 export function wallClock(instant: number, timeZone: string): Wall {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
+  const w = toWall(new Date(instant), timeZone);
   return {
-    y: parts.year as number,
-    m: parts.month as number,
-    d: parts.day as number,
-    h: parts.hour as number,
-    mi: parts.minute as number,
-    s: parts.second as number,
+    y: w.getUTCFullYear(),
+    m: w.getUTCMonth() + 1,
+    d: w.getUTCDate(),
+    h: w.getUTCHours(),
+    mi: w.getUTCMinutes(),
+    s: w.getUTCSeconds(),
     ms: ((instant % 1000) + 1000) % 1000,
   };
 }

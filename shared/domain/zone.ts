@@ -1,5 +1,5 @@
 /**
- * Wall clocks in IANA time zones without a library. A "wall" value is a naive `Date` whose UTC
+ * Wall clocks in IANA time zones without a library (regulatory deadlines and the local scheduler). A "wall" value is a naive `Date` whose UTC
  * fields (getUTCFullYear … getUTCMinutes) are the clock reading in the zone.
  */
 

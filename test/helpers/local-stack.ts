@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import type { ScheduledFunction } from '../../infra/functions.js';
 import { randomSecret, signToken } from '../../infra/local/auth.js';
@@ -87,6 +87,8 @@ export interface LocalStack {
   readonly sns: LocalSns;
   /** The local Scheduler (fire due schedules with `tick()`); throws unless started with `{ scheduler }`. */
   readonly scheduler: LocalScheduler;
+  /** Every item of the table, canonical and sorted: equal snapshots mean nothing was written. */
+  snapshot(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -239,6 +241,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     documentClient,
     token,
     request,
+    snapshot: () => tableSnapshot(documentClient, tableName),
     get sns() {
       return started(sns, 'sns: true');
     },
@@ -247,4 +250,31 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
     stop,
   };
+}
+
+/** Every item of a table (a test table: Scan is fine here), each canonical JSON, sorted. */
+export async function tableSnapshot(client: DynamoDBDocumentClient, tableName: string): Promise<string> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await client.send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    items.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return JSON.stringify(items.map((i) => JSON.stringify(sortKeys(i))).sort());
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value instanceof Set) return [...value].map(sortKeys).sort();
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
 }

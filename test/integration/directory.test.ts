@@ -3,7 +3,6 @@
  * agreements and the TLP ceiling, contacts (alternates, soft delete), templates (versions, approval,
  * preview). Rejected requests are shown to write nothing with a table snapshot.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 
@@ -13,21 +12,7 @@ let admin: string;
 let responder: string;
 let viewer: string;
 
-/** Every item of this file's table (key and version), to prove a rejected request wrote nothing. */
-async function snapshot(): Promise<string> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await stack.documentClient.send(
-      new ScanCommand({ TableName: stack.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
-    );
-    items.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return JSON.stringify(
-    items.map((i) => `${i.pk}|${i.sk}|${i.version ?? ''}|${i.latestVersion ?? ''}`).sort(),
-  );
-}
+const snapshot = () => stack.snapshot();
 
 beforeAll(async () => {
   stack = await startLocalStack();

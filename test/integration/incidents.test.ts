@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 
@@ -7,13 +6,7 @@ let coordinator: string;
 let responder: string;
 let viewer: string;
 
-/** Every item in this file's table, to prove a rejected request wrote nothing. */
-async function snapshot(): Promise<string> {
-  const res = await stack.documentClient.send(
-    new ScanCommand({ TableName: stack.tableName, ConsistentRead: true }),
-  );
-  return JSON.stringify((res.Items ?? []).map((i) => `${i.pk}|${i.sk}|${i.version ?? ''}`).sort());
-}
+const snapshot = () => stack.snapshot();
 
 beforeAll(async () => {
   stack = await startLocalStack();

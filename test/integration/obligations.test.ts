@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDuration } from '../../shared/domain/obligations/deadlines.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
@@ -16,12 +15,7 @@ let viewer: string;
 const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
 
-async function snapshot(): Promise<string> {
-  const res = await stack.documentClient.send(
-    new ScanCommand({ TableName: stack.tableName, ConsistentRead: true }),
-  );
-  return JSON.stringify((res.Items ?? []).map((i) => `${i.pk}|${i.sk}|${i.version ?? ''}`).sort());
-}
+const snapshot = () => stack.snapshot();
 
 beforeAll(async () => {
   stack = await startLocalStack();

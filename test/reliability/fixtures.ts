@@ -7,7 +7,6 @@
  * `otherBody` (write routes): another valid body for the same resource, used to prove that an
  * `Idempotency-Key` reused with a different body is refused (422).
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Route, routes } from '../../shared/routes.js';
 import type { LocalStack, Response } from '../helpers/local-stack.js';
 
@@ -347,30 +346,7 @@ export async function validRequest(route: Route, a: Arrange) {
 }
 
 /** Every item of the table, sorted: equal snapshots mean nothing was written. */
-export async function tableSnapshot(stack: LocalStack): Promise<string> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await stack.documentClient.send(
-      new ScanCommand({ TableName: stack.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
-    );
-    items.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return JSON.stringify(items.map((i) => JSON.stringify(sortKeys(i))).sort());
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object' && !(value instanceof Set) && !(value instanceof Uint8Array)) {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-        .map(([k, v]) => [k, sortKeys(v)]),
-    );
-  }
-  return value;
-}
+export const tableSnapshot = (stack: LocalStack): Promise<string> => stack.snapshot();
 
 /** A counter-based `unique()` for one test file. */
 export function uniqueIds(tag: string): (prefix: string) => string {

@@ -18,13 +18,28 @@ export interface ScheduledFunction {
   readonly uses: readonly ServiceUse[];
   readonly table: TableAccess;
   readonly description: string;
+  /**
+   * A recurring schedule the stack creates for it (in the schedule group, through the Scheduler
+   * role, with the DLQ); the local start script registers the same with the local Scheduler.
+   */
+  readonly recurring?: { readonly expression: string; readonly input: string };
 }
 
 /** Prefix of every SNS topic Liaison creates at run time (the IAM grants name it; LIAISON_TOPIC_PREFIX). */
 export const TOPIC_PREFIX = 'liaison-';
 
-/** Scheduler targets; none yet (the escalation and verification jobs add theirs here). */
-export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [];
+/** Scheduler targets (the escalation and verification jobs add theirs here). */
+export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [
+  {
+    name: 'notification-sweeper',
+    handler: 'scheduled/notification-sweeper',
+    uses: ['sns'],
+    table: 'RW',
+    description: 'Publishes again the outbound notifications whose publish failed (outbox, backoff)',
+    // Locally LIAISON_SWEEP_INTERVAL (e.g. `1 minute`) replaces the rate.
+    recurring: { expression: 'rate(5 minutes)', input: '{"scheduledTime":"<aws.scheduler.scheduled-time>"}' },
+  },
+];
 
 /** Every function name (`incidents/create-incident` …): routes first, then scheduled functions. */
 export function functionNames(): string[] {

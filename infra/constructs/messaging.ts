@@ -20,6 +20,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ServiceUse } from '../../shared/routes.js';
+import type { ScheduledFunction } from '../functions.js';
 
 export interface MessagingProps {
   /** Schedule group name (context `scheduleGroup`, default `liaison`). */
@@ -125,6 +126,26 @@ export class Messaging extends Construct {
         }),
       );
     }
+  }
+
+  /** A recurring schedule (e.g. the notification sweeper's `rate(5 minutes)`) invoking `functionArn`. */
+  recurring(job: ScheduledFunction, functionArn: string): scheduler.CfnSchedule | undefined {
+    if (!job.recurring) return undefined;
+    return new scheduler.CfnSchedule(this, `Recurring-${job.name}`, {
+      name: job.name,
+      groupName: this.scheduleGroup.scheduleGroupName,
+      description: job.description,
+      scheduleExpression: job.recurring.expression,
+      flexibleTimeWindow: { mode: 'OFF' },
+      state: 'ENABLED',
+      target: {
+        arn: functionArn,
+        roleArn: this.schedulerRole.roleArn,
+        input: job.recurring.input,
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 300 },
+      },
+    });
   }
 
   /** The customer-managed key of Liaison's topics; created with the first function that uses SNS. */

@@ -11,6 +11,8 @@ export interface LocalConfig {
   readonly snsPort: number;
   /** How often the local Scheduler fires due schedules (`LIAISON_SCHEDULER_TICK_MS`, default 1000). */
   readonly schedulerTickMs: number;
+  /** Rate of the notification sweeper (`LIAISON_SWEEP_INTERVAL`, e.g. `1 minute`; default its AWS rate). */
+  readonly sweepInterval: string | undefined;
 }
 
 function portNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -37,5 +39,14 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     logLevel: env.LOG_LEVEL ?? env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     snsPort: portNumber(env, 'SNS_PORT', 4002),
     schedulerTickMs,
+    sweepInterval: sweepInterval(env.LIAISON_SWEEP_INTERVAL),
   };
+}
+
+function sweepInterval(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  if (!/^[1-9]\d* (minute|minutes|hour|hours|day|days)$/.test(text)) {
+    throw new Error(`LIAISON_SWEEP_INTERVAL must be like "1 minute" or "5 minutes", got "${text}"`);
+  }
+  return text;
 }

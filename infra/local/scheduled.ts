@@ -11,7 +11,7 @@ import { ConflictException, CreateScheduleGroupCommand } from '@aws-sdk/client-s
 import { createSchedulerClient } from '../../shared/aws/scheduler.js';
 import type { SchedulingConfig, TopicsConfig } from '../../shared/config.js';
 import { SCHEDULED_FUNCTIONS, type ScheduledFunction, TOPIC_PREFIX } from '../functions.js';
-import type { Invoke } from './scheduler/index.js';
+import type { Invoke, LocalScheduler } from './scheduler/index.js';
 import { FUNCTIONS_DIR, type LambdaHandler, LOCAL_REGION, lambdaContext } from './server.js';
 
 export const LOCAL_ACCOUNT = '000000000000';
@@ -82,4 +82,32 @@ export async function ensureScheduleGroup(endpoint: string, name = LOCAL_SCHEDUL
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * Registers the recurring schedule of every scheduled function that has one (the notification
+ * sweeper's `rate(5 minutes)`), as the CDK stack does in AWS. `interval` (LIAISON_SWEEP_INTERVAL,
+ * e.g. `1 minute`) replaces the rate locally.
+ */
+export function registerRecurring(
+  scheduler: Pick<LocalScheduler, 'putSchedule'>,
+  functions: readonly ScheduledFunction[] = SCHEDULED_FUNCTIONS,
+  interval?: string,
+): string[] {
+  const scheduling = localScheduling(functions);
+  return functions.flatMap((fn) => {
+    if (!fn.recurring) return [];
+    scheduler.putSchedule(fn.name, {
+      GroupName: scheduling.group,
+      ScheduleExpression: interval ? `rate(${interval})` : fn.recurring.expression,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: localFunctionArn(fn.name),
+        RoleArn: scheduling.roleArn,
+        Input: fn.recurring.input,
+        DeadLetterConfig: { Arn: scheduling.deadLetterArn },
+      },
+    });
+    return [fn.name];
+  });
 }

@@ -16,7 +16,13 @@ import {
   localDynamoDbClient,
   startDynamoDbLocal,
 } from './dynamodb.js';
-import { ensureScheduleGroup, LOCAL_TOPICS, localInvoke, localScheduling } from './scheduled.js';
+import {
+  ensureScheduleGroup,
+  LOCAL_TOPICS,
+  localInvoke,
+  localScheduling,
+  registerRecurring,
+} from './scheduled.js';
 import { createLocalScheduler, type LocalScheduler } from './scheduler/index.js';
 import { closeServer, createLocalApi, listenLocal, localEnvironment } from './server.js';
 import { type LocalSns, startLocalSns } from './sns/index.js';
@@ -95,6 +101,8 @@ async function main(): Promise<void> {
     const schedulerEndpoint = await scheduler.listen();
     await ensureScheduleGroup(schedulerEndpoint);
     const scheduling = localScheduling();
+    // The notification sweeper, every LIAISON_SWEEP_INTERVAL (default: its AWS rate, 5 minutes).
+    registerRecurring(scheduler, undefined, settings.sweepInterval);
 
     server = createLocalApi({
       secret: loadSecret(),

@@ -214,6 +214,7 @@ export class LiaisonStack extends Stack {
       if (!role) throw new Error(`${job.handler}: function without a role`);
       this.messaging.bind(fn.function, role, job.uses);
       acknowledgeFunctionFindings(role, job.table, this.table);
+      if (job.recurring) this.messaging.recurring(job, fn.function.functionArn);
     }
 
     // ---- outputs ----

@@ -30,6 +30,9 @@ export interface Counters {
 }
 export type StoredIncident = Incident & Counters;
 
+/** TLP 2.0 level of an incident created without one. */
+export const DEFAULT_INCIDENT_TLP = 'AMBER' as const;
+
 const COUNTER_NAMES: readonly (keyof Counters)[] = [
   'timelineSeq',
   'actionSeq',
@@ -38,7 +41,9 @@ const COUNTER_NAMES: readonly (keyof Counters)[] = [
   'lessonSeq',
 ];
 
-export const incidentView = (item: Record<string, unknown>) => publicView<Incident>(item, COUNTER_NAMES);
+/** Incidents stored before TLP marking was introduced read as AMBER (the default). */
+export const incidentView = (item: Record<string, unknown>) =>
+  publicView<Incident>({ tlp: DEFAULT_INCIDENT_TLP, ...item }, COUNTER_NAMES);
 
 export function summaryOf(i: Incident): IncidentSummary {
   return {

@@ -19,6 +19,7 @@
  *   INC#<incId>        OBLIG#<regimeId>          regulatory obligation (one per regime; submissions inside)
  *   INC#<incId>        TL#<nnnnnnnnnn>           timeline entry n (ordered)
  *   IDEM#<recordKey>   #IDEM                     idempotency record of one `Idempotency-Key` (TTL expiresAt)
+ *   OUTBOX#<messageId> #OUTBOX                   outbound SNS message to one organization (attempts, status)
  * Indexes (all project every attribute):
  *   gsi1  THIRDPARTY / <name>#<id>         third parties by name;  INCIDENT / <createdAt>#<id>   incidents by creation
  *   gsi2  THIRDPARTY#CRIT#<c> / <name>#<id>                         INCIDENT#STATUS#<s> / <createdAt>#<id>
@@ -28,6 +29,7 @@
  *   gsi1  CONTACT / <name>#<id>           gsi2 CONTACT#GROUP#<g> / <name>#<id>   gsi3 CONTACT#DIM#<d> / <name>#<id>
  *   gsi4  CONTACT#ORG#<orgId> / <group>#<name>#<id>                  contacts of an organization (live only)
  *   gsi1  TEMPLATE / <name>#<id>          gsi2 TEMPLATE#AUDIENCE#<a> / <name>#<id>
+ *   gsi1  OUTBOX#PENDING / <nextAttemptAt>#<messageId>   outbox items still to publish (removed once sent or failed)
  */
 
 export interface Key {
@@ -82,7 +84,15 @@ export const keys = {
    * `staticPkValue` would create on a composite-key table); `expiresAt` (TTL) removes it after 24 h.
    */
   idempotency: (recordKey: string): Key => ({ pk: `IDEM#${recordKey}`, sk: '#IDEM' }),
+  /** Outbox item: one SNS message to one organization, written with its communication. */
+  outbox: (messageId: string): Key => ({ pk: `OUTBOX#${messageId}`, sk: '#OUTBOX' }),
 };
+
+/** Index attributes of an outbox item still to publish (the sweeper's Query: due first). */
+export function outboxIndexKeys(o: { id: string; nextAttemptAt: string }) {
+  return { gsi1pk: OUTBOX_PENDING, gsi1sk: `${o.nextAttemptAt}#${o.id}` };
+}
+export const OUTBOX_PENDING = 'OUTBOX#PENDING';
 
 /** Sort-key prefixes for Queries inside one item collection. */
 export const prefixes = {

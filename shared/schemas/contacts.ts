@@ -107,6 +107,20 @@ export const Contact = z
     updatedAt: TimestampOut,
     deletedAt: TimestampOut.nullable().meta({ description: 'Set when deleted (soft delete)' }),
     deletedBy: z.string().nullable(),
+    subscriptions: z
+      .array(
+        z.object({
+          type: ChannelType,
+          address: z.string(),
+          subscriptionArn: z.string(),
+          status: z.enum(['pending_confirmation', 'confirmed']),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'SNS subscriptions of the deliverable channels (email, sms, https, sqs) on the organization topic',
+      }),
     version: z.number().int(),
   })
   .meta({ id: 'Contact' });

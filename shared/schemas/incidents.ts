@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut } from './common.js';
+import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
+import { StakeholderGroup } from './contacts.js';
 import { Obligation, RegimeSuggestion, ReportObligation } from './obligations.js';
 
 export const IncidentStatus = z.enum(['open', 'closed']);
@@ -23,6 +24,9 @@ export const CreateIncidentBody = z
     affectedThirdParties: z.array(Id).max(40).optional(),
     discoveredBy: Text(200).optional(),
     discoveryDate: Timestamp.optional(),
+    tlp: Tlp.optional().meta({
+      description: 'TLP 2.0 level of the incident; its communications inherit it. Default AMBER',
+    }),
   })
   .meta({ id: 'CreateIncident' });
 export type CreateIncidentBody = z.infer<typeof CreateIncidentBody>;
@@ -59,14 +63,38 @@ export const UpdateActionBody = z
   .meta({ id: 'UpdateAction' });
 export type UpdateActionBody = z.infer<typeof UpdateActionBody>;
 
+export const Recipients = z
+  .strictObject({
+    contacts: z.array(Id).max(100).optional().meta({ description: 'Contacts named individually' }),
+    organizations: z.array(Id).max(40).optional().meta({ description: 'Every live contact of each' }),
+    groups: z.array(StakeholderGroup).max(17).optional().meta({ description: 'Every live contact of each' }),
+  })
+  .meta({ id: 'Recipients' });
+export type Recipients = z.infer<typeof Recipients>;
+
 export const CreateCommunicationBody = z
   .strictObject({
     type: Text(100).meta({ description: 'e.g. email, call, meeting, portal' }),
     direction: Direction,
     thirdParty: Id.optional(),
-    subject: Text(500),
-    content: Text(50_000),
-    sentTo: z.array(Text(320)).min(1).max(100),
+    subject: Text(500).optional().meta({ description: 'Required unless a template gives it' }),
+    content: Text(50_000).optional().meta({ description: 'Required unless a template gives it' }),
+    sentTo: z
+      .array(Text(320))
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: 'Free-text addressees of a recorded communication; required without recipients' }),
+    recipients: Recipients.optional().meta({
+      description:
+        'Outbound only: delivered through SNS to these contacts, each checked against the TLP rules',
+    }),
+    templateId: Id.optional().meta({
+      description: "Render the template's approved version for the incident",
+    }),
+    tlp: Tlp.optional().meta({
+      description: "Default: the incident's level; a coordinator may lower it (recorded), never raise it",
+    }),
     priority: Priority.optional(),
   })
   .meta({ id: 'CreateCommunication' });
@@ -141,6 +169,30 @@ export const Communication = z
     content: z.string(),
     sentTo: z.array(z.string()),
     priority: Priority,
+    tlp: Tlp.optional(),
+    tlpLoweredFrom: Tlp.optional().meta({
+      description: "The incident's level, when a coordinator lowered it",
+    }),
+    template: z.object({ templateId: z.string(), version: z.number().int() }).optional(),
+    recipients: Recipients.optional(),
+    delivery: z
+      .object({
+        status: z.enum(['pending', 'sent', 'failed']),
+        organizations: z.array(
+          z.object({
+            organizationId: z.string(),
+            messageId: z.string(),
+            recipients: z.array(z.string()),
+            status: z.enum(['pending', 'sent', 'failed']),
+            attempts: z.number().int().optional().meta({ description: 'Publish attempts so far' }),
+            lastError: z.string().optional().meta({ description: 'Why the last attempt failed' }),
+          }),
+        ),
+      })
+      .optional()
+      .meta({
+        description: 'SNS delivery: one message per organization (see GET /incidents/{id} for updates)',
+      }),
     recordedAt: TimestampOut,
     recordedBy: z.string(),
   })
@@ -201,6 +253,7 @@ export type IncidentSummary = z.infer<typeof IncidentSummary>;
 
 export const Incident = IncidentSummary.extend({
   description: z.string(),
+  tlp: Tlp.meta({ description: 'TLP 2.0 level; communications inherit it unless a coordinator lowers it' }),
   discoveredBy: z.string().optional(),
   createdBy: z.string(),
   impactAssessment: ImpactAssessment.optional(),

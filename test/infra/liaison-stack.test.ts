@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { SCHEDULED_FUNCTIONS } from '../../infra/functions.js';
 import { TABLE } from '../../shared/db/table.js';
 import { type Route, routeKey, routes } from '../../shared/routes.js';
 import { allOfType, propsOf, resourcesOf, synthesize } from './synth.js';
@@ -49,7 +50,7 @@ describe('routes and functions', () => {
 
   it('has one function per entry: nodejs22.x, arm64, active tracing, 512 MB, 10 s, explicit log group', () => {
     const fns = allOfType(cognito.all, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(ROUTES.length);
+    expect(fns).toHaveLength(ROUTES.length + SCHEDULED_FUNCTIONS.length);
     for (const fn of fns) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -92,7 +93,8 @@ describe('routes and functions', () => {
   it('puts each area of the route table in its own nested stack', () => {
     expect([...cognito.areas.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.tag))].sort());
     cognito.parent.resourceCountIs('AWS::CloudFormation::Stack', cognito.areas.size);
-    cognito.parent.resourceCountIs('AWS::Lambda::Function', 0);
+    // Only the scheduled functions (Scheduler targets) live in the parent stack.
+    cognito.parent.resourceCountIs('AWS::Lambda::Function', SCHEDULED_FUNCTIONS.length);
   });
 });
 
@@ -201,7 +203,8 @@ describe('HTTP API', () => {
 
   it('gives every log group a retention', () => {
     const groups = allOfType(cognito.all, 'AWS::Logs::LogGroup');
-    expect(groups).toHaveLength(ROUTES.length + 1); // one per function + access logs
+    // one per function + access logs
+    expect(groups).toHaveLength(ROUTES.length + SCHEDULED_FUNCTIONS.length + 1);
     for (const g of groups) expect(g.Properties.RetentionInDays).toBe(30);
   });
 

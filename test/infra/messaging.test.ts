@@ -10,7 +10,9 @@ import { COORDINATORS, type Route, routes } from '../../shared/routes.js';
 import * as common from '../../shared/schemas/common.js';
 import { allOfType, propsOf, resourcesOf, type Synthesized, synthesize } from './synth.js';
 
-const ROUTES = routes as readonly Route[];
+// The baseline: the route table without any `uses` and no scheduled function, so the probe route and
+// job below are the only users of the plumbing (the real stack is checked at the end of the file).
+const ROUTES = (routes as readonly Route[]).map(({ uses: _uses, ...r }) => r as Route);
 const PROBE: Route = {
   id: 'probeNotify',
   method: 'POST',
@@ -39,7 +41,7 @@ const PLUMBING_ENV = [
   'LIAISON_TOPIC_KMS_KEY_ID',
 ];
 
-const plain = synthesize();
+const plain = synthesize({}, undefined, { routes: ROUTES, scheduledFunctions: [] });
 const probed = synthesize({}, undefined, { routes: [...ROUTES, PROBE], scheduledFunctions: [JOB] });
 
 /** CloudFormation value → readable string: `arn:<AWS::Partition>:…`, `<Logical.Arn>`, `<Ref Logical>`. */
@@ -258,5 +260,35 @@ describe('a route and a scheduled function that use SNS and the Scheduler', () =
     const before = Object.keys(resourcesOf(plain.areas.get('incidents') ?? plain.parent)).length;
     const after = Object.keys(resourcesOf(probed.areas.get('incidents') ?? probed.parent)).length;
     expect(after - before).toBe(7);
+  });
+});
+
+describe('the real stack: notifications', () => {
+  const real = synthesize();
+  const all = functions(real);
+  const snsRoutes = (routes as readonly Route[]).filter((r) => r.uses?.includes('sns'));
+
+  it('grants SNS to exactly the routes and jobs that declare it', () => {
+    expect(snsRoutes.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['createContact', 'updateContact', 'deleteContact', 'createCommunication']),
+    );
+    for (const fn of all) {
+      const declared =
+        snsRoutes.some((r) => fn.description.startsWith(`${r.method} ${r.path}:`)) ||
+        fn.name === 'Liaison-notification-sweeper';
+      const granted = fn.actions.some((a) => a.startsWith('sns:'));
+      expect(granted, fn.description).toBe(declared);
+      if (declared) expect(fn.env, fn.description).toHaveProperty('LIAISON_TOPIC_PREFIX');
+    }
+  });
+
+  it('runs the notification sweeper every 5 minutes through the Scheduler role, with the DLQ', () => {
+    real.parent.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Name: 'notification-sweeper',
+      GroupName: 'liaison',
+      ScheduleExpression: 'rate(5 minutes)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { Input: '{"scheduledTime":"<aws.scheduler.scheduled-time>"}' },
+    });
   });
 });

@@ -148,6 +148,7 @@ const incident = (o: Partial<Incident> = {}): Incident => ({
   id: 'INC-7',
   title: 'Data breach at Cloud Provider',
   description: 'd',
+  tlp: 'AMBER',
   severity: 'high',
   priority: 'critical',
   status: 'open',

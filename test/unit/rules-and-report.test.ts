@@ -117,6 +117,7 @@ describe('metrics and recommendations', () => {
       id: 'INC-1',
       title: 't',
       description: 'd',
+      tlp: 'AMBER',
       severity: 'high',
       category: 'data_breach',
       status: 'open',

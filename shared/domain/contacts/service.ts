@@ -5,7 +5,7 @@
  * Deleting is soft: `deletedAt` is set and the index keys are removed (hidden from every list).
  */
 
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../config.js';
 import { publicView } from '../../db/items.js';
 import { contactIndexKeys, keys, listQueries } from '../../db/keys.js';
@@ -19,6 +19,7 @@ import {
 import type { Deps } from '../../deps.js';
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
+import { logger } from '../../http/observability.js';
 import type {
   Contact,
   CreateContactBody,
@@ -26,6 +27,11 @@ import type {
   ListContactsQuery,
   UpdateContactBody,
 } from '../../schemas/contacts.js';
+import {
+  type ChannelSubscription,
+  notifyDepsIfConfigured,
+  syncSubscriptions,
+} from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import {
   assertAlternatesShape,
@@ -35,7 +41,7 @@ import {
   nextVerificationDue,
 } from './rules.js';
 
-type StoredContact = Contact & { deleteReason?: string };
+type StoredContact = Contact & { deleteReason?: string; subscriptions?: ChannelSubscription[] };
 
 function contactItem(c: StoredContact) {
   return {
@@ -71,7 +77,7 @@ async function loadContact(deps: Deps, id: string): Promise<StoredContact> {
 }
 
 /** Several contacts in one BatchGetItem (consistent), by id. */
-async function loadContacts(deps: Deps, ids: readonly string[]): Promise<Map<string, StoredContact>> {
+export async function loadContacts(deps: Deps, ids: readonly string[]): Promise<Map<string, StoredContact>> {
   const out = new Map<string, StoredContact>();
   let pending = [...new Set(ids)].map((id) => keys.contact(id));
   while (pending.length > 0) {
@@ -116,6 +122,33 @@ function assertAlternatesExist(
 function withReferrer(c: StoredContact, referrer: string, add: boolean, at: string): StoredContact {
   const rest = c.alternateOf.filter((id) => id !== referrer);
   return { ...c, alternateOf: add ? [...rest, referrer] : rest, updatedAt: at, version: c.version + 1 };
+}
+
+/**
+ * After the contact is written: one SNS subscription per deliverable channel on its organization's
+ * topic (none left once deleted), stored on the contact. SNS failing leaves the contact written
+ * without (or with stale) subscriptions and is logged; the next PATCH of its channels retries.
+ */
+async function withSubscriptions(deps: Deps, contact: StoredContact): Promise<StoredContact> {
+  const notify = notifyDepsIfConfigured();
+  if (!notify) return contact;
+  try {
+    const channels = contact.deletedAt ? [] : contact.channels;
+    const subscriptions = await syncSubscriptions(notify, contact, channels, contact.subscriptions ?? []);
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.contact(contact.id),
+        UpdateExpression: 'SET subscriptions = :s',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':s': subscriptions, ':v': contact.version },
+      }),
+    );
+    return { ...contact, subscriptions };
+  } catch (error) {
+    logger.warn('contact subscriptions not synchronized', { contactId: contact.id, error });
+    return contact;
+  }
 }
 
 export async function createContact(deps: Deps, caller: Caller, body: CreateContactBody): Promise<Contact> {
@@ -172,7 +205,7 @@ export async function createContact(deps: Deps, caller: Caller, body: CreateCont
       }
       throw error; // an alternate changed meanwhile: retried
     }
-    return view(contact);
+    return view(await withSubscriptions(deps, contact));
   });
 }
 
@@ -234,7 +267,7 @@ export async function updateContact(
       putContact(deps, next, current.version),
       ...touched.map((c) => putContact(deps, c, c.version - 1)),
     ]);
-    return view(next);
+    return view(body.channels ? await withSubscriptions(deps, next) : next);
   });
 }
 
@@ -277,7 +310,7 @@ export async function deleteContact(
       putContact(deps, next, current.version),
       ...released.map((c) => putContact(deps, c, c.version - 1)),
     ]);
-    return view(next);
+    return view(await withSubscriptions(deps, next));
   });
 }
 

@@ -10,6 +10,7 @@ import { regulatoryConfig } from '../../config.js';
 import {
   type Counters,
   countIncidentOn,
+  DEFAULT_INCIDENT_TLP,
   getIncidentAndChild,
   getIncidentDetail,
   getIncidentItem,
@@ -33,9 +34,16 @@ import {
   transactWrite,
   withOptimisticRetry,
 } from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Deps, NotifyDeps } from '../../deps.js';
+import {
+  ConflictError,
+  type ErrorDetail,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
+import type { Tlp } from '../../schemas/common.js';
 import type {
   Action,
   CloseIncidentBody,
@@ -53,12 +61,24 @@ import type {
   IncidentSummary,
   Lesson,
   ListIncidentsQuery,
+  Recipients,
   ReopenIncidentBody,
   TimelineEntry,
   TimelineQuery,
   UpdateActionBody,
 } from '../../schemas/incidents.js';
+import {
+  attemptPublish,
+  checkRecipients,
+  type OutboxItem,
+  outboxItem,
+  REQUEST_LEASE_MS,
+  resolveRecipients,
+} from '../notifications/delivery.js';
+import { isLowering, isRaising } from '../notifications/tlp.js';
 import { obligationView, suggestRegimes } from '../obligations/view.js';
+import { renderTemplate, templateView } from '../templates/render.js';
+import { getTemplate, loadVersion } from '../templates/service.js';
 import { priorityAfterEscalation, priorityAtCreation, priorityFromImpact } from './priority.js';
 import { buildReport } from './report.js';
 import { assertActionTransition, assertClosable, assertIncidentOpen, assertReopenable } from './rules.js';
@@ -125,6 +145,7 @@ export async function createIncident(
     affectedThirdParties: affected,
     ...(body.discoveredBy ? { discoveredBy: body.discoveredBy } : {}),
     discoveryDate,
+    tlp: body.tlp ?? DEFAULT_INCIDENT_TLP,
     createdAt: nowIso,
     updatedAt: nowIso,
     createdBy: caller.subject,
@@ -381,49 +402,267 @@ export function updateAction(
   });
 }
 
-export function createCommunication(
+/** What an outbound communication with recipients needs, decided before its transaction. */
+interface OutboundPlan {
+  readonly tlp: Tlp;
+  readonly byOrganization: Map<string, string[]>;
+  readonly template?: { templateId: string; version: number; subject: string; body: string };
+}
+
+/**
+ * Records a communication. With `recipients` (outbound only) it is also delivered: recipients are
+ * resolved to contacts and checked one by one against the TLP rules (any refusal: 422, nothing
+ * written), the template's approved version is rendered (missing placeholders: 400), and the
+ * communication, one outbox item per organization and the timeline are written in ONE transaction;
+ * then each organization's message is published once (`notify`), failures left to the sweeper.
+ */
+export async function createCommunication(
   deps: Deps,
   caller: Caller,
   incidentId: string,
   body: CreateCommunicationBody,
+  notify?: NotifyDeps,
 ): Promise<Communication> {
-  return mutate(deps, caller, incidentId, (current) => {
+  assertCommunicationShape(body);
+  const plan = body.recipients ? await planOutbound(deps, caller, incidentId, body) : undefined;
+  const outbox: OutboxItem[] = [];
+  const communication = await mutate(deps, caller, incidentId, (current) => {
     assertIncidentOpen(current);
     const { n, incident } = bump(current, 'commSeq');
+    const at = deps.now().toISOString();
+    const communicationId = `COMM-${n}`;
+    const subject = plan?.template?.subject ?? (body.subject as string);
+    const content = plan?.template?.body ?? (body.content as string);
+    const incidentTlp = current.tlp ?? DEFAULT_INCIDENT_TLP;
+    const tlp = body.tlp ?? incidentTlp;
+    if (isRaising(incidentTlp, tlp)) {
+      throw new ValidationError(
+        `A communication cannot carry a higher TLP than its incident (${incidentTlp})`,
+        [{ field: 'body.tlp', message: `at most ${incidentTlp}, the incident's level` }],
+      );
+    }
+    outbox.length = 0;
+    if (plan) {
+      [...plan.byOrganization].forEach(([organizationId, recipients], index) => {
+        const id = `MSG-${deps.newId()}`;
+        const message = {
+          messageId: id,
+          kind: 'incident.communication',
+          incidentId,
+          communicationId,
+          organizationId,
+          recipients,
+          tlp,
+          severity: current.severity,
+          subject,
+          body: content,
+          sentAt: at,
+        };
+        outbox.push({
+          id,
+          incidentId,
+          communicationId,
+          commSeq: n,
+          index,
+          organizationId,
+          recipients,
+          subject,
+          message: JSON.stringify(message),
+          tlp,
+          severity: current.severity,
+          kind: 'incident.communication',
+          status: 'pending',
+          attempts: [],
+          attemptCount: 0,
+          nextAttemptAt: new Date(Date.parse(at) + REQUEST_LEASE_MS).toISOString(),
+          createdAt: at,
+        });
+      });
+    }
     const communication: Communication = {
-      communicationId: `COMM-${n}`,
+      communicationId,
       type: body.type,
       direction: body.direction,
       ...(body.thirdParty ? { thirdParty: body.thirdParty } : {}),
-      subject: body.subject,
-      content: body.content,
-      sentTo: body.sentTo,
+      subject,
+      content,
+      sentTo: body.sentTo ?? outbox.flatMap((o) => o.recipients),
       priority: body.priority ?? 'medium',
-      recordedAt: deps.now().toISOString(),
+      ...(plan || body.tlp ? { tlp } : {}),
+      ...(isLowering(incidentTlp, tlp) ? { tlpLoweredFrom: incidentTlp } : {}),
+      ...(plan?.template
+        ? { template: { templateId: plan.template.templateId, version: plan.template.version } }
+        : {}),
+      ...(body.recipients ? { recipients: body.recipients } : {}),
+      ...(plan
+        ? {
+            delivery: {
+              status: 'pending' as const,
+              organizations: outbox.map((o) => ({
+                organizationId: o.organizationId,
+                messageId: o.id,
+                recipients: o.recipients,
+                status: 'pending' as const,
+              })),
+            },
+          }
+        : {}),
+      recordedAt: at,
       recordedBy: caller.subject,
     };
     const ref = thirdPartyRef(deps, 'body.thirdParty', body.thirdParty, 0);
+    const timeline: NewEntry[] = [
+      {
+        type: 'communication.recorded',
+        summary: `${communicationId} ${body.direction} ${body.type}: ${subject}`,
+        data: {
+          communicationId,
+          direction: body.direction,
+          sentTo: communication.sentTo,
+          ...(communication.tlp ? { tlp } : {}),
+          ...(outbox.length ? { organizations: outbox.map((o) => o.organizationId) } : {}),
+        },
+      },
+    ];
+    if (communication.tlpLoweredFrom) {
+      timeline.push({
+        type: 'communication.tlp_lowered',
+        summary: `${communicationId} marked TLP:${tlp}, below the incident's TLP:${incidentTlp}`,
+        data: { communicationId, from: incidentTlp, to: tlp },
+      });
+    }
     return {
       incident,
       items: [
         ...ref.items,
         putNew(deps, keys.communication(incidentId, n), 'communication', { incidentId, ...communication }),
+        ...outbox.map((o) => ({
+          Put: {
+            TableName: deps.tableName,
+            Item: outboxItem(o),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
       ],
       refs: ref.refs,
-      timeline: [
-        {
-          type: 'communication.recorded',
-          summary: `${communication.communicationId} ${body.direction} ${body.type}: ${body.subject}`,
-          data: {
-            communicationId: communication.communicationId,
-            direction: body.direction,
-            sentTo: body.sentTo,
-          },
-        },
-      ],
+      timeline,
       result: communication,
     };
   });
+  if (outbox.length === 0 || !notify) return communication;
+  // After commit: one Publish per organization; a failure stays pending for the sweeper.
+  const statuses = await Promise.all(outbox.map((o) => attemptPublish(deps, notify, o)));
+  const organizations = (communication.delivery?.organizations ?? []).map((o, i) => ({
+    ...o,
+    status: statuses[i] ?? o.status,
+    attempts: 1,
+  }));
+  const overall = statuses.includes('pending') ? 'pending' : statuses.includes('failed') ? 'failed' : 'sent';
+  return { ...communication, delivery: { status: overall, organizations } };
+}
+
+/** The subject the notification sweeper's timeline entries are recorded under. */
+export const SWEEPER_ACTOR: Caller = {
+  subject: 'liaison:notification-sweeper',
+  organization: undefined,
+  roles: [],
+};
+
+/** A retried message delivered, or given up on: an entry on the incident's timeline. */
+export function recordDeliveryOutcome(
+  deps: Deps,
+  item: OutboxItem,
+  status: 'sent' | 'failed',
+): Promise<void> {
+  return mutate(deps, SWEEPER_ACTOR, item.incidentId, (current) => ({
+    incident: current,
+    timeline: [
+      {
+        type: status === 'sent' ? 'communication.delivered' : 'communication.delivery_failed',
+        summary:
+          status === 'sent'
+            ? `${item.communicationId} delivered to ${item.organizationId} after ${item.attemptCount + 1} attempt(s)`
+            : `${item.communicationId} to ${item.organizationId} failed after ${item.attemptCount + 1} attempt(s)`,
+        data: {
+          communicationId: item.communicationId,
+          organizationId: item.organizationId,
+          messageId: item.id,
+          attempts: item.attemptCount + 1,
+        },
+      },
+    ],
+    result: undefined,
+  }));
+}
+
+function assertCommunicationShape(body: CreateCommunicationBody): void {
+  const details: ErrorDetail[] = [];
+  if (body.recipients && body.direction !== 'outbound') {
+    details.push({ field: 'body.recipients', message: 'only outbound communications have recipients' });
+  }
+  if (!body.recipients && !body.sentTo) {
+    details.push({ field: 'body.sentTo', message: 'required unless recipients are given' });
+  }
+  if (body.templateId && !body.recipients) {
+    details.push({ field: 'body.templateId', message: 'a template is used for outbound recipients only' });
+  }
+  if (!body.templateId) {
+    if (body.subject === undefined)
+      details.push({ field: 'body.subject', message: 'required without a template' });
+    if (body.content === undefined)
+      details.push({ field: 'body.content', message: 'required without a template' });
+  }
+  if (details.length > 0) throw new ValidationError('Invalid communication', details);
+}
+
+async function planOutbound(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateCommunicationBody,
+): Promise<OutboundPlan> {
+  const recipients = body.recipients as Recipients;
+  const stored = await getIncidentItem(deps, incidentId);
+  assertIncidentOpen(stored);
+  const incidentTlp = stored.tlp ?? DEFAULT_INCIDENT_TLP;
+  const tlp = body.tlp ?? incidentTlp;
+  if (isLowering(incidentTlp, tlp) && !caller.roles.some((r) => r === 'coordinator' || r === 'admin')) {
+    throw new ForbiddenError(
+      `Only a coordinator may lower a communication below the incident's TLP:${incidentTlp}`,
+    );
+  }
+  let template: OutboundPlan['template'];
+  let maxTlp: Tlp | undefined;
+  if (body.templateId) {
+    const head = await getTemplate(deps, body.templateId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) {
+        throw new ValidationError(`Unknown template ${body.templateId}`, [
+          { field: 'body.templateId', message: `template ${body.templateId} does not exist` },
+        ]);
+      }
+      throw error;
+    });
+    if (head.approvedVersion === null) {
+      throw new ValidationError(`Template ${head.id} has no approved version`, [
+        { field: 'body.templateId', message: 'approve a version before using the template' },
+      ]);
+    }
+    const version = await loadVersion(deps, head.id, head.approvedVersion);
+    const rendered = renderTemplate(
+      version,
+      templateView(incidentView(stored as unknown as Record<string, unknown>)),
+    );
+    template = {
+      templateId: head.id,
+      version: version.version,
+      subject: rendered.subject,
+      body: rendered.body,
+    };
+    maxTlp = version.maxTlp;
+  }
+  const resolved = await resolveRecipients(deps, recipients);
+  const byOrganization = await checkRecipients(deps, resolved, tlp, recipients.organizations ?? [], maxTlp);
+  return { tlp, byOrganization, ...(template ? { template } : {}) };
 }
 
 export function createEscalation(

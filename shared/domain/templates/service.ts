@@ -145,7 +145,7 @@ async function loadHead(deps: Deps, id: string): Promise<Template> {
   return headView(res.Item);
 }
 
-async function loadVersion(deps: Deps, id: string, n: number): Promise<TemplateVersion> {
+export async function loadVersion(deps: Deps, id: string, n: number): Promise<TemplateVersion> {
   const res = await deps.db.send(
     new GetCommand({ TableName: deps.tableName, Key: keys.templateVersion(id, n), ConsistentRead: true }),
   );

@@ -18,7 +18,7 @@ import type {
 } from '../schemas/incidents.js';
 import { publicView } from './items.js';
 import { incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
-import type { TransactItem } from './transact.js';
+import { conditionalPut, type TransactItem } from './transact.js';
 
 /** Sequence counters kept on the incident item; they number children and timeline entries. */
 export interface Counters {
@@ -162,15 +162,7 @@ export function incidentItem(i: StoredIncident) {
 
 /** Put of the incident item, conditioned on the version it was read at (or on absence). */
 export function putIncident(deps: Deps, next: StoredIncident, expectedVersion: number | null): TransactItem {
-  return {
-    Put: {
-      TableName: deps.tableName,
-      Item: incidentItem(next),
-      ...(expectedVersion === null
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-    },
-  };
+  return conditionalPut(deps, incidentItem(next), expectedVersion);
 }
 
 /** Link items under each affected organization, carrying the summary used by `?thirdParty=` lists. */

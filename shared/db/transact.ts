@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { ConflictError } from '../errors.js';
 
@@ -55,3 +55,42 @@ export async function withOptimisticRetry<T>(attempt: () => Promise<T>, maxAttem
     }
   }
 }
+
+/**
+ * A Put conditioned on the item being new (`expectedVersion` null) or still at the `version` it was
+ * read at: the optimistic-concurrency condition of every versioned item.
+ */
+export function conditionalPut(
+  deps: Deps,
+  item: Record<string, unknown>,
+  expectedVersion: number | null,
+): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: item,
+      ...(expectedVersion === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+    },
+  };
+}
+
+/** One PutItem of a conditional Put; a failed condition becomes `TransactionConflict` like a transaction's. */
+export async function putOne(deps: Deps, item: TransactItem): Promise<void> {
+  if (!item.Put) throw new Error('putOne takes a Put');
+  try {
+    await deps.db.send(new PutCommand(item.Put));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new TransactionConflict([0]);
+    throw error;
+  }
+}
+
+/** The 409 of a create whose id is taken. */
+export const alreadyExists = (what: string, id: string): ConflictError =>
+  new ConflictError(
+    `${what} ${id} already exists`,
+    [{ field: 'body.id', message: 'already exists' }],
+    'ALREADY_EXISTS',
+  );

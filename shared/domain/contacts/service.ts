@@ -11,6 +11,7 @@ import { publicView } from '../../db/items.js';
 import { contactIndexKeys, keys, listQueries } from '../../db/keys.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import {
+  conditionalPut,
   type TransactItem,
   TransactionConflict,
   transactWrite,
@@ -57,15 +58,7 @@ const view = (c: StoredContact | Record<string, unknown>) =>
 
 /** Put of a contact conditioned on the version it was read at (or on absence). */
 function putContact(deps: Deps, c: StoredContact, expectedVersion: number | null): TransactItem {
-  return {
-    Put: {
-      TableName: deps.tableName,
-      Item: contactItem(c),
-      ...(expectedVersion === null
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-    },
-  };
+  return conditionalPut(deps, contactItem(c), expectedVersion);
 }
 
 async function loadContact(deps: Deps, id: string): Promise<StoredContact> {

@@ -3,12 +3,18 @@
  * `supplier`) and their sharing agreements (`ORG#<id>` / `AGREEMENT#<agrId>`, same item collection).
  */
 
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { publicView } from '../../db/items.js';
 import { keys, listQueries, organizationIndexKeys, orgPk, prefixes } from '../../db/keys.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
-import { TransactionConflict, transactWrite, withOptimisticRetry } from '../../db/transact.js';
+import {
+  alreadyExists,
+  conditionalPut,
+  putOne,
+  TransactionConflict,
+  transactWrite,
+  withOptimisticRetry,
+} from '../../db/transact.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
@@ -60,21 +66,9 @@ export async function createOrganization(
     version: 1,
   };
   try {
-    await deps.db.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: toItem(org),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await putOne(deps, conditionalPut(deps, toItem(org), null));
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw new ConflictError(
-        `Organization ${org.id} already exists`,
-        [{ field: 'body.id', message: 'already exists' }],
-        'ALREADY_EXISTS',
-      );
-    }
+    if (error instanceof TransactionConflict) throw alreadyExists('Organization', org.id);
     throw error;
   }
   return organizationView(toItem(org));
@@ -118,19 +112,7 @@ export async function updateOrganization(
       updatedAt: deps.now().toISOString(),
       version: current.version + 1,
     };
-    try {
-      await deps.db.send(
-        new PutCommand({
-          TableName: deps.tableName,
-          Item: toItem(next),
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': current.version },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new TransactionConflict([0]);
-      throw error;
-    }
+    await putOne(deps, conditionalPut(deps, toItem(next), current.version));
     return organizationView(toItem(next));
   });
 }
@@ -203,24 +185,16 @@ export async function createAgreement(
           ConditionExpression: 'attribute_exists(pk)',
         },
       },
-      {
-        Put: {
-          TableName: deps.tableName,
-          Item: { ...agreement, ...keys.agreement(organizationId, agreement.id), entity: 'agreement' },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      conditionalPut(
+        deps,
+        { ...agreement, ...keys.agreement(organizationId, agreement.id), entity: 'agreement' },
+        null,
+      ),
     ]);
   } catch (error) {
     if (!(error instanceof TransactionConflict)) throw error;
     if (error.failed.includes(0)) throw new NotFoundError(`Organization ${organizationId} not found`);
-    if (error.failed.includes(1)) {
-      throw new ConflictError(
-        `Agreement ${agreement.id} already exists`,
-        [{ field: 'body.id', message: 'already exists' }],
-        'ALREADY_EXISTS',
-      );
-    }
+    if (error.failed.includes(1)) throw alreadyExists('Agreement', agreement.id);
     throw new ConflictError('The agreement could not be created; retry the request', [], 'CONCURRENT_UPDATE');
   }
   return agreementView(agreement, now);
@@ -302,19 +276,7 @@ export async function updateAgreement(
       version: current.version + 1,
     };
     assertExpiryAfterSigning(next);
-    try {
-      await deps.db.send(
-        new PutCommand({
-          TableName: deps.tableName,
-          Item: { ...next, ...key, entity: 'agreement' },
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': current.version },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new TransactionConflict([0]);
-      throw error;
-    }
+    await putOne(deps, conditionalPut(deps, { ...next, ...key, entity: 'agreement' }, current.version));
     return agreementView(next, now);
   });
 }

@@ -1,13 +1,18 @@
 /** Third parties: suppliers, cloud providers and partners (organizations of kind `supplier`). */
 
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { publicView } from '../../db/items.js';
 import { keys, listQueries, thirdPartyIndexKeys } from '../../db/keys.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
-import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
+import {
+  alreadyExists,
+  conditionalPut,
+  putOne,
+  TransactionConflict,
+  withOptimisticRetry,
+} from '../../db/transact.js';
 import type { Deps } from '../../deps.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type {
   CreateThirdPartyBody,
@@ -51,21 +56,9 @@ export async function createThirdParty(
     version: 1,
   };
   try {
-    await deps.db.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: toItem(tp),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await putOne(deps, conditionalPut(deps, toItem(tp), null));
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw new ConflictError(
-        `Organization ${tp.id} already exists`,
-        [{ field: 'body.id', message: 'already exists' }],
-        'ALREADY_EXISTS',
-      );
-    }
+    if (error instanceof TransactionConflict) throw alreadyExists('Organization', tp.id);
     throw error;
   }
   return view(toItem(tp));
@@ -97,19 +90,7 @@ export async function updateThirdParty(
       updatedAt: deps.now().toISOString(),
       version: current.version + 1,
     };
-    try {
-      await deps.db.send(
-        new PutCommand({
-          TableName: deps.tableName,
-          Item: toItem(next),
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': current.version },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new TransactionConflict([0]);
-      throw error;
-    }
+    await putOne(deps, conditionalPut(deps, toItem(next), current.version));
     return view(toItem(next));
   });
 }

@@ -1,3 +1,5 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../deps.js';
 import { ValidationError } from '../errors.js';
 import { KEY_ATTRIBUTES } from './table.js';
 
@@ -35,4 +37,36 @@ export function decodeCursor(
   const key = parsed as Record<string, string>;
   for (const [attr, value] of Object.entries(expect)) if (key[attr] !== value) throw invalid();
   return key;
+}
+
+/** An index partition chosen by `listQueries` in keys.ts. */
+export interface IndexPartition {
+  readonly index: string;
+  readonly pkAttr: string;
+  readonly pk: string;
+}
+
+/**
+ * One page of an index partition (one Query): `limit` items after the `cursor`, optionally with an
+ * equality filter on one attribute (the page may then hold fewer items; `nextCursor` still pages on).
+ */
+export async function queryIndexPage(
+  deps: Deps,
+  q: IndexPartition,
+  page: { limit: number; cursor?: string | undefined },
+  filter?: { attr: string; value: unknown },
+): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+  const res = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: q.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': q.pkAttr, ...(filter ? { '#f': filter.attr } : {}) },
+      ExpressionAttributeValues: { ':pk': q.pk, ...(filter ? { ':f': filter.value } : {}) },
+      ...(filter ? { FilterExpression: '#f = :f' } : {}),
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { [q.pkAttr]: q.pk }),
+    }),
+  );
+  return { items: res.Items ?? [], nextCursor: encodeCursor(res.LastEvaluatedKey) };
 }

@@ -4,9 +4,9 @@ import {
   clockStatus,
   computeDue,
   type DueContext,
-  signedIsoDuration,
 } from '../../shared/domain/obligations/deadlines.js';
 import { type ClockDef, clockApplies, REGIMES, regimeById } from '../../shared/domain/obligations/regimes.js';
+import { signedIsoDuration } from '../../shared/domain/time.js';
 
 function clockOf(regimeId: string, clockId: string): { clock: ClockDef; timeZone: string } {
   const regime = regimeById(regimeId);

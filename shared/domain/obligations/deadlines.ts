@@ -271,18 +271,3 @@ export function clockStatus(input: StatusInput): StatusResult {
   const soon = now.getTime() >= start.getTime() + fraction * window;
   return { status: soon ? 'due_soon' : 'open', timeLeftSeconds: left, lateSeconds: null };
 }
-
-/** Signed ISO 8601 duration: `PT3H`, `-P1DT2H` (negative = past the deadline). */
-export function signedIsoDuration(seconds: number): string {
-  const sign = seconds < 0 ? '-' : '';
-  let s = Math.abs(Math.trunc(seconds));
-  const days = Math.floor(s / 86_400);
-  s -= days * 86_400;
-  const hours = Math.floor(s / 3_600);
-  s -= hours * 3_600;
-  const minutes = Math.floor(s / 60);
-  s -= minutes * 60;
-  const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${s ? `${s}S` : ''}`;
-  if (!days && !time) return 'PT0S';
-  return `${sign}P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
-}

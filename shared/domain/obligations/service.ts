@@ -27,7 +27,8 @@ import type {
   UpdateObligationBody,
 } from '../../schemas/obligations.js';
 import { commit } from '../incidents/service.js';
-import { computeDue, signedIsoDuration } from './deadlines.js';
+import { signedIsoDuration } from '../time.js';
+import { computeDue } from './deadlines.js';
 import { clockApplies, REGIMES } from './regimes.js';
 import { dueContext, type ObligationRecord, obligationView, regimeOf, regimeView } from './view.js';
 

@@ -13,6 +13,7 @@ import type {
   Submission,
   TriggerKey,
 } from '../../schemas/obligations.js';
+import { signedIsoDuration } from '../time.js';
 import {
   type ClockStatus,
   clockStatus,
@@ -20,7 +21,6 @@ import {
   type DueContext,
   type DueResult,
   type SettableTrigger,
-  signedIsoDuration,
 } from './deadlines.js';
 import { type ClockDef, clockApplies, REGIMES, type Regime, regimeById } from './regimes.js';
 

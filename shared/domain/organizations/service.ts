@@ -6,7 +6,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { publicView } from '../../db/items.js';
 import { keys, listQueries, organizationIndexKeys, orgPk, prefixes } from '../../db/keys.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { queryIndexPage } from '../../db/pagination.js';
 import {
   alreadyExists,
   conditionalPut,
@@ -121,19 +121,8 @@ export async function listOrganizations(
   deps: Deps,
   query: ListOrganizationsQuery,
 ): Promise<{ items: Organization[]; nextCursor: string | null }> {
-  const q = listQueries.organizations(query);
-  const res = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: q.index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': q.pkAttr },
-      ExpressionAttributeValues: { ':pk': q.pk },
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, { [q.pkAttr]: q.pk }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(organizationView), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  const page = await queryIndexPage(deps, listQueries.organizations(query), query);
+  return { items: page.items.map(organizationView), nextCursor: page.nextCursor };
 }
 
 // ---------- sharing agreements ----------

@@ -9,7 +9,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getIncidentItem, incidentView } from '../../db/incidents-repo.js';
 import { publicView } from '../../db/items.js';
 import { keys, listQueries, prefixes, templateIndexKeys, templatePk } from '../../db/keys.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { decodeCursor, encodeCursor, queryIndexPage } from '../../db/pagination.js';
 import {
   type TransactItem,
   TransactionConflict,
@@ -239,19 +239,8 @@ export async function listTemplates(
   deps: Deps,
   query: ListTemplatesQuery,
 ): Promise<{ items: Template[]; nextCursor: string | null }> {
-  const q = listQueries.templates(query);
-  const res = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: q.index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': q.pkAttr },
-      ExpressionAttributeValues: { ':pk': q.pk },
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, { [q.pkAttr]: q.pk }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(headView), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  const page = await queryIndexPage(deps, listQueries.templates(query), query);
+  return { items: page.items.map(headView), nextCursor: page.nextCursor };
 }
 
 /** Versions, newest first (paginated). */

@@ -1,9 +1,9 @@
 /** Third parties: suppliers, cloud providers and partners (organizations of kind `supplier`). */
 
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { publicView } from '../../db/items.js';
 import { keys, listQueries, thirdPartyIndexKeys } from '../../db/keys.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { queryIndexPage } from '../../db/pagination.js';
 import {
   alreadyExists,
   conditionalPut,
@@ -99,20 +99,11 @@ export async function listThirdParties(
   deps: Deps,
   query: ListThirdPartiesQuery,
 ): Promise<{ items: ThirdParty[]; nextCursor: string | null }> {
-  const q = listQueries.thirdParties(query);
   // When criticality chooses the index, a type filter is applied on the page read.
-  const filterType = query.criticality !== undefined && query.type !== undefined;
-  const res = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: q.index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': q.pkAttr, ...(filterType ? { '#type': 'type' } : {}) },
-      ExpressionAttributeValues: { ':pk': q.pk, ...(filterType ? { ':type': query.type } : {}) },
-      ...(filterType ? { FilterExpression: '#type = :type' } : {}),
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, { [q.pkAttr]: q.pk }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(view), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  const filter =
+    query.criticality !== undefined && query.type !== undefined
+      ? { attr: 'type', value: query.type }
+      : undefined;
+  const page = await queryIndexPage(deps, listQueries.thirdParties(query), query, filter);
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
 }

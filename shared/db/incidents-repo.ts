@@ -2,6 +2,7 @@
  * Incident item collection (`INC#<id>`): reads and write-item builders. The only module that knows
  * how an incident and its children are laid out in the table.
  */
+
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import type { ObligationRecord } from '../domain/obligations/view.js';
@@ -16,6 +17,7 @@ import type {
   Lesson,
   TimelineEntry,
 } from '../schemas/incidents.js';
+import { activationsFrom } from './activations-repo.js';
 import { publicView } from './items.js';
 import { incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
 import { conditionalPut, type TransactItem } from './transact.js';
@@ -126,6 +128,7 @@ export async function getIncidentDetail(deps: Deps, id: string): Promise<Inciden
     escalations: of('ESC#').map((i) => stripChild<Escalation>(i)),
     lessonsLearned: of('LESSON#').map((i) => stripChild<Lesson>(i)),
     obligations: of(prefixes.obligations).map((i) => publicView<ObligationRecord>(i)),
+    activations: activationsFrom(of(prefixes.activations)),
     timeline: of(prefixes.timeline).map((i) => stripChild<TimelineEntry>(i)),
   };
 }

@@ -18,8 +18,15 @@
  *   INC#<incId>        LESSON#<nnnnnn>           lesson learned LESSON-n
  *   INC#<incId>        OBLIG#<regimeId>          regulatory obligation (one per regime; submissions inside)
  *   INC#<incId>        TL#<nnnnnnnnnn>           timeline entry n (ordered)
+ *   INC#<incId>        ACTIVATION#<actId>        playbook activation (playbook version, counters, version)
+ *   INC#<incId>        ACTIVATION#<actId>#A#<n>  coordinated action COORD-n of the activation
+ *   INC#<incId>        ACTIVATION#<actId>#E#<n>  activation escalation ESC-n
+ *   ACTIVATION#<actId> #ACTIVATION               pointer: activationId → incidentId (same transaction)
  *   IDEM#<recordKey>   #IDEM                     idempotency record of one `Idempotency-Key` (TTL expiresAt)
  *   OUTBOX#<messageId> #OUTBOX                   outbound SNS message to one organization (attempts, status)
+ *   CHANNEL#<chId>     #CHANNEL                  coordination channel (participants, escalation rules, version)
+ *   PLAYBOOK#<pbId>    #PLAYBOOK                 shared playbook head: latest version's content
+ *   PLAYBOOK#<pbId>    V#<nnnnnn>                playbook version n (immutable; activations name it)
  * Indexes (all project every attribute):
  *   gsi1  THIRDPARTY / <name>#<id>         third parties by name;  INCIDENT / <createdAt>#<id>   incidents by creation
  *   gsi2  THIRDPARTY#CRIT#<c> / <name>#<id>                         INCIDENT#STATUS#<s> / <createdAt>#<id>
@@ -29,6 +36,8 @@
  *   gsi1  CONTACT / <name>#<id>           gsi2 CONTACT#GROUP#<g> / <name>#<id>   gsi3 CONTACT#DIM#<d> / <name>#<id>
  *   gsi4  CONTACT#ORG#<orgId> / <group>#<name>#<id>                  contacts of an organization (live only)
  *   gsi1  TEMPLATE / <name>#<id>          gsi2 TEMPLATE#AUDIENCE#<a> / <name>#<id>
+ *   gsi1  CHANNEL / <name>#<id>           coordination channels by name
+ *   gsi1  PLAYBOOK / <name>#<id>          shared playbooks by name
  *   gsi1  OUTBOX#PENDING / <nextAttemptAt>#<messageId>   outbox items still to publish (removed once sent or failed)
  */
 
@@ -86,7 +95,39 @@ export const keys = {
   idempotency: (recordKey: string): Key => ({ pk: `IDEM#${recordKey}`, sk: '#IDEM' }),
   /** Outbox item: one SNS message to one organization, written with its communication. */
   outbox: (messageId: string): Key => ({ pk: `OUTBOX#${messageId}`, sk: '#OUTBOX' }),
+  /** Coordination channel (top-level; its escalation rules are the policy of activations naming it). */
+  channel: (channelId: string): Key => ({ pk: `CHANNEL#${channelId}`, sk: '#CHANNEL' }),
+  /** Activation record, in its incident's item collection (the incident's ONE Query returns it). */
+  activation: (incidentId: string, activationId: string): Key => ({
+    pk: incidentPk(incidentId),
+    sk: `ACTIVATION#${activationId}`,
+  }),
+  coordinatedAction: (incidentId: string, activationId: string, n: number): Key => ({
+    pk: incidentPk(incidentId),
+    sk: `ACTIVATION#${activationId}#A#${pad(n)}`,
+  }),
+  activationEscalation: (incidentId: string, activationId: string, n: number): Key => ({
+    pk: incidentPk(incidentId),
+    sk: `ACTIVATION#${activationId}#E#${pad(n)}`,
+  }),
+  /** Own partition: maps an activation id to its incident for the `/activations/{id}` routes. */
+  activationPointer: (activationId: string): Key => ({ pk: `ACTIVATION#${activationId}`, sk: '#ACTIVATION' }),
+  playbook: (playbookId: string): Key => ({ pk: `PLAYBOOK#${playbookId}`, sk: '#PLAYBOOK' }),
+  playbookVersion: (playbookId: string, n: number): Key => ({
+    pk: `PLAYBOOK#${playbookId}`,
+    sk: `V#${pad(n)}`,
+  }),
 };
+
+/** Index attributes of a shared playbook head. */
+export function playbookIndexKeys(p: { id: string; name: string }) {
+  return { gsi1pk: 'PLAYBOOK', gsi1sk: nameKey(p.name, p.id) };
+}
+
+/** Index attributes of a coordination channel. */
+export function channelIndexKeys(c: { id: string; name: string }) {
+  return { gsi1pk: 'CHANNEL', gsi1sk: nameKey(c.name, c.id) };
+}
 
 /** Index attributes of an outbox item still to publish (the sweeper's Query: due first). */
 export function outboxIndexKeys(o: { id: string; nextAttemptAt: string }) {
@@ -101,6 +142,7 @@ export const prefixes = {
   incidentLinks: 'INC#',
   agreements: 'AGREEMENT#',
   templateVersions: 'V#',
+  activations: 'ACTIVATION#',
 } as const;
 
 /** Sort-key prefix → kind of child item in an incident's collection. */
@@ -212,6 +254,8 @@ export const listQueries = {
         : f.dimension
           ? { index: 'gsi3' as const, pkAttr: 'gsi3pk', pk: `CONTACT#DIM#${f.dimension}` }
           : { index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'CONTACT' },
+  channels: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'CHANNEL' }),
+  playbooks: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'PLAYBOOK' }),
   templates: (f: { audience?: string }) =>
     f.audience
       ? { index: 'gsi2' as const, pkAttr: 'gsi2pk', pk: `TEMPLATE#AUDIENCE#${f.audience}` }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 import { StakeholderGroup } from './contacts.js';
+import { Activation } from './coordination.js';
 import { Obligation, RegimeSuggestion, ReportObligation } from './obligations.js';
 
 export const IncidentStatus = z.enum(['open', 'closed']);
@@ -269,6 +270,9 @@ export const IncidentDetail = Incident.extend({
   communications: z.array(Communication),
   escalations: z.array(Escalation),
   lessonsLearned: z.array(Lesson),
+  activations: z
+    .array(Activation)
+    .meta({ description: 'Playbook activations with their coordinated actions' }),
   obligations: z
     .array(Obligation)
     .meta({ description: 'Regulatory notification obligations and their clocks' }),
@@ -307,6 +311,7 @@ export const IncidentReport = z
     timeline: z.array(TimelineEntry),
     lessonsLearned: z.array(Lesson),
     obligations: z.array(ReportObligation),
+    activations: z.array(Activation),
     recommendations: z.array(Recommendation),
     generatedAt: TimestampOut,
   })

@@ -105,6 +105,62 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', 403, 403, 401),
     foreign: r('2xx', '2xx', 403, 403, 401),
   },
+  createChannel: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listChannels: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getChannel: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  updateChannel: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createPlaybook: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  listPlaybooks: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getPlaybook: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
+  updatePlaybook: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  activatePlaybook: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  createCoordinatedAction: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  updateCoordinatedAction: {
+    own: r('2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 401),
+  },
+  createActivationEscalation: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  completeActivation: {
+    own: r('2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 401),
+  },
+  getActivationReport: {
+    own: r('2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+  },
   createTemplate: {
     own: r('2xx', '2xx', 403, 403, 401),
     foreign: r('2xx', '2xx', 403, 403, 401),

@@ -98,6 +98,37 @@ export const arrange = {
     );
     return r.body.id as string;
   },
+  channel: async (a: Arrange): Promise<string> => {
+    const organizationId = await arrange.organization(a);
+    const r = await must(
+      a.stack.request('POST', '/channels', { token: a.admin, body: channelBody(organizationId, 'arranged') }),
+      'a channel',
+    );
+    return r.body.id as string;
+  },
+  playbook: async (a: Arrange): Promise<string> => {
+    const organizationId = await arrange.organization(a);
+    const r = await must(
+      a.stack.request('POST', '/playbooks', {
+        token: a.admin,
+        body: playbookBody(organizationId, 'arranged'),
+      }),
+      'a playbook',
+    );
+    return r.body.id as string;
+  },
+  /** An activation of a fresh playbook (one response action, COORD-1) for a fresh incident. */
+  activation: async (a: Arrange): Promise<string> => {
+    const [playbookId, incidentId] = await Promise.all([arrange.playbook(a), arrange.incident(a)]);
+    const r = await must(
+      a.stack.request('POST', `/playbooks/${playbookId}/activations`, {
+        token: a.admin,
+        body: { incidentId },
+      }),
+      'an activation',
+    );
+    return r.body.activationId as string;
+  },
   /** An incident with the GDPR obligation attached. */
   obligation: async (a: Arrange): Promise<{ incidentId: string; obligationId: string }> => {
     const incidentId = await arrange.incident(a);
@@ -128,6 +159,31 @@ const communication = (subject: string) => ({
   content: 'We are investigating.',
   sentTo: ['security@supplier.example'],
 });
+
+function channelBody(organizationId: string, name: string) {
+  return {
+    name,
+    type: 'bilateral',
+    participants: [organizationId],
+    purpose: 'Coordinate the response',
+    communicationMethods: ['secure_email', 'phone'],
+    primaryMethod: 'secure_email',
+    backupMethod: 'phone',
+    escalationRules: [{ level: 1, contact: 'duty@cert.example', timeframe: 'PT1H' }],
+  };
+}
+
+function playbookBody(organizationId: string, name: string) {
+  return {
+    name,
+    incidentType: 'data_breach',
+    participatingOrganizations: [organizationId],
+    rolesResponsibilities: { [organizationId]: ['forensics'] },
+    communicationProtocols: { primary: 'secure_email' },
+    escalationProcedures: 'Call the duty officer',
+    responseActions: [{ action: 'Contain', responsible: organizationId, timeframe: 'PT4H' }],
+  };
+}
 
 function contactBody(organizationId: string, name: string) {
   return {
@@ -219,6 +275,77 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: {},
     otherBody: { reason: 'left the authority' },
   }),
+  createChannel: async (a) => {
+    const organizationId = await arrange.organization(a);
+    return {
+      params: {},
+      body: channelBody(organizationId, 'Breach bridge'),
+      otherBody: channelBody(organizationId, 'Breach bridge, other'),
+    };
+  },
+  listChannels: async () => ({ params: {}, query: { limit: '5' } }),
+  getChannel: async (a) => ({ params: { channelId: await arrange.channel(a) } }),
+  updateChannel: async (a) => ({
+    params: { channelId: await arrange.channel(a) },
+    body: { purpose: 'Coordinate containment' },
+    otherBody: { purpose: 'Coordinate recovery' },
+  }),
+  createPlaybook: async (a) => {
+    const organizationId = await arrange.organization(a);
+    return {
+      params: {},
+      body: playbookBody(organizationId, 'Breach playbook'),
+      otherBody: playbookBody(organizationId, 'Breach playbook, other'),
+    };
+  },
+  listPlaybooks: async () => ({ params: {}, query: { limit: '5' } }),
+  getPlaybook: async (a) => ({ params: { playbookId: await arrange.playbook(a) } }),
+  updatePlaybook: async (a) => ({
+    params: { playbookId: await arrange.playbook(a) },
+    body: { incidentType: 'ransomware' },
+    otherBody: { incidentType: 'outage' },
+  }),
+  activatePlaybook: async (a) => {
+    const [playbookId, incidentId] = await Promise.all([arrange.playbook(a), arrange.incident(a)]);
+    return {
+      params: { playbookId },
+      body: { incidentId },
+      otherBody: { incidentId, escalationContacts: ['duty@cert.example'] },
+    };
+  },
+  createCoordinatedAction: async (a) => {
+    const [activationId, organizationId] = await Promise.all([
+      arrange.activation(a),
+      arrange.organization(a),
+    ]);
+    return {
+      params: { activationId },
+      body: { description: 'Share indicators', responsibleOrganization: organizationId },
+      otherBody: { description: 'Rotate keys', responsibleOrganization: organizationId },
+    };
+  },
+  updateCoordinatedAction: async (a) => ({
+    params: { activationId: await arrange.activation(a), actionId: 'COORD-1' },
+    body: { status: 'acknowledged' },
+    otherBody: { status: 'in_progress' },
+  }),
+  createActivationEscalation: async (a) => ({
+    params: { activationId: await arrange.activation(a) },
+    body: { reason: 'No answer', escalatedTo: 'CISO' },
+    otherBody: { reason: 'No answer again', escalatedTo: 'CEO' },
+  }),
+  completeActivation: async (a) => {
+    const activationId = await arrange.activation(a);
+    await must(
+      a.stack.request('PATCH', `/activations/${activationId}/actions/COORD-1`, {
+        token: a.admin,
+        body: { status: 'completed' },
+      }),
+      'a completed coordinated action',
+    );
+    return { params: { activationId }, body: {}, otherBody: { notes: 'all done' } };
+  },
+  getActivationReport: async (a) => ({ params: { activationId: await arrange.activation(a) } }),
   createTemplate: async () => ({
     params: {},
     body: templateBody('Regulator notice'),

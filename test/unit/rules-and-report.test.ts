@@ -132,6 +132,7 @@ describe('metrics and recommendations', () => {
       communications: [],
       escalations: [],
       lessonsLearned: [],
+      activations: [],
       obligations: [],
       suggestedRegimes: [],
       timeline: [],

@@ -131,6 +131,7 @@ export function buildReport(detail: IncidentDetail, now: Date): IncidentReport {
     timeline: detail.timeline,
     lessonsLearned: detail.lessonsLearned,
     obligations,
+    activations: detail.activations,
     recommendations: recommendations({
       status: detail.status,
       durationSeconds: seconds,

@@ -7,6 +7,7 @@
 
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { regulatoryConfig } from '../../config.js';
+import { getIncidentActivations } from '../../db/activations-repo.js';
 import {
   type Counters,
   countIncidentOn,
@@ -67,6 +68,7 @@ import type {
   TimelineQuery,
   UpdateActionBody,
 } from '../../schemas/incidents.js';
+import { assertNoOpenCoordinatedActions } from '../coordination/rules.js';
 import {
   attemptPublish,
   checkRecipients,
@@ -756,8 +758,16 @@ export function closeIncident(
   body: CloseIncidentBody,
 ): Promise<Incident> {
   return withOptimisticRetry(async () => {
-    const { incident: current, actions } = await getIncidentWithActions(deps, incidentId);
+    const [{ incident: current, actions }, activations] = await Promise.all([
+      getIncidentWithActions(deps, incidentId),
+      getIncidentActivations(deps, incidentId),
+    ]);
     assertClosable(current, actions);
+    // The close commit is conditioned on the incident version, which every coordinated action change bumps.
+    assertNoOpenCoordinatedActions(
+      current,
+      activations.flatMap((a) => a.actions.map((c) => ({ ...c, activationId: a.activationId }))),
+    );
     const at = deps.now().toISOString();
     const { closureNotes: _n, ...rest } = current;
     const incident: StoredIncident = {

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { completeActivation } from '../../shared/domain/coordination/activations.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('completeActivation', async ({ params, body, caller }) =>
+  ok(await completeActivation(defaultDeps(), caller, params.activationId, body)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { createActivationEscalation } from '../../shared/domain/coordination/activations.js';
+import { created, httpHandler } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('createActivationEscalation', async ({ params, body, caller }) =>
+  created(await createActivationEscalation(defaultDeps(), caller, params.activationId, body)),
+);

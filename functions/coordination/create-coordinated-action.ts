@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { createCoordinatedAction } from '../../shared/domain/coordination/activations.js';
+import { created, httpHandler } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('createCoordinatedAction', async ({ params, body, caller }) =>
+  created(await createCoordinatedAction(defaultDeps(), caller, params.activationId, body)),
+);

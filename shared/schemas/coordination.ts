@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { COORDINATED_ACTION_STATUSES } from '../domain/coordination/rules.js';
 import { parseTimeframe } from '../domain/timeframe.js';
 import { Id, PageQuery, Priority, Text, Timestamp, TimestampOut } from './common.js';
+import { CreateEscalationBody, Escalation } from './escalations.js';
 
 export const Timeframe = z
   .string()
@@ -171,10 +172,9 @@ export const UpdateCoordinatedActionBody = z
   .meta({ id: 'UpdateCoordinatedAction' });
 export type UpdateCoordinatedActionBody = z.infer<typeof UpdateCoordinatedActionBody>;
 
-export const CreateActivationEscalationBody = z
-  .strictObject({ reason: Text(2000), escalatedTo: Text(200), priority: Priority.default('high') })
-  .meta({ id: 'CreateActivationEscalation' });
-export type CreateActivationEscalationBody = z.infer<typeof CreateActivationEscalationBody>;
+/** An activation's escalation has the same body and shape as an incident's (`ESC-n`). */
+export const CreateActivationEscalationBody = CreateEscalationBody;
+export type CreateActivationEscalationBody = CreateEscalationBody;
 
 // ---- responses ----
 
@@ -198,17 +198,8 @@ export const CoordinatedAction = z
   .meta({ id: 'CoordinatedAction' });
 export type CoordinatedAction = z.infer<typeof CoordinatedAction>;
 
-export const ActivationEscalation = z
-  .object({
-    escalationId: z.string(),
-    reason: z.string(),
-    escalatedTo: z.string(),
-    priority: Priority,
-    escalatedAt: TimestampOut,
-    escalatedBy: z.string(),
-  })
-  .meta({ id: 'ActivationEscalation' });
-export type ActivationEscalation = z.infer<typeof ActivationEscalation>;
+export const ActivationEscalation = Escalation;
+export type ActivationEscalation = Escalation;
 
 export const Activation = z
   .object({

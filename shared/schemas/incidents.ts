@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 import { StakeholderGroup } from './contacts.js';
 import { Activation } from './coordination.js';
+import { CreateEscalationBody, Escalation } from './escalations.js';
 import { Obligation, RegimeSuggestion, ReportObligation } from './obligations.js';
+
+export { CreateEscalationBody, Escalation };
 
 export const IncidentStatus = z.enum(['open', 'closed']);
 export const ActionStatus = z.enum(['pending', 'in_progress', 'completed', 'cancelled']);
@@ -101,11 +104,6 @@ export const CreateCommunicationBody = z
   .meta({ id: 'CreateCommunication' });
 export type CreateCommunicationBody = z.infer<typeof CreateCommunicationBody>;
 
-export const CreateEscalationBody = z
-  .strictObject({ reason: Text(2000), escalatedTo: Text(200), priority: Priority.default('high') })
-  .meta({ id: 'CreateEscalation' });
-export type CreateEscalationBody = z.infer<typeof CreateEscalationBody>;
-
 export const CreateLessonBody = z
   .strictObject({ lesson: Text(5000), category: Text(100).optional(), recommendation: Text(5000).optional() })
   .meta({ id: 'CreateLesson' });
@@ -199,18 +197,6 @@ export const Communication = z
   })
   .meta({ id: 'Communication' });
 export type Communication = z.infer<typeof Communication>;
-
-export const Escalation = z
-  .object({
-    escalationId: z.string(),
-    reason: z.string(),
-    escalatedTo: z.string(),
-    priority: Priority,
-    escalatedAt: TimestampOut,
-    escalatedBy: z.string(),
-  })
-  .meta({ id: 'Escalation' });
-export type Escalation = z.infer<typeof Escalation>;
 
 export const Lesson = z
   .object({

@@ -91,7 +91,20 @@ async function load(deps: Deps, activationId: string) {
   };
 }
 
-const recordItem = (r: ActivationRecord) => ({ ...r });
+/** The activation record written back one version later with `changes`, conditioned on the version read. */
+const putRecord = (
+  deps: Deps,
+  incidentId: string,
+  record: ActivationRecord,
+  changes: Partial<ActivationRecord>,
+) =>
+  putVersioned(
+    deps,
+    keys.activation(incidentId, record.activationId),
+    'activation',
+    { ...record, ...changes, version: record.version + 1 },
+    record.version,
+  );
 
 export async function activatePlaybook(
   deps: Deps,
@@ -142,7 +155,7 @@ export async function activatePlaybook(
     return commit(deps, caller, current, {
       incident: current,
       items: [
-        putNew(deps, keys.activation(incidentId, activationId), 'activation', recordItem(record)),
+        putNew(deps, keys.activation(incidentId, activationId), 'activation', { ...record }),
         putNew(deps, keys.activationPointer(activationId), 'activationPointer', { activationId, incidentId }),
         ...actions.map((a, i) =>
           putNew(deps, keys.coordinatedAction(incidentId, activationId, i + 1), 'coordinatedAction', {
@@ -231,13 +244,7 @@ export function createCoordinatedAction(
         incident,
         items: [
           ...organizationChecks(deps, orgs),
-          putVersioned(
-            deps,
-            keys.activation(incidentId, activationId),
-            'activation',
-            { ...record, coordSeq: n, version: record.version + 1 },
-            record.version,
-          ),
+          putRecord(deps, incidentId, record, { coordSeq: n }),
           putNew(deps, keys.coordinatedAction(incidentId, activationId, n), 'coordinatedAction', {
             incidentId,
             ...action,
@@ -359,13 +366,7 @@ export function createActivationEscalation(
     return commit(deps, caller, incident, {
       incident,
       items: [
-        putVersioned(
-          deps,
-          keys.activation(incidentId, activationId),
-          'activation',
-          { ...record, escSeq: n, version: record.version + 1 },
-          record.version,
-        ),
+        putRecord(deps, incidentId, record, { escSeq: n }),
         putNew(deps, keys.activationEscalation(incidentId, activationId, n), 'activationEscalation', {
           incidentId,
           activationId,
@@ -396,15 +397,7 @@ export function completeActivation(
     const at = deps.now().toISOString();
     return commit(deps, caller, incident, {
       incident,
-      items: [
-        putVersioned(
-          deps,
-          keys.activation(incidentId, activationId),
-          'activation',
-          { ...record, status: 'completed', completedAt: at, version: record.version + 1 },
-          record.version,
-        ),
-      ],
+      items: [putRecord(deps, incidentId, record, { status: 'completed', completedAt: at })],
       timeline: [
         {
           type: 'activation.completed',

@@ -174,23 +174,8 @@ const nis2Sectors = [
   'telecommunications',
 ];
 
-const criticalInfrastructure = [
-  'energy',
-  'transport',
-  'financial',
-  'healthcare',
-  'water',
-  'telecommunications',
-  'digital-infrastructure',
-  'ict-services',
-  'public-administration',
-  'manufacturing',
-  'food',
-  'chemicals',
-  'defence',
-  'education',
-  'space',
-];
+/** Critical-infrastructure regimes (CIRCIA, AU SOCI): the NIS2 sectors plus defence and education. */
+const criticalInfrastructure = [...nis2Sectors, 'defence', 'education'];
 
 export const REGIMES: readonly Regime[] = [
   // Regulation (EU) 2016/679, Art. 33 and 34.

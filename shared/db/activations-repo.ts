@@ -1,12 +1,8 @@
-/**
- * Playbook activations as stored in an incident's item collection (`ACTIVATION#<id>`, children
- * `ACTIVATION#<id>#A#<n>` coordinated actions and `ACTIVATION#<id>#E#<n>` escalations).
- */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import type { Activation, ActivationEscalation, CoordinatedAction } from '../schemas/coordination.js';
 import { publicView } from './items.js';
 import { incidentPk, prefixes } from './keys.js';
+import { queryAll } from './pagination.js';
 
 /** Groups `ACTIVATION#` items into activations with their coordinated actions and escalations. */
 export function activationsFrom(items: readonly Record<string, unknown>[]): Activation[] {
@@ -24,20 +20,11 @@ export function activationsFrom(items: readonly Record<string, unknown>[]): Acti
 
 /** An incident's activations with their children: one Query on `begins_with(sk, ACTIVATION#)`. */
 export async function getIncidentActivations(deps: Deps, incidentId: string): Promise<Activation[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
-        ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':a': prefixes.activations },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+    ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':a': prefixes.activations },
+    ConsistentRead: true,
+  });
   return activationsFrom(items);
 }

@@ -3,7 +3,7 @@
  * how an incident and its children are laid out in the table.
  */
 
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import type { ObligationRecord } from '../domain/obligations/view.js';
 import { NotFoundError } from '../errors.js';
@@ -20,6 +20,7 @@ import type {
 import { activationsFrom } from './activations-repo.js';
 import { publicView } from './items.js';
 import { incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
+import { queryAll } from './pagination.js';
 import { conditionalPut, type TransactItem } from './transact.js';
 
 /** Sequence counters kept on the incident item; they number children and timeline entries. */
@@ -87,17 +88,6 @@ export async function getIncidentAndChild(
   const incident = items.find((i) => i.sk === keys.incident(id).sk);
   if (!incident) throw new NotFoundError(`Incident ${id} not found`);
   return { incident: incident as StoredIncident, child: items.find((i) => i.sk === childKey.sk) };
-}
-
-async function queryAll(deps: Deps, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await deps.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    out.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
 }
 
 const stripChild = <T>(item: Record<string, unknown>) => publicView<T>(item, ['incidentId', 'version']);
@@ -208,17 +198,6 @@ export function putVersioned(
       Item: { ...key, entity, ...data },
       ConditionExpression: 'version = :v',
       ExpressionAttributeValues: { ':v': expectedVersion },
-    },
-  };
-}
-
-/** Condition that an organization exists (used when an id refers to a third party). */
-export function organizationExists(deps: Deps, orgId: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: deps.tableName,
-      Key: keys.organization(orgId),
-      ConditionExpression: 'attribute_exists(pk)',
     },
   };
 }

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { ValidationError } from '../errors.js';
 import { KEY_ATTRIBUTES } from './table.js';
@@ -69,4 +69,16 @@ export async function queryIndexPage(
     }),
   );
   return { items: res.Items ?? [], nextCursor: encodeCursor(res.LastEvaluatedKey) };
+}
+
+/** Every item of a Query, following `LastEvaluatedKey` (one request per 1 MB page). */
+export async function queryAll(deps: Deps, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await deps.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    out.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
 }

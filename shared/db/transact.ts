@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { ConflictError } from '../errors.js';
+import { keys } from './keys.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -94,3 +95,14 @@ export const alreadyExists = (what: string, id: string): ConflictError =>
     [{ field: 'body.id', message: 'already exists' }],
     'ALREADY_EXISTS',
   );
+
+/** Condition that an organization exists (an id in a request refers to one). */
+export function organizationExists(deps: Deps, orgId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: deps.tableName,
+      Key: keys.organization(orgId),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  };
+}

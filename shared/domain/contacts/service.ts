@@ -12,6 +12,7 @@ import { contactIndexKeys, keys, listQueries } from '../../db/keys.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import {
   conditionalPut,
+  organizationExists,
   type TransactItem,
   TransactionConflict,
   transactWrite,
@@ -179,13 +180,7 @@ export async function createContact(deps: Deps, caller: Caller, body: CreateCont
     try {
       await transactWrite(deps, [
         putContact(deps, contact, null),
-        {
-          ConditionCheck: {
-            TableName: deps.tableName,
-            Key: keys.organization(body.organizationId),
-            ConditionExpression: 'attribute_exists(pk)',
-          },
-        },
+        organizationExists(deps, body.organizationId),
         ...alternates.map((a) => putContact(deps, withReferrer(a, id, true, at), a.version)),
       ]);
     } catch (error) {

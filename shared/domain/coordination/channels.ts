@@ -10,6 +10,7 @@ import { queryIndexPage } from '../../db/pagination.js';
 import {
   alreadyExists,
   conditionalPut,
+  organizationExists,
   type TransactItem,
   TransactionConflict,
   transactWrite,
@@ -35,13 +36,7 @@ const channelView = (item: Record<string, unknown>) => publicView<Channel>(item)
 
 /** ConditionChecks that each organization exists (one per id, in order). */
 export function organizationChecks(deps: Deps, organizationIds: readonly string[]): TransactItem[] {
-  return organizationIds.map((id) => ({
-    ConditionCheck: {
-      TableName: deps.tableName,
-      Key: keys.organization(id),
-      ConditionExpression: 'attribute_exists(pk)',
-    },
-  }));
+  return organizationIds.map((id) => organizationExists(deps, id));
 }
 
 /** The 400 for failed organization checks placed at `offset` in a transaction. */

@@ -17,7 +17,6 @@ import {
   getIncidentItem,
   getIncidentWithActions,
   incidentView,
-  organizationExists,
   putIncident,
   putIncidentLinks,
   putNew,
@@ -30,6 +29,7 @@ import { publicView } from '../../db/items.js';
 import { keys, listQueries, orgPk, prefixes } from '../../db/keys.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import {
+  organizationExists,
   type TransactItem,
   TransactionConflict,
   transactWrite,

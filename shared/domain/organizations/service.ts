@@ -3,13 +3,14 @@
  * `supplier`) and their sharing agreements (`ORG#<id>` / `AGREEMENT#<agrId>`, same item collection).
  */
 
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { publicView } from '../../db/items.js';
 import { keys, listQueries, organizationIndexKeys, orgPk, prefixes } from '../../db/keys.js';
-import { queryIndexPage } from '../../db/pagination.js';
+import { queryAll, queryIndexPage } from '../../db/pagination.js';
 import {
   alreadyExists,
   conditionalPut,
+  organizationExists,
   putOne,
   TransactionConflict,
   transactWrite,
@@ -167,13 +168,7 @@ export async function createAgreement(
   };
   try {
     await transactWrite(deps, [
-      {
-        ConditionCheck: {
-          TableName: deps.tableName,
-          Key: keys.organization(organizationId),
-          ConditionExpression: 'attribute_exists(pk)',
-        },
-      },
+      organizationExists(deps, organizationId),
       conditionalPut(
         deps,
         { ...agreement, ...keys.agreement(organizationId, agreement.id), entity: 'agreement' },
@@ -197,24 +192,15 @@ export async function organizationAgreements(
   deps: Deps,
   organizationId: string,
 ): Promise<{ agreements: StoredAgreement[]; effectiveTlpCeiling: Tlp }> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': orgPk(organizationId),
-          ':from': keys.organization(organizationId).sk,
-          ':to': `${prefixes.agreements}\uffff`,
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': orgPk(organizationId),
+      ':from': keys.organization(organizationId).sk,
+      ':to': `${prefixes.agreements}\uffff`,
+    },
+  });
   if (!items.some((i) => i.sk === keys.organization(organizationId).sk)) {
     throw new NotFoundError(`Organization ${organizationId} not found`);
   }

@@ -15,7 +15,7 @@ import * as org from './schemas/organizations.js';
 import * as tpl from './schemas/templates.js';
 import * as tp from './schemas/third-parties.js';
 
-export const ROLES = ['admin', 'coordinator', 'responder', 'viewer'] as const;
+export const ROLES = ['admin', 'coordinator', 'responder', 'viewer', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who may call: a list of roles, or `public` (no token; e.g. the OpenAPI document). */

@@ -4,14 +4,14 @@
  * a route's roles must be made twice, on purpose. `authorization.test.ts` fails when a route of the
  * route table is missing here, and checks every cell over HTTP.
  *
- * Columns: the four roles, plus `none` (no token: API Gateway's JWT authorizer answers 401 before
- * any function runs; public routes answer).
- * Organizations: `own` = the token's `custom:organization` is the operator's (`acme`); `foreign` =
- * another organization's token. Until the `partner` role exists (a later issue) every resource
- * belongs to the operator and the answers are the same in both columns; that issue changes the
- * `foreign` row of each route (e.g. a partner sees only incidents shared with its organization).
+ * Columns: the four internal roles, `partner` (a third party's user; a later change gives it the
+ * partner-facing routes, until then 403 everywhere but public routes), plus `none` (no token: API
+ * Gateway's JWT authorizer answers 401 before any function runs; public routes answer).
+ * Organizations: `own` = the token's `custom:organization` is the operator's (`acme`) — for
+ * `partner`, an organization that participates in the fixture's incident; `foreign` = another
+ * organization's token (for `partner`, one that does not participate: 404, no existence leak).
  */
-export const MATRIX_ROLES = ['admin', 'coordinator', 'responder', 'viewer', 'none'] as const;
+export const MATRIX_ROLES = ['admin', 'coordinator', 'responder', 'viewer', 'partner', 'none'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 export const ORGANIZATIONS = ['own', 'foreign'] as const;
 export type Organization = (typeof ORGANIZATIONS)[number];
@@ -21,245 +21,247 @@ export type Expected = '2xx' | 401 | 403 | 404;
 
 type Row = Readonly<Record<MatrixRole, Expected>>;
 
-//                                admin   coordinator responder viewer  none
+//                                admin   coordinator responder viewer  partner none
 const r = (
   admin: Expected,
   coordinator: Expected,
   responder: Expected,
   viewer: Expected,
+  partner: Expected,
   none: Expected,
 ): Row => ({
   admin,
   coordinator,
   responder,
   viewer,
+  partner,
   none,
 });
 
 export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organization, Row>>>> = {
   getOpenApi: {
-    own: r('2xx', '2xx', '2xx', '2xx', '2xx'),
-    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx'),
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
   },
   createThirdParty: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listThirdParties: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getThirdParty: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   updateThirdParty: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createOrganization: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listOrganizations: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getOrganization: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   updateOrganization: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createAgreement: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listAgreements: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   updateAgreement: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createContact: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listContacts: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getContact: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   updateContact: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   deleteContact: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createChannel: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listChannels: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getChannel: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   updateChannel: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createPlaybook: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listPlaybooks: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getPlaybook: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   updatePlaybook: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   activatePlaybook: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createCoordinatedAction: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   updateCoordinatedAction: {
-    own: r('2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', 403, 401),
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
   },
   createActivationEscalation: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   completeActivation: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   getActivationReport: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   createTemplate: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listTemplates: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getTemplate: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   updateTemplate: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listTemplateVersions: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   approveTemplate: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   previewTemplate: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   createIncident: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listIncidents: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getIncident: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getIncidentTimeline: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   getIncidentReport: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   assessImpact: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createAction: {
-    own: r('2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', 403, 401),
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
   },
   updateAction: {
-    own: r('2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', 403, 401),
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
   },
   createCommunication: {
-    own: r('2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', 403, 401),
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
   },
   createEscalation: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createLesson: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   closeIncident: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   reopenIncident: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listRegimes: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   attachObligation: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listObligations: {
-    own: r('2xx', '2xx', '2xx', '2xx', 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 401),
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   updateObligation: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   createSubmission: {
-    own: r('2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
 };
 

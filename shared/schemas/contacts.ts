@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { Id, PageQuery, Text, TimestampOut } from './common.js';
 
-/** Stakeholder groups, by ISO/IEC 27035-4 coordination dimension. */
+/**
+ * Stakeholder groups, by ISO/IEC 27035-4 coordination dimension. `coordination` is the incident
+ * coordination team itself: the contacts Liaison tells about directory problems (stale contacts,
+ * expiring agreements) and missed deadlines.
+ */
 export const VERTICAL_GROUPS = ['executives', 'board', 'management', 'technical'] as const;
-export const HORIZONTAL_GROUPS = ['it', 'legal', 'hr', 'pr', 'compliance', 'physical_security'] as const;
+export const HORIZONTAL_GROUPS = [
+  'coordination',
+  'it',
+  'legal',
+  'hr',
+  'pr',
+  'compliance',
+  'physical_security',
+] as const;
 export const EXTERNAL_GROUPS = [
   'customers',
   'regulators',

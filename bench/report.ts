@@ -168,7 +168,7 @@ export function renderMarkdown(r: BenchReport): string {
     );
   }
   p();
-  p(`Verification sweep over 10,000 contacts: **not measured** — ${r.verificationSweep.note}`);
+  p(`Verification sweep over 10,000 contacts: ${r.verificationSweep.note}`);
   p();
   const b = r.bigIncident;
   p(

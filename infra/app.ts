@@ -7,14 +7,17 @@
  *   rolesClaim, orgClaim                         claim names of that issuer (LIAISON_ROLES_CLAIM / _ORG_CLAIM)
  *   throttleRate, throttleBurst                  default stage throttling (50 / 100)
  *   jurisdictions, sector, holidays              regulatory settings (LIAISON_JURISDICTIONS / _SECTOR / _HOLIDAYS)
+ *   actionReminderOffset, obligationReminderFractions  reminders (LIAISON_ACTION_REMINDER_OFFSET / _OBLIGATION_REMINDER_FRACTIONS)
  *   scheduleGroup                                EventBridge Scheduler schedule group name (liaison)
+ *   verificationSchedule                         schedule of the contact-verification sweep: `rate(…)` or
+ *                                                `cron(…)` (default `rate(1 day)`; docs/verification.md)
  *   liaison:skipBundling=true                    placeholder code for every function (fast synth, tests)
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readRegulatoryConfig } from '../shared/config.js';
+import { readRegulatoryConfig, readRemindersConfig } from '../shared/config.js';
 import { bundleFunctions } from './bundle.js';
 import { functionEntries } from './functions.js';
 import { type AuthConfig, LiaisonStack, type LiaisonStackProps } from './stacks/liaison-stack.js';
@@ -76,6 +79,12 @@ export function regulatoryFromContext(app: App): Record<string, string> {
     env.LIAISON_HOLIDAYS = typeof holidays === 'string' ? holidays : JSON.stringify(holidays);
   }
   readRegulatoryConfig(env); // a typo fails the synth, not the first request
+  // Reminders (docs/reminders.md): offset before an action's due date, fractions of regulatory clocks.
+  const offset = stringContext(app, 'actionReminderOffset');
+  const fractions = stringContext(app, 'obligationReminderFractions');
+  if (offset) env.LIAISON_ACTION_REMINDER_OFFSET = offset;
+  if (fractions) env.LIAISON_OBLIGATION_REMINDER_FRACTIONS = fractions;
+  readRemindersConfig(env);
   return env;
 }
 
@@ -99,7 +108,20 @@ export function createLiaisonStack(
       rateLimit: numberContext(app, 'throttleRate', 50),
       burstLimit: numberContext(app, 'throttleBurst', 100),
     },
+    recurringExpressions: recurringFromContext(app),
   });
+}
+
+/** Context `verificationSchedule` → the verification sweep's schedule expression (checked now). */
+export function recurringFromContext(app: App): Record<string, string> {
+  const expression = stringContext(app, 'verificationSchedule');
+  if (expression === undefined) return {};
+  if (!/^(rate\([1-9]\d* (minute|minutes|hour|hours|day|days)\)|cron\([^()]+\))$/.test(expression)) {
+    throw new Error(
+      `Context verificationSchedule must be rate(<n> <unit>) or cron(<6 fields>), got "${expression}"`,
+    );
+  }
+  return { 'verification-sweep': expression };
 }
 
 async function main(): Promise<void> {

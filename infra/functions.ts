@@ -23,6 +23,8 @@ export interface ScheduledFunction {
    * role, with the DLQ); the local start script registers the same with the local Scheduler.
    */
   readonly recurring?: { readonly expression: string; readonly input: string };
+  /** Lambda timeout in seconds (default: the function default, 10 s). */
+  readonly timeoutSeconds?: number;
 }
 
 /** Prefix of every SNS topic Liaison creates at run time (the IAM grants name it; LIAISON_TOPIC_PREFIX). */
@@ -38,6 +40,36 @@ export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [
     description: 'Publishes again the outbound notifications whose publish failed (outbox, backoff)',
     // Locally LIAISON_SWEEP_INTERVAL (e.g. `1 minute`) replaces the rate.
     recurring: { expression: 'rate(5 minutes)', input: '{"scheduledTime":"<aws.scheduler.scheduled-time>"}' },
+  },
+  {
+    name: 'verification-sweep',
+    handler: 'scheduled/verification-sweep',
+    // sns: verification links and directory alerts; scheduler: the continuation of a cut-off run.
+    uses: ['sns', 'scheduler'],
+    table: 'RW',
+    description: 'Sends due contacts a verification link, marks unconfirmed ones stale, flags the directory',
+    // Daily; CDK context `verificationSchedule` replaces the expression (infra/app.ts), locally
+    // LIAISON_VERIFICATION_INTERVAL (e.g. `1 hour`) replaces the rate. docs/verification.md.
+    recurring: { expression: 'rate(1 day)', input: '{"scheduledTime":"<aws.scheduler.scheduled-time>"}' },
+    // 10,000 contacts take well under a minute; the rest is headroom. A run cut off resumes.
+    timeoutSeconds: 900,
+  },
+  {
+    name: 'escalation-step',
+    handler: 'scheduled/escalation-step',
+    // sns: the level's notice; scheduler: the next level's one-time schedule. docs/escalation.md.
+    uses: ['sns', 'scheduler'],
+    table: 'RW',
+    description: 'Notifies the next level of an unacknowledged escalation chain and schedules the one after',
+  },
+  {
+    name: 'reminder',
+    handler: 'scheduled/reminder',
+    // sns: the reminder's notice (no schedules of its own: it re-reads and acts). docs/reminders.md.
+    uses: ['sns'],
+    table: 'RW',
+    description:
+      'Sends an action due-date reminder or overdue notice, or a regulatory-clock reminder, if still due',
   },
 ];
 

@@ -3,6 +3,7 @@
  * required value fails the cold start with a message naming it.
  */
 import { REGIME_IDS, SECTORS } from './domain/obligations/regimes.js';
+import { parseTimeframe } from './domain/timeframe.js';
 
 export interface Config {
   /** DynamoDB table holding every Liaison item (single-table design). */
@@ -131,6 +132,11 @@ export function readSchedulingConfig(env: NodeJS.ProcessEnv = process.env): Sche
 
 let cachedScheduling: SchedulingConfig | undefined;
 
+/** Is this process configured to schedule (`LIAISON_SCHEDULE_GROUP` set)? A local stack may run without. */
+export function schedulingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.LIAISON_SCHEDULE_GROUP);
+}
+
 /** Scheduling settings, read and validated on first use (by a function that schedules). */
 export function schedulingConfig(): SchedulingConfig {
   cachedScheduling ??= readSchedulingConfig();
@@ -236,4 +242,122 @@ let cachedRegulatory: RegulatoryConfig | undefined;
 export function regulatoryConfig(): RegulatoryConfig {
   cachedRegulatory ??= readRegulatoryConfig();
   return cachedRegulatory;
+}
+
+// ---------------------------------------------------------------- contact-directory verification
+
+/** Settings of the verification sweep and of `POST /verify/{token}` (docs/verification.md). */
+export interface VerificationConfig {
+  /** Days a verification token stays usable (`LIAISON_VERIFICATION_TOKEN_DAYS`, default 14). */
+  readonly tokenDays: number;
+  /** Days after sending before an unconfirmed contact becomes stale (`…_GRACE_DAYS`, default = token days). */
+  readonly graceDays: number;
+  /** Base of the link in the message (`LIAISON_PUBLIC_BASE_URL`: the API URL; local default http://127.0.0.1:3000). */
+  readonly publicBaseUrl: string;
+  /** Failed `/verify` attempts allowed per IP hash and window (`LIAISON_VERIFY_MAX_FAILURES`, default 10). */
+  readonly maxFailures: number;
+  /** Length of that window in seconds (`LIAISON_VERIFY_WINDOW_SECONDS`, default 900). */
+  readonly windowSeconds: number;
+}
+
+export function readVerificationConfig(env: NodeJS.ProcessEnv = process.env): VerificationConfig {
+  const tokenDays = positiveInt(env, 'LIAISON_VERIFICATION_TOKEN_DAYS', 14);
+  const rawBase = env.LIAISON_PUBLIC_BASE_URL || 'http://127.0.0.1:3000';
+  let base: URL;
+  try {
+    base = new URL(rawBase);
+  } catch {
+    throw new Error(`Liaison configuration: LIAISON_PUBLIC_BASE_URL must be a URL, got "${rawBase}"`);
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new Error(`Liaison configuration: LIAISON_PUBLIC_BASE_URL must be http(s), got "${rawBase}"`);
+  }
+  return {
+    tokenDays,
+    graceDays: positiveInt(env, 'LIAISON_VERIFICATION_GRACE_DAYS', tokenDays),
+    publicBaseUrl: rawBase.replace(/\/+$/, ''),
+    maxFailures: positiveInt(env, 'LIAISON_VERIFY_MAX_FAILURES', 10),
+    windowSeconds: positiveInt(env, 'LIAISON_VERIFY_WINDOW_SECONDS', 900),
+  };
+}
+
+let cachedVerification: VerificationConfig | undefined;
+
+/** Verification settings, read and validated on first use (by the sweep and the verify route). */
+export function verificationConfig(): VerificationConfig {
+  cachedVerification ??= readVerificationConfig();
+  return cachedVerification;
+}
+
+// ---------------------------------------------------------------- reminders (action due dates, obligations)
+
+/** When Liaison reminds (shared/domain/reminders, docs/reminders.md). Context: actionReminderOffset, obligationReminderFractions. */
+export interface RemindersConfig {
+  /** How long before an action's due date its reminder goes out (`LIAISON_ACTION_REMINDER_OFFSET`, default PT24H). */
+  readonly actionReminderOffsetSeconds: number;
+  /**
+   * Fractions of each obligation clock at which a reminder goes out (`LIAISON_OBLIGATION_REMINDER_FRACTIONS`,
+   * default `0.5,0.8,1`), ascending, in (0, 1]; 1 (the deadline: overdue escalation) is always included.
+   */
+  readonly obligationReminderFractions: readonly number[];
+}
+
+export function readRemindersConfig(env: NodeJS.ProcessEnv = process.env): RemindersConfig {
+  const rawOffset = env.LIAISON_ACTION_REMINDER_OFFSET || 'PT24H';
+  const offset = parseTimeframe(rawOffset);
+  if (offset === undefined || offset <= 0) {
+    throw new Error(
+      `Liaison configuration: LIAISON_ACTION_REMINDER_OFFSET must be a timeframe (PT24H, "2 hours"), got "${rawOffset}"`,
+    );
+  }
+  const rawFractions = list(env.LIAISON_OBLIGATION_REMINDER_FRACTIONS ?? '0.5,0.8,1');
+  const fractions = rawFractions.map(Number);
+  if (fractions.length === 0 || fractions.some((f) => !Number.isFinite(f) || f <= 0 || f > 1)) {
+    throw new Error(
+      `Liaison configuration: LIAISON_OBLIGATION_REMINDER_FRACTIONS must be fractions in (0, 1] such as 0.5,0.8,1, got "${env.LIAISON_OBLIGATION_REMINDER_FRACTIONS}"`,
+    );
+  }
+  return {
+    actionReminderOffsetSeconds: offset,
+    obligationReminderFractions: [...new Set([...fractions, 1])].sort((a, b) => a - b),
+  };
+}
+
+let cachedReminders: RemindersConfig | undefined;
+
+/** Reminder settings, read and validated on first use (by the routes that schedule and the reminder job). */
+export function remindersConfig(): RemindersConfig {
+  cachedReminders ??= readRemindersConfig();
+  return cachedReminders;
+}
+
+// ---------------------------------------------------------------- escalation (shared/domain/escalation)
+
+export interface EscalationConfig {
+  /**
+   * How long a function keeps the list of escalation triggers and auto-start policies in memory
+   * (`LIAISON_ESCALATION_CACHE_SECONDS`, default 30; 0 = read on every incident change).
+   */
+  readonly cacheSeconds: number;
+  /** True when this function may create schedules (`LIAISON_SCHEDULE_GROUP` set: its route `uses` 'scheduler'). */
+  readonly schedulingConfigured: boolean;
+}
+
+export function readEscalationConfig(env: NodeJS.ProcessEnv = process.env): EscalationConfig {
+  const raw = env.LIAISON_ESCALATION_CACHE_SECONDS;
+  const cacheSeconds = raw === undefined || raw === '' ? 30 : Number(raw);
+  if (!Number.isInteger(cacheSeconds) || cacheSeconds < 0 || cacheSeconds > 3600) {
+    throw new Error(
+      `Liaison configuration: LIAISON_ESCALATION_CACHE_SECONDS must be an integer 0-3600, got "${raw}"`,
+    );
+  }
+  return { cacheSeconds, schedulingConfigured: Boolean(env.LIAISON_SCHEDULE_GROUP) };
+}
+
+let cachedEscalation: EscalationConfig | undefined;
+
+/** Escalation settings, read once on first use. */
+export function escalationConfig(): EscalationConfig {
+  cachedEscalation ??= readEscalationConfig();
+  return cachedEscalation;
 }

@@ -6,14 +6,18 @@
  *  - the OpenAPI document and the tests (every entry has a handler export and a template route).
  */
 import type { z } from 'zod';
+import * as cmd from './schemas/command.js';
 import * as common from './schemas/common.js';
 import * as con from './schemas/contacts.js';
 import * as coord from './schemas/coordination.js';
+import * as esc from './schemas/escalation.js';
 import * as inc from './schemas/incidents.js';
 import * as obl from './schemas/obligations.js';
 import * as org from './schemas/organizations.js';
+import * as rem from './schemas/reminders.js';
 import * as tpl from './schemas/templates.js';
 import * as tp from './schemas/third-parties.js';
+import * as ver from './schemas/verification.js';
 
 export const ROLES = ['admin', 'coordinator', 'responder', 'viewer', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
@@ -51,6 +55,9 @@ export interface Route {
 export const READERS = ['admin', 'coordinator', 'responder', 'viewer'] as const satisfies readonly Role[];
 export const RESPONDERS = ['admin', 'coordinator', 'responder'] as const satisfies readonly Role[];
 export const COORDINATORS = ['admin', 'coordinator'] as const satisfies readonly Role[];
+/** Partner-facing routes (issue 5): the service scopes a `partner` to its organization's incidents. */
+export const READERS_AND_PARTNERS = [...READERS, 'partner'] as const satisfies readonly Role[];
+export const RESPONDERS_AND_PARTNERS = [...RESPONDERS, 'partner'] as const satisfies readonly Role[];
 
 export const routes = [
   // ---- meta ----
@@ -366,6 +373,7 @@ export const routes = [
     handler: 'coordination/activate-playbook',
     roles: COORDINATORS,
     table: 'RW',
+    uses: ['sns', 'scheduler'],
     summary: 'Activate a playbook for an incident: its response actions become coordinated actions',
     tag: 'coordination',
     body: coord.CreateActivationBody,
@@ -378,6 +386,7 @@ export const routes = [
     handler: 'coordination/create-coordinated-action',
     roles: COORDINATORS,
     table: 'RW',
+    uses: ['scheduler'],
     summary: 'Add a coordinated action (COORD-n) to an activation',
     tag: 'coordination',
     body: coord.CreateCoordinatedActionBody,
@@ -388,8 +397,9 @@ export const routes = [
     method: 'PATCH',
     path: '/activations/{activationId}/actions/{actionId}',
     handler: 'coordination/update-coordinated-action',
-    roles: RESPONDERS,
+    roles: RESPONDERS_AND_PARTNERS,
     table: 'RW',
+    uses: ['sns', 'scheduler'],
     summary: 'Change a coordinated action’s status (declined needs a reason)',
     tag: 'coordination',
     body: coord.UpdateCoordinatedActionBody,
@@ -424,7 +434,7 @@ export const routes = [
     method: 'GET',
     path: '/activations/{activationId}/report',
     handler: 'coordination/get-activation-report',
-    roles: READERS,
+    roles: READERS_AND_PARTNERS,
     table: 'RO',
     summary: 'Coordination metrics, escalations, actions and recommendations of an activation',
     tag: 'coordination',
@@ -522,6 +532,7 @@ export const routes = [
     handler: 'incidents/create-incident',
     roles: COORDINATORS,
     table: 'RW',
+    uses: ['sns', 'scheduler'],
     summary: 'Open an incident',
     tag: 'incidents',
     body: inc.CreateIncidentBody,
@@ -532,7 +543,7 @@ export const routes = [
     method: 'GET',
     path: '/incidents',
     handler: 'incidents/list-incidents',
-    roles: READERS,
+    roles: READERS_AND_PARTNERS,
     table: 'RO',
     summary: 'List incidents, newest first (paginated; filter by status, priority, thirdParty)',
     tag: 'incidents',
@@ -544,7 +555,7 @@ export const routes = [
     method: 'GET',
     path: '/incidents/{incidentId}',
     handler: 'incidents/get-incident',
-    roles: READERS,
+    roles: READERS_AND_PARTNERS,
     table: 'RO',
     summary: 'Read an incident with its actions, communications, escalations, lessons and timeline',
     tag: 'incidents',
@@ -555,7 +566,7 @@ export const routes = [
     method: 'GET',
     path: '/incidents/{incidentId}/timeline',
     handler: 'incidents/get-incident-timeline',
-    roles: READERS,
+    roles: READERS_AND_PARTNERS,
     table: 'RO',
     summary: 'Read an incident’s timeline, oldest first (paginated)',
     tag: 'incidents',
@@ -580,6 +591,7 @@ export const routes = [
     handler: 'incidents/assess-impact',
     roles: COORDINATORS,
     table: 'RW',
+    uses: ['sns', 'scheduler'],
     summary: 'Record the impact assessment; the priority is re-derived from it',
     tag: 'incidents',
     body: inc.ImpactAssessmentBody,
@@ -592,6 +604,7 @@ export const routes = [
     handler: 'incidents/create-action',
     roles: RESPONDERS,
     table: 'RW',
+    uses: ['scheduler'],
     summary: 'Add a response action (ACTION-n)',
     tag: 'incidents',
     body: inc.CreateActionBody,
@@ -604,6 +617,7 @@ export const routes = [
     handler: 'incidents/update-action',
     roles: RESPONDERS,
     table: 'RW',
+    uses: ['scheduler'],
     summary: 'Change a response action’s status',
     tag: 'incidents',
     body: inc.UpdateActionBody,
@@ -614,7 +628,7 @@ export const routes = [
     method: 'POST',
     path: '/incidents/{incidentId}/communications',
     handler: 'incidents/create-communication',
-    roles: RESPONDERS,
+    roles: RESPONDERS_AND_PARTNERS,
     table: 'RW',
     uses: ['sns'],
     summary: 'Record a communication (COMM-n)',
@@ -629,6 +643,7 @@ export const routes = [
     handler: 'incidents/create-escalation',
     roles: COORDINATORS,
     table: 'RW',
+    uses: ['sns', 'scheduler'],
     summary: 'Escalate (ESC-n); a critical escalation makes the incident critical',
     tag: 'incidents',
     body: inc.CreateEscalationBody,
@@ -670,6 +685,31 @@ export const routes = [
     body: inc.ReopenIncidentBody,
     response: { status: 200, schema: inc.Incident },
   },
+  // ---- incident command (issue 5: roles, handovers, decision authority, TLP) ----
+  {
+    id: 'assignIncidentRole',
+    method: 'POST',
+    path: '/incidents/{incidentId}/roles',
+    handler: 'incidents/assign-role',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Assign or hand over an incident command role (changing the commander: commander or admin)',
+    tag: 'incidents',
+    body: cmd.AssignRoleBody,
+    response: { status: 200, schema: cmd.RoleAssignment },
+  },
+  {
+    id: 'changeIncidentTlp',
+    method: 'PUT',
+    path: '/incidents/{incidentId}/tlp',
+    handler: 'incidents/change-tlp',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Change the incident’s TLP (raise: coordinators; lower: the incident commander or an admin)',
+    tag: 'incidents',
+    body: cmd.ChangeTlpBody,
+    response: { status: 200, schema: inc.Incident },
+  },
   // ---- regulatory notification obligations ----
   {
     id: 'listRegimes',
@@ -689,6 +729,7 @@ export const routes = [
     handler: 'obligations/attach-obligation',
     roles: COORDINATORS,
     table: 'RW',
+    uses: ['scheduler'],
     summary: 'Attach a regulatory regime to an incident; its deadline clocks start from the trigger times',
     tag: 'obligations',
     body: obl.AttachObligationBody,
@@ -712,6 +753,7 @@ export const routes = [
     handler: 'obligations/update-obligation',
     roles: COORDINATORS,
     table: 'RW',
+    uses: ['scheduler'],
     summary: 'Set trigger times (e.g. a later determination) or facts; the clocks are re-computed',
     tag: 'obligations',
     body: obl.UpdateObligationBody,
@@ -724,10 +766,172 @@ export const routes = [
     handler: 'obligations/create-submission',
     roles: COORDINATORS,
     table: 'RW',
+    uses: ['scheduler'],
     summary: 'Record a submission to a regulator (SUB-n): when, to whom, reference, checklist items covered',
     tag: 'obligations',
     body: obl.CreateSubmissionBody,
     response: { status: 201, schema: obl.Submission },
+  },
+  // ---- contact-directory verification (docs/verification.md) ----
+  {
+    id: 'verifyContact',
+    method: 'POST',
+    path: '/verify/{token}',
+    handler: 'verification/verify-contact',
+    // No login: the single-use token from the verification message is the credential. Throttled per
+    // route in the stage (infra/stacks/liaison-stack.ts) and per IP hash in the application.
+    roles: 'public',
+    table: 'RW',
+    summary: 'Confirm a directory contact with the single-use token of its verification message',
+    tag: 'verification',
+    body: ver.VerifyContactBody,
+    response: { status: 200, schema: ver.VerificationResult },
+  },
+  {
+    id: 'getDirectoryHealth',
+    method: 'GET',
+    path: '/directory/health',
+    handler: 'directory/get-directory-health',
+    roles: READERS,
+    table: 'RO',
+    summary: 'Verified / pending / stale contacts per organization and dimension, flags, last sweep',
+    tag: 'verification',
+    response: { status: 200, schema: ver.DirectoryHealth },
+  },
+  // ---- escalation: policies, chains, acknowledgement, triggers (docs/escalation.md) ----
+  {
+    id: 'createEscalationPolicy',
+    method: 'POST',
+    path: '/escalation-policies',
+    handler: 'escalation/create-escalation-policy',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Create an escalation policy (levels of recipients, a timeframe each; optional auto-start)',
+    tag: 'escalation',
+    body: esc.CreateEscalationPolicyBody,
+    response: { status: 201, schema: esc.EscalationPolicy },
+  },
+  {
+    id: 'listEscalationPolicies',
+    method: 'GET',
+    path: '/escalation-policies',
+    handler: 'escalation/list-escalation-policies',
+    roles: READERS,
+    table: 'RO',
+    summary: 'List escalation policies (by name, paginated)',
+    tag: 'escalation',
+    query: esc.ListEscalationPoliciesQuery,
+    response: { status: 200, schema: common.pageOf(esc.EscalationPolicy) },
+  },
+  {
+    id: 'getEscalationPolicy',
+    method: 'GET',
+    path: '/escalation-policies/{policyId}',
+    handler: 'escalation/get-escalation-policy',
+    roles: READERS,
+    table: 'RO',
+    summary: 'Read an escalation policy',
+    tag: 'escalation',
+    response: { status: 200, schema: esc.EscalationPolicy },
+  },
+  {
+    id: 'updateEscalationPolicy',
+    method: 'PATCH',
+    path: '/escalation-policies/{policyId}',
+    handler: 'escalation/update-escalation-policy',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Change an escalation policy (running chains keep the levels they started with)',
+    tag: 'escalation',
+    body: esc.UpdateEscalationPolicyBody,
+    response: { status: 200, schema: esc.EscalationPolicy },
+  },
+  {
+    id: 'startEscalationChain',
+    method: 'POST',
+    path: '/incidents/{incidentId}/escalation-chain',
+    handler: 'incidents/start-escalation-chain',
+    roles: COORDINATORS,
+    table: 'RW',
+    uses: ['sns', 'scheduler'],
+    summary: "Start an escalation chain on a policy or a channel's rules: level 1 now, the next on schedule",
+    tag: 'escalation',
+    body: esc.StartEscalationChainBody,
+    response: { status: 201, schema: esc.EscalationChain },
+  },
+  {
+    id: 'acknowledgeIncident',
+    method: 'POST',
+    path: '/incidents/{incidentId}/acknowledge',
+    handler: 'incidents/acknowledge-incident',
+    roles: RESPONDERS,
+    table: 'RW',
+    uses: ['sns', 'scheduler'],
+    summary: 'Acknowledge an incident: stops its active escalation chains and deletes their schedules',
+    tag: 'escalation',
+    body: esc.AcknowledgeIncidentBody,
+    response: { status: 200, schema: esc.Acknowledgement },
+  },
+  {
+    id: 'createEscalationTrigger',
+    method: 'POST',
+    path: '/escalation-triggers',
+    handler: 'escalation/create-escalation-trigger',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Create an escalation trigger (when → notify, optional template and chain)',
+    tag: 'escalation',
+    body: esc.CreateEscalationTriggerBody,
+    response: { status: 201, schema: esc.EscalationTrigger },
+  },
+  {
+    id: 'listEscalationTriggers',
+    method: 'GET',
+    path: '/escalation-triggers',
+    handler: 'escalation/list-escalation-triggers',
+    roles: COORDINATORS,
+    table: 'RO',
+    summary: 'List escalation triggers (by name, paginated)',
+    tag: 'escalation',
+    query: esc.ListEscalationTriggersQuery,
+    response: { status: 200, schema: common.pageOf(esc.EscalationTrigger) },
+  },
+  {
+    id: 'getEscalationTrigger',
+    method: 'GET',
+    path: '/escalation-triggers/{triggerId}',
+    handler: 'escalation/get-escalation-trigger',
+    roles: COORDINATORS,
+    table: 'RO',
+    summary: 'Read an escalation trigger',
+    tag: 'escalation',
+    response: { status: 200, schema: esc.EscalationTrigger },
+  },
+  {
+    id: 'updateEscalationTrigger',
+    method: 'PATCH',
+    path: '/escalation-triggers/{triggerId}',
+    handler: 'escalation/update-escalation-trigger',
+    roles: COORDINATORS,
+    table: 'RW',
+    summary: 'Change, enable or disable an escalation trigger',
+    tag: 'escalation',
+    body: esc.UpdateEscalationTriggerBody,
+    response: { status: 200, schema: esc.EscalationTrigger },
+  },
+  // ---- reminders and regulator drafts (docs/reminders.md, docs/regulatory.md) ----
+  {
+    id: 'getObligationDraft',
+    method: 'GET',
+    path: '/incidents/{incidentId}/obligations/{obligationId}/draft',
+    handler: 'obligations/draft-notice',
+    roles: READERS,
+    table: 'RO',
+    summary:
+      'Draft a regulator notice for an obligation: a template rendered with the incident, and which checklist items are still empty',
+    tag: 'obligations',
+    query: rem.ObligationDraftQuery,
+    response: { status: 200, schema: rem.ObligationDraft },
   },
 ] as const satisfies readonly Route[];
 

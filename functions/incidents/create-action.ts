@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { createAction } from '../../shared/domain/incidents/service.js';
+import { schedulingDepsIfConfigured } from '../../shared/domain/reminders/schedules.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('createAction', async ({ params, body, caller }) =>
-  created(await createAction(defaultDeps(), caller, params.incidentId, body)),
+  created(await createAction(defaultDeps(), caller, params.incidentId, body, schedulingDepsIfConfigured())),
 );

@@ -2,6 +2,6 @@ import { defaultDeps } from '../../shared/deps.js';
 import { getIncident } from '../../shared/domain/incidents/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 
-export const handler = httpHandler('getIncident', async ({ params }) =>
-  ok(await getIncident(defaultDeps(), params.incidentId)),
+export const handler = httpHandler('getIncident', async ({ params, caller }) =>
+  ok(await getIncident(defaultDeps(), params.incidentId, caller)),
 );

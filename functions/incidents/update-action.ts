@@ -1,7 +1,17 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { updateAction } from '../../shared/domain/incidents/service.js';
+import { schedulingDepsIfConfigured } from '../../shared/domain/reminders/schedules.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('updateAction', async ({ params, body, caller }) =>
-  ok(await updateAction(defaultDeps(), caller, params.incidentId, params.actionId, body)),
+  ok(
+    await updateAction(
+      defaultDeps(),
+      caller,
+      params.incidentId,
+      params.actionId,
+      body,
+      schedulingDepsIfConfigured(),
+    ),
+  ),
 );

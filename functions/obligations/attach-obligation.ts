@@ -1,7 +1,10 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { attachObligation } from '../../shared/domain/obligations/service.js';
+import { schedulingDepsIfConfigured } from '../../shared/domain/reminders/schedules.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('attachObligation', async ({ params, body, caller }) =>
-  created(await attachObligation(defaultDeps(), caller, params.incidentId, body)),
+  created(
+    await attachObligation(defaultDeps(), caller, params.incidentId, body, schedulingDepsIfConfigured()),
+  ),
 );

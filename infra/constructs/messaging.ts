@@ -128,14 +128,21 @@ export class Messaging extends Construct {
     }
   }
 
-  /** A recurring schedule (e.g. the notification sweeper's `rate(5 minutes)`) invoking `functionArn`. */
-  recurring(job: ScheduledFunction, functionArn: string): scheduler.CfnSchedule | undefined {
+  /**
+   * A recurring schedule (e.g. the notification sweeper's `rate(5 minutes)`) invoking `functionArn`.
+   * `expression` replaces the job's own (context `verificationSchedule`, see infra/app.ts).
+   */
+  recurring(
+    job: ScheduledFunction,
+    functionArn: string,
+    expression?: string,
+  ): scheduler.CfnSchedule | undefined {
     if (!job.recurring) return undefined;
     return new scheduler.CfnSchedule(this, `Recurring-${job.name}`, {
       name: job.name,
       groupName: this.scheduleGroup.scheduleGroupName,
       description: job.description,
-      scheduleExpression: job.recurring.expression,
+      scheduleExpression: expression ?? job.recurring.expression,
       flexibleTimeWindow: { mode: 'OFF' },
       state: 'ENABLED',
       target: {

@@ -13,6 +13,11 @@ export interface LocalConfig {
   readonly schedulerTickMs: number;
   /** Rate of the notification sweeper (`LIAISON_SWEEP_INTERVAL`, e.g. `1 minute`; default its AWS rate). */
   readonly sweepInterval: string | undefined;
+  /**
+   * Rate of the verification sweep (`LIAISON_VERIFICATION_INTERVAL`, e.g. `1 hour`; default
+   * LIAISON_SWEEP_INTERVAL when set, else its AWS rate, 1 day).
+   */
+  readonly verificationInterval: string | undefined;
 }
 
 function portNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -40,13 +45,16 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     snsPort: portNumber(env, 'SNS_PORT', 4002),
     schedulerTickMs,
     sweepInterval: sweepInterval(env.LIAISON_SWEEP_INTERVAL),
+    verificationInterval:
+      sweepInterval(env.LIAISON_VERIFICATION_INTERVAL, 'LIAISON_VERIFICATION_INTERVAL') ??
+      sweepInterval(env.LIAISON_SWEEP_INTERVAL),
   };
 }
 
-function sweepInterval(text: string | undefined): string | undefined {
+function sweepInterval(text: string | undefined, name = 'LIAISON_SWEEP_INTERVAL'): string | undefined {
   if (!text) return undefined;
   if (!/^[1-9]\d* (minute|minutes|hour|hours|day|days)$/.test(text)) {
-    throw new Error(`LIAISON_SWEEP_INTERVAL must be like "1 minute" or "5 minutes", got "${text}"`);
+    throw new Error(`${name} must be like "1 minute" or "5 minutes", got "${text}"`);
   }
   return text;
 }

@@ -86,20 +86,23 @@ export async function ensureScheduleGroup(endpoint: string, name = LOCAL_SCHEDUL
 
 /**
  * Registers the recurring schedule of every scheduled function that has one (the notification
- * sweeper's `rate(5 minutes)`), as the CDK stack does in AWS. `interval` (LIAISON_SWEEP_INTERVAL,
- * e.g. `1 minute`) replaces the rate locally.
+ * sweeper's `rate(5 minutes)`, the verification sweep's `rate(1 day)`), as the CDK stack does in
+ * AWS. `interval` replaces the rate locally: one string (e.g. `1 minute`) for every job, or per job
+ * name (`npm start`: LIAISON_SWEEP_INTERVAL for both sweeps, LIAISON_VERIFICATION_INTERVAL for the
+ * verification sweep only).
  */
 export function registerRecurring(
   scheduler: Pick<LocalScheduler, 'putSchedule'>,
   functions: readonly ScheduledFunction[] = SCHEDULED_FUNCTIONS,
-  interval?: string,
+  interval?: string | Readonly<Record<string, string | undefined>>,
 ): string[] {
   const scheduling = localScheduling(functions);
   return functions.flatMap((fn) => {
     if (!fn.recurring) return [];
+    const rate = typeof interval === 'string' ? interval : interval?.[fn.name];
     scheduler.putSchedule(fn.name, {
       GroupName: scheduling.group,
-      ScheduleExpression: interval ? `rate(${interval})` : fn.recurring.expression,
+      ScheduleExpression: rate ? `rate(${rate})` : fn.recurring.expression,
       FlexibleTimeWindow: { Mode: 'OFF' },
       Target: {
         Arn: localFunctionArn(fn.name),

@@ -101,20 +101,28 @@ async function main(): Promise<void> {
     const schedulerEndpoint = await scheduler.listen();
     await ensureScheduleGroup(schedulerEndpoint);
     const scheduling = localScheduling();
-    // The notification sweeper, every LIAISON_SWEEP_INTERVAL (default: its AWS rate, 5 minutes).
-    registerRecurring(scheduler, undefined, settings.sweepInterval);
+    // The notification sweeper, every LIAISON_SWEEP_INTERVAL (default: its AWS rate, 5 minutes), and
+    // the verification sweep, every LIAISON_VERIFICATION_INTERVAL (default: LIAISON_SWEEP_INTERVAL, else 1 day).
+    registerRecurring(scheduler, undefined, {
+      'notification-sweeper': settings.sweepInterval,
+      'verification-sweep': settings.verificationInterval,
+    });
 
     server = createLocalApi({
       secret: loadSecret(),
-      environment: localEnvironment({
-        tableName: TABLE_NAME,
-        dynamodbEndpoint: db.endpoint,
-        snsEndpoint: sns.endpoint,
-        schedulerEndpoint,
-        topics: LOCAL_TOPICS,
-        scheduling,
-        logLevel: settings.logLevel,
-      }),
+      environment: {
+        ...localEnvironment({
+          tableName: TABLE_NAME,
+          dynamodbEndpoint: db.endpoint,
+          snsEndpoint: sns.endpoint,
+          schedulerEndpoint,
+          topics: LOCAL_TOPICS,
+          scheduling,
+          logLevel: settings.logLevel,
+        }),
+        // The link of verification messages (docs/verification.md) points at this API.
+        LIAISON_PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      },
       onRequest: (line) => console.log(line),
     });
     const url = await listenLocal(server, port).catch((error: NodeJS.ErrnoException) => {

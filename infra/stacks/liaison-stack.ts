@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpStage,
   type IHttpRouteAuthorizer,
@@ -60,7 +61,30 @@ export interface LiaisonStackProps extends StackProps {
    * `LIAISON_HOLIDAYS`; see docs/regulatory.md). Validated by shared/config.ts at cold start.
    */
   readonly regulatoryEnv?: Readonly<Record<string, string>>;
+  /**
+   * Schedule expressions replacing a job's own recurring one, by job name (context
+   * `verificationSchedule` → `verification-sweep`, see infra/app.ts).
+   */
+  readonly recurringExpressions?: Readonly<Record<string, string>>;
+  /**
+   * Route-level throttling of the stage (route key → limits), for routes that are public and must
+   * not be hammered: `POST /verify/{token}` by default (ROUTE_THROTTLES). Only routes of the table apply.
+   */
+  readonly routeThrottles?: Readonly<
+    Record<string, { readonly rateLimit: number; readonly burstLimit: number }>
+  >;
 }
+
+/**
+ * Default route-level throttling (requests per second / burst), below the stage's default: the public
+ * verification route takes single-use tokens, so a guessing client meets this before the application's
+ * own per-IP failure limit (docs/verification.md).
+ */
+export const ROUTE_THROTTLES: Readonly<
+  Record<string, { readonly rateLimit: number; readonly burstLimit: number }>
+> = {
+  'POST /verify/{token}': { rateLimit: 5, burstLimit: 10 },
+};
 
 export class LiaisonStack extends Stack {
   readonly table: dynamodb.TableV2;
@@ -176,6 +200,20 @@ export class LiaisonStack extends Stack {
       },
     });
 
+    // ---- route-level throttling (stage route settings; the routes must exist first) ----
+    const throttled = Object.entries(props.routeThrottles ?? ROUTE_THROTTLES).filter(([key]) =>
+      routeTable.some((r) => `${r.method} ${r.path}` === key),
+    );
+    if (throttled.length > 0) {
+      // RouteSettings is a JSON map in the L1 (keys are not converted): CloudFormation's own names.
+      (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+        throttled.map(([key, t]) => [
+          key,
+          { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit },
+        ]),
+      );
+    }
+
     // ---- one nested stack per area ----
     const byArea = new Map<string, Route[]>();
     for (const route of routeTable) {
@@ -200,6 +238,12 @@ export class LiaisonStack extends Stack {
         }),
       );
     }
+    // A stage route setting names a route key: deploy the stage after the nested stacks holding them.
+    for (const [key] of throttled) {
+      const route = routeTable.find((r) => `${r.method} ${r.path}` === key);
+      const area = route ? this.areas.get(route.tag) : undefined;
+      if (area) this.stage.node.addDependency(area);
+    }
 
     // ---- non-HTTP functions (scheduler targets) ----
     for (const job of jobs) {
@@ -208,13 +252,17 @@ export class LiaisonStack extends Stack {
         assetDir: assetDir(job.handler),
         description: job.description,
         functionName: jobFunctionName(job),
-        environment: functionEnv,
+        ...(job.timeoutSeconds ? { timeout: Duration.seconds(job.timeoutSeconds) } : {}),
+        // The API's URL: the verification sweep's links point at POST /verify/{token}.
+        environment: { ...functionEnv, LIAISON_PUBLIC_BASE_URL: this.stage.url },
       }).bindTable(this.table, job.table);
       const role = fn.function.role;
       if (!role) throw new Error(`${job.handler}: function without a role`);
       this.messaging.bind(fn.function, role, job.uses);
       acknowledgeFunctionFindings(role, job.table, this.table);
-      if (job.recurring) this.messaging.recurring(job, fn.function.functionArn);
+      if (job.recurring) {
+        this.messaging.recurring(job, fn.function.functionArn, props.recurringExpressions?.[job.name]);
+      }
     }
 
     // ---- outputs ----

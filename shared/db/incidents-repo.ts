@@ -5,8 +5,11 @@
 
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
+import { commandHistory } from '../domain/command/rules.js';
 import type { ObligationRecord } from '../domain/obligations/view.js';
 import { NotFoundError } from '../errors.js';
+import type { CommandTenure } from '../schemas/command.js';
+import type { EscalationChain } from '../schemas/escalation.js';
 import type {
   Action,
   Communication,
@@ -19,7 +22,7 @@ import type {
 } from '../schemas/incidents.js';
 import { activationsFrom } from './activations-repo.js';
 import { publicView } from './items.js';
-import { incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
+import { escalationKeys, incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
 import { queryAll } from './pagination.js';
 import { conditionalPut, type TransactItem } from './transact.js';
 
@@ -31,17 +34,22 @@ export interface Counters {
   escSeq: number;
   lessonSeq: number;
 }
-export type StoredIncident = Incident & Counters;
+/**
+ * `participants`: organizations taking part through activations and coordinated actions (besides
+ * the affected third parties); they get incident link items too, and partner access follows them.
+ */
+export type StoredIncident = Incident & Counters & { participants?: string[] };
 
 /** TLP 2.0 level of an incident created without one. */
 export const DEFAULT_INCIDENT_TLP = 'AMBER' as const;
 
-const COUNTER_NAMES: readonly (keyof Counters)[] = [
+const COUNTER_NAMES: readonly string[] = [
   'timelineSeq',
   'actionSeq',
   'commSeq',
   'escSeq',
   'lessonSeq',
+  'participants',
 ];
 
 /** Incidents stored before TLP marking was introduced read as AMBER (the default). */
@@ -119,6 +127,11 @@ export async function getIncidentDetail(deps: Deps, id: string): Promise<Inciden
     lessonsLearned: of('LESSON#').map((i) => stripChild<Lesson>(i)),
     obligations: of(prefixes.obligations).map((i) => publicView<ObligationRecord>(i)),
     activations: activationsFrom(of(prefixes.activations)),
+    escalationChains: of(escalationKeys.chainPrefix).map((i) => publicView<EscalationChain>(i)),
+    commandHistory: commandHistory(
+      of(prefixes.commandHistory).map((i) => stripChild<CommandTenure>(i)),
+      incidentView(meta).command,
+    ),
     timeline: of(prefixes.timeline).map((i) => stripChild<TimelineEntry>(i)),
   };
 }
@@ -158,9 +171,13 @@ export function putIncident(deps: Deps, next: StoredIncident, expectedVersion: n
   return conditionalPut(deps, incidentItem(next), expectedVersion);
 }
 
-/** Link items under each affected organization, carrying the summary used by `?thirdParty=` lists. */
-export function putIncidentLinks(deps: Deps, i: Incident): TransactItem[] {
-  return i.affectedThirdParties.map((orgId) => ({
+/**
+ * Link items under each participating organization (affected third parties and `participants`),
+ * carrying the summary used by `?thirdParty=` lists and by a partner's `GET /incidents`.
+ */
+export function putIncidentLinks(deps: Deps, i: Incident & { participants?: string[] }): TransactItem[] {
+  const orgs = [...new Set([...i.affectedThirdParties, ...(i.participants ?? [])])];
+  return orgs.map((orgId) => ({
     Put: {
       TableName: deps.tableName,
       Item: { ...keys.incidentLink(orgId, i.createdAt, i.id), entity: 'incidentLink', ...summaryOf(i) },

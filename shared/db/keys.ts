@@ -6,7 +6,8 @@
  *
  * Item collections:
  *   ORG#<orgId>        #ORG                      organization profile (third parties are kind=supplier)
- *   ORG#<orgId>        INC#<createdAt>#<incId>   link: an incident affecting this organization (summary)
+ *   ORG#<orgId>        INC#<createdAt>#<incId>   link: an incident this organization takes part in (summary):
+ *                                               affected third party, or activation participant / action owner
  *   ORG#<orgId>        AGREEMENT#<agrId>         sharing agreement of the organization
  *   CONTACT#<conId>    #CONTACT                  contact (soft-deleted: deletedAt set, index keys removed)
  *   TEMPLATE#<tplId>   #TEMPLATE                 template head: latest version's content, approvedVersion
@@ -18,6 +19,8 @@
  *   INC#<incId>        LESSON#<nnnnnn>           lesson learned LESSON-n
  *   INC#<incId>        OBLIG#<regimeId>          regulatory obligation (one per regime; submissions inside)
  *   INC#<incId>        TL#<nnnnnnnnnn>           timeline entry n (ordered)
+ *   INC#<incId>        ROLE#<nnnnnnnnnn>         ended command tenure (who held a role from when to when);
+ *                                               n = the timeline seq of the handover that ended it
  *   INC#<incId>        ACTIVATION#<actId>        playbook activation (playbook version, counters, version)
  *   INC#<incId>        ACTIVATION#<actId>#A#<n>  coordinated action COORD-n of the activation
  *   INC#<incId>        ACTIVATION#<actId>#E#<n>  activation escalation ESC-n
@@ -39,6 +42,14 @@
  *   gsi1  CHANNEL / <name>#<id>           coordination channels by name
  *   gsi1  PLAYBOOK / <name>#<id>          shared playbooks by name
  *   gsi1  OUTBOX#PENDING / <nextAttemptAt>#<messageId>   outbox items still to publish (removed once sent or failed)
+ *   gsi5  CONTACT#VERIFY / <actionAt>#<conId>               live contacts by next verification action (sparse)
+ * Contact-directory verification (docs/verification.md):
+ *   VERIFYTOKEN#<sha256> #TOKEN                  single-use verification token, stored as its hash (TTL expiresAt)
+ *   VERIFYLIMIT#<bucket> #LIMIT                  failed /verify attempts of one IP hash in one window (TTL)
+ *   VERIFYSWEEP          #RUN                    the sweep in progress (run id, cursor, counts) or the last one
+ *   VERIFYSWEEP          #LAST                   the last completed sweep's results and directory health
+ * Reminders (docs/reminders.md):
+ *   REMINDER#<scheduleName> SENT#<dueInstant>    a reminder schedule acted for that due instant (TTL expiresAt)
  */
 
 export interface Key {
@@ -113,6 +124,15 @@ export const keys = {
   /** Own partition: maps an activation id to its incident for the `/activations/{id}` routes. */
   activationPointer: (activationId: string): Key => ({ pk: `ACTIVATION#${activationId}`, sk: '#ACTIVATION' }),
   playbook: (playbookId: string): Key => ({ pk: `PLAYBOOK#${playbookId}`, sk: '#PLAYBOOK' }),
+  // ---- reminders (docs/reminders.md): one marker per reminder sent, so a duplicate firing sends nothing ----
+  /** `name` is the schedule's name (scheduleName), `due` the due instant it was planned for. */
+  reminderSent: (name: string, due: string): Key => ({ pk: `REMINDER#${name}`, sk: `SENT#${due}` }),
+  // ---- incident command (issue 5): current holders live on the incident item (`command`) ----
+  /** An ended tenure of a command role, numbered by the timeline entry of the handover that ended it. */
+  commandTenure: (incidentId: string, timelineSeq: number): Key => ({
+    pk: incidentPk(incidentId),
+    sk: `ROLE#${pad(timelineSeq, 10)}`,
+  }),
   playbookVersion: (playbookId: string, n: number): Key => ({
     pk: `PLAYBOOK#${playbookId}`,
     sk: `V#${pad(n)}`,
@@ -143,6 +163,7 @@ export const prefixes = {
   agreements: 'AGREEMENT#',
   templateVersions: 'V#',
   activations: 'ACTIVATION#',
+  commandHistory: 'ROLE#',
 } as const;
 
 /** Sort-key prefix → kind of child item in an incident's collection. */
@@ -153,6 +174,7 @@ export const incidentChildKinds = {
   'LESSON#': 'lesson',
   'OBLIG#': 'obligation',
   'TL#': 'timeline',
+  'ROLE#': 'commandTenure',
   '#INCIDENT': 'incident',
 } as const;
 
@@ -274,5 +296,77 @@ export const INTERNAL_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'gsi5pk',
+  'gsi5sk',
   'entity',
 ];
+
+// ---------------------------------------------------------------- contact-directory verification
+// (shared/db/verification-repo.ts, docs/verification.md)
+
+/** Partition of the sparse gsi5 entries of live contacts (one partition: read in pages by the sweep). */
+export const VERIFY_DUE = 'CONTACT#VERIFY';
+
+/**
+ * gsi5 entry of a live contact: the time the verification sweep must next act on it, i.e. the
+ * stale deadline while a verification is outstanding (`verificationStaleAt`), else the next due date.
+ * The sweep queries `gsi5pk = CONTACT#VERIFY AND gsi5sk < <now>$` (never a Scan).
+ */
+export function contactVerificationIndexKeys(c: {
+  id: string;
+  nextVerificationDue: string;
+  verificationStaleAt?: string | null;
+}) {
+  return { gsi5pk: VERIFY_DUE, gsi5sk: `${c.verificationStaleAt ?? c.nextVerificationDue}#${c.id}` };
+}
+
+/**
+ * Partition-key prefix of the failed-attempt counters: the one kind of item a REFUSED request writes
+ * (that is what a rate limiter is for); test snapshots of "nothing written" leave these out.
+ */
+export const RATE_LIMIT_PREFIX = 'VERIFYLIMIT#';
+
+export const verificationKeys = {
+  /** Token item: the SHA-256 (hex) of the token is its only trace (the token itself is never stored). */
+  token: (hash: string): Key => ({ pk: `VERIFYTOKEN#${hash}`, sk: '#TOKEN' }),
+  /** Failed-attempt counter of one bucket (`<ip hash>#<window start>`), removed by TTL. */
+  rateLimit: (bucket: string): Key => ({ pk: `${RATE_LIMIT_PREFIX}${bucket}`, sk: '#LIMIT' }),
+  /** The sweep run (in progress, or the last one when done). */
+  sweepRun: (): Key => ({ pk: 'VERIFYSWEEP', sk: '#RUN' }),
+  /** The last completed sweep: results, flags, directory health (what GET /directory/health reads). */
+  sweepLast: (): Key => ({ pk: 'VERIFYSWEEP', sk: '#LAST' }),
+};
+
+// ---------------------------------------------------------------- escalation (shared/domain/escalation)
+//   ESCPOLICY#<polId>   #ESCPOLICY       escalation policy (levels, autoStart, version)
+//                                        gsi1 ESCPOLICY / <name>#<id>; gsi2 ESCPOLICY#AUTO / <id> (autoStart only)
+//   ESCTRIGGER#<trgId>  #ESCTRIGGER      escalation trigger (when, notify, version)
+//                                        gsi1 ESCTRIGGER / <name>#<id>
+//   INC#<incId>         ESCCHAIN#<chId>  escalation chain of the incident (levels, steps, status, version)
+
+const ESCPOLICY_AUTO = 'ESCPOLICY#AUTO';
+
+export const escalationKeys = {
+  policy: (policyId: string): Key => ({ pk: `ESCPOLICY#${policyId}`, sk: '#ESCPOLICY' }),
+  trigger: (triggerId: string): Key => ({ pk: `ESCTRIGGER#${triggerId}`, sk: '#ESCTRIGGER' }),
+  /** In the incident's item collection: `GET /incidents/{id}` returns chains in its ONE Query. */
+  chain: (incidentId: string, chainId: string): Key => ({
+    pk: incidentPk(incidentId),
+    sk: `ESCCHAIN#${chainId}`,
+  }),
+  /** Sort-key prefix of an incident's chains. */
+  chainPrefix: 'ESCCHAIN#',
+  /** Index attributes of a policy; only policies with `autoStart` are in the sparse gsi2 partition. */
+  policyIndexKeys: (p: { id: string; name: string; autoStart?: unknown }) => ({
+    gsi1pk: 'ESCPOLICY',
+    gsi1sk: nameKey(p.name, p.id),
+    ...(p.autoStart ? { gsi2pk: ESCPOLICY_AUTO, gsi2sk: p.id } : {}),
+  }),
+  triggerIndexKeys: (t: { id: string; name: string }) => ({
+    gsi1pk: 'ESCTRIGGER',
+    gsi1sk: nameKey(t.name, t.id),
+  }),
+  policies: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'ESCPOLICY' }),
+  autoStartPolicies: () => ({ index: 'gsi2' as const, pkAttr: 'gsi2pk', pk: ESCPOLICY_AUTO }),
+  triggers: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'ESCTRIGGER' }),
+};

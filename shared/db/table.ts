@@ -12,6 +12,8 @@ export const TABLE = {
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
     { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+    // Sparse: only live contacts carry gsi5pk (their next verification action time, see keys.ts).
+    { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   ],
   /** Epoch-seconds attribute DynamoDB's TTL deletes items by (idempotency records, tokens). */
   timeToLiveAttribute: 'expiresAt',

@@ -110,8 +110,16 @@ export const Contact = z
     alternateOf: z
       .array(z.string())
       .meta({ description: 'Live contacts that name this one as an alternate (kept by the service)' }),
+    referencedBy: z.array(z.string()).meta({
+      description:
+        'What else relies on this contact (`organization:<id>#escalation`, `organization:<id>#owner`, `policy:<id>` …); kept by the services, a referenced contact cannot be deleted',
+    }),
     verificationIntervalDays: z.number().int(),
     verificationStatus: z.enum(['pending', 'verified', 'stale']),
+    verificationComment: z
+      .string()
+      .optional()
+      .meta({ description: 'Note the contact left with its last confirmation (POST /verify/{token})' }),
     lastVerifiedAt: TimestampOut.nullable(),
     nextVerificationDue: TimestampOut,
     createdAt: TimestampOut,

@@ -221,6 +221,28 @@ export const Activation = z
   .meta({ id: 'Activation' });
 export type Activation = z.infer<typeof Activation>;
 
+export const ReportParticipant = z
+  .object({
+    organizationId: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    dimension: z.enum(['vertical', 'horizontal', 'external']),
+  })
+  .meta({ id: 'ReportParticipant' });
+
+/** ISO/IEC 27035-4 dimensions (rule: shared/domain/command/dimensions.ts). */
+export const ParticipantsByDimension = z
+  .object({
+    vertical: z.array(ReportParticipant),
+    horizontal: z.array(ReportParticipant),
+    external: z.array(ReportParticipant),
+  })
+  .meta({
+    id: 'ParticipantsByDimension',
+    description:
+      'Participating organizations by ISO/IEC 27035-4 dimension: non-internal organizations are external; an internal unit is vertical when one of its live contacts is in a vertical group, else horizontal',
+  });
+
 export const ActivationReport = z
   .object({
     activationId: z.string(),
@@ -236,6 +258,9 @@ export const ActivationReport = z
     }),
     escalations: z.array(ActivationEscalation),
     actions: z.array(CoordinatedAction),
+    participantsByDimension: ParticipantsByDimension.meta({
+      description: 'The activation’s participants and action owners by dimension',
+    }),
     recommendations: z.array(z.object({ type: z.string(), priority: Priority, description: z.string() })),
   })
   .meta({ id: 'ActivationReport' });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { Command, CommandTenure } from './command.js';
 import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 import { StakeholderGroup } from './contacts.js';
-import { Activation } from './coordination.js';
+import { Activation, ParticipantsByDimension } from './coordination.js';
+import { EscalationChain } from './escalation.js';
 import { CreateEscalationBody, Escalation } from './escalations.js';
 import { Obligation, RegimeSuggestion, ReportObligation } from './obligations.js';
 
@@ -63,7 +65,13 @@ export const CreateActionBody = z
 export type CreateActionBody = z.infer<typeof CreateActionBody>;
 
 export const UpdateActionBody = z
-  .strictObject({ status: ActionStatus, notes: Text(2000).optional() })
+  .strictObject({
+    status: ActionStatus,
+    notes: Text(2000).optional(),
+    dueDate: Timestamp.nullable()
+      .optional()
+      .meta({ description: 'A new due date (its reminders are re-planned); null removes it' }),
+  })
   .meta({ id: 'UpdateAction' });
 export type UpdateActionBody = z.infer<typeof UpdateActionBody>;
 
@@ -174,6 +182,9 @@ export const Communication = z
     }),
     template: z.object({ templateId: z.string(), version: z.number().int() }).optional(),
     recipients: Recipients.optional(),
+    notice: z.object({ kind: z.string() }).optional().meta({
+      description: 'Set when Liaison sent it by itself (escalation level, reminder, overdue notice …)',
+    }),
     delivery: z
       .object({
         status: z.enum(['pending', 'sent', 'failed']),
@@ -247,6 +258,19 @@ export const Incident = IncidentSummary.extend({
   closureDate: TimestampOut.optional(),
   closureReason: z.string().optional(),
   closureNotes: z.string().optional(),
+  overdueActions: z.array(z.string()).optional().meta({
+    description:
+      'Open actions past their due date whose overdue notice went out (`ACTION-n`, `<activationId>/COORD-n`); see docs/reminders.md',
+  }),
+  command: Command.optional().meta({
+    description: 'Incident command: current holder of each named role (POST /incidents/{id}/roles)',
+  }),
+  acknowledgedAt: TimestampOut.optional().meta({ description: 'Last acknowledgement (docs/escalation.md)' }),
+  acknowledgedBy: z.string().optional(),
+  firedTriggers: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Escalation triggers that fired on this incident (each fires once)' }),
   version: z.number().int(),
 }).meta({ id: 'Incident' });
 export type Incident = z.infer<typeof Incident>;
@@ -265,6 +289,13 @@ export const IncidentDetail = Incident.extend({
   suggestedRegimes: z.array(RegimeSuggestion).meta({
     description: 'Regimes that may apply, for a coordinator to confirm (never attached automatically)',
   }),
+  commandHistory: z.array(CommandTenure).meta({
+    description: 'Who held each command role from when to when (open tenures: the current holders)',
+  }),
+  escalationChains: z
+    .array(EscalationChain)
+    .optional()
+    .meta({ description: 'Escalation chains of the incident (docs/escalation.md)' }),
   timeline: z.array(TimelineEntry),
 }).meta({ id: 'IncidentDetail' });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
@@ -298,6 +329,9 @@ export const IncidentReport = z
     lessonsLearned: z.array(Lesson),
     obligations: z.array(ReportObligation),
     activations: z.array(Activation),
+    participantsByDimension: ParticipantsByDimension.meta({
+      description: 'Affected third parties, activation participants and action owners by dimension',
+    }),
     recommendations: z.array(Recommendation),
     generatedAt: TimestampOut,
   })

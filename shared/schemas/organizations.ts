@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
-import { ContactInfo, ThirdParty } from './third-parties.js';
+import { ContactInfo, ContactReferenceFields, ContactReferenceView, ThirdParty } from './third-parties.js';
 
 /** Every body Liaison coordinates with. `internal` = a unit of the deploying organization. */
 export const ORGANIZATION_KINDS = [
@@ -37,6 +37,7 @@ export const UpdateOrganizationBody = z
     name: Text(200).optional(),
     description: Text(2000).optional(),
     contactInfo: ContactInfo.optional(),
+    ...ContactReferenceFields,
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
   .meta({ id: 'UpdateOrganization', description: 'The kind of an organization cannot change' });
@@ -57,6 +58,7 @@ export const OtherOrganization = z
     description: z.string().optional(),
     contactInfo: ContactInfo.optional(),
     topicArn: z.string().optional().meta({ description: 'SNS topic of the organization (notifications)' }),
+    ...ContactReferenceView,
     createdAt: TimestampOut,
     updatedAt: TimestampOut,
     version: z.number().int(),

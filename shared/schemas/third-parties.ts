@@ -10,6 +10,32 @@ export const ContactPoint = z
   })
   .meta({ id: 'ContactPoint' });
 
+/**
+ * Directory contacts an organization is reached through when Liaison escalates into it, and the
+ * internal contact who owns the relationship (told about its stale contacts). Settable with PATCH
+ * once the contacts exist; the contacts keep the reference (`referencedBy`) and cannot be deleted
+ * while named here.
+ */
+export const ContactReferenceFields = {
+  escalationContactIds: z
+    .array(Id)
+    .max(10)
+    .refine((xs) => new Set(xs).size === xs.length, { message: 'lists a contact twice' })
+    .optional()
+    .meta({
+      description:
+        'Ordered directory contacts of THIS organization that escalations into it reach (empty: all its live contacts)',
+    }),
+  ownerContactId: Id.nullable()
+    .optional()
+    .meta({ description: 'Directory contact (usually internal) who owns the relationship; null clears it' }),
+};
+
+export const ContactReferenceView = {
+  escalationContactIds: z.array(z.string()).default([]),
+  ownerContactId: z.string().optional(),
+};
+
 export const ContactInfo = z
   .strictObject({
     email: Email.optional(),
@@ -71,6 +97,7 @@ export const UpdateThirdPartyBody = z
     slaRequirements: SlaRequirements.optional(),
     dataShared: StringList.optional(),
     systemsAccessed: StringList.optional(),
+    ...ContactReferenceFields,
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
   .meta({ id: 'UpdateThirdParty' });
@@ -98,6 +125,7 @@ export const ThirdParty = z
     systemsAccessed: z.array(z.string()),
     incidentCount: z.number().int(),
     topicArn: z.string().optional().meta({ description: 'SNS topic of the organization (notifications)' }),
+    ...ContactReferenceView,
     lastIncident: TimestampOut.nullable(),
     createdAt: TimestampOut,
     updatedAt: TimestampOut,

@@ -5,7 +5,7 @@
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { SCHEDULER_ACTIONS, SNS_ACTIONS } from '../../infra/constructs/messaging.js';
-import type { ScheduledFunction } from '../../infra/functions.js';
+import { SCHEDULED_FUNCTIONS, type ScheduledFunction } from '../../infra/functions.js';
 import { COORDINATORS, type Route, routes } from '../../shared/routes.js';
 import * as common from '../../shared/schemas/common.js';
 import { allOfType, propsOf, resourcesOf, type Synthesized, synthesize } from './synth.js';
@@ -275,7 +275,7 @@ describe('the real stack: notifications', () => {
     for (const fn of all) {
       const declared =
         snsRoutes.some((r) => fn.description.startsWith(`${r.method} ${r.path}:`)) ||
-        fn.name === 'Liaison-notification-sweeper';
+        SCHEDULED_FUNCTIONS.some((job) => fn.name === `Liaison-${job.name}` && job.uses.includes('sns'));
       const granted = fn.actions.some((a) => a.startsWith('sns:'));
       expect(granted, fn.description).toBe(declared);
       if (declared) expect(fn.env, fn.description).toHaveProperty('LIAISON_TOPIC_PREFIX');

@@ -82,7 +82,7 @@ async function contact(id: string, organizationId: string, stakeholderGroup = 'p
 
 beforeAll(async () => {
   stack = await startLocalStack({ sns: true, scheduler: { clock: () => now } });
-  expect(registerRecurring(stack.scheduler)).toEqual(['notification-sweeper']);
+  expect(registerRecurring(stack.scheduler)).toEqual(['notification-sweeper', 'verification-sweep']);
   coordinator = await stack.token('coordinator', { sub: 'carol' });
   responder = await stack.token('responder', { sub: 'rita' });
   for (const [id, kind] of [

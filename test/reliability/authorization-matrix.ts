@@ -4,8 +4,8 @@
  * a route's roles must be made twice, on purpose. `authorization.test.ts` fails when a route of the
  * route table is missing here, and checks every cell over HTTP.
  *
- * Columns: the four internal roles, `partner` (a third party's user; a later change gives it the
- * partner-facing routes, until then 403 everywhere but public routes), plus `none` (no token: API
+ * Columns: the four internal roles, `partner` (a third party's user: the partner-facing routes of
+ * docs/partner-guide.md, 403 everywhere else but public routes), plus `none` (no token: API
  * Gateway's JWT authorizer answers 401 before any function runs; public routes answer).
  * Organizations: `own` = the token's `custom:organization` is the operator's (`acme`) — for
  * `partner`, an organization that participates in the fixture's incident; `foreign` = another
@@ -148,8 +148,8 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   updateCoordinatedAction: {
-    own: r('2xx', '2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', '2xx', 403, '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 404, 401),
   },
   createActivationEscalation: {
     own: r('2xx', '2xx', 403, 403, 403, 401),
@@ -160,8 +160,8 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   getActivationReport: {
-    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
   },
   createTemplate: {
     own: r('2xx', '2xx', 403, 403, 403, 401),
@@ -196,16 +196,16 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   listIncidents: {
-    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
   },
   getIncident: {
-    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
   },
   getIncidentTimeline: {
-    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
   },
   getIncidentReport: {
     own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
@@ -224,8 +224,8 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
   },
   createCommunication: {
-    own: r('2xx', '2xx', '2xx', 403, 403, 401),
-    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+    own: r('2xx', '2xx', '2xx', 403, '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 404, 401),
   },
   createEscalation: {
     own: r('2xx', '2xx', 403, 403, 403, 401),
@@ -240,6 +240,15 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
   reopenIncident: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  // incident command (issue 5): coordinators; the commander rules are proven in partner-access.test.ts
+  assignIncidentRole: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  changeIncidentTlp: {
     own: r('2xx', '2xx', 403, 403, 403, 401),
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
@@ -263,6 +272,62 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', 403, 403, 403, 401),
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
+  // ---- escalation (docs/escalation.md) ----
+  createEscalationPolicy: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  listEscalationPolicies: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  getEscalationPolicy: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  updateEscalationPolicy: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  startEscalationChain: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  acknowledgeIncident: {
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+  },
+  createEscalationTrigger: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  listEscalationTriggers: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  getEscalationTrigger: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  updateEscalationTrigger: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  // ---- contact-directory verification (docs/verification.md) ----
+  // Public: the single-use token is the credential, whoever holds it (each cell gets a fresh one).
+  verifyContact: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+  },
+  getDirectoryHealth: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  // ---- reminders and regulator drafts (docs/reminders.md) ----
+  getObligationDraft: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
 };
 
 /** The organization claim used for each column. */
@@ -270,3 +335,17 @@ export const ORGANIZATION_CLAIM: Readonly<Record<Organization, string>> = {
   own: 'acme',
   foreign: 'globex',
 };
+
+/**
+ * The partner column's organizations: `own` takes part in every fixture's incident and activation
+ * (fixtures.ts lists it as an affected third party, a playbook participant and COORD-1's owner);
+ * `foreign` takes part in none (404 wherever a partner may otherwise go).
+ */
+export const PARTNER_ORGANIZATION_CLAIM: Readonly<Record<Organization, string>> = {
+  own: 'TP-AUTHZ-PARTNER',
+  foreign: 'globex',
+};
+
+/** The organization claim of a column's token. */
+export const organizationClaim = (role: MatrixRole, org: Organization): string =>
+  role === 'partner' ? PARTNER_ORGANIZATION_CLAIM[org] : ORGANIZATION_CLAIM[org];

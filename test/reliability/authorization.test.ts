@@ -10,8 +10,8 @@ import {
   authorizationMatrix,
   type Expected,
   MATRIX_ROLES,
-  ORGANIZATION_CLAIM,
   ORGANIZATIONS,
+  organizationClaim,
 } from './authorization-matrix.js';
 import { type Arrange, routesWithoutFixture, tableSnapshot, uniqueIds, validRequest } from './fixtures.js';
 import { record } from './stats.js';
@@ -52,7 +52,7 @@ describe('authorization matrix', () => {
         const token =
           role === 'none'
             ? undefined
-            : await stack.token(role, { sub: `${role}-${org}`, organization: ORGANIZATION_CLAIM[org] });
+            : await stack.token(role, { sub: `${role}-${org}`, organization: organizationClaim(role, org) });
         const before = expected !== '2xx' ? await tableSnapshot(stack) : undefined;
         requests++;
         const res = await stack.request(route.method, req.path, {

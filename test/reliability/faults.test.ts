@@ -8,41 +8,23 @@
  * at most once); when throttling outlasts the retries, the client gets 503 with Retry-After and the
  * table is unchanged (no partial write); a transaction cancelled for throttling is a 503, not a 500.
  *
- * SNS and EventBridge Scheduler calls: no handler publishes or schedules yet (the notification and
- * escalation issues add them); their fault cases are listed as `todo` below.
+ * SNS and EventBridge Scheduler faults: `messaging-faults.test.ts` (same injector, `inject.ts`).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { FinalizeRequestMiddleware, HandlerExecutionContext } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/db/client.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 import { type Arrange, arrange, tableSnapshot, uniqueIds } from './fixtures.js';
+import { awsError, createInjector, throttling } from './inject.js';
 import { record } from './stats.js';
 
-interface Fault {
-  /** Matches the SDK command name (`QueryCommand`, `TransactWriteItemsCommand`, `PutItemCommand` …). */
-  readonly command: RegExp;
-  /** How many attempts fail (Infinity: all). */
-  times: number;
-  readonly error: () => Error;
-}
+const injector = createInjector();
+const attempts = injector.attempts;
 
-const faults: Fault[] = [];
-/** Every attempt that reached the wire (or the injector): command name and ClientRequestToken. */
-const attempts: { command: string; token?: string }[] = [];
-
-const throttling = () =>
-  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
-    name: 'ThrottlingException',
-    $fault: 'client',
-    $metadata: { httpStatusCode: 400 },
-  });
-const throughputExceeded = () =>
-  Object.assign(new Error('The level of configured provisioned throughput for the table was exceeded.'), {
-    name: 'ProvisionedThroughputExceededException',
-    $fault: 'client',
-    $metadata: { httpStatusCode: 400 },
-  });
+const throughputExceeded = awsError(
+  'ProvisionedThroughputExceededException',
+  'The level of configured provisioned throughput for the table was exceeded.',
+);
 const cancelledForThrottling = () =>
   new TransactionCanceledException({
     message:
@@ -54,64 +36,25 @@ const cancelledForThrottling = () =>
     ],
   });
 
-/** The ClientRequestToken in a serialized DynamoDB request body, if any. */
-function clientRequestToken(request: unknown): { token?: string } {
-  const body = (request as { body?: unknown }).body;
-  const text =
-    typeof body === 'string'
-      ? body
-      : body instanceof Uint8Array
-        ? Buffer.from(body).toString('utf8')
-        : undefined;
-  if (!text) return {};
-  try {
-    const token = (JSON.parse(text) as { ClientRequestToken?: unknown }).ClientRequestToken;
-    return typeof token === 'string' ? { token } : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Runs once per attempt: after the SDK's retry middleware, before the request is sent. */
-const injector: FinalizeRequestMiddleware<object, object> =
-  (next, context: HandlerExecutionContext) => async (args) => {
-    const command = context.commandName ?? 'unknown';
-    attempts.push({ command, ...clientRequestToken(args.request) });
-    const fault = faults.find((f) => f.command.test(command) && f.times > 0);
-    if (fault) {
-      fault.times--;
-      injected++;
-      throw fault.error();
-    }
-    return next(args);
-  };
-
 let stack: LocalStack;
 let a: Arrange;
 let requests = 0;
-let injected = 0;
 
 beforeAll(async () => {
   stack = await startLocalStack();
   a = { stack, admin: await stack.token('admin', { sub: 'ada' }), unique: uniqueIds('fault') };
-  documentClient().middlewareStack.add(injector as never, {
-    step: 'finalizeRequest',
-    priority: 'low',
-    name: 'liaisonFaultInjection',
-  });
+  injector.attach(documentClient());
 });
 afterEach(() => {
-  faults.length = 0;
+  injector.clear();
 });
 afterAll(async () => {
-  documentClient().middlewareStack.remove('liaisonFaultInjection');
-  record('faults', { requests, failures: 0, injected });
+  injector.detach();
+  record('faults', { requests, failures: 0, injected: injector.injected });
   await stack?.stop();
 });
 
-function inject(command: RegExp, times: number, error: () => Error): void {
-  faults.push({ command, times, error });
-}
+const inject = injector.inject;
 
 async function call(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
   requests++;
@@ -205,7 +148,7 @@ describe('DynamoDB throttling with an Idempotency-Key', () => {
     const first = await call('POST', `/incidents/${id}/lessons-learned`, lesson, { 'idempotency-key': 'k1' });
     expect503(first.res);
     expect(await tableSnapshot(stack)).toBe(before);
-    faults.length = 0;
+    injector.clear();
     const retry = await call('POST', `/incidents/${id}/lessons-learned`, lesson, { 'idempotency-key': 'k1' });
     expect(retry.res.status).toBe(201);
     expect(retry.res.headers['idempotent-replayed']).toBeUndefined();
@@ -217,7 +160,7 @@ describe('DynamoDB throttling with an Idempotency-Key', () => {
     const body = { reason: 'recorded once', escalatedTo: 'x' };
     const first = await call('POST', `/incidents/${id}/escalations`, body, { 'idempotency-key': 'k2' });
     expect(first.res.status).toBe(201);
-    faults.length = 0;
+    injector.clear();
     // The record stays IN_PROGRESS until the invocation's deadline: a repeat is refused, not re-run.
     const repeat = await call('POST', `/incidents/${id}/escalations`, body, { 'idempotency-key': 'k2' });
     expect(repeat.res.status).toBe(409);
@@ -226,6 +169,3 @@ describe('DynamoDB throttling with an Idempotency-Key', () => {
     expect(detail.escalations).toHaveLength(1);
   });
 });
-
-// SNS and EventBridge Scheduler faults are not tested yet: no handler publishes or schedules. They
-// arrive with the notification and scheduler features (see docs/reliability.md, "Not covered yet").

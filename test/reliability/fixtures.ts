@@ -7,6 +7,8 @@
  * `otherBody` (write routes): another valid body for the same resource, used to prove that an
  * `Idempotency-Key` reused with a different body is refused (422).
  */
+import { randomUUID } from 'node:crypto';
+import { issueVerificationToken } from '../../shared/domain/verification/service.js';
 import { type Route, routes } from '../../shared/routes.js';
 import type { LocalStack, Response } from '../helpers/local-stack.js';
 
@@ -35,6 +37,34 @@ async function must(res: Promise<Response>, what: string): Promise<Response> {
   return r;
 }
 
+/**
+ * The organization of the authorization matrix's `own` partner column (`PARTNER_ORGANIZATION_CLAIM`
+ * of authorization-matrix.ts): a third party registered once per stack, listed as an affected third
+ * party of every arranged incident, a participant of every arranged playbook and the owner of its
+ * COORD-1, so that its partner users may read those incidents and work on that action.
+ */
+export const PARTNER_ORGANIZATION = 'TP-AUTHZ-PARTNER';
+const partnerRegistered = new WeakMap<LocalStack, Promise<string>>();
+
+function arrangePartner(a: Arrange): Promise<string> {
+  let ready = partnerRegistered.get(a.stack);
+  if (!ready) {
+    ready = a.stack
+      .request('POST', '/third-parties', {
+        token: a.admin,
+        body: { id: PARTNER_ORGANIZATION, name: 'Authorization partner', type: 'saas' },
+      })
+      .then((r) => {
+        if (r.status !== 201 && r.status !== 409) {
+          throw new Error(`arranging the partner third party failed: ${r.status} ${JSON.stringify(r.body)}`);
+        }
+        return PARTNER_ORGANIZATION;
+      });
+    partnerRegistered.set(a.stack, ready);
+  }
+  return ready;
+}
+
 export const arrange = {
   thirdParty: async (a: Arrange): Promise<string> => {
     const id = a.unique('TP');
@@ -46,10 +76,18 @@ export const arrange = {
   },
   incident: async (a: Arrange): Promise<string> => {
     const id = a.unique('INC');
+    const partner = await arrangePartner(a);
     await must(
       a.stack.request('POST', '/incidents', {
         token: a.admin,
-        body: { id, title: id, description: 'arranged', severity: 'medium', category: 'outage' },
+        body: {
+          id,
+          title: id,
+          description: 'arranged',
+          severity: 'medium',
+          category: 'outage',
+          affectedThirdParties: [partner],
+        },
       }),
       'an incident',
     );
@@ -106,12 +144,18 @@ export const arrange = {
     );
     return r.body.id as string;
   },
+  /** A playbook with the matrix's partner organization participating and owning its one action. */
   playbook: async (a: Arrange): Promise<string> => {
-    const organizationId = await arrange.organization(a);
+    const [organizationId, partner] = await Promise.all([arrange.organization(a), arrangePartner(a)]);
+    const body = playbookBody(organizationId, 'arranged');
     const r = await must(
       a.stack.request('POST', '/playbooks', {
         token: a.admin,
-        body: playbookBody(organizationId, 'arranged'),
+        body: {
+          ...body,
+          participatingOrganizations: [organizationId, partner],
+          responseActions: [{ action: 'Contain', responsible: partner, timeframe: 'PT4H' }],
+        },
       }),
       'a playbook',
     );
@@ -152,9 +196,10 @@ function agreementBody(reference: string) {
   return { type: 'nda', reference, signedAt: '2024-01-01T00:00:00Z', tlpCeiling: 'AMBER' };
 }
 
+// Inbound: valid for every role that may record one, partners included (they record inbound only).
 const communication = (subject: string) => ({
   type: 'email',
-  direction: 'outbound',
+  direction: 'inbound',
   subject,
   content: 'We are investigating.',
   sentTo: ['security@supplier.example'],
@@ -431,6 +476,18 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: {},
     otherBody: { reason: 'more tenants affected' },
   }),
+  // ---- incident command (issue 5) ----
+  assignIncidentRole: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: { role: 'technical_lead', holder: { subject: 'tess', name: 'Tess' } },
+    otherBody: { role: 'technical_lead', holder: { subject: 'tom', name: 'Tom' } },
+  }),
+  // Raising (coordinators may); lowering needs the commander, proven in partner-access.test.ts.
+  changeIncidentTlp: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: { tlp: 'RED', reason: 'board involved' },
+    otherBody: { tlp: 'AMBER+STRICT', reason: 'customer names in scope' },
+  }),
   listRegimes: async () => ({ params: {} }),
   attachObligation: async (a) => ({
     params: { incidentId: await arrange.incident(a) },
@@ -448,7 +505,72 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: { clock: 'authority', recipient: 'CNIL', coveredItems: ['nature'] },
     otherBody: { clock: 'authority', recipient: 'CNIL', coveredItems: ['records'] },
   }),
+  // ---- escalation (docs/escalation.md): no auto-start, triggers disabled, so other suites are unaffected ----
+  createEscalationPolicy: async () => ({
+    params: {},
+    body: escalationPolicyBody('Executives ladder'),
+    otherBody: escalationPolicyBody('Executives ladder, other'),
+  }),
+  listEscalationPolicies: async () => ({ params: {}, query: { limit: '5' } }),
+  getEscalationPolicy: async (a) => ({ params: { policyId: await arrangeEscalationPolicy(a) } }),
+  updateEscalationPolicy: async (a) => ({
+    params: { policyId: await arrangeEscalationPolicy(a) },
+    body: { name: 'Renamed ladder' },
+    otherBody: { name: 'Another name' },
+  }),
+  startEscalationChain: async (a) => {
+    const policyId = await arrangeEscalationPolicy(a);
+    return {
+      params: { incidentId: await arrange.incident(a) },
+      body: { policyId, reason: 'No answer' },
+      otherBody: { policyId, reason: 'Still no answer' },
+    };
+  },
+  acknowledgeIncident: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: {},
+    otherBody: { note: 'on it' },
+  }),
+  createEscalationTrigger: async () => ({
+    params: {},
+    body: escalationTriggerBody('Critical incidents'),
+    otherBody: escalationTriggerBody('Critical incidents, other'),
+  }),
+  listEscalationTriggers: async () => ({ params: {}, query: { limit: '5' } }),
+  getEscalationTrigger: async (a) => ({ params: { triggerId: await arrangeEscalationTrigger(a) } }),
+  updateEscalationTrigger: async (a) => ({
+    params: { triggerId: await arrangeEscalationTrigger(a) },
+    body: { name: 'Renamed trigger' },
+    otherBody: { name: 'Another trigger name' },
+  }),
+  // ---- contact-directory verification (docs/verification.md) ----
+  // A valid request is a fresh, unused token: issued for a fresh contact as the sweep would.
+  verifyContact: async (a) => ({
+    params: { token: await arrangeVerificationToken(a) },
+    body: {},
+    otherBody: { comment: 'Details still correct' },
+  }),
+  getDirectoryHealth: async () => ({ params: {} }),
+  // ---- reminders and regulator drafts (docs/reminders.md) ----
+  getObligationDraft: async (a) => ({
+    params: { ...(await arrange.obligation(a)) },
+    query: { clock: 'authority' },
+  }),
 };
+
+/** A fresh verification token (the credential of the public POST /verify/{token}). */
+async function arrangeVerificationToken(a: Arrange): Promise<string> {
+  const contactId = await arrange.contact(a);
+  const deps = {
+    db: a.stack.documentClient,
+    tableName: a.stack.tableName,
+    now: () => new Date(),
+    newId: () => randomUUID(),
+  };
+  const token = await issueVerificationToken(deps, contactId, { tokenDays: 14, graceDays: 14 });
+  if (!token) throw new Error(`arranging a verification token for ${contactId} failed`);
+  return token;
+}
 
 /** Route ids of `shared/routes.ts` that have no fixture (the suites assert this is empty). */
 export function routesWithoutFixture(table: readonly Route[] = routes): string[] {
@@ -483,3 +605,36 @@ export function uniqueIds(tag: string): (prefix: string) => string {
 
 /** Methods whose requests change state and accept `Idempotency-Key`. */
 export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// ---- escalation arrangements ----
+
+function escalationPolicyBody(name: string) {
+  return { name, levels: [{ level: 1, groups: ['executives'], timeframe: '1 hour' }] };
+}
+
+function escalationTriggerBody(name: string) {
+  // Disabled: an enabled trigger would fire on the other suites' incidents.
+  return { name, when: { priorityAtLeast: 'critical' }, notify: { groups: ['executives'] }, enabled: false };
+}
+
+async function arrangeEscalationPolicy(a: Arrange): Promise<string> {
+  const r = await must(
+    a.stack.request('POST', '/escalation-policies', {
+      token: a.admin,
+      body: escalationPolicyBody('arranged'),
+    }),
+    'an escalation policy',
+  );
+  return r.body.id as string;
+}
+
+async function arrangeEscalationTrigger(a: Arrange): Promise<string> {
+  const r = await must(
+    a.stack.request('POST', '/escalation-triggers', {
+      token: a.admin,
+      body: escalationTriggerBody('arranged'),
+    }),
+    'an escalation trigger',
+  );
+  return r.body.id as string;
+}

@@ -133,6 +133,7 @@ describe('metrics and recommendations', () => {
       escalations: [],
       lessonsLearned: [],
       activations: [],
+      commandHistory: [],
       obligations: [],
       suggestedRegimes: [],
       timeline: [],

@@ -8,7 +8,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../config.js';
 import { publicView } from '../../db/items.js';
-import { contactIndexKeys, keys, listQueries } from '../../db/keys.js';
+import { contactIndexKeys, contactVerificationIndexKeys, keys, listQueries } from '../../db/keys.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import {
   conditionalPut,
@@ -35,6 +35,7 @@ import {
   syncSubscriptions,
 } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
+import { referencesOf } from './references.js';
 import {
   assertAlternatesShape,
   assertChannels,
@@ -43,7 +44,12 @@ import {
   nextVerificationDue,
 } from './rules.js';
 
-type StoredContact = Contact & { deleteReason?: string; subscriptions?: ChannelSubscription[] };
+type StoredContact = Omit<Contact, 'referencedBy'> & {
+  deleteReason?: string;
+  subscriptions?: ChannelSubscription[];
+  /** String Set (absent when empty), see ./references.ts. */
+  referencedBy?: Set<string>;
+};
 
 function contactItem(c: StoredContact) {
   return {
@@ -51,11 +57,15 @@ function contactItem(c: StoredContact) {
     ...keys.contact(c.id),
     entity: 'contact',
     ...(c.deletedAt === null ? contactIndexKeys(c) : {}),
+    // Verification sweep index (sparse; docs/verification.md): live contacts only.
+    ...(c.deletedAt === null ? contactVerificationIndexKeys(c) : {}),
   };
 }
 
-const view = (c: StoredContact | Record<string, unknown>) =>
-  publicView<Contact>(c as Record<string, unknown>, ['deleteReason']);
+const view = (c: StoredContact | Record<string, unknown>): Contact => ({
+  ...publicView<Contact>(c as Record<string, unknown>, ['deleteReason']),
+  referencedBy: referencesOf(c as Record<string, unknown>),
+});
 
 /** Put of a contact conditioned on the version it was read at (or on absence). */
 function putContact(deps: Deps, c: StoredContact, expectedVersion: number | null): TransactItem {
@@ -272,14 +282,22 @@ export async function deleteContact(
   return withOptimisticRetry(async () => {
     const current = await loadContact(deps, id);
     if (current.deletedAt) return view(current);
-    if (current.alternateOf.length > 0) {
+    const referencedBy = referencesOf(current as unknown as Record<string, unknown>);
+    if (current.alternateOf.length > 0 || referencedBy.length > 0) {
+      const users = [...current.alternateOf, ...referencedBy].join(', ');
       throw new ConflictError(
-        `Contact ${id} is the alternate of ${current.alternateOf.join(', ')}; change their alternates first`,
-        current.alternateOf.map((referrer, i) => ({
-          field: `alternateOf.${i}`,
-          message: `contact ${referrer} names ${id} as an alternate`,
-          contactId: referrer,
-        })),
+        `Contact ${id} is still needed by ${users}; change them first`,
+        [
+          ...current.alternateOf.map((referrer, i) => ({
+            field: `alternateOf.${i}`,
+            message: `contact ${referrer} names ${id} as an alternate`,
+            contactId: referrer,
+          })),
+          ...referencedBy.map((referrer, i) => ({
+            field: `referencedBy.${i}`,
+            message: `${referrer} names ${id}`,
+          })),
+        ],
         'CONTACT_IN_USE',
       );
     }

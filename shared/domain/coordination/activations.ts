@@ -11,7 +11,7 @@ import { getIncidentItem, putNew, putVersioned, type StoredIncident } from '../.
 import { publicView } from '../../db/items.js';
 import { incidentPk, keys } from '../../db/keys.js';
 import { withOptimisticRetry } from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import type { Deps, NotifyDeps, SchedulingDeps } from '../../deps.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type {
@@ -25,8 +25,26 @@ import type {
   CreateCoordinatedActionBody,
   UpdateCoordinatedActionBody,
 } from '../../schemas/coordination.js';
+import { partnerOrganization } from '../access/partner.js';
+import {
+  activationOrganizations,
+  canActOn,
+  canSeeActivation,
+  participantsAfter,
+} from '../access/visibility.js';
+import { participantDimensions } from '../command/participants.js';
+import { startActivationChain, stopActivationChainsIfAcknowledged } from '../escalation/chains.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/service.js';
+import { sendNotice } from '../notifications/notice.js';
+import { overdueRef, removeOverdue } from '../reminders/plan.js';
+import {
+  cancelReminderSchedules,
+  createReminderSchedules,
+  mergePlans,
+  NO_REMINDER_CHANGE,
+  planDueReminders,
+} from '../reminders/schedules.js';
 import { dueAfter } from '../timeframe.js';
 import { getChannel, organizationChecks, unknownOrganizations } from './channels.js';
 import { getPlaybook } from './playbooks.js';
@@ -38,6 +56,7 @@ import {
   coordinatedActionId,
   coordinationMetrics,
   coordinationRecommendations,
+  isOpenCoordinatedAction,
 } from './rules.js';
 
 type ActivationRecord = Omit<Activation, 'actions' | 'escalations'> & {
@@ -106,15 +125,23 @@ const putRecord = (
     record.version,
   );
 
+/**
+ * Activates a playbook for an incident (ONE transaction: activation, pointer, coordinated actions,
+ * timeline, the incident's `participants` and their link items), then tells every participating
+ * organization through a notice (`activation.started`: their escalation contacts), best-effort and
+ * recorded on the timeline (`notify` absent: recorded, not published).
+ */
 export async function activatePlaybook(
   deps: Deps,
   caller: Caller,
   playbookId: string,
   body: CreateActivationBody,
+  notify?: NotifyDeps,
+  scheduling?: SchedulingDeps,
 ): Promise<Activation> {
   const playbook = await getPlaybook(deps, playbookId);
   const channel = body.coordinationChannel ? await channelOr400(deps, body.coordinationChannel) : undefined;
-  return withOptimisticRetry(async () => {
+  const activation = await withOptimisticRetry(async () => {
     const current = await incidentOr400(deps, body.incidentId);
     assertIncidentOpen(current);
     const now = deps.now();
@@ -152,8 +179,19 @@ export async function activatePlaybook(
       version: 1,
     };
     const incidentId = body.incidentId;
+    const joining = activationOrganizations({
+      participatingOrganizations: record.participatingOrganizations,
+      actions,
+    });
+    // Each response action's reminder and overdue notice (docs/reminders.md), scheduled before the commit.
+    const reminders = mergePlans(
+      actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
+    );
     return commit(deps, caller, current, {
-      incident: current,
+      ...(scheduling && reminders.create.length
+        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
+        : {}),
+      incident: { ...current, participants: participantsAfter(current.participants, joining) },
       items: [
         putNew(deps, keys.activation(incidentId, activationId), 'activation', { ...record }),
         putNew(deps, keys.activationPointer(activationId), 'activationPointer', { activationId, incidentId }),
@@ -187,6 +225,54 @@ export async function activatePlaybook(
       },
     });
   });
+  await announceActivation(deps, notify, caller, activation, playbook.name);
+  // The channel's escalation rules climb for this activation until its actions are acknowledged.
+  if (channel && channel.escalationRules.length > 0) {
+    await startActivationChain(deps, caller, activation.incidentId, activation.activationId, channel.id);
+  }
+  return activation;
+}
+
+const coordinatedDueItem = (incidentId: string, a: CoordinatedAction) => ({
+  kind: 'coordinated-action' as const,
+  incidentId,
+  activationId: a.activationId,
+  actionId: a.actionId,
+});
+const coordinatedDueState = (a: CoordinatedAction) => ({
+  open: isOpenCoordinatedAction(a.status),
+  dueDate: a.dueDate,
+});
+
+/** `activation.started`: one notice to the participating organizations (their escalation contacts). */
+async function announceActivation(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  caller: Caller,
+  activation: Activation,
+  playbookName: string,
+): Promise<void> {
+  if (activation.participatingOrganizations.length === 0) return;
+  const mine = (org: string) =>
+    activation.actions
+      .filter((a) => a.responsibleOrganization === org)
+      .map((a) => `${a.actionId} ${a.description}${a.dueDate ? ` (due ${a.dueDate})` : ''}`);
+  const lines = activation.participatingOrganizations.map((org) => {
+    const actions = mine(org);
+    return `- ${org}: ${actions.length ? actions.join('; ') : 'no action assigned yet'}`;
+  });
+  await sendNotice(deps, notify, caller, {
+    incidentId: activation.incidentId,
+    kind: 'activation.started',
+    subject: `Playbook "${playbookName}" activated (${activation.activationId})`,
+    content: [
+      `The shared playbook "${playbookName}" (version ${activation.playbookVersion}) was activated for incident ${activation.incidentId} as ${activation.activationId}.`,
+      'Coordinated actions by organization:',
+      ...lines,
+    ].join('\n'),
+    recipients: { organizations: activation.participatingOrganizations },
+    data: { activationId: activation.activationId, playbookId: activation.playbookId },
+  });
 }
 
 async function incidentOr400(deps: Deps, incidentId: string): Promise<StoredIncident> {
@@ -211,14 +297,17 @@ async function channelOr400(deps: Deps, channelId: string) {
   }
 }
 
-export function createCoordinatedAction(
+export async function createCoordinatedAction(
   deps: Deps,
   caller: Caller,
   activationId: string,
   body: CreateCoordinatedActionBody,
+  scheduling?: SchedulingDeps,
 ): Promise<CoordinatedAction> {
-  return withOptimisticRetry(async () => {
+  let incidentOfAction = '';
+  const created = await withOptimisticRetry(async () => {
     const { incident, incidentId, record } = await load(deps, activationId);
+    incidentOfAction = incidentId;
     assertIncidentOpen(incident);
     assertActivationActive(record);
     const n = record.coordSeq + 1;
@@ -239,9 +328,17 @@ export function createCoordinatedAction(
       updatedBy: caller.subject,
     };
     const orgs = [action.responsibleOrganization, ...action.supportingOrganizations];
+    const reminders = planDueReminders(
+      deps.now(),
+      coordinatedDueItem(incidentId, action),
+      coordinatedDueState(action),
+    );
     try {
       return await commit(deps, caller, incident, {
-        incident,
+        ...(scheduling && reminders.create.length
+          ? { prepare: () => createReminderSchedules(scheduling, reminders) }
+          : {}),
+        incident: { ...incident, participants: participantsAfter(incident.participants, orgs) },
         items: [
           ...organizationChecks(deps, orgs),
           putRecord(deps, incidentId, record, { coordSeq: n }),
@@ -284,22 +381,32 @@ export function createCoordinatedAction(
       throw error;
     }
   });
+  return created;
 }
 
-export function updateCoordinatedAction(
+export async function updateCoordinatedAction(
   deps: Deps,
   caller: Caller,
   activationId: string,
   actionId: string,
   body: UpdateCoordinatedActionBody,
+  scheduling?: SchedulingDeps,
 ): Promise<CoordinatedAction> {
   const m = /^COORD-([1-9]\d{0,5})$/.exec(actionId);
   if (!m) throw new NotFoundError(`Coordinated action ${actionId} not found`);
   const n = Number(m[1]);
-  return withOptimisticRetry(async () => {
-    const { incident, incidentId, record, rawActions } = await load(deps, activationId);
+  let before: { incidentId: string; action: CoordinatedAction } | undefined;
+  let statusesAfter: string[] = [];
+  let plan = NO_REMINDER_CHANGE;
+  const updated = await withOptimisticRetry(async () => {
+    const { incident, incidentId, record, rawActions, activation } = await load(deps, activationId);
+    assertMaySeeActivation(caller, activation);
     const raw = rawActions.find((i) => i.actionId === actionId);
-    if (!raw) throw new NotFoundError(`Coordinated action ${actionId} not found on ${activationId}`);
+    const partner = partnerOrganization(caller);
+    // A partner acts on its own actions only; another organization's action is "not found" to it.
+    if (!raw || (partner !== null && !canActOn(raw as unknown as CoordinatedAction, partner))) {
+      throw new NotFoundError(`Coordinated action ${actionId} not found on ${activationId}`);
+    }
     assertIncidentOpen(incident);
     assertActivationActive(record);
     const current = publicView<StoredAction>(raw, ['incidentId']);
@@ -315,8 +422,22 @@ export function updateCoordinatedAction(
       version: current.version + 1,
     };
     const { version: _v, ...result } = next;
+    before = { incidentId, action: current };
+    statusesAfter = rawActions.map((a) => (a.actionId === actionId ? body.status : String(a.status)));
+    // A completed or declined action is no longer overdue.
+    const ref = overdueRef({ kind: 'coordinated-action', activationId, actionId });
+    plan = planDueReminders(
+      deps.now(),
+      coordinatedDueItem(incidentId, next),
+      coordinatedDueState(next),
+      coordinatedDueState(current),
+    );
+    const reminders = plan;
     return commit(deps, caller, incident, {
-      incident,
+      ...(scheduling && reminders.create.length
+        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
+        : {}),
+      incident: isOpenCoordinatedAction(body.status) ? incident : removeOverdue(incident, ref),
       items: [
         putVersioned(
           deps,
@@ -342,6 +463,12 @@ export function updateCoordinatedAction(
       result,
     });
   });
+  if (scheduling) await cancelReminderSchedules(scheduling, plan);
+  // This action left `pending` and none is pending any more: the activation's chains stop.
+  if (before && before.action.status === 'pending') {
+    await stopActivationChainsIfAcknowledged(deps, caller, before.incidentId, activationId, statusesAfter);
+  }
+  return updated;
 }
 
 export function createActivationEscalation(
@@ -410,9 +537,23 @@ export function completeActivation(
   });
 }
 
-export async function getActivationReport(deps: Deps, activationId: string): Promise<ActivationReport> {
+/** 404 (the same answer as a missing activation) unless internal, or a partner taking part in it. */
+function assertMaySeeActivation(caller: Caller, activation: Activation): void {
+  const partner = partnerOrganization(caller);
+  if (partner !== null && !canSeeActivation(activation, partner)) {
+    throw new NotFoundError(`Activation ${activation.activationId} not found`);
+  }
+}
+
+export async function getActivationReport(
+  deps: Deps,
+  activationId: string,
+  caller?: Caller,
+): Promise<ActivationReport> {
   const { activation } = await load(deps, activationId);
+  if (caller) assertMaySeeActivation(caller, activation);
   const metrics = coordinationMetrics(activation.actions);
+  const participantsByDimension = await participantDimensions(deps, activationOrganizations(activation));
   return {
     activationId,
     incidentId: activation.incidentId,
@@ -422,6 +563,7 @@ export async function getActivationReport(deps: Deps, activationId: string): Pro
     coordinationMetrics: metrics,
     escalations: activation.escalations,
     actions: activation.actions,
+    participantsByDimension,
     recommendations: coordinationRecommendations({
       status: activation.status,
       activatedAt: activation.activatedAt,

@@ -107,7 +107,11 @@ export function reportObligations(obligations: readonly Obligation[]): ReportObl
   }));
 }
 
-export function buildReport(detail: IncidentDetail, now: Date): IncidentReport {
+/** The report from the aggregate (pure); `participantsByDimension` needs reads and is added by `getReport`. */
+export function buildReport(
+  detail: IncidentDetail,
+  now: Date,
+): Omit<IncidentReport, 'participantsByDimension'> {
   const metrics = responseMetrics(detail.actions);
   const obligations = reportObligations(detail.obligations);
   const seconds = durationSeconds(detail, now);

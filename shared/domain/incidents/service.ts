@@ -35,7 +35,7 @@ import {
   transactWrite,
   withOptimisticRetry,
 } from '../../db/transact.js';
-import type { Deps, NotifyDeps } from '../../deps.js';
+import type { Deps, NotifyDeps, SchedulingDeps } from '../../deps.js';
 import {
   ConflictError,
   type ErrorDetail,
@@ -68,17 +68,37 @@ import type {
   TimelineQuery,
   UpdateActionBody,
 } from '../../schemas/incidents.js';
-import { assertNoOpenCoordinatedActions } from '../coordination/rules.js';
+import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
 import {
-  attemptPublish,
+  activationOrganizations,
+  partnerIncidentView,
+  timelineVisible,
+  withheldFor,
+} from '../access/visibility.js';
+import { participantDimensions } from '../command/participants.js';
+import { assertAuthority } from '../command/rules.js';
+import { assertNoOpenCoordinatedActions } from '../coordination/rules.js';
+import { autoStartChains } from '../escalation/chains.js';
+import { evaluateTriggers, runTriggerEffects } from '../escalation/triggers.js';
+import {
+  buildOutbox,
   checkRecipients,
   type OutboxItem,
-  outboxItem,
-  REQUEST_LEASE_MS,
+  outboxPuts,
+  pendingDelivery,
+  publishOutbox,
   resolveRecipients,
 } from '../notifications/delivery.js';
 import { isLowering, isRaising } from '../notifications/tlp.js';
 import { obligationView, suggestRegimes } from '../obligations/view.js';
+import { organizationAgreements } from '../organizations/service.js';
+import { removeOverdue } from '../reminders/plan.js';
+import {
+  cancelReminderSchedules,
+  createReminderSchedules,
+  NO_REMINDER_CHANGE,
+  planDueReminders,
+} from '../reminders/schedules.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
 import { priorityAfterEscalation, priorityAtCreation, priorityFromImpact } from './priority.js';
@@ -136,7 +156,7 @@ export async function createIncident(
     ]);
   }
   const priority = priorityAtCreation(body.severity, affected.length);
-  const incident: StoredIncident = {
+  const draft: StoredIncident = {
     id: body.id ?? `INC-${deps.newId()}`,
     title: body.title,
     description: body.description,
@@ -158,6 +178,9 @@ export async function createIncident(
     escSeq: 0,
     lessonSeq: 0,
   };
+  // Escalation triggers that hold at creation fire in the creation transaction (docs/escalation.md).
+  const triggered = await evaluateTriggers(deps, draft);
+  const incident: StoredIncident = { ...triggered.incident, timelineSeq: 1 + triggered.timeline.length };
   const items: TransactItem[] = [
     putIncident(deps, incident, null),
     ...affected.map((orgId) => countIncidentOn(deps, orgId, discoveryDate, nowIso)),
@@ -168,6 +191,7 @@ export async function createIncident(
         summary: `Incident opened with severity ${body.severity} and priority ${priority}`,
         data: { severity: body.severity, priority, affectedThirdParties: affected },
       },
+      ...triggered.timeline,
     ]),
   ];
   try {
@@ -193,6 +217,8 @@ export async function createIncident(
     }
     throw new ConflictError('The incident could not be created; retry the request', [], 'CONCURRENT_UPDATE');
   }
+  await runTriggerEffects(deps, incident, triggered.fired);
+  await autoStartChains(deps, incident);
   return incidentView(incident as unknown as Record<string, unknown>);
 }
 
@@ -208,6 +234,12 @@ export interface Change<R> {
   timeline: NewEntry[];
   /** The answer; a function receives the incident as stored (new version, updatedAt). */
   result: R | ((stored: StoredIncident) => R);
+  /**
+   * Runs just before the transaction; when it throws, nothing is written. For side effects that
+   * must exist before the change does and are harmless without it (reminder schedules: created
+   * first, they re-read the item when they fire).
+   */
+  prepare?: () => Promise<void>;
 }
 
 /** Writes a change in one transaction, conditioned on the incident version it was decided on. */
@@ -218,11 +250,14 @@ export async function commit<R>(
   change: Change<R>,
 ): Promise<R> {
   const at = deps.now().toISOString();
+  // Escalation triggers newly true in the next state fire in this same transaction (docs/escalation.md).
+  const triggered = await evaluateTriggers(deps, change.incident);
+  const timeline = [...change.timeline, ...triggered.timeline];
   const next: StoredIncident = {
-    ...change.incident,
+    ...triggered.incident,
     version: current.version + 1,
     updatedAt: at,
-    timelineSeq: current.timelineSeq + change.timeline.length,
+    timelineSeq: current.timelineSeq + timeline.length,
   };
   const extra = change.items ?? [];
   const items: TransactItem[] = [
@@ -230,9 +265,10 @@ export async function commit<R>(
     putIncident(deps, next, current.version),
     // Link items carry the summary (incl. updatedAt) shown by `GET /incidents?thirdParty=`.
     ...putIncidentLinks(deps, next),
-    ...timelineItems(deps, current.id, current.timelineSeq + 1, at, caller.subject, change.timeline),
+    ...timelineItems(deps, current.id, current.timelineSeq + 1, at, caller.subject, timeline),
   ];
   try {
+    await change.prepare?.();
     await transactWrite(deps, items);
   } catch (error) {
     if (error instanceof TransactionConflict) {
@@ -246,13 +282,14 @@ export async function commit<R>(
     }
     throw error;
   }
+  await runTriggerEffects(deps, next, triggered.fired);
   return typeof change.result === 'function'
     ? (change.result as (stored: StoredIncident) => R)(next)
     : change.result;
 }
 
-/** Read the incident, decide, commit; retried when another writer got there first. */
-function mutate<R>(
+/** Read the incident, decide, commit; retried when another writer got there first (also used by notices). */
+export function mutate<R>(
   deps: Deps,
   caller: Caller,
   incidentId: string,
@@ -310,13 +347,14 @@ export function assessImpact(deps: Deps, caller: Caller, incidentId: string, bod
   });
 }
 
-export function createAction(
+export async function createAction(
   deps: Deps,
   caller: Caller,
   incidentId: string,
   body: CreateActionBody,
+  scheduling?: SchedulingDeps,
 ): Promise<Action> {
-  return mutate(deps, caller, incidentId, (current) => {
+  const created = await mutate(deps, caller, incidentId, (current) => {
     assertIncidentOpen(current);
     const { n, incident } = bump(current, 'actionSeq');
     const at = deps.now().toISOString();
@@ -335,10 +373,15 @@ export function createAction(
       version: 1,
     };
     const ref = thirdPartyRef(deps, 'body.thirdParty', body.thirdParty, 0);
+    // Reminder and overdue notice of the due date (docs/reminders.md), scheduled before the commit.
+    const plan = planDueReminders(deps.now(), dueItem(incidentId, action), dueState(action));
     return {
       incident,
       items: [...ref.items, putNew(deps, keys.action(incidentId, n), 'action', { incidentId, ...action })],
       refs: ref.refs,
+      ...(scheduling && plan.create.length
+        ? { prepare: () => createReminderSchedules(scheduling, plan) }
+        : {}),
       timeline: [
         {
           type: 'action.created',
@@ -349,7 +392,18 @@ export function createAction(
       result: action,
     };
   });
+  return created;
 }
+
+const dueItem = (incidentId: string, a: Action) => ({
+  kind: 'action' as const,
+  incidentId,
+  actionId: a.actionId,
+});
+const dueState = (a: Action) => ({
+  open: a.status === 'pending' || a.status === 'in_progress',
+  dueDate: a.dueDate,
+});
 
 function actionNumber(actionId: string): number {
   const m = /^ACTION-([1-9]\d{0,5})$/.exec(actionId);
@@ -357,51 +411,68 @@ function actionNumber(actionId: string): number {
   return Number(m[1]);
 }
 
-export function updateAction(
+export async function updateAction(
   deps: Deps,
   caller: Caller,
   incidentId: string,
   actionId: string,
   body: UpdateActionBody,
+  scheduling?: SchedulingDeps,
 ): Promise<Action> {
   const key = keys.action(incidentId, actionNumber(actionId));
-  return withOptimisticRetry(async () => {
+  let plan = NO_REMINDER_CHANGE;
+  const updated = await withOptimisticRetry(async () => {
     const { incident: current, child } = await getIncidentAndChild(deps, incidentId, key);
     if (!child) throw new NotFoundError(`Action ${actionId} not found on incident ${incidentId}`);
     assertIncidentOpen(current);
     const action = publicView<Action>(child, ['incidentId']);
     assertActionTransition(actionId, action.status, body.status);
     const at = deps.now().toISOString();
-    const { completedDate: _drop, ...rest } = action;
+    const { completedDate: _drop, dueDate: _due, ...rest } = action;
+    const dueDate = body.dueDate === undefined ? action.dueDate : (body.dueDate ?? undefined);
+    const redated = dueDate !== action.dueDate;
+    // Completed, cancelled or re-dated: no longer overdue (the reminder job flags it again if still due).
+    const settled = body.status === 'completed' || body.status === 'cancelled' || redated;
     const next: Action = {
       ...rest,
+      ...(dueDate ? { dueDate } : {}),
       status: body.status,
       ...(body.notes !== undefined ? { notes: body.notes } : action.notes ? { notes: action.notes } : {}),
       ...(body.status === 'completed' ? { completedDate: at } : {}),
       updatedAt: at,
       version: action.version + 1,
     };
+    // New reminder schedules before the commit, the old ones deleted after it (docs/reminders.md).
+    plan = planDueReminders(deps.now(), dueItem(incidentId, next), dueState(next), dueState(action));
+    const reminders = plan;
     return commit(deps, caller, current, {
-      incident: current,
+      incident: settled ? removeOverdue(current, actionId) : current,
       items: [putVersioned(deps, key, 'action', { incidentId, ...next }, action.version)],
+      ...(scheduling && reminders.create.length
+        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
+        : {}),
       timeline: [
         {
           type: 'action.updated',
-          summary:
+          summary: `${
             action.status === body.status
-              ? `${actionId} notes updated`
-              : `${actionId} ${action.status} → ${body.status}${body.notes ? `: ${body.notes}` : ''}`,
+              ? `${actionId} ${redated ? 'due date changed' : 'notes updated'}`
+              : `${actionId} ${action.status} → ${body.status}${body.notes ? `: ${body.notes}` : ''}`
+          }${redated ? ` (due ${dueDate ?? 'none'})` : ''}`,
           data: {
             actionId,
             from: action.status,
             to: body.status,
             ...(body.notes ? { notes: body.notes } : {}),
+            ...(redated ? { dueDate: dueDate ?? null, previousDueDate: action.dueDate ?? null } : {}),
           },
         },
       ],
       result: next,
     });
   });
+  if (scheduling) await cancelReminderSchedules(scheduling, plan);
+  return updated;
 }
 
 /** What an outbound communication with recipients needs, decided before its transaction. */
@@ -426,9 +497,15 @@ export async function createCommunication(
   notify?: NotifyDeps,
 ): Promise<Communication> {
   assertCommunicationShape(body);
+  const partner = partnerOrganization(caller);
+  if (partner !== null) {
+    assertPartnerCommunication(partner, body);
+    body = { ...body, thirdParty: partner }; // the partner's own message
+  }
   const plan = body.recipients ? await planOutbound(deps, caller, incidentId, body) : undefined;
   const outbox: OutboxItem[] = [];
   const communication = await mutate(deps, caller, incidentId, (current) => {
+    assertMaySeeIncident(caller, current);
     assertIncidentOpen(current);
     const { n, incident } = bump(current, 'commSeq');
     const at = deps.now().toISOString();
@@ -443,43 +520,27 @@ export async function createCommunication(
         [{ field: 'body.tlp', message: `at most ${incidentTlp}, the incident's level` }],
       );
     }
+    // Lowering a communication below its incident is a decision of the incident command.
+    if (isLowering(incidentTlp, tlp)) assertAuthority(caller, current, 'lower_tlp');
     outbox.length = 0;
     if (plan) {
-      [...plan.byOrganization].forEach(([organizationId, recipients], index) => {
-        const id = `MSG-${deps.newId()}`;
-        const message = {
-          messageId: id,
-          kind: 'incident.communication',
-          incidentId,
-          communicationId,
-          organizationId,
-          recipients,
-          tlp,
-          severity: current.severity,
-          subject,
-          body: content,
-          sentAt: at,
-        };
-        outbox.push({
-          id,
-          incidentId,
-          communicationId,
-          commSeq: n,
-          index,
-          organizationId,
-          recipients,
-          subject,
-          message: JSON.stringify(message),
-          tlp,
-          severity: current.severity,
-          kind: 'incident.communication',
-          status: 'pending',
-          attempts: [],
-          attemptCount: 0,
-          nextAttemptAt: new Date(Date.parse(at) + REQUEST_LEASE_MS).toISOString(),
-          createdAt: at,
-        });
-      });
+      outbox.push(
+        ...buildOutbox(
+          {
+            incidentId,
+            communicationId,
+            commSeq: n,
+            byOrganization: plan.byOrganization,
+            tlp,
+            severity: current.severity,
+            subject,
+            body: content,
+            kind: 'incident.communication',
+            at,
+          },
+          deps.newId,
+        ),
+      );
     }
     const communication: Communication = {
       communicationId,
@@ -496,19 +557,7 @@ export async function createCommunication(
         ? { template: { templateId: plan.template.templateId, version: plan.template.version } }
         : {}),
       ...(body.recipients ? { recipients: body.recipients } : {}),
-      ...(plan
-        ? {
-            delivery: {
-              status: 'pending' as const,
-              organizations: outbox.map((o) => ({
-                organizationId: o.organizationId,
-                messageId: o.id,
-                recipients: o.recipients,
-                status: 'pending' as const,
-              })),
-            },
-          }
-        : {}),
+      ...(plan ? { delivery: pendingDelivery(outbox) } : {}),
       recordedAt: at,
       recordedBy: caller.subject,
     };
@@ -538,13 +587,7 @@ export async function createCommunication(
       items: [
         ...ref.items,
         putNew(deps, keys.communication(incidentId, n), 'communication', { incidentId, ...communication }),
-        ...outbox.map((o) => ({
-          Put: {
-            TableName: deps.tableName,
-            Item: outboxItem(o),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        })),
+        ...outboxPuts(deps, outbox),
       ],
       refs: ref.refs,
       timeline,
@@ -553,14 +596,7 @@ export async function createCommunication(
   });
   if (outbox.length === 0 || !notify) return communication;
   // After commit: one Publish per organization; a failure stays pending for the sweeper.
-  const statuses = await Promise.all(outbox.map((o) => attemptPublish(deps, notify, o)));
-  const organizations = (communication.delivery?.organizations ?? []).map((o, i) => ({
-    ...o,
-    status: statuses[i] ?? o.status,
-    attempts: 1,
-  }));
-  const overall = statuses.includes('pending') ? 'pending' : statuses.includes('failed') ? 'failed' : 'sent';
-  return { ...communication, delivery: { status: overall, organizations } };
+  return publishOutbox(deps, notify, communication, outbox);
 }
 
 /** The subject the notification sweeper's timeline entries are recorded under. */
@@ -597,6 +633,21 @@ export function recordDeliveryOutcome(
   }));
 }
 
+/**
+ * A partner records inbound communications of its own organization only: no recipients, no
+ * template, no TLP marking below the incident's (the TLP rule refuses that anyway).
+ */
+function assertPartnerCommunication(organization: string, body: CreateCommunicationBody): void {
+  if (body.direction !== 'inbound' || body.recipients || body.templateId) {
+    throw new ForbiddenError('A partner may record inbound communications only');
+  }
+  if (body.thirdParty !== undefined && body.thirdParty !== organization) {
+    throw new ValidationError('A partner records communications of its own organization', [
+      { field: 'body.thirdParty', message: `must be ${organization} (your organization) or absent` },
+    ]);
+  }
+}
+
 function assertCommunicationShape(body: CreateCommunicationBody): void {
   const details: ErrorDetail[] = [];
   if (body.recipients && body.direction !== 'outbound') {
@@ -628,11 +679,7 @@ async function planOutbound(
   assertIncidentOpen(stored);
   const incidentTlp = stored.tlp ?? DEFAULT_INCIDENT_TLP;
   const tlp = body.tlp ?? incidentTlp;
-  if (isLowering(incidentTlp, tlp) && !caller.roles.some((r) => r === 'coordinator' || r === 'admin')) {
-    throw new ForbiddenError(
-      `Only a coordinator may lower a communication below the incident's TLP:${incidentTlp}`,
-    );
-  }
+  if (isLowering(incidentTlp, tlp)) assertAuthority(caller, stored, 'lower_tlp');
   let template: OutboundPlan['template'];
   let maxTlp: Tlp | undefined;
   if (body.templateId) {
@@ -762,6 +809,7 @@ export function closeIncident(
       getIncidentWithActions(deps, incidentId),
       getIncidentActivations(deps, incidentId),
     ]);
+    assertAuthority(caller, current, 'close');
     assertClosable(current, actions);
     // The close commit is conditioned on the incident version, which every coordinated action change bumps.
     assertNoOpenCoordinatedActions(
@@ -798,6 +846,7 @@ export function reopenIncident(
   body: ReopenIncidentBody,
 ): Promise<Incident> {
   return mutate(deps, caller, incidentId, (current) => {
+    assertAuthority(caller, current, 'reopen');
     assertReopenable(current);
     const { closureDate, closureReason, closureNotes: _n, ...rest } = current;
     const incident: StoredIncident = { ...rest, status: 'open' };
@@ -822,8 +871,14 @@ export function reopenIncident(
 // ---------- reads ----------
 
 /** The aggregate, with each obligation's clocks computed as of now and the regimes that may apply. */
-export async function getIncident(deps: Deps, incidentId: string): Promise<IncidentDetail> {
+export async function getIncident(deps: Deps, incidentId: string, caller?: Caller): Promise<IncidentDetail> {
+  const partner = caller ? partnerOrganization(caller) : null;
   const { obligations, ...rest } = await getIncidentDetail(deps, incidentId);
+  if (partner !== null) {
+    // Partners: their incidents only (404 otherwise), TLP-withheld content removed, no obligations.
+    const viewer = await partnerViewer(deps, partner, rest);
+    return partnerIncidentView({ ...rest, obligations: [], suggestedRegimes: [] }, viewer);
+  }
   const settings = regulatoryConfig();
   const now = deps.now();
   return {
@@ -838,12 +893,50 @@ export async function getIncident(deps: Deps, incidentId: string): Promise<Incid
 }
 
 export async function getReport(deps: Deps, incidentId: string): Promise<IncidentReport> {
-  return buildReport(await getIncident(deps, incidentId), deps.now());
+  const detail = await getIncident(deps, incidentId);
+  const organizations = [
+    ...detail.affectedThirdParties,
+    ...detail.activations.flatMap(activationOrganizations),
+  ];
+  return {
+    ...buildReport(detail, deps.now()),
+    participantsByDimension: await participantDimensions(deps, organizations),
+  };
 }
 
-export async function getTimeline(deps: Deps, incidentId: string, query: TimelineQuery) {
+/**
+ * The partner's organization and TLP ceiling, after checking it participates in the incident (404
+ * otherwise; participation read from the aggregate: affected third parties and activations).
+ */
+async function partnerViewer(
+  deps: Deps,
+  organization: string,
+  detail: Pick<IncidentDetail, 'id' | 'affectedThirdParties' | 'activations'>,
+) {
+  const participation = {
+    id: detail.id,
+    affectedThirdParties: detail.affectedThirdParties,
+    participants: detail.activations.flatMap(activationOrganizations),
+  };
+  assertMaySeeIncident({ subject: '', organization, roles: ['partner'] }, participation);
+  const { effectiveTlpCeiling } = await organizationAgreements(deps, organization);
+  return { organization, ceiling: effectiveTlpCeiling };
+}
+
+export async function getTimeline(deps: Deps, incidentId: string, query: TimelineQuery, caller?: Caller) {
   const pk = `INC#${incidentId}`;
   const start = decodeCursor(query.cursor, { pk });
+  const partner = caller ? partnerOrganization(caller) : null;
+  if (partner !== null) {
+    // A partner's page may hold fewer than `limit` entries: withheld ones are removed from it.
+    const detail = await getIncidentDetail(deps, incidentId);
+    const withheld = withheldFor(detail, await partnerViewer(deps, partner, detail));
+    const page = await queryTimeline(deps, incidentId, query.limit, start);
+    return {
+      items: page.items.filter((e) => timelineVisible(e, withheld)),
+      nextCursor: encodeCursor(page.last),
+    };
+  }
   const page = await queryTimeline(deps, incidentId, query.limit, start);
   if (page.items.length === 0 && !start) await getIncidentItem(deps, incidentId); // 404 for unknown incidents
   return { items: page.items, nextCursor: encodeCursor(page.last) };
@@ -852,7 +945,16 @@ export async function getTimeline(deps: Deps, incidentId: string, query: Timelin
 export async function listIncidents(
   deps: Deps,
   query: ListIncidentsQuery,
+  caller?: Caller,
 ): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {
+  const partner = caller ? partnerOrganization(caller) : null;
+  if (partner !== null) {
+    // A partner lists its own organization's incident links, nothing else.
+    if (query.thirdParty !== undefined && query.thirdParty !== partner) {
+      return { items: [], nextCursor: null };
+    }
+    query = { ...query, thirdParty: partner };
+  }
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const filters: string[] = [];

@@ -33,7 +33,8 @@ export interface Resolved {
   readonly field: string;
 }
 
-async function contactsWhere(
+/** Every live contact of an organization or stakeholder group (all pages). */
+export async function contactsWhere(
   deps: Deps,
   filter: { organizationId?: string; stakeholderGroup?: StakeholderGroup },
 ) {
@@ -178,6 +179,98 @@ export const outboxItem = (o: OutboxItem) => ({
   entity: 'outbox',
   ...outboxIndexKeys(o),
 });
+
+/** What one communication's outbox needs to know. */
+export interface OutboxPlan {
+  readonly incidentId: string;
+  readonly communicationId: string;
+  readonly commSeq: number;
+  readonly byOrganization: ReadonlyMap<string, readonly string[]>;
+  readonly tlp: Tlp;
+  readonly severity: string;
+  readonly subject: string;
+  readonly body: string;
+  /** `incident.communication`, or a notice kind (`escalation.level`, `action.reminder` …). */
+  readonly kind: string;
+  readonly at: string;
+}
+
+/** One outbox item (and SNS message) per organization of a communication. */
+export function buildOutbox(plan: OutboxPlan, newId: () => string): OutboxItem[] {
+  return [...plan.byOrganization].map(([organizationId, contactIds], index) => {
+    const id = `MSG-${newId()}`;
+    const recipients = [...contactIds];
+    const message = {
+      messageId: id,
+      kind: plan.kind,
+      incidentId: plan.incidentId,
+      communicationId: plan.communicationId,
+      organizationId,
+      recipients,
+      tlp: plan.tlp,
+      severity: plan.severity,
+      subject: plan.subject,
+      body: plan.body,
+      sentAt: plan.at,
+    };
+    return {
+      id,
+      incidentId: plan.incidentId,
+      communicationId: plan.communicationId,
+      commSeq: plan.commSeq,
+      index,
+      organizationId,
+      recipients,
+      subject: plan.subject,
+      message: JSON.stringify(message),
+      tlp: plan.tlp,
+      severity: plan.severity,
+      kind: plan.kind,
+      status: 'pending',
+      attempts: [],
+      attemptCount: 0,
+      nextAttemptAt: new Date(Date.parse(plan.at) + REQUEST_LEASE_MS).toISOString(),
+      createdAt: plan.at,
+    };
+  });
+}
+
+/** The new outbox items as transaction Puts (each must be new). */
+export const outboxPuts = (deps: Deps, outbox: readonly OutboxItem[]) =>
+  outbox.map((o) => ({
+    Put: { TableName: deps.tableName, Item: outboxItem(o), ConditionExpression: 'attribute_not_exists(pk)' },
+  }));
+
+/** A communication's initial `delivery` (every organization pending). */
+export const pendingDelivery = (outbox: readonly OutboxItem[]): NonNullable<Communication['delivery']> => ({
+  status: 'pending',
+  organizations: outbox.map((o) => ({
+    organizationId: o.organizationId,
+    messageId: o.id,
+    recipients: o.recipients,
+    status: 'pending' as const,
+  })),
+});
+
+/**
+ * After the commit: one Publish per organization (a failure stays pending for the sweeper); the
+ * communication with the outcome of this first attempt.
+ */
+export async function publishOutbox<C extends { delivery?: Communication['delivery'] }>(
+  deps: Deps,
+  notify: NotifyDeps,
+  communication: C,
+  outbox: readonly OutboxItem[],
+): Promise<C> {
+  const statuses = await Promise.all(outbox.map((o) => attemptPublish(deps, notify, o)));
+  const organizations = (communication.delivery?.organizations ?? []).map((o, i) => ({
+    ...o,
+    status: statuses[i] ?? o.status,
+    attempts: 1,
+  }));
+  const overall = statuses.includes('pending') ? 'pending' : statuses.includes('failed') ? 'failed' : 'sent';
+  return { ...communication, delivery: { status: overall, organizations } };
+}
 
 /** SNS Subject: ASCII, one line, under 100 characters. */
 export const snsSubject = (tlp: Tlp, subject: string): string =>

@@ -14,7 +14,7 @@ import {
   putObligation,
 } from '../../db/obligations-repo.js';
 import { withOptimisticRetry } from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import type { Deps, SchedulingDeps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type {
@@ -27,6 +27,12 @@ import type {
   UpdateObligationBody,
 } from '../../schemas/obligations.js';
 import { commit } from '../incidents/service.js';
+import {
+  cancelReminderSchedules,
+  createReminderSchedules,
+  NO_REMINDER_CHANGE,
+  planObligationReminders,
+} from '../reminders/schedules.js';
 import { signedIsoDuration } from '../time.js';
 import { computeDue } from './deadlines.js';
 import { clockApplies, REGIMES } from './regimes.js';
@@ -65,15 +71,16 @@ const listDue = (due: Record<string, string>) =>
 
 // ---------- attach ----------
 
-export function attachObligation(
+export async function attachObligation(
   deps: Deps,
   caller: Caller,
   incidentId: string,
   body: AttachObligationBody,
+  scheduling?: SchedulingDeps,
 ): Promise<Obligation> {
   const regime = regimeOf(body.regime);
   for (const [k, v] of Object.entries(body.triggers ?? {})) notInFuture(deps, `body.triggers.${k}`, v);
-  return withOptimisticRetry(async () => {
+  const attached = await withOptimisticRetry(async () => {
     const { incident, obligation: existing } = await getIncidentAndObligation(deps, incidentId, regime.id);
     if (existing) {
       throw new ConflictError(
@@ -98,7 +105,12 @@ export function attachObligation(
     };
     const shown = view(record, incident.discoveryDate, deps.now());
     const due = dueSummary(shown);
+    // Reminders at fractions of each clock (docs/reminders.md), scheduled before the commit.
+    const reminders = planObligationReminders(deps.now(), incidentId, shown);
     return commit(deps, caller, incident, {
+      ...(scheduling && reminders.create.length
+        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
+        : {}),
       incident,
       items: [putObligation(deps, record, null)],
       timeline: [
@@ -111,6 +123,7 @@ export function attachObligation(
       result: shown,
     });
   });
+  return attached;
 }
 
 // ---------- update triggers and facts ----------
@@ -124,15 +137,17 @@ function merged<T extends object>(current: T, patch: object | undefined): T {
   return out as T;
 }
 
-export function updateObligation(
+export async function updateObligation(
   deps: Deps,
   caller: Caller,
   incidentId: string,
   obligationId: string,
   body: UpdateObligationBody,
+  scheduling?: SchedulingDeps,
 ): Promise<Obligation> {
   for (const [k, v] of Object.entries(body.triggers ?? {})) notInFuture(deps, `body.triggers.${k}`, v);
-  return withOptimisticRetry(async () => {
+  let plan = NO_REMINDER_CHANGE;
+  const updated = await withOptimisticRetry(async () => {
     const { incident, obligation: current } = await loadObligation(deps, incidentId, obligationId);
     const now = deps.now();
     const before = view(current, incident.discoveryDate, now);
@@ -147,7 +162,12 @@ export function updateObligation(
     const from = dueSummary(before);
     const to = dueSummary(after);
     const moved = Object.keys({ ...from, ...to }).filter((c) => from[c] !== to[c]);
+    plan = planObligationReminders(now, incidentId, after, before);
+    const reminders = plan;
     return commit(deps, caller, incident, {
+      ...(scheduling && reminders.create.length
+        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
+        : {}),
       incident,
       items: [putObligation(deps, record, current.version)],
       timeline: [
@@ -171,6 +191,8 @@ export function updateObligation(
       result: after,
     });
   });
+  if (scheduling) await cancelReminderSchedules(scheduling, plan);
+  return updated;
 }
 
 async function loadObligation(deps: Deps, incidentId: string, obligationId: string) {
@@ -181,15 +203,17 @@ async function loadObligation(deps: Deps, incidentId: string, obligationId: stri
 
 // ---------- submissions ----------
 
-export function recordSubmission(
+export async function recordSubmission(
   deps: Deps,
   caller: Caller,
   incidentId: string,
   obligationId: string,
   body: CreateSubmissionBody,
+  scheduling?: SchedulingDeps,
 ): Promise<Submission> {
   notInFuture(deps, 'body.submittedAt', body.submittedAt);
-  return withOptimisticRetry(async () => {
+  let plan = NO_REMINDER_CHANGE;
+  const submission = await withOptimisticRetry(async () => {
     const { incident, obligation: current } = await loadObligation(deps, incidentId, obligationId);
     const regime = regimeOf(current.regime);
     const clock = regime.clocks.find((c) => c.id === body.clock);
@@ -272,8 +296,15 @@ export function recordSubmission(
       version: current.version + 1,
     };
     const shown = view(record, incident.discoveryDate, now);
+    // A submitted clock's reminders go (after the commit); a clock it starts (e.g. NIS2's final
+    // report) gets its own (before the commit).
+    plan = planObligationReminders(now, incidentId, shown, view(current, incident.discoveryDate, now));
+    const reminders = plan;
     const missing = (shown.clocks.find((c) => c.clockId === clock.id) as ObligationClock).missingItems;
     return commit(deps, caller, incident, {
+      ...(scheduling && reminders.create.length
+        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
+        : {}),
       incident,
       items: [putObligation(deps, record, current.version)],
       timeline: [
@@ -297,6 +328,8 @@ export function recordSubmission(
       result: submission,
     });
   });
+  if (scheduling) await cancelReminderSchedules(scheduling, plan);
+  return submission;
 }
 
 // ---------- reads ----------

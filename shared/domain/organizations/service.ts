@@ -12,6 +12,7 @@ import {
   conditionalPut,
   organizationExists,
   putOne,
+  type TransactItem,
   TransactionConflict,
   transactWrite,
   withOptimisticRetry,
@@ -30,9 +31,97 @@ import type {
   UpdateAgreementBody,
   UpdateOrganizationBody,
 } from '../../schemas/organizations.js';
+import { type ReferenceItems, referenceItems } from '../contacts/references.js';
 import { agreementStatus, effectiveTlpCeiling } from './tlp.js';
 
-type StoredOrganization = OtherOrganization & { createdBy: string };
+type StoredOrganization = Omit<OtherOrganization, 'escalationContactIds'> & {
+  createdBy: string;
+  escalationContactIds?: string[];
+};
+
+/** The contact-reference attributes as stored on an organization item. */
+export interface StoredReferences {
+  readonly escalationContactIds?: string[];
+  readonly ownerContactId?: string;
+}
+
+/** The contact-reference fields of an organization update (`escalationContactIds`, `ownerContactId`). */
+export interface ContactReferenceUpdate {
+  readonly escalationContactIds?: string[] | undefined;
+  readonly ownerContactId?: string | null | undefined;
+}
+
+/**
+ * An organization's new escalation contacts / owner: the attributes to store and the `referencedBy`
+ * changes of the contacts involved (written in the organization's transaction). Escalation contacts
+ * must be live contacts of the organization itself; the owner any live contact.
+ */
+export function contactReferenceChanges(
+  deps: Deps,
+  organizationId: string,
+  current: StoredReferences,
+  body: ContactReferenceUpdate,
+): {
+  fields: { escalationContactIds?: string[]; ownerContactId?: string | undefined };
+  refs: ReferenceItems[];
+} {
+  const refs: ReferenceItems[] = [];
+  const fields: { escalationContactIds?: string[]; ownerContactId?: string | undefined } = {};
+  if (body.escalationContactIds !== undefined) {
+    const before = current.escalationContactIds ?? [];
+    const after = body.escalationContactIds;
+    fields.escalationContactIds = after;
+    refs.push(
+      referenceItems(deps, {
+        ref: `organization:${organizationId}#escalation`,
+        add: after
+          .map((contactId, i) => ({ contactId, field: `body.escalationContactIds.${i}` }))
+          .filter((a) => !before.includes(a.contactId)),
+        remove: before.filter((id) => !after.includes(id)),
+        organizationId,
+      }),
+    );
+  }
+  if (body.ownerContactId !== undefined) {
+    const before = current.ownerContactId;
+    const after = body.ownerContactId ?? undefined;
+    fields.ownerContactId = after;
+    if (before !== after) {
+      refs.push(
+        referenceItems(deps, {
+          ref: `organization:${organizationId}#owner`,
+          add: after ? [{ contactId: after, field: 'body.ownerContactId' }] : [],
+          remove: before ? [before] : [],
+        }),
+      );
+    }
+  }
+  return { fields, refs };
+}
+
+/**
+ * Writes an organization item (conditioned on `expectedVersion`) with its contact-reference
+ * changes in one transaction; a refused reference → 400 naming the field, a changed organization →
+ * TransactionConflict (retried by the caller).
+ */
+export async function writeWithReferences(
+  deps: Deps,
+  put: TransactItem,
+  refs: readonly ReferenceItems[],
+): Promise<void> {
+  if (refs.every((r) => r.items.length === 0)) return putOne(deps, put);
+  try {
+    await transactWrite(deps, [put, ...refs.flatMap((r) => r.items)]);
+  } catch (error) {
+    if (!(error instanceof TransactionConflict) || error.failed.includes(0)) throw error;
+    let first = 1;
+    for (const r of refs) {
+      r.explain(error.failed, first);
+      first += r.items.length;
+    }
+    throw error;
+  }
+}
 type StoredAgreement = Omit<Agreement, 'status'>;
 
 function toItem(org: StoredOrganization) {
@@ -107,13 +196,23 @@ export async function updateOrganization(
         'MANAGED_AS_THIRD_PARTY',
       );
     }
-    const next = {
-      ...(current as unknown as StoredOrganization),
-      ...body,
+    const { escalationContactIds, ownerContactId, ...rest } = body;
+    const { fields, refs } = contactReferenceChanges(deps, id, current as StoredReferences, {
+      escalationContactIds,
+      ownerContactId,
+    });
+    const { ownerContactId: _previousOwner, ...unchanged } = current as unknown as StoredOrganization;
+    const owner =
+      'ownerContactId' in fields ? fields.ownerContactId : (current.ownerContactId as string | undefined);
+    const next: StoredOrganization = {
+      ...unchanged,
+      ...rest,
+      ...(fields.escalationContactIds ? { escalationContactIds: fields.escalationContactIds } : {}),
+      ...(owner ? { ownerContactId: owner } : {}),
       updatedAt: deps.now().toISOString(),
       version: current.version + 1,
     };
-    await putOne(deps, conditionalPut(deps, toItem(next), current.version));
+    await writeWithReferences(deps, conditionalPut(deps, toItem(next), current.version), refs);
     return organizationView(toItem(next));
   });
 }

@@ -20,8 +20,12 @@ import type {
   ThirdParty,
   UpdateThirdPartyBody,
 } from '../../schemas/third-parties.js';
+import { contactReferenceChanges, writeWithReferences } from '../organizations/service.js';
 
-type StoredThirdParty = ThirdParty & { createdBy: string };
+type StoredThirdParty = Omit<ThirdParty, 'escalationContactIds'> & {
+  createdBy: string;
+  escalationContactIds?: string[];
+};
 
 function toItem(tp: StoredThirdParty) {
   // Computed keys come last: `tp` may be a raw item read earlier, carrying stale index keys.
@@ -84,13 +88,22 @@ export async function updateThirdParty(
 ): Promise<ThirdParty> {
   return withOptimisticRetry(async () => {
     const current = await load(deps, id, true);
+    const { escalationContactIds, ownerContactId, ...rest } = body;
+    const { fields, refs } = contactReferenceChanges(deps, id, current, {
+      escalationContactIds,
+      ownerContactId,
+    });
+    const { ownerContactId: _previousOwner, ...unchanged } = current;
+    const owner = 'ownerContactId' in fields ? fields.ownerContactId : current.ownerContactId;
     const next: StoredThirdParty = {
-      ...current,
-      ...body,
+      ...unchanged,
+      ...rest,
+      ...(fields.escalationContactIds ? { escalationContactIds: fields.escalationContactIds } : {}),
+      ...(owner ? { ownerContactId: owner } : {}),
       updatedAt: deps.now().toISOString(),
       version: current.version + 1,
     };
-    await putOne(deps, conditionalPut(deps, toItem(next), current.version));
+    await writeWithReferences(deps, conditionalPut(deps, toItem(next), current.version), refs);
     return view(toItem(next));
   });
 }

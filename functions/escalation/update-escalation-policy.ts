@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { updatePolicy } from '../../shared/domain/escalation/policies.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('updateEscalationPolicy', async ({ params, body, caller }) =>
+  ok(await updatePolicy(defaultDeps(), caller, params.policyId, body)),
+);

@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { updateTrigger } from '../../shared/domain/escalation/triggers.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('updateEscalationTrigger', async ({ params, body, caller }) =>
+  ok(await updateTrigger(defaultDeps(), caller, params.triggerId, body)),
+);

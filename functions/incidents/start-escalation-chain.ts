@@ -1,0 +1,7 @@
+import { defaultDeps } from '../../shared/deps.js';
+import { escalationRuntime, startChainByRequest } from '../../shared/domain/escalation/chains.js';
+import { created, httpHandler } from '../../shared/http/handler.js';
+
+export const handler = httpHandler('startEscalationChain', async ({ params, body, caller }) =>
+  created(await startChainByRequest(defaultDeps(), escalationRuntime(), caller, params.incidentId, body)),
+);

@@ -1,0 +1,152 @@
+/**
+ * Incident command service: role assignments and handovers, and changes of the incident's TLP.
+ * Current holders live on the incident item (`command.<role>`); each ended tenure is a child item
+ * `ROLE#<timeline seq>` of the incident, written in the same transaction as the handover, its
+ * timeline entry and the contact references (a contact that holds a role cannot be deleted).
+ */
+import { DEFAULT_INCIDENT_TLP, getIncidentItem, incidentView } from '../../db/incidents-repo.js';
+import { keys } from '../../db/keys.js';
+import {
+  organizationExists,
+  type TransactItem,
+  TransactionConflict,
+  withOptimisticRetry,
+} from '../../db/transact.js';
+import type { Deps } from '../../deps.js';
+import { ValidationError } from '../../errors.js';
+import type { Caller } from '../../http/caller.js';
+import type { AssignRoleBody, ChangeTlpBody, RoleAssignment } from '../../schemas/command.js';
+import type { Incident } from '../../schemas/incidents.js';
+import { incidentParticipants } from '../access/visibility.js';
+import { referenceItems } from '../contacts/references.js';
+import { assertIncidentOpen } from '../incidents/rules.js';
+import { commit } from '../incidents/service.js';
+import { isLowering } from '../notifications/tlp.js';
+import { assertAuthority, assignmentProblems, handover } from './rules.js';
+
+export function assignRole(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: AssignRoleBody,
+): Promise<RoleAssignment> {
+  return withOptimisticRetry(async () => {
+    const current = await getIncidentItem(deps, incidentId);
+    assertIncidentOpen(current);
+    const previous = current.command?.[body.role];
+    if (body.role === 'incident_commander' && previous && previous.subject !== body.holder.subject) {
+      assertAuthority(caller, current, 'change_commander');
+    }
+    const problems = assignmentProblems(body.role, body.holder, incidentParticipants(current));
+    if (problems.length > 0) throw new ValidationError(`Invalid holder for ${body.role}`, problems);
+    const at = deps.now().toISOString();
+    const change = handover(current.command, body.role, body.holder, at, caller.subject, body.note);
+    const refs = referenceItems(deps, {
+      ref: `incident:${incidentId}#${body.role}`,
+      add: body.holder.contactId
+        ? [{ contactId: body.holder.contactId, field: 'body.holder.contactId' }]
+        : [],
+      remove: previous?.contactId && previous.contactId !== body.holder.contactId ? [previous.contactId] : [],
+      ...(body.holder.organizationId ? { organizationId: body.holder.organizationId } : {}),
+    });
+    const orgCheck = body.holder.organizationId ? [organizationExists(deps, body.holder.organizationId)] : [];
+    const seq = current.timelineSeq + 1;
+    const items: TransactItem[] = [
+      ...refs.items,
+      ...orgCheck,
+      ...(change.ended
+        ? [
+            {
+              Put: {
+                TableName: deps.tableName,
+                Item: {
+                  ...keys.commandTenure(incidentId, seq),
+                  entity: 'commandTenure',
+                  incidentId,
+                  ...change.ended,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ]
+        : []),
+    ];
+    const command = { ...(current.command ?? {}), [body.role]: change.holder };
+    const who = `${change.holder.name} (${change.holder.subject})`;
+    const summary =
+      change.kind === 'handed_over'
+        ? `${body.role} handed over from ${change.ended?.name} (${change.ended?.subject}) to ${who}`
+        : change.kind === 'assigned'
+          ? `${body.role} assigned to ${who}`
+          : `${body.role} holder ${who} updated`;
+    try {
+      return await commit(deps, caller, current, {
+        incident: { ...current, command },
+        items,
+        timeline: [
+          {
+            type: `command.${change.kind}`,
+            summary: body.note ? `${summary}: ${body.note}` : summary,
+            data: {
+              role: body.role,
+              holder: change.holder,
+              ...(change.ended ? { previous: change.ended } : {}),
+              ...(body.note ? { note: body.note } : {}),
+            },
+          },
+        ],
+        result: {
+          incidentId,
+          role: body.role,
+          holder: change.holder,
+          ...(change.ended ? { previous: change.ended } : {}),
+          command,
+        },
+      });
+    } catch (error) {
+      if (error instanceof TransactionConflict) {
+        refs.explain(error.failed, 0);
+        if (orgCheck.length > 0 && error.failed.includes(refs.items.length)) {
+          throw new ValidationError(`Unknown organization ${body.holder.organizationId}`, [
+            {
+              field: 'body.holder.organizationId',
+              message: `organization ${body.holder.organizationId} does not exist`,
+            },
+          ]);
+        }
+      }
+      throw error;
+    }
+  });
+}
+
+/**
+ * Sets the incident's TLP. Raising it (more restrictive) is a coordinator's call; lowering it needs
+ * decision authority (the incident commander, or an admin; coordinators until a commander is named).
+ * Setting the level the incident already has changes nothing.
+ */
+export function changeIncidentTlp(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: ChangeTlpBody,
+): Promise<Incident> {
+  return withOptimisticRetry(async () => {
+    const current = await getIncidentItem(deps, incidentId);
+    const from = current.tlp ?? DEFAULT_INCIDENT_TLP;
+    if (from === body.tlp) return incidentView(current as unknown as Record<string, unknown>);
+    const lowering = isLowering(from, body.tlp);
+    if (lowering) assertAuthority(caller, current, 'lower_tlp');
+    return commit(deps, caller, current, {
+      incident: { ...current, tlp: body.tlp },
+      timeline: [
+        {
+          type: 'incident.tlp_changed',
+          summary: `TLP:${from} → TLP:${body.tlp} (${lowering ? 'lowered' : 'raised'}): ${body.reason}`,
+          data: { from, to: body.tlp, direction: lowering ? 'lowered' : 'raised', reason: body.reason },
+        },
+      ],
+      result: (stored) => incidentView(stored as unknown as Record<string, unknown>),
+    });
+  });
+}

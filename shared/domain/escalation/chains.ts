@@ -1,0 +1,609 @@
+/**
+ * Escalation chains: an incident (or an activation of it) climbing a policy's levels until someone
+ * acknowledges. See `docs/escalation.md`.
+ *
+ * - Start: the chain item (`INC#<id>` / `ESCCHAIN#CHAIN-n`, status `active`, currentLevel 0) and a
+ *   `escalation.chain_started` timeline entry in ONE incident transaction; then level 1 runs now.
+ * - A level runs in three steps: (1) CLAIM — one conditional UpdateItem (`status = active AND
+ *   currentLevel = level − 1`) sets currentLevel, nextLevelAt, nextSchedule and appends the step (at
+ *   the last level it also sets status `exhausted`); (2) the next level's one-time schedule
+ *   (`esc.<incidentId>.<chainId>.l<n+1>`, at now + this level's timeframe, target `escalation-step`,
+ *   idempotent by name); (3) the notice (`sendNotice`, its timeline entry `escalation.level`), whose
+ *   outcome is recorded on the step. Only the firing that wins the claim notifies: a duplicate, a
+ *   late or an out-of-order firing, or one after acknowledgement, finds the condition false and
+ *   does nothing.
+ * - Acknowledge / stop: ONE incident transaction ends every active chain (UpdateItem conditioned on
+ *   the chain version and `status = active`), then the pending schedules are deleted. A schedule
+ *   created after that (a claim that won just before) fires into a chain that is no longer active:
+ *   a no-op.
+ */
+import { escalationConfig } from '../../config.js';
+import {
+  claimLevel,
+  getChain,
+  getIncidentChains,
+  getPolicy,
+  putChain,
+  recordStep,
+  type StoredChain,
+} from '../../db/escalation-repo.js';
+import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
+import { escalationKeys } from '../../db/keys.js';
+import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
+import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDeps } from '../../deps.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Caller } from '../../http/caller.js';
+import { logger } from '../../http/observability.js';
+import { cancelSchedule, scheduleOnce } from '../../scheduling/schedules.js';
+import { ID_PATTERN } from '../../schemas/common.js';
+import type {
+  AcknowledgeIncidentBody,
+  Acknowledgement,
+  ChainLevel,
+  ChainStatus,
+  StartEscalationChainBody,
+} from '../../schemas/escalation.js';
+import { loadContacts } from '../contacts/service.js';
+import { getChannel } from '../coordination/channels.js';
+import { assertIncidentOpen } from '../incidents/rules.js';
+import { commit } from '../incidents/service.js';
+import { sendNotice, systemActor } from '../notifications/notice.js';
+import { notifyDepsIfConfigured } from '../notifications/topics.js';
+import { loadOrganization } from '../organizations/service.js';
+import { timeframeSeconds } from '../timeframe.js';
+import { cached } from './cache.js';
+import { autoStartPolicies } from './policies.js';
+import {
+  chainLevelOf,
+  chainLevelOfRule,
+  classifyRuleContact,
+  decideStep,
+  priorityAtLeast,
+  renumber,
+  type StepDecision,
+  stepScheduleName,
+} from './rules.js';
+
+/** Scheduler target of the next-level firings (an entry of SCHEDULED_FUNCTIONS). */
+export const STEP_TARGET = 'escalation-step';
+
+/** SNS and Scheduler, each when this function is configured for it (a handler test has neither). */
+export interface EscalationRuntime {
+  readonly notify?: NotifyDeps | undefined;
+  readonly scheduling?: SchedulingDeps | undefined;
+}
+
+export function escalationRuntime(): EscalationRuntime {
+  return {
+    notify: notifyDepsIfConfigured(),
+    scheduling: escalationConfig().schedulingConfigured ? schedulingDeps() : undefined,
+  };
+}
+
+export interface StepPayload {
+  readonly incidentId: string;
+  readonly chainId: string;
+  readonly level: number;
+}
+
+type ChainSource = { policyId: string } | { channelId: string };
+
+interface StartOptions {
+  readonly reason?: string | undefined;
+  readonly activationId?: string | undefined;
+  readonly triggerId?: string | undefined;
+  /** Request field named by a 400 about the source (`body.policyId` …). */
+  readonly field?: string;
+}
+
+/** A policy → its chain levels and source. */
+async function levelsOfPolicy(deps: Deps, policyId: string, field: string) {
+  try {
+    const policy = await getPolicy(deps, policyId);
+    return {
+      source: { type: 'policy' as const, policyId, policyVersion: policy.version },
+      levels: policy.levels.map(chainLevelOf),
+    };
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw new ValidationError(`Unknown escalation policy ${policyId}`, [
+      { field, message: `escalation policy ${policyId} does not exist` },
+    ]);
+  }
+}
+
+/**
+ * A channel's escalation rules → chain levels: each rule's `contact` is a live contact id, else an
+ * organization id, else a stakeholder group name, else unresolved (the level records it as skipped).
+ */
+async function levelsOfChannel(deps: Deps, channelId: string, field: string) {
+  let channel: Awaited<ReturnType<typeof getChannel>>;
+  try {
+    channel = await getChannel(deps, channelId);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw new ValidationError(`Unknown channel ${channelId}`, [
+      { field, message: `channel ${channelId} does not exist` },
+    ]);
+  }
+  if (channel.escalationRules.length === 0) {
+    throw new ValidationError(`Channel ${channelId} has no escalation rules`, [
+      { field, message: 'the channel has no escalation rules' },
+    ]);
+  }
+  const texts = channel.escalationRules.map((r) => r.contact.trim());
+  const ids = [...new Set(texts.filter((t) => ID_PATTERN.test(t)))];
+  const contacts = await loadContacts(deps, ids);
+  const levels: ChainLevel[] = [];
+  for (const [i, rule] of channel.escalationRules.entries()) {
+    const text = texts[i] as string;
+    const contact = contacts.get(text);
+    const isContact = contact !== undefined && !contact.deletedAt;
+    let isOrganization = false;
+    if (!isContact && ID_PATTERN.test(text)) {
+      isOrganization = await loadOrganization(deps, text).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return false;
+          throw error;
+        },
+      );
+    }
+    levels.push(
+      chainLevelOfRule(rule, classifyRuleContact(text, { contact: isContact, organization: isOrganization })),
+    );
+  }
+  return {
+    source: { type: 'channel' as const, channelId, channelVersion: channel.version },
+    levels: renumber(levels),
+  };
+}
+
+const sameSource = (a: StoredChain['source'], b: StoredChain['source']): boolean =>
+  a.type === 'policy' && b.type === 'policy'
+    ? a.policyId === b.policyId
+    : a.type === 'channel' && b.type === 'channel' && a.channelId === b.channelId;
+
+/**
+ * Starts a chain on the incident and notifies level 1 now; returns the chain as stored after level 1.
+ * 400 for an unknown policy/channel; 409 for a closed incident, and 409 CHAIN_ACTIVE while a chain
+ * of the same source (and activation) is still active on the incident.
+ */
+export async function startChain(
+  deps: Deps,
+  rt: EscalationRuntime,
+  actor: Caller,
+  incidentId: string,
+  source: ChainSource,
+  options: StartOptions = {},
+): Promise<StoredChain> {
+  const resolved =
+    'policyId' in source
+      ? await levelsOfPolicy(deps, source.policyId, options.field ?? 'body.policyId')
+      : await levelsOfChannel(deps, source.channelId, options.field ?? 'body.channelId');
+  const { chain, incident } = await withOptimisticRetry(async () => {
+    const current = await getIncidentItem(deps, incidentId);
+    assertIncidentOpen(current);
+    const existing = await getIncidentChains(deps, incidentId);
+    const running = existing.find(
+      (c) =>
+        c.status === 'active' &&
+        sameSource(c.source, resolved.source) &&
+        c.activationId === options.activationId,
+    );
+    if (running) {
+      // A retried request (or a second trigger) must not start the same ladder twice.
+      throw new ConflictError(
+        `${running.chainId} is already climbing this ${resolved.source.type} on ${incidentId}`,
+        [
+          {
+            field: options.field ?? ('policyId' in source ? 'body.policyId' : 'body.channelId'),
+            message: `${running.chainId} is active`,
+          },
+        ],
+        'CHAIN_ACTIVE',
+      );
+    }
+    const at = deps.now().toISOString();
+    const chain: StoredChain = {
+      chainId: `CHAIN-${existing.length + 1}`,
+      incidentId,
+      source: resolved.source,
+      ...(options.activationId ? { activationId: options.activationId } : {}),
+      ...(options.triggerId ? { triggerId: options.triggerId } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+      status: 'active',
+      currentLevel: 0,
+      levels: resolved.levels,
+      steps: [],
+      nextLevelAt: null,
+      nextSchedule: null,
+      startedAt: at,
+      startedBy: actor.subject,
+      version: 1,
+    };
+    const what =
+      chain.source.type === 'policy'
+        ? `policy ${chain.source.policyId}`
+        : `channel ${chain.source.channelId}`;
+    return commit(deps, actor, current, {
+      incident: current,
+      items: [putChain(deps, chain, null)],
+      timeline: [
+        {
+          type: 'escalation.chain_started',
+          summary: `${chain.chainId} started on ${what} (${chain.levels.length} level(s))${
+            options.activationId ? ` for ${options.activationId}` : ''
+          }${options.reason ? `: ${options.reason}` : ''}`,
+          data: {
+            chainId: chain.chainId,
+            source: chain.source,
+            levels: chain.levels.length,
+            ...(options.activationId ? { activationId: options.activationId } : {}),
+            ...(options.triggerId ? { triggerId: options.triggerId } : {}),
+          },
+        },
+      ],
+      result: (stored: StoredIncident) => ({ chain, incident: stored }),
+    });
+  });
+  try {
+    await runLevel(deps, rt, chain, incident, 1);
+  } catch (error) {
+    // Level 1 could not run (Scheduler or SNS failing): the chain must not stay "active" without a
+    // ladder under it (a retry would meet 409 CHAIN_ACTIVE). Stop it, then fail the request (503
+    // for throttling/unavailability): the client's retry starts a fresh chain.
+    await endChains(deps, rt, actor, incidentId, 'stopped', {
+      only: (c) => c.chainId === chain.chainId,
+      type: 'escalation.chain_stopped',
+      summary: (ids) => `${ids.join(', ')} stopped: its first level could not run`,
+      assertOpen: false,
+    }).catch((stopError: unknown) =>
+      logger.error('escalation chain left active after a failed start', {
+        chainId: chain.chainId,
+        stopError,
+      }),
+    );
+    throw error;
+  }
+  return (await getChain(deps, incidentId, chain.chainId)) ?? chain;
+}
+
+/** The explicit start (`POST /incidents/{id}/escalation-chain`). */
+export function startChainByRequest(
+  deps: Deps,
+  rt: EscalationRuntime,
+  caller: Caller,
+  incidentId: string,
+  body: StartEscalationChainBody,
+): Promise<StoredChain> {
+  const source: ChainSource = body.policyId
+    ? { policyId: body.policyId }
+    : { channelId: body.channelId as string };
+  return startChain(deps, rt, caller, incidentId, source, { reason: body.reason });
+}
+
+/**
+ * Runs level `level` (claim → schedule the next → notify → record). False when the claim fails
+ * (another firing did it, or the chain is no longer active).
+ */
+async function runLevel(
+  deps: Deps,
+  rt: EscalationRuntime,
+  chain: StoredChain,
+  incident: StoredIncident,
+  level: number,
+): Promise<boolean> {
+  const def = chain.levels[level - 1];
+  if (!def) return false;
+  const hasNext = level < chain.levels.length;
+  const now = deps.now();
+  const at = now.toISOString();
+  const nextAt = hasNext
+    ? new Date(now.getTime() + timeframeSeconds(def.timeframe, `levels.${level - 1}.timeframe`) * 1000)
+    : null;
+  const nextName =
+    hasNext && rt.scheduling ? stepScheduleName(chain.incidentId, chain.chainId, level + 1) : null;
+  const actor = systemActor(STEP_TARGET);
+  // The next level's schedule comes FIRST (idempotent by name): when Scheduler fails, nothing is
+  // claimed and the firing fails into Scheduler's retries (or the start request into a 503) with
+  // the chain unchanged. A schedule created by a firing that then loses the claim fires later into
+  // a chain that is already there (or no longer active) and does nothing.
+  if (nextAt && nextName && rt.scheduling) {
+    const payload: StepPayload = { incidentId: chain.incidentId, chainId: chain.chainId, level: level + 1 };
+    await scheduleOnce(rt.scheduling, {
+      name: nextName,
+      at: nextAt,
+      target: STEP_TARGET,
+      payload,
+      description: `Liaison escalation ${chain.chainId} of ${chain.incidentId}: level ${level + 1}`,
+    });
+  } else if (hasNext) {
+    logger.warn('escalation chain cannot schedule its next level: Scheduler not configured here', {
+      incidentId: chain.incidentId,
+      chainId: chain.chainId,
+      level: level + 1,
+    });
+  }
+  const stepIndex = chain.steps.length;
+  const claimed = await claimLevel(deps, chain, level, {
+    at,
+    nextLevelAt: nextAt ? nextAt.toISOString() : null,
+    nextSchedule: nextName,
+    last: !hasNext,
+    by: actor.subject,
+    stepsBefore: stepIndex,
+  });
+  if (!claimed) return false;
+  const unresolved = def.unresolved ?? [];
+  const result = await sendNotice(deps, rt.notify, actor, {
+    incidentId: chain.incidentId,
+    kind: 'escalation.level',
+    subject: `Escalation level ${level} of ${chain.levels.length}: ${incident.title}`,
+    content: [
+      `Incident ${incident.id} (priority ${incident.priority}, severity ${incident.severity}) has not been acknowledged.`,
+      `You are level ${level} of ${chain.levels.length} of escalation ${chain.chainId}${
+        chain.reason ? ` (${chain.reason})` : ''
+      }.`,
+      hasNext && nextAt
+        ? `Without acknowledgement, level ${level + 1} is notified at ${nextAt.toISOString()}.`
+        : '',
+      `Acknowledge: POST /incidents/${incident.id}/acknowledge`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    recipients: def.recipients,
+    data: {
+      chainId: chain.chainId,
+      level,
+      ...(chain.activationId ? { activationId: chain.activationId } : {}),
+      ...(unresolved.length ? { unresolved } : {}),
+      ...(nextAt ? { nextLevelAt: nextAt.toISOString() } : { last: true }),
+    },
+  });
+  await recordStep(deps, chain, stepIndex, {
+    level,
+    at,
+    communicationId: result.communicationId,
+    replaced: result.replaced,
+    skipped: [
+      ...result.skipped,
+      ...unresolved.map((text) => ({
+        recipient: text,
+        reason: 'no contact, organization or stakeholder group of that name',
+      })),
+    ],
+  });
+  return true;
+}
+
+/** The scheduled firing (`escalation-step`): acts only per `decideStep`. */
+export async function runStep(
+  deps: Deps,
+  rt: EscalationRuntime,
+  payload: StepPayload,
+): Promise<{ acted: boolean; decision: StepDecision }> {
+  const [chain, incident] = await Promise.all([
+    getChain(deps, payload.incidentId, payload.chainId),
+    getIncidentItem(deps, payload.incidentId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }),
+  ]);
+  const decision = decideStep({ chain, incident, level: payload.level });
+  if (!decision.act) {
+    if (decision.stop && chain) {
+      await endChains(deps, rt, systemActor(STEP_TARGET), payload.incidentId, 'stopped', {
+        only: (c) => c.chainId === chain.chainId,
+        type: 'escalation.chain_stopped',
+        summary: (ids) => `${ids.join(', ')} stopped: the incident is closed`,
+        assertOpen: false,
+      });
+    }
+    return { acted: false, decision };
+  }
+  const acted = await runLevel(deps, rt, chain as StoredChain, incident as StoredIncident, payload.level);
+  return { acted, decision: acted ? decision : { act: false, reason: 'already_done' } };
+}
+
+/** The chain-ending update: conditioned on the version read and on still being active. */
+function endChainItem(deps: Deps, c: StoredChain, status: ChainStatus, at: string, by: string): TransactItem {
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: escalationKeys.chain(c.incidentId, c.chainId),
+      UpdateExpression:
+        'SET #status = :status, endedAt = :at, endedBy = :by, nextLevelAt = :null, nextSchedule = :null, version = version + :one',
+      ConditionExpression: '#status = :active AND version = :v',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':at': at,
+        ':by': by,
+        ':null': null,
+        ':one': 1,
+        ':active': 'active',
+        ':v': c.version,
+      },
+    },
+  };
+}
+
+interface EndOptions<R> {
+  readonly only: (c: StoredChain) => boolean;
+  readonly type: string;
+  readonly summary: (chainIds: string[]) => string;
+  readonly data?: Record<string, unknown>;
+  readonly assertOpen: boolean;
+  /** Also change the incident (acknowledgement stamps it); the entry is written even with no chain. */
+  readonly incident?: (current: StoredIncident, at: string) => StoredIncident;
+  readonly result?: (stored: StoredIncident, chainIds: string[], at: string) => R;
+}
+
+/**
+ * Ends the incident's active chains matching `only` in ONE incident transaction, then deletes their
+ * pending schedules. Returns the ended chain ids and the schedules deleted.
+ */
+async function endChains<R = undefined>(
+  deps: Deps,
+  rt: EscalationRuntime,
+  actor: Caller,
+  incidentId: string,
+  status: ChainStatus,
+  o: EndOptions<R>,
+): Promise<{ chainIds: string[]; cancelled: string[]; result: R | undefined }> {
+  const { ended, result } = await withOptimisticRetry(async () => {
+    const [current, chains] = await Promise.all([
+      getIncidentItem(deps, incidentId),
+      getIncidentChains(deps, incidentId),
+    ]);
+    if (o.assertOpen) assertIncidentOpen(current);
+    const active = chains.filter((c) => c.status === 'active' && o.only(c));
+    if (active.length === 0 && !o.incident) return { ended: [] as StoredChain[], result: undefined };
+    const at = deps.now().toISOString();
+    const ids = active.map((c) => c.chainId);
+    return commit(deps, actor, current, {
+      incident: o.incident ? o.incident(current, at) : current,
+      items: active.map((c) => endChainItem(deps, c, status, at, actor.subject)),
+      timeline: [{ type: o.type, summary: o.summary(ids), data: { chainIds: ids, ...(o.data ?? {}) } }],
+      result: (stored: StoredIncident) => ({ ended: active, result: o.result?.(stored, ids, at) }),
+    });
+  });
+  // After the commit, and never failing the request: a schedule left behind fires into a chain
+  // that is no longer active and does nothing.
+  const cancelled: string[] = [];
+  for (const c of ended) {
+    if (!c.nextSchedule || !rt.scheduling) continue;
+    try {
+      await cancelSchedule(rt.scheduling, c.nextSchedule);
+      cancelled.push(c.nextSchedule);
+    } catch (error) {
+      logger.warn('escalation schedule not deleted (it will fire and do nothing)', {
+        schedule: c.nextSchedule,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return { chainIds: ended.map((c) => c.chainId), cancelled, result };
+}
+
+/** `POST /incidents/{id}/acknowledge`: stamps the incident, ends every active chain, deletes schedules. */
+export async function acknowledgeIncident(
+  deps: Deps,
+  rt: EscalationRuntime,
+  caller: Caller,
+  incidentId: string,
+  body: AcknowledgeIncidentBody,
+): Promise<Acknowledgement> {
+  const out = await endChains(deps, rt, caller, incidentId, 'acknowledged', {
+    only: () => true,
+    assertOpen: true,
+    type: 'incident.acknowledged',
+    summary: (ids) =>
+      `Incident acknowledged${body.note ? `: ${body.note}` : ''}${ids.length ? `; stopped ${ids.join(', ')}` : ''}`,
+    data: body.note ? { note: body.note } : {},
+    incident: (current, at) =>
+      ({ ...current, acknowledgedAt: at, acknowledgedBy: caller.subject }) as StoredIncident,
+    result: (_stored, _ids, at) => at,
+  });
+  return {
+    incidentId,
+    acknowledgedAt: out.result as string,
+    acknowledgedBy: caller.subject,
+    ...(body.note ? { note: body.note } : {}),
+    stoppedChains: out.chainIds,
+    cancelledSchedules: out.cancelled,
+  };
+}
+
+// ---------- automatic starts and stops ----------
+
+/** An automatic start that did not happen: already climbing (info), anything else (error). */
+export function logFailedStart(what: string, error: unknown, context: Record<string, unknown>): void {
+  if (error instanceof ConflictError && error.code === 'CHAIN_ACTIVE') {
+    logger.info(`${what}: chain already active`, context);
+  } else {
+    logger.error(`${what} failed`, { ...context, error });
+  }
+}
+
+/** After an incident is created: a chain per auto-start policy at or below its priority (best-effort). */
+export async function autoStartChains(deps: Deps, incident: StoredIncident): Promise<void> {
+  let policies: Awaited<ReturnType<typeof autoStartPolicies>>;
+  try {
+    policies = await cached(`${deps.tableName}:autoStartPolicies`, () => autoStartPolicies(deps));
+  } catch (error) {
+    logger.error('escalation auto-start: policies unreadable', { incidentId: incident.id, error });
+    return;
+  }
+  const due = policies.filter(
+    (p) => p.autoStart && priorityAtLeast(incident.priority, p.autoStart.minPriority),
+  );
+  if (due.length === 0) return;
+  const rt = escalationRuntime();
+  for (const p of due) {
+    try {
+      await startChain(
+        deps,
+        rt,
+        systemActor('escalation'),
+        incident.id,
+        { policyId: p.id },
+        {
+          reason: `priority ${incident.priority} at creation (policy auto-start at ${p.autoStart?.minPriority})`,
+        },
+      );
+    } catch (error) {
+      logFailedStart('escalation auto-start', error, { incidentId: incident.id, policyId: p.id });
+    }
+  }
+}
+
+/** After an activation naming a channel: a chain on the channel's rules for it (best-effort). */
+export async function startActivationChain(
+  deps: Deps,
+  actor: Caller,
+  incidentId: string,
+  activationId: string,
+  channelId: string,
+): Promise<void> {
+  try {
+    await startChain(
+      deps,
+      escalationRuntime(),
+      actor,
+      incidentId,
+      { channelId },
+      {
+        activationId,
+        reason: `activation ${activationId}`,
+        field: 'body.coordinationChannel',
+      },
+    );
+  } catch (error) {
+    logFailedStart('activation escalation chain', error, { incidentId, activationId });
+  }
+}
+
+/**
+ * After a coordinated action changed: when no action of the activation is still `pending`, the
+ * activation's chains are acknowledged and stop (their schedules deleted).
+ */
+export async function stopActivationChainsIfAcknowledged(
+  deps: Deps,
+  actor: Caller,
+  incidentId: string,
+  activationId: string,
+  statuses: readonly string[],
+): Promise<string[]> {
+  if (statuses.some((s) => s === 'pending')) return [];
+  const out = await endChains(deps, escalationRuntime(), actor, incidentId, 'acknowledged', {
+    only: (c) => c.activationId === activationId,
+    assertOpen: false,
+    type: 'escalation.chain_stopped',
+    summary: (ids) =>
+      `${ids.join(', ')} stopped: every coordinated action of ${activationId} was acknowledged`,
+    data: { activationId },
+  });
+  return out.chainIds;
+}

@@ -1,0 +1,353 @@
+/**
+ * Notices: the messages Liaison sends by itself — escalation levels, due-date reminders, overdue
+ * notices, regulatory reminders, activation announcements — as opposed to communications a person
+ * writes (`createCommunication`).
+ *
+ * A notice is best-effort by design: a reminder that cannot reach one recipient must still reach the
+ * others, so recipients are resolved leniently and every one that is left out is RECORDED (on the
+ * communication's timeline entry), never a 4xx:
+ *  - contacts by id; organizations → the organization's `escalationContactIds` (ordered), or all its
+ *    live contacts when it names none; stakeholder groups → every live contact of the group;
+ *  - a `stale` contact is replaced by its first verified, live alternate (recorded), or skipped;
+ *  - unknown or deleted contacts, and recipients the incident's TLP refuses (TLP 2.0 rules of
+ *    `tlp.ts`, the organization's agreement ceiling), are skipped.
+ * The communication (outbound, type `notification`, `notice.kind`), one outbox item per
+ * organization and the timeline entry are written in ONE incident transaction; then one Publish per
+ * organization (failures are retried by the notification sweeper, like any communication).
+ *
+ * `publishDirect` is the other path, for messages that belong to no incident (a contact's
+ * verification link, directory alerts): one Publish to the organization's topic, no outbox.
+ */
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { DEFAULT_INCIDENT_TLP, getIncidentItem, putNew } from '../../db/incidents-repo.js';
+import { keys } from '../../db/keys.js';
+import type { Deps, NotifyDeps } from '../../deps.js';
+import { NotFoundError } from '../../errors.js';
+import type { Caller } from '../../http/caller.js';
+import type { Tlp } from '../../schemas/common.js';
+import type { Contact, StakeholderGroup } from '../../schemas/contacts.js';
+import type { Communication } from '../../schemas/incidents.js';
+import { loadContacts } from '../contacts/service.js';
+import { mutate } from '../incidents/service.js';
+import { loadOrganization, organizationAgreements } from '../organizations/service.js';
+import {
+  buildOutbox,
+  contactsWhere,
+  type OutboxItem,
+  outboxPuts,
+  pendingDelivery,
+  publishOutbox,
+  snsSubject,
+} from './delivery.js';
+import { decideRecipient, type RecipientKind } from './tlp.js';
+import { ensureTopic } from './topics.js';
+
+export interface NoticeRecipients {
+  readonly contacts?: readonly string[];
+  readonly organizations?: readonly string[];
+  readonly groups?: readonly StakeholderGroup[];
+}
+
+export interface Notice {
+  readonly incidentId: string;
+  /** `escalation.level`, `action.reminder`, `action.overdue`, `obligation.reminder`, `activation.started` … */
+  readonly kind: string;
+  readonly subject: string;
+  readonly content: string;
+  readonly recipients: NoticeRecipients;
+  /** Merged into the timeline entry's data. */
+  readonly data?: Record<string, unknown>;
+}
+
+export interface NoticeResult {
+  /** Null when nobody could be reached (the timeline still records the attempt). */
+  readonly communicationId: string | null;
+  readonly organizations: { organizationId: string; contactIds: string[] }[];
+  readonly replaced: { contactId: string; alternateId: string }[];
+  readonly skipped: { recipient: string; reason: string }[];
+}
+
+/** The actor Liaison's own jobs write the timeline as (`liaison:<job>`). */
+export function systemActor(job: string): Caller {
+  return { subject: `liaison:${job}`, organization: undefined, roles: [] };
+}
+
+type LiveContact = Pick<Contact, 'id' | 'organizationId'> & {
+  verificationStatus?: string;
+  alternates?: string[];
+  deletedAt?: string | null;
+};
+
+interface Candidate {
+  readonly contactId: string;
+  readonly organizationId: string;
+  readonly via: RecipientKind;
+  /** How the notice named it (`contact:C-1`, `organization:ORG-1`, `group:legal`). */
+  readonly named: string;
+}
+
+interface Resolution {
+  readonly candidates: Candidate[];
+  readonly replaced: NoticeResult['replaced'];
+  readonly skipped: NoticeResult['skipped'];
+}
+
+const isLive = (c: LiveContact | undefined): c is LiveContact => c !== undefined && !c.deletedAt;
+
+/** Contacts, organizations and groups → candidate contacts (stale ones replaced), leniently. */
+export async function resolveNoticeRecipients(deps: Deps, recipients: NoticeRecipients): Promise<Resolution> {
+  const skipped: NoticeResult['skipped'] = [];
+  const named: { contact: LiveContact; via: RecipientKind; named: string }[] = [];
+  const byId = await loadContacts(deps, recipients.contacts ?? []);
+  for (const id of recipients.contacts ?? []) {
+    const c = byId.get(id) as LiveContact | undefined;
+    if (!c) skipped.push({ recipient: `contact:${id}`, reason: 'contact does not exist' });
+    else if (c.deletedAt) skipped.push({ recipient: `contact:${id}`, reason: 'contact is deleted' });
+    else named.push({ contact: c, via: 'contact', named: `contact:${id}` });
+  }
+  for (const organizationId of recipients.organizations ?? []) {
+    const label = `organization:${organizationId}`;
+    let escalationIds: string[] = [];
+    try {
+      const org = await loadOrganization(deps, organizationId);
+      escalationIds = Array.isArray(org.escalationContactIds) ? org.escalationContactIds.map(String) : [];
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      skipped.push({ recipient: label, reason: 'organization does not exist' });
+      continue;
+    }
+    const members: LiveContact[] =
+      escalationIds.length > 0
+        ? [...(await loadContacts(deps, escalationIds)).values()].filter(isLive)
+        : ((await contactsWhere(deps, { organizationId })) as LiveContact[]);
+    if (members.length === 0) skipped.push({ recipient: label, reason: 'organization has no live contact' });
+    for (const c of members) named.push({ contact: c, via: 'organization', named: label });
+  }
+  for (const group of recipients.groups ?? []) {
+    const members = (await contactsWhere(deps, { stakeholderGroup: group })) as LiveContact[];
+    if (members.length === 0)
+      skipped.push({ recipient: `group:${group}`, reason: 'no live contact in the group' });
+    for (const c of members) named.push({ contact: c, via: 'group', named: `group:${group}` });
+  }
+  // Stale contacts → their first verified, live alternate.
+  const stale = named.filter((n) => n.contact.verificationStatus === 'stale');
+  const alternates = await loadContacts(
+    deps,
+    stale.flatMap((n) => n.contact.alternates ?? []),
+  );
+  const replaced: NoticeResult['replaced'] = [];
+  const candidates: Candidate[] = [];
+  for (const n of named) {
+    let contact = n.contact;
+    if (contact.verificationStatus === 'stale') {
+      const alternate = (contact.alternates ?? [])
+        .map((id) => alternates.get(id) as LiveContact | undefined)
+        .find((a) => isLive(a) && a.verificationStatus === 'verified');
+      if (!alternate) {
+        skipped.push({
+          recipient: `contact:${contact.id}`,
+          reason: 'contact is stale and has no verified alternate',
+        });
+        continue;
+      }
+      if (!replaced.some((r) => r.contactId === contact.id)) {
+        replaced.push({ contactId: contact.id, alternateId: alternate.id });
+      }
+      contact = alternate;
+    }
+    candidates.push({
+      contactId: contact.id,
+      organizationId: contact.organizationId,
+      via: n.via,
+      named: n.named,
+    });
+  }
+  return { candidates, replaced, skipped };
+}
+
+/** Candidates the TLP admits, per organization (each contact once); the others skipped. */
+async function admitted(
+  deps: Deps,
+  candidates: readonly Candidate[],
+  tlp: Tlp,
+  namedOrganizations: ReadonlySet<string>,
+  skipped: NoticeResult['skipped'],
+): Promise<Map<string, string[]>> {
+  const ceilings = new Map<string, Tlp>();
+  for (const organizationId of new Set(candidates.map((c) => c.organizationId))) {
+    try {
+      ceilings.set(organizationId, (await organizationAgreements(deps, organizationId)).effectiveTlpCeiling);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      ceilings.set(organizationId, 'CLEAR');
+    }
+  }
+  const byOrganization = new Map<string, string[]>();
+  for (const c of candidates) {
+    const decision = decideRecipient({
+      tlp,
+      via: c.via,
+      organizationId: c.organizationId,
+      namedOrganizations,
+      organizationCeiling: ceilings.get(c.organizationId) ?? 'CLEAR',
+    });
+    if (!decision.allowed) {
+      skipped.push({ recipient: `contact:${c.contactId}`, reason: `TLP:${tlp} — ${decision.reason}` });
+      continue;
+    }
+    const list = byOrganization.get(c.organizationId) ?? [];
+    if (!list.includes(c.contactId)) list.push(c.contactId);
+    byOrganization.set(c.organizationId, list);
+  }
+  return byOrganization;
+}
+
+/** Sends a notice on an incident (see the module comment). */
+export async function sendNotice(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  actor: Caller,
+  notice: Notice,
+): Promise<NoticeResult> {
+  const stored = await getIncidentItem(deps, notice.incidentId);
+  const tlp: Tlp = stored.tlp ?? DEFAULT_INCIDENT_TLP;
+  const resolution = await resolveNoticeRecipients(deps, notice.recipients);
+  const skipped = [...resolution.skipped];
+  const byOrganization = await admitted(
+    deps,
+    resolution.candidates,
+    tlp,
+    new Set(notice.recipients.organizations ?? []),
+    skipped,
+  );
+  const organizations = [...byOrganization].map(([organizationId, contactIds]) => ({
+    organizationId,
+    contactIds,
+  }));
+  const base = { organizations, replaced: resolution.replaced, skipped };
+  const data = {
+    kind: notice.kind,
+    ...(notice.data ?? {}),
+    organizations: organizations.map((o) => o.organizationId),
+    sentTo: organizations.flatMap((o) => o.contactIds),
+    ...(resolution.replaced.length ? { replaced: resolution.replaced } : {}),
+    ...(skipped.length ? { skipped } : {}),
+  };
+  const replacedNote = resolution.replaced.length
+    ? `; stale ${resolution.replaced.map((r) => `${r.contactId} replaced by ${r.alternateId}`).join(', ')}`
+    : '';
+  const skippedNote = skipped.length ? `; ${skipped.length} recipient(s) not reached` : '';
+
+  const outbox: OutboxItem[] = [];
+  const result = await mutate(deps, actor, notice.incidentId, (current) => {
+    outbox.length = 0;
+    if (byOrganization.size === 0) {
+      return {
+        incident: current,
+        timeline: [
+          {
+            type: 'notice.undeliverable',
+            summary: `${notice.subject}: nobody could be reached${skippedNote}`,
+            data,
+          },
+        ],
+        result: { communicationId: null, ...base } as NoticeResult,
+      };
+    }
+    const n = current.commSeq + 1;
+    const at = deps.now().toISOString();
+    const communicationId = `COMM-${n}`;
+    outbox.push(
+      ...buildOutbox(
+        {
+          incidentId: notice.incidentId,
+          communicationId,
+          commSeq: n,
+          byOrganization,
+          tlp,
+          severity: current.severity,
+          subject: notice.subject,
+          body: notice.content,
+          kind: notice.kind,
+          at,
+        },
+        deps.newId,
+      ),
+    );
+    const communication: Communication & { notice: { kind: string } } = {
+      communicationId,
+      type: 'notification',
+      direction: 'outbound',
+      subject: notice.subject,
+      content: notice.content,
+      sentTo: organizations.flatMap((o) => o.contactIds),
+      priority: current.priority === 'critical' ? 'critical' : 'high',
+      tlp,
+      delivery: pendingDelivery(outbox),
+      notice: { kind: notice.kind },
+      recordedAt: at,
+      recordedBy: actor.subject,
+    };
+    return {
+      incident: { ...current, commSeq: n },
+      items: [
+        putNew(deps, keys.communication(notice.incidentId, n), 'communication', {
+          incidentId: notice.incidentId,
+          ...communication,
+        }),
+        ...outboxPuts(deps, outbox),
+      ],
+      timeline: [
+        {
+          type: notice.kind,
+          summary: `${communicationId} ${notice.subject}${replacedNote}${skippedNote}`,
+          data: { communicationId, ...data },
+        },
+      ],
+      result: { communicationId, ...base } as NoticeResult,
+    };
+  });
+  if (outbox.length > 0 && notify) {
+    await publishOutbox(deps, notify, { delivery: pendingDelivery(outbox) }, outbox);
+  }
+  return result;
+}
+
+/** A message that belongs to no incident: one Publish to the organization's topic, to these contacts. */
+export async function publishDirect(
+  _deps: Deps,
+  notify: NotifyDeps,
+  message: {
+    readonly organizationId: string;
+    readonly contactIds: readonly string[];
+    readonly kind: string;
+    readonly subject: string;
+    readonly body: Record<string, unknown>;
+    readonly messageId: string;
+    readonly tlp?: Tlp;
+  },
+): Promise<void> {
+  const tlp = message.tlp ?? 'AMBER';
+  const topicArn = await ensureTopic(notify, message.organizationId);
+  await notify.sns.send(
+    new PublishCommand({
+      TopicArn: topicArn,
+      Subject: snsSubject(tlp, message.subject),
+      Message: JSON.stringify({
+        messageId: message.messageId,
+        kind: message.kind,
+        organizationId: message.organizationId,
+        recipients: message.contactIds,
+        tlp,
+        subject: message.subject,
+        ...message.body,
+      }),
+      MessageAttributes: {
+        recipients: { DataType: 'String.Array', StringValue: JSON.stringify(message.contactIds) },
+        tlp: { DataType: 'String', StringValue: tlp },
+        kind: { DataType: 'String', StringValue: message.kind },
+        messageId: { DataType: 'String', StringValue: message.messageId },
+      },
+    }),
+  );
+}

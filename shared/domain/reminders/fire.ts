@@ -1,0 +1,317 @@
+/**
+ * What a `reminder` schedule does when it fires (docs/reminders.md). It RE-READS the item and acts
+ * only when the item is still open with the due instant the schedule was planned for
+ * (`decide*Fire`); then it claims a sent-marker (`REMINDER#<name>` / `SENT#<due>`, conditional
+ * put) so a duplicate firing sends nothing, and sends the notice (`sendNotice`). If sending fails,
+ * the marker is released and the error thrown, so Scheduler's retry sends it.
+ *
+ * - action reminder → the assignee (`assignedTo` when it is a contact id; else recorded as not
+ *   addressable) and the action's third party (its escalation contacts); a coordinated action's →
+ *   the responsible and supporting organizations (their escalation contacts).
+ * - action overdue → the same people, and the action joins `overdueActions` on the incident item
+ *   (what the `actionOverdue` escalation trigger reads), removed when it completes or is cancelled.
+ * - obligation reminder → the incident commander (`command.incident_commander.contactId`) and the
+ *   `legal` and `compliance` groups; at 100 % (the deadline, unsubmitted) it escalates: also the
+ *   `coordination` and `executives` groups, and an incident escalation `ESC-n` is recorded.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { regulatoryConfig } from '../../config.js';
+import { getIncidentAndChild, type StoredIncident } from '../../db/incidents-repo.js';
+import { keys } from '../../db/keys.js';
+import { getIncidentAndObligation } from '../../db/obligations-repo.js';
+import { TABLE } from '../../db/table.js';
+import type { Deps, NotifyDeps } from '../../deps.js';
+import { NotFoundError } from '../../errors.js';
+import type { StakeholderGroup } from '../../schemas/contacts.js';
+import type { ActionReminderEvent, ObligationReminderEvent, ReminderEvent } from '../../schemas/reminders.js';
+import { loadContacts } from '../contacts/service.js';
+import { isOpenCoordinatedAction } from '../coordination/rules.js';
+import { createEscalation, mutate } from '../incidents/service.js';
+import { type NoticeRecipients, sendNotice, systemActor } from '../notifications/notice.js';
+import { obligationView } from '../obligations/view.js';
+import {
+  actionScheduleName,
+  addOverdue,
+  coordinatedScheduleName,
+  type Decision,
+  decideActionFire,
+  decideObligationFire,
+  obligationScheduleName,
+  overdueRef,
+} from './plan.js';
+
+/** Timeline entries of reminders are written as `liaison:reminder`. */
+export const REMINDER_ACTOR = systemActor('reminder');
+
+/** Sent-markers outlive any Scheduler retry window by far, then expire. */
+const MARKER_TTL_SECONDS = 90 * 24 * 3600;
+
+export type FireResult =
+  | { readonly acted: false; readonly name: string; readonly reason: string }
+  | {
+      readonly acted: true;
+      readonly name: string;
+      readonly kind: string;
+      readonly communicationId: string | null;
+      readonly escalationId?: string;
+    };
+
+/** True when this firing is the first for (name, due); false when a firing already acted. */
+async function claim(deps: Deps, name: string, due: string): Promise<boolean> {
+  const now = deps.now();
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: {
+          ...keys.reminderSent(name, due),
+          entity: 'reminderSent',
+          name,
+          due,
+          sentAt: now.toISOString(),
+          [TABLE.timeToLiveAttribute]: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+async function release(deps: Deps, name: string, due: string): Promise<void> {
+  await deps.db.send(new DeleteCommand({ TableName: deps.tableName, Key: keys.reminderSent(name, due) }));
+}
+
+/** Claims the marker, runs `act`; a failure releases the marker (the retry acts) and is thrown. */
+async function once<T>(deps: Deps, name: string, due: string, act: () => Promise<T>): Promise<T | undefined> {
+  if (!(await claim(deps, name, due))) return undefined;
+  try {
+    return await act();
+  } catch (error) {
+    await release(deps, name, due).catch(() => undefined);
+    throw error;
+  }
+}
+
+const skip = (name: string, decision: Decision): FireResult => ({
+  acted: false,
+  name,
+  reason: decision.act ? 'unknown' : decision.reason,
+});
+
+export function fireReminder(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  event: ReminderEvent,
+): Promise<FireResult> {
+  return event.kind === 'obligation' ? fireObligation(deps, notify, event) : fireAction(deps, notify, event);
+}
+
+const numberOf = (prefix: string, id: string): number | undefined => {
+  const m = new RegExp(`^${prefix}-([1-9]\\d{0,5})$`).exec(id);
+  return m ? Number(m[1]) : undefined;
+};
+
+async function readDueItem(deps: Deps, event: ActionReminderEvent) {
+  const n = numberOf(event.kind === 'action' ? 'ACTION' : 'COORD', event.actionId);
+  if (n === undefined) return undefined;
+  const key =
+    event.kind === 'action'
+      ? keys.action(event.incidentId, n)
+      : keys.coordinatedAction(event.incidentId, event.activationId, n);
+  try {
+    return await getIncidentAndChild(deps, event.incidentId, key);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
+async function fireAction(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  event: ActionReminderEvent,
+): Promise<FireResult> {
+  const name =
+    event.kind === 'action'
+      ? actionScheduleName(event.incidentId, event.actionId, event.stage, event.dueDate)
+      : coordinatedScheduleName(
+          event.incidentId,
+          event.activationId,
+          event.actionId,
+          event.stage,
+          event.dueDate,
+        );
+  const read = await readDueItem(deps, event);
+  if (!read) return { acted: false, name, reason: 'the incident or the action does not exist' };
+  const { incident, child } = read;
+  const item = child as { status: string; dueDate?: string; description?: string } | undefined;
+  const open =
+    item !== undefined &&
+    (event.kind === 'action'
+      ? item.status === 'pending' || item.status === 'in_progress'
+      : isOpenCoordinatedAction(item.status as Parameters<typeof isOpenCoordinatedAction>[0]));
+  const decision = decideActionFire({
+    stage: event.stage,
+    dueDate: event.dueDate,
+    incidentStatus: incident.status,
+    item,
+    open,
+    now: deps.now(),
+  });
+  if (!decision.act) return skip(name, decision);
+  const action = child as Record<string, unknown>;
+  const { recipients, notAddressable } = await actionRecipients(deps, event, action);
+  const overdue = event.stage === 'overdue';
+  const label = event.kind === 'action' ? event.actionId : `${event.activationId} ${event.actionId}`;
+  const kind = overdue ? 'action.overdue' : 'action.reminder';
+  const result = await once(deps, name, event.dueDate, async () => {
+    if (overdue) {
+      const ref = overdueRef(event);
+      // The flag first (idempotent): the notice below names it on the timeline.
+      await mutate(deps, REMINDER_ACTOR, event.incidentId, (current) => ({
+        incident: addOverdue(current, ref) as StoredIncident,
+        timeline: [],
+        result: undefined,
+      }));
+    }
+    return sendNotice(deps, notify, REMINDER_ACTOR, {
+      incidentId: event.incidentId,
+      kind,
+      subject: overdue
+        ? `Overdue: ${label} was due ${event.dueDate}`
+        : `Reminder: ${label} is due ${event.dueDate}`,
+      content: `${label}: ${String(action.description ?? '')}\nDue: ${event.dueDate}\nStatus: ${String(action.status)}${
+        overdue ? '\nThis action is overdue: complete it, or change its due date.' : ''
+      }`,
+      recipients,
+      data: {
+        actionId: event.actionId,
+        ...(event.kind === 'coordinated-action' ? { activationId: event.activationId } : {}),
+        dueDate: event.dueDate,
+        stage: event.stage,
+        ...(notAddressable.length ? { notAddressable } : {}),
+        ...(overdue ? { overdueAction: overdueRef(event) } : {}),
+      },
+    });
+  });
+  if (!result) return { acted: false, name, reason: 'already sent (duplicate firing)' };
+  return { acted: true, name, kind, communicationId: result.communicationId };
+}
+
+async function actionRecipients(
+  deps: Deps,
+  event: ActionReminderEvent,
+  action: Record<string, unknown>,
+): Promise<{ recipients: NoticeRecipients; notAddressable: { assignedTo: string; reason: string }[] }> {
+  if (event.kind === 'coordinated-action') {
+    const organizations = [
+      String(action.responsibleOrganization),
+      ...((action.supportingOrganizations as string[] | undefined) ?? []),
+    ];
+    return { recipients: { organizations: [...new Set(organizations)] }, notAddressable: [] };
+  }
+  const assignedTo = String(action.assignedTo ?? '');
+  const contact = assignedTo ? (await loadContacts(deps, [assignedTo])).get(assignedTo) : undefined;
+  const organizations = typeof action.thirdParty === 'string' ? [action.thirdParty] : [];
+  return {
+    recipients: {
+      ...(contact ? { contacts: [assignedTo] } : {}),
+      ...(organizations.length ? { organizations } : {}),
+    },
+    notAddressable: contact
+      ? []
+      : [{ assignedTo, reason: 'assignedTo is not a contact id: Liaison cannot address it' }],
+  };
+}
+
+// ---------- obligations ----------
+
+const REMINDED: readonly StakeholderGroup[] = ['legal', 'compliance'];
+const ESCALATED: readonly StakeholderGroup[] = ['legal', 'compliance', 'coordination', 'executives'];
+
+/** The incident commander's contact, as the command roles write it on the incident item. */
+export function commanderContactId(incident: object): string | undefined {
+  const command = (incident as { command?: { incident_commander?: { contactId?: unknown } } }).command;
+  const id = command?.incident_commander?.contactId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+async function fireObligation(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  event: ObligationReminderEvent,
+): Promise<FireResult> {
+  const name = obligationScheduleName(
+    event.incidentId,
+    event.obligationId,
+    event.clockId,
+    event.pct,
+    event.due,
+  );
+  let read: Awaited<ReturnType<typeof getIncidentAndObligation>>;
+  try {
+    read = await getIncidentAndObligation(deps, event.incidentId, event.obligationId);
+  } catch (error) {
+    if (error instanceof NotFoundError) return { acted: false, name, reason: 'the incident does not exist' };
+    throw error;
+  }
+  const now = deps.now();
+  const view = read.obligation
+    ? obligationView(read.obligation, read.incident.discoveryDate, now, regulatoryConfig())
+    : undefined;
+  const clock = view?.clocks.find((c) => c.clockId === event.clockId);
+  const decision = decideObligationFire({ pct: event.pct, due: event.due, clock, now });
+  if (!decision.act || !view || !clock) return skip(name, decision);
+  const overdue = event.pct >= 100;
+  const commander = commanderContactId(read.incident);
+  const kind = overdue ? 'obligation.overdue' : 'obligation.reminder';
+  const what = `${view.name}: ${clock.name} to ${clock.recipient}`;
+  const outcome = await once(deps, name, event.due, async () => {
+    const notice = await sendNotice(deps, notify, REMINDER_ACTOR, {
+      incidentId: event.incidentId,
+      kind,
+      subject: overdue
+        ? `Regulatory deadline missed: ${what} was due ${event.due}`
+        : `Regulatory reminder (${event.pct} % of the clock): ${what} is due ${event.due}`,
+      content: [
+        `${what} (${clock.citation})`,
+        `Due: ${event.due}${clock.timeLeft ? ` (time left ${clock.timeLeft})` : ''}`,
+        `Still missing: ${clock.missingItems.length ? clock.missingItems.join(', ') : 'nothing'}`,
+        overdue ? 'The deadline has passed: submit now and record the reasons for the delay.' : '',
+      ]
+        .filter((l) => l !== '')
+        .join('\n'),
+      recipients: {
+        ...(commander ? { contacts: [commander] } : {}),
+        groups: [...(overdue ? ESCALATED : REMINDED)],
+      },
+      data: {
+        obligationId: event.obligationId,
+        clockId: event.clockId,
+        pct: event.pct,
+        due: event.due,
+        ...(commander ? {} : { incidentCommander: 'no incident commander assigned' }),
+      },
+    });
+    if (!overdue || read.incident.status !== 'open') return { notice, escalationId: undefined };
+    const escalation = await createEscalation(deps, REMINDER_ACTOR, event.incidentId, {
+      reason: `Regulatory deadline missed: ${what} was due ${event.due}`,
+      escalatedTo: `${commander ? 'incident commander, ' : ''}legal, compliance, coordination, executives`,
+      priority: 'high',
+    });
+    return { notice, escalationId: escalation.escalationId };
+  });
+  if (!outcome) return { acted: false, name, reason: 'already sent (duplicate firing)' };
+  return {
+    acted: true,
+    name,
+    kind,
+    communicationId: outcome.notice.communicationId,
+    ...(outcome.escalationId ? { escalationId: outcome.escalationId } : {}),
+  };
+}

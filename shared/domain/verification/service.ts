@@ -1,0 +1,169 @@
+/**
+ * `POST /verify/{token}` and `GET /directory/health` (docs/verification.md).
+ *
+ * Verify: the token is looked up by its SHA-256 only; unknown → 404 VERIFICATION_TOKEN_NOT_FOUND,
+ * expired → 410 VERIFICATION_TOKEN_EXPIRED, already used → 410 VERIFICATION_TOKEN_USED (none names
+ * the contact). Success consumes the token and stamps the contact verified in ONE transaction.
+ * Rate limit (application level): failed attempts are counted per SHA-256 of the caller's IP and
+ * window (`LIAISON_VERIFY_MAX_FAILURES` per `LIAISON_VERIFY_WINDOW_SECONDS`); at the limit every
+ * attempt from that IP is refused 429 until the window ends, before the token is even looked up.
+ */
+import { createHash } from 'node:crypto';
+import type { VerificationConfig } from '../../config.js';
+import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
+import {
+  claimContact,
+  confirm,
+  failedAttempts,
+  loadContactItem,
+  loadSweepItem,
+  loadToken,
+  recordFailure,
+} from '../../db/verification-repo.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import type { DirectoryHealth, VerificationResult, VerifyContactBody } from '../../schemas/verification.js';
+import { addDays, hashToken, newToken, sendTimes, TOKEN_PATTERN, tokenExpired } from './rules.js';
+import type { SweepResult, SweepRun } from './sweep.js';
+
+/** 410: the token existed but cannot be used any more. */
+export class TokenGoneError extends AppError {
+  readonly status = 410;
+  readonly code: string;
+  constructor(message: string, code: 'VERIFICATION_TOKEN_EXPIRED' | 'VERIFICATION_TOKEN_USED') {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** 429: too many failed verification attempts from this address. */
+export class TooManyAttemptsError extends AppError {
+  readonly status = 429;
+  readonly code = 'TOO_MANY_ATTEMPTS';
+}
+
+/** 404: no such token (never says whether a contact exists). */
+class TokenNotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'VERIFICATION_TOKEN_NOT_FOUND';
+}
+
+/** Rate-limit bucket: SHA-256 of the source IP (never stored in clear) + window start. */
+export function rateBucket(
+  sourceIp: string,
+  now: Date,
+  windowSeconds: number,
+): { bucket: string; ttl: number } {
+  const window = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
+  const ipHash = createHash('sha256').update(`liaison-verify:${sourceIp}`).digest('hex').slice(0, 32);
+  return { bucket: `${ipHash}#${window}`, ttl: window + windowSeconds + 3600 };
+}
+
+export async function verifyToken(
+  deps: Deps,
+  settings: Pick<VerificationConfig, 'maxFailures' | 'windowSeconds'>,
+  token: string,
+  sourceIp: string,
+  body: VerifyContactBody = {},
+): Promise<VerificationResult> {
+  const now = deps.now();
+  const { bucket, ttl } = rateBucket(sourceIp, now, settings.windowSeconds);
+  if ((await failedAttempts(deps, bucket)) >= settings.maxFailures) {
+    throw new TooManyAttemptsError('Too many failed verification attempts; try again later');
+  }
+  const fail = async (error: AppError): Promise<never> => {
+    await recordFailure(deps, bucket, ttl);
+    throw error;
+  };
+  const notFound = () => new TokenNotFoundError('Unknown verification token');
+  if (!TOKEN_PATTERN.test(token)) return fail(notFound());
+  const hash = hashToken(token);
+  return withOptimisticRetry(async () => {
+    const stored = await loadToken(deps, hash);
+    if (!stored) return fail(notFound());
+    if (stored.usedAt)
+      return fail(new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED'));
+    const at = deps.now();
+    if (tokenExpired(stored.tokenExpiresAt, at)) {
+      return fail(new TokenGoneError('This verification link has expired', 'VERIFICATION_TOKEN_EXPIRED'));
+    }
+    const contact = await loadContactItem(deps, stored.contactId);
+    if (!contact || contact.deletedAt) return fail(notFound());
+    const iso = at.toISOString();
+    const nextDue = addDays(iso, Number(contact.verificationIntervalDays));
+    try {
+      await confirm(
+        deps,
+        hash,
+        { id: stored.contactId, version: Number(contact.version) },
+        iso,
+        nextDue,
+        body.comment,
+      );
+    } catch (error) {
+      // Token consumed meanwhile (a concurrent confirmation): used. Contact changed: read again.
+      if (error instanceof TransactionConflict && error.failed.includes(0)) {
+        return fail(new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED'));
+      }
+      throw error;
+    }
+    return { verified: true, verifiedAt: iso, nextVerificationDue: nextDue };
+  });
+}
+
+/** The last completed sweep's numbers: two GetItems (`#LAST` and `#RUN`), whatever the directory size. */
+export async function directoryHealth(deps: Deps): Promise<DirectoryHealth> {
+  const [last, run] = await Promise.all([
+    loadSweepItem<SweepResult>(deps, 'last'),
+    loadSweepItem<SweepRun>(deps, 'run'),
+  ]);
+  const zero = { verified: 0, pending: 0, stale: 0 };
+  return {
+    asOf: last?.completedAt ?? null,
+    total: last?.health.total ?? zero,
+    byOrganization: last?.health.byOrganization ?? [],
+    byDimension: last?.health.byDimension ?? { vertical: zero, horizontal: zero, external: zero },
+    organizationsWithoutVerifiedPrimary: last?.health.organizationsWithoutVerifiedPrimary ?? [],
+    expiringAgreements: last?.health.expiringAgreements ?? [],
+    lastSweep: last
+      ? {
+          runId: last.runId,
+          startedAt: last.startedAt,
+          completedAt: last.completedAt,
+          invocations: last.invocations,
+          counts: last.counts,
+          notified: last.notified,
+        }
+      : null,
+    sweepInProgress:
+      run && run.phase !== 'done'
+        ? { runId: run.runId, startedAt: run.startedAt, phase: run.phase, counts: run.counts }
+        : null,
+  };
+}
+
+/**
+ * Issues a verification token for one live contact now, as the sweep does (claim + token hash in one
+ * transaction), WITHOUT sending it; returns the token. For tests and fixtures (the token is the
+ * credential of a public route); undefined when the contact is unknown, deleted or already has an
+ * outstanding verification.
+ */
+export async function issueVerificationToken(
+  deps: Deps,
+  contactId: string,
+  settings: Pick<VerificationConfig, 'tokenDays' | 'graceDays'>,
+): Promise<string | undefined> {
+  const contact = await loadContactItem(deps, contactId);
+  if (!contact || contact.deletedAt) return undefined;
+  const { token, hash } = newToken();
+  const claimed = await claimContact(
+    deps,
+    {
+      id: contactId,
+      organizationId: String(contact.organizationId),
+      nextVerificationDue: String(contact.nextVerificationDue),
+    },
+    { hash, ...sendTimes(deps.now(), settings) },
+  );
+  return claimed ? token : undefined;
+}

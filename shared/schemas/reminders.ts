@@ -1,0 +1,89 @@
+/**
+ * Reminders (docs/reminders.md): the event a `reminder` schedule carries, and the regulator draft
+ * of an obligation (`GET /incidents/{id}/obligations/{obligationId}/draft`).
+ */
+import { z } from 'zod';
+import { Id } from './common.js';
+
+const Instant = z.iso.datetime({ offset: true });
+const ClockId = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+
+/** What a `reminder` schedule fires with: what to re-read, and the due instant it was planned for. */
+export const ReminderEvent = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('action'),
+    incidentId: Id,
+    actionId: Id,
+    stage: z.enum(['remind', 'overdue']),
+    dueDate: Instant,
+  }),
+  z.strictObject({
+    kind: z.literal('coordinated-action'),
+    incidentId: Id,
+    activationId: Id,
+    actionId: Id,
+    stage: z.enum(['remind', 'overdue']),
+    dueDate: Instant,
+  }),
+  z.strictObject({
+    kind: z.literal('obligation'),
+    incidentId: Id,
+    obligationId: Id,
+    clockId: ClockId,
+    pct: z.number().int().min(1).max(100),
+    due: Instant,
+  }),
+]);
+export type ReminderEvent = z.infer<typeof ReminderEvent>;
+export type ActionReminderEvent = Extract<ReminderEvent, { kind: 'action' | 'coordinated-action' }>;
+export type ObligationReminderEvent = Extract<ReminderEvent, { kind: 'obligation' }>;
+
+export const ObligationDraftQuery = z
+  .strictObject({
+    templateId: Id.optional().meta({
+      description:
+        'Template rendered with the incident (latest approved version, else the latest); without one, a plain draft listing the checklist',
+    }),
+    clock: ClockId.optional().meta({
+      description:
+        'Clock of the regime (e.g. `authority`); default: the first applicable clock not yet submitted',
+    }),
+  })
+  .meta({ id: 'ObligationDraftQuery' });
+export type ObligationDraftQuery = z.infer<typeof ObligationDraftQuery>;
+
+export const DraftChecklistItem = z
+  .object({
+    item: z.string().meta({ description: 'Checklist item id of the clock (e.g. `nature`)' }),
+    label: z.string(),
+    required: z.boolean().meta({ description: 'False for items required only when the notice is late' }),
+    satisfied: z.boolean().meta({ description: 'The incident already records what the item asks for' }),
+    source: z.string().nullable().meta({
+      description: 'Where the value comes from (e.g. `impactAssessment.dataCompromised`); null: manual',
+    }),
+    value: z.string().optional().meta({ description: 'The value found, as text' }),
+  })
+  .meta({ id: 'DraftChecklistItem' });
+export type DraftChecklistItem = z.infer<typeof DraftChecklistItem>;
+
+export const ObligationDraft = z
+  .object({
+    incidentId: z.string(),
+    obligationId: z.string(),
+    clockId: z.string(),
+    clockName: z.string(),
+    recipient: z.string(),
+    due: z.string().nullable(),
+    template: z.object({ templateId: z.string(), version: z.number().int() }).nullable(),
+    subject: z.string(),
+    body: z.string(),
+    checklist: z.array(DraftChecklistItem),
+    missing: z
+      .array(z.string())
+      .meta({ description: 'Required checklist items the incident does not yet fill' }),
+    missingPlaceholders: z.array(z.string()).meta({
+      description: 'Template placeholders without a value (shown as `[missing: name]` in the text)',
+    }),
+  })
+  .meta({ id: 'ObligationDraft' });
+export type ObligationDraft = z.infer<typeof ObligationDraft>;

@@ -1,0 +1,585 @@
+/**
+ * Escalation chains, acknowledgement and triggers end to end on the local stack (DynamoDB Local,
+ * local SNS, local Scheduler), with a controlled clock: time moves, nothing sleeps.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as escalationStep } from '../../functions/scheduled/escalation-step.js';
+import { keys } from '../../shared/db/keys.js';
+import { type ControlledClock, controlledClock } from '../helpers/clock.js';
+import type { LocalStack } from '../helpers/local-stack.js';
+import { startLocalStack } from '../helpers/local-stack.js';
+
+type Json = Record<string, unknown>;
+type Chain = {
+  chainId: string;
+  status: string;
+  currentLevel: number;
+  nextLevelAt: string | null;
+  nextSchedule: string | null;
+  activationId?: string;
+  steps: { level: number; communicationId: string | null; replaced: Json[]; skipped: Json[] }[];
+};
+type Entry = { type: string; summary: string; data?: Json };
+
+let clock: ControlledClock;
+let stack: LocalStack;
+let coordinator: string;
+let responder: string;
+
+const queue = (name: string) => `arn:aws:sqs:us-east-1:000000000000:${name}`;
+const INTERNAL = 'ORG-ESC-INT';
+const EXTERNAL = 'ORG-ESC-EXT';
+
+async function post(path: string, body: unknown, token = coordinator) {
+  return stack.request<Json>('POST', path, { token, body });
+}
+
+async function contact(id: string, organizationId: string, extra: Json = {}) {
+  const res = await post('/contacts', {
+    id,
+    organizationId,
+    name: `Contact ${id}`,
+    stakeholderGroup: 'management',
+    channels: [{ type: 'sqs', address: queue(id.toLowerCase()), priority: 'primary' }],
+    ...extra,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+}
+
+/** Notifications delivered to a contact's queue (its only channel). */
+const received = (contactId: string) =>
+  stack.sns.mailbox({ to: queue(contactId.toLowerCase()) }).filter((m) => m.type === 'Notification');
+
+const setContact = (id: string, values: Json) =>
+  stack.documentClient.send(
+    new UpdateCommand({
+      TableName: stack.tableName,
+      Key: keys.contact(id),
+      UpdateExpression: `SET ${Object.keys(values)
+        .map((k) => `#${k} = :${k}`)
+        .join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(Object.keys(values).map((k) => [`#${k}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(Object.entries(values).map(([k, v]) => [`:${k}`, v])),
+    }),
+  );
+
+let incidents = 0;
+async function incident(severity = 'medium'): Promise<string> {
+  const id = `INC-ESC-${++incidents}`;
+  const res = await post('/incidents', {
+    id,
+    title: `Escalation test ${incidents}`,
+    description: 'Nobody answers',
+    severity,
+    category: 'outage',
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return id;
+}
+
+async function policy(id: string, levels: Json[], extra: Json = {}) {
+  const res = await post('/escalation-policies', { id, name: id, levels, ...extra });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+}
+
+async function detail(incidentId: string) {
+  const res = await stack.request<Json>('GET', `/incidents/${incidentId}`, { token: coordinator });
+  expect(res.status).toBe(200);
+  return res.body as Json & { escalationChains: Chain[]; timeline: Entry[]; firedTriggers?: string[] };
+}
+
+const ofType = (timeline: Entry[], type: string) => timeline.filter((e) => e.type === type);
+const scheduleNames = () => stack.scheduler.schedules().map((s) => s.Name);
+
+beforeAll(async () => {
+  clock = controlledClock('2030-03-04T09:00:00Z');
+  stack = await startLocalStack({ sns: true, scheduler: { clock: clock.now } });
+  coordinator = await stack.token('coordinator', { sub: 'carol' });
+  responder = await stack.token('responder', { sub: 'rita' });
+  for (const [id, kind] of [
+    [INTERNAL, 'internal'],
+    [EXTERNAL, 'partner'],
+  ] as const) {
+    expect((await post('/organizations', { id, name: id, kind })).status).toBe(201);
+    const agr = await post(`/organizations/${id}/agreements`, {
+      type: 'nda',
+      reference: `NDA-${id}`,
+      signedAt: '2020-01-01T00:00:00Z',
+      tlpCeiling: 'RED',
+    });
+    expect(agr.status).toBe(201);
+  }
+  for (const id of ['SEC', 'CISO', 'CEO', 'ALT']) await contact(id, INTERNAL);
+  await contact('STALE', INTERNAL, { alternates: ['ALT'] });
+  await contact('EXT-1', EXTERNAL);
+  await contact('EXT-2', EXTERNAL);
+  // The external organization escalates to EXT-2 only.
+  await stack.documentClient.send(
+    new UpdateCommand({
+      TableName: stack.tableName,
+      Key: keys.organization(EXTERNAL),
+      UpdateExpression: 'SET escalationContactIds = :ids',
+      ExpressionAttributeValues: { ':ids': ['EXT-2'] },
+    }),
+  );
+  await policy('POL-LADDER', [
+    { level: 1, contacts: ['SEC'], timeframe: '1 hour' },
+    { level: 2, contacts: ['CISO'], timeframe: '2 hours' },
+    { level: 3, contacts: ['CEO'], timeframe: 'PT4H' },
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  clock?.restore();
+});
+
+describe('escalation policies', () => {
+  it('validates levels and references, naming the field', async () => {
+    const gap = await post('/escalation-policies', {
+      name: 'gap',
+      levels: [
+        { level: 1, contacts: ['SEC'], timeframe: '1 hour' },
+        { level: 3, contacts: ['CEO'], timeframe: '1 hour' },
+      ],
+    });
+    expect(gap.status).toBe(400);
+    expect(JSON.stringify(gap.body)).toContain('body.levels.1.level');
+    const unknown = await post('/escalation-policies', {
+      name: 'unknown',
+      levels: [{ level: 1, contacts: ['SEC', 'NOPE'], organizations: ['ORG-NOPE'], timeframe: '1 hour' }],
+    });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('body.levels.0.organizations.0');
+    const badContact = await post('/escalation-policies', {
+      name: 'unknown contact',
+      levels: [{ level: 1, contacts: ['SEC', 'NOPE'], timeframe: '1 hour' }],
+    });
+    expect(badContact.status).toBe(400);
+    expect(JSON.stringify(badContact.body)).toContain('body.levels.0.contacts.1');
+  });
+
+  it('protects the contacts it names from deletion until they are removed (409 CONTACT_IN_USE)', async () => {
+    await contact('TEMP', INTERNAL);
+    await policy('POL-TEMP', [{ level: 1, contacts: ['TEMP'], timeframe: '1 hour' }]);
+    const refused = await stack.request<Json>('DELETE', '/contacts/TEMP', { token: coordinator, body: {} });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain('CONTACT_IN_USE');
+    const changed = await stack.request<Json>('PATCH', '/escalation-policies/POL-TEMP', {
+      token: coordinator,
+      body: { levels: [{ level: 1, groups: ['executives'], timeframe: '1 hour' }] },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.version).toBe(2);
+    const deleted = await stack.request<Json>('DELETE', '/contacts/TEMP', { token: coordinator, body: {} });
+    expect(deleted.status).toBe(200);
+  });
+});
+
+describe('a three-level chain', () => {
+  let incidentId: string;
+
+  it('notifies level 1 at once and schedules level 2 one hour later', async () => {
+    incidentId = await incident();
+    const res = await post(`/incidents/${incidentId}/escalation-chain`, {
+      policyId: 'POL-LADDER',
+      reason: 'supplier silent',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const chain = res.body as unknown as Chain;
+    expect(chain).toMatchObject({
+      chainId: 'CHAIN-1',
+      status: 'active',
+      currentLevel: 1,
+      nextLevelAt: '2030-03-04T10:00:00.000Z',
+      nextSchedule: `esc.${incidentId}.CHAIN-1.l2`,
+    });
+    expect(chain.steps[0]?.communicationId).toMatch(/^COMM-/);
+    expect(received('SEC')).toHaveLength(1);
+    expect(received('CISO')).toHaveLength(0);
+    expect(scheduleNames()).toContain(`esc.${incidentId}.CHAIN-1.l2`);
+  });
+
+  it('nothing happens before the timeframe has passed', async () => {
+    clock.advance('59 minutes');
+    expect(await stack.scheduler.tick()).toHaveLength(0);
+    expect(received('CISO')).toHaveLength(0);
+  });
+
+  it('level 2 (CISO) after 1 hour, level 3 (CEO) 2 hours later, then exhausted', async () => {
+    clock.advance('1 minute');
+    const fired = await stack.scheduler.tick();
+    expect(fired.map((f) => [f.name, f.ok])).toEqual([[`esc.${incidentId}.CHAIN-1.l2`, true]]);
+    expect(received('CISO')).toHaveLength(1);
+    let chain = (await detail(incidentId)).escalationChains[0] as Chain;
+    expect(chain).toMatchObject({
+      currentLevel: 2,
+      status: 'active',
+      nextLevelAt: '2030-03-04T12:00:00.000Z',
+    });
+
+    clock.advance('PT2H');
+    await stack.scheduler.tick();
+    expect(received('CEO')).toHaveLength(1);
+    const d = await detail(incidentId);
+    chain = d.escalationChains[0] as Chain;
+    expect(chain).toMatchObject({
+      currentLevel: 3,
+      status: 'exhausted',
+      nextLevelAt: null,
+      nextSchedule: null,
+    });
+    expect(chain.steps.map((s) => s.level)).toEqual([1, 2, 3]);
+    expect(chain.steps.every((s) => s.communicationId !== null)).toBe(true);
+    const levels = ofType(d.timeline, 'escalation.level');
+    expect(levels.map((e) => [e.data?.level, e.data?.sentTo])).toEqual([
+      [1, ['SEC']],
+      [2, ['CISO']],
+      [3, ['CEO']],
+    ]);
+    expect(ofType(d.timeline, 'escalation.chain_started')).toHaveLength(1);
+    // Each level once: SEC and CISO were not notified again.
+    expect(received('SEC')).toHaveLength(1);
+    expect(received('CISO')).toHaveLength(1);
+    expect(scheduleNames().filter((n) => n.includes(incidentId))).toEqual([]);
+  });
+
+  it('a duplicate fire and a late fire of an exhausted chain do nothing', async () => {
+    const before = await detail(incidentId);
+    for (const level of [2, 3]) {
+      const result = await escalationStep({ incidentId, chainId: 'CHAIN-1', level });
+      expect(result.acted).toBe(false);
+    }
+    const after = await detail(incidentId);
+    expect(after.timeline).toHaveLength(before.timeline.length);
+    expect(after.escalationChains).toEqual(before.escalationChains);
+    expect(received('CISO')).toHaveLength(1);
+    expect(received('CEO')).toHaveLength(1);
+  });
+});
+
+describe('acknowledgement', () => {
+  it('stops the chain, deletes its pending schedule, and a late fire does nothing', async () => {
+    const incidentId = await incident();
+    const ciso = received('CISO').length;
+    const started = await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-LADDER' });
+    expect(started.status).toBe(201);
+    const name = `esc.${incidentId}.CHAIN-1.l2`;
+    expect(scheduleNames()).toContain(name);
+
+    const ack = await post(`/incidents/${incidentId}/acknowledge`, { note: 'on it' }, responder);
+    expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+    expect(ack.body).toMatchObject({
+      incidentId,
+      acknowledgedBy: 'rita',
+      stoppedChains: ['CHAIN-1'],
+      cancelledSchedules: [name],
+    });
+    expect(scheduleNames()).not.toContain(name);
+    const d = await detail(incidentId);
+    expect(d.acknowledgedBy).toBe('rita');
+    expect(d.escalationChains[0]).toMatchObject({ status: 'acknowledged', nextSchedule: null });
+    expect(ofType(d.timeline, 'incident.acknowledged')).toHaveLength(1);
+
+    // The firing that would have come (had the schedule survived), and a duplicate: no-ops.
+    clock.advance('PT1H');
+    expect((await stack.scheduler.tick()).filter((f) => f.name === name)).toEqual([]);
+    const late = await escalationStep({ incidentId, chainId: 'CHAIN-1', level: 2 });
+    expect(late).toMatchObject({ acted: false, decision: { reason: 'not_active' } });
+    expect(received('CISO')).toHaveLength(ciso);
+    expect((await detail(incidentId)).timeline).toHaveLength(d.timeline.length);
+  });
+
+  it('the same ladder cannot climb twice at once (409 CHAIN_ACTIVE); after acknowledgement it can', async () => {
+    const incidentId = await incident();
+    expect((await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-LADDER' })).status).toBe(
+      201,
+    );
+    const again = await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-LADDER' });
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).toContain('CHAIN_ACTIVE');
+    await post(`/incidents/${incidentId}/acknowledge`, {}, responder);
+    const restarted = await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-LADDER' });
+    expect(restarted.status).toBe(201);
+    expect(restarted.body.chainId).toBe('CHAIN-2');
+    await post(`/incidents/${incidentId}/acknowledge`, {}, responder);
+  });
+
+  it('two concurrent fires of the same level notify once', async () => {
+    const incidentId = await incident();
+    expect((await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-LADDER' })).status).toBe(
+      201,
+    );
+    const ciso = received('CISO').length;
+    const results = await Promise.all([
+      escalationStep({ incidentId, chainId: 'CHAIN-1', level: 2 }),
+      escalationStep({ incidentId, chainId: 'CHAIN-1', level: 2 }),
+    ]);
+    expect(results.map((r) => r.acted).sort()).toEqual([false, true]);
+    expect(received('CISO')).toHaveLength(ciso + 1);
+    await post(`/incidents/${incidentId}/acknowledge`, {}, responder);
+  });
+});
+
+describe('recipients', () => {
+  it('a stale contact is replaced by its verified alternate, and the timeline says so', async () => {
+    await setContact('STALE', { verificationStatus: 'stale' });
+    await setContact('ALT', { verificationStatus: 'verified' });
+    await policy('POL-STALE', [{ level: 1, contacts: ['STALE'], timeframe: '1 hour' }]);
+    const incidentId = await incident();
+    const res = await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-STALE' });
+    expect(res.status).toBe(201);
+    const chain = res.body as unknown as Chain;
+    expect(chain.steps[0]?.replaced).toEqual([{ contactId: 'STALE', alternateId: 'ALT' }]);
+    expect(received('ALT')).toHaveLength(1);
+    expect(received('STALE')).toHaveLength(0);
+    const entry = ofType((await detail(incidentId)).timeline, 'escalation.level')[0];
+    expect(entry?.summary).toContain('STALE replaced by ALT');
+    expect(entry?.data?.replaced).toEqual([{ contactId: 'STALE', alternateId: 'ALT' }]);
+  });
+
+  it('escalating into an external organization reaches its escalation contacts only', async () => {
+    await policy('POL-EXT', [{ level: 1, organizations: [EXTERNAL], timeframe: '1 hour' }]);
+    const incidentId = await incident();
+    const res = await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-EXT' });
+    expect(res.status).toBe(201);
+    expect(received('EXT-2')).toHaveLength(1);
+    expect(received('EXT-1')).toHaveLength(0);
+  });
+
+  it("a channel's rules: contact ids, organization ids and groups resolve, other text is skipped", async () => {
+    const channel = await post('/channels', {
+      id: 'CH-ESC',
+      name: 'Escalation bridge',
+      type: 'bilateral',
+      participants: [EXTERNAL],
+      purpose: 'Escalate',
+      communicationMethods: ['secure_email'],
+      primaryMethod: 'secure_email',
+      escalationRules: [
+        { level: 1, contact: 'Security Team', timeframe: '1 hour' },
+        { level: 2, contact: 'CISO', timeframe: '2 hours' },
+        { level: 3, contact: EXTERNAL, timeframe: '4 hours' },
+      ],
+    });
+    expect(channel.status, JSON.stringify(channel.body)).toBe(201);
+    const incidentId = await incident();
+    const res = await post(`/incidents/${incidentId}/escalation-chain`, { channelId: 'CH-ESC' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const chain = res.body as unknown as Chain & { levels: Json[] };
+    expect(chain.levels.map((l) => l.recipients)).toEqual([
+      {},
+      { contacts: ['CISO'] },
+      { organizations: [EXTERNAL] },
+    ]);
+    expect(chain.steps[0]).toMatchObject({
+      communicationId: null,
+      skipped: [{ recipient: 'Security Team', reason: expect.stringContaining('no contact') }],
+    });
+    expect(scheduleNames()).toContain(`esc.${incidentId}.CHAIN-1.l2`);
+    await post(`/incidents/${incidentId}/acknowledge`, {}, responder);
+    expect(scheduleNames()).not.toContain(`esc.${incidentId}.CHAIN-1.l2`);
+  });
+
+  it('an unknown policy is a 400 naming the field; nothing is written', async () => {
+    const incidentId = await incident();
+    const before = await detail(incidentId);
+    const res = await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-NOPE' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('body.policyId');
+    expect((await detail(incidentId)).timeline).toHaveLength(before.timeline.length);
+  });
+});
+
+describe('activations', () => {
+  it('an activation naming a channel climbs its rules until every coordinated action is acknowledged', async () => {
+    const playbook = await post('/playbooks', {
+      id: 'PB-ESC',
+      name: 'Escalating playbook',
+      incidentType: 'outage',
+      participatingOrganizations: [EXTERNAL],
+      rolesResponsibilities: { [EXTERNAL]: ['forensics'] },
+      communicationProtocols: { primary: 'secure_email' },
+      escalationProcedures: 'Call the duty officer',
+      responseActions: [{ action: 'Contain', responsible: EXTERNAL, timeframe: 'PT4H' }],
+    });
+    expect(playbook.status, JSON.stringify(playbook.body)).toBe(201);
+    const incidentId = await incident();
+    const activation = await post('/playbooks/PB-ESC/activations', {
+      incidentId,
+      coordinationChannel: 'CH-ESC',
+    });
+    expect(activation.status, JSON.stringify(activation.body)).toBe(201);
+    const activationId = String(activation.body.activationId);
+    let chain = (await detail(incidentId)).escalationChains[0] as Chain;
+    expect(chain).toMatchObject({ status: 'active', activationId, currentLevel: 1 });
+    const name = `esc.${incidentId}.${chain.chainId}.l2`;
+    expect(scheduleNames()).toContain(name);
+
+    const update = await stack.request<Json>('PATCH', `/activations/${activationId}/actions/COORD-1`, {
+      token: coordinator,
+      body: { status: 'in_progress' },
+    });
+    expect(update.status, JSON.stringify(update.body)).toBe(200);
+    const d = await detail(incidentId);
+    chain = d.escalationChains[0] as Chain;
+    expect(chain.status).toBe('acknowledged');
+    expect(scheduleNames()).not.toContain(name);
+    expect(ofType(d.timeline, 'escalation.chain_stopped')).toHaveLength(1);
+  });
+});
+
+describe('automatic starts and escalation triggers', () => {
+  it('an incident created at or above a policy auto-start priority starts a chain', async () => {
+    await policy(
+      'POL-AUTO',
+      [
+        { level: 1, contacts: ['CEO'], timeframe: '30 minutes' },
+        { level: 2, groups: ['board'], timeframe: '1 hour' },
+      ],
+      {
+        autoStart: { minPriority: 'critical' },
+      },
+    );
+    const ceo = received('CEO').length;
+    const quiet = await incident('low');
+    expect((await detail(quiet)).escalationChains).toEqual([]);
+    const loud = await incident('critical');
+    const d = await detail(loud);
+    expect(d.escalationChains).toHaveLength(1);
+    expect(d.escalationChains[0]).toMatchObject({ status: 'active', currentLevel: 1 });
+    expect(received('CEO')).toHaveLength(ceo + 1);
+    await post(`/incidents/${loud}/acknowledge`, {}, responder);
+    const off = await stack.request<Json>('PATCH', '/escalation-policies/POL-AUTO', {
+      token: coordinator,
+      body: { autoStart: null },
+    });
+    expect(off.status).toBe(200);
+    expect(off.body.autoStart).toBeUndefined();
+  });
+
+  it('a trigger fires once per incident, in the same transaction as the change, then notifies', async () => {
+    const created = await post('/escalation-triggers', {
+      id: 'TRG-CRIT',
+      name: 'Critical',
+      when: { priorityAtLeast: 'critical' },
+      notify: { contacts: ['CISO'] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const ciso = received('CISO').length;
+    const incidentId = await incident('high');
+    expect((await detail(incidentId)).firedTriggers).toBeUndefined();
+    for (const reason of ['first', 'second']) {
+      const esc = await post(`/incidents/${incidentId}/escalations`, {
+        reason,
+        escalatedTo: 'CISO',
+        priority: 'critical',
+      });
+      expect(esc.status, JSON.stringify(esc.body)).toBe(201);
+    }
+    const d = await detail(incidentId);
+    expect(d.firedTriggers).toEqual(['TRG-CRIT']);
+    const fired = ofType(d.timeline, 'trigger.fired');
+    expect(fired).toHaveLength(1);
+    // The entry follows the change that made it true, in the same transaction (same instant, next seq).
+    const change = d.timeline.find((e) => e.type === 'priority.changed') as Entry & {
+      seq: number;
+      at: string;
+    };
+    expect(fired[0]).toMatchObject({ seq: change.seq + 1, at: change.at });
+    expect(ofType(d.timeline, 'trigger.notice')).toHaveLength(1);
+    expect(received('CISO')).toHaveLength(ciso + 1);
+    // Already critical at creation: fires in the creation transaction.
+    const born = await incident('critical');
+    expect((await detail(born)).firedTriggers).toEqual(['TRG-CRIT']);
+    const disabled = await stack.request<Json>('PATCH', '/escalation-triggers/TRG-CRIT', {
+      token: coordinator,
+      body: { enabled: false },
+    });
+    expect(disabled.status).toBe(200);
+    expect((await detail(await incident('critical'))).firedTriggers).toBeUndefined();
+  });
+
+  it('dataCompromised and startChain: personal data starts the policy chain once', async () => {
+    const created = await post('/escalation-triggers', {
+      id: 'TRG-PII',
+      name: 'Personal data',
+      when: { dataCompromisedIncludes: ['personal data'] },
+      notify: { organizations: [EXTERNAL] },
+      startChain: 'POL-LADDER',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const incidentId = await incident('medium');
+    const assessment = {
+      businessImpact: 'medium',
+      financialImpact: 0,
+      reputationImpact: 'minor',
+      regulatoryImpact: 'minor',
+      dataCompromised: ['Personal Data'],
+    };
+    for (let i = 0; i < 2; i++) {
+      const res = await stack.request<Json>('PUT', `/incidents/${incidentId}/impact-assessment`, {
+        token: coordinator,
+        body: assessment,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    }
+    const d = await detail(incidentId);
+    expect(d.firedTriggers).toEqual(['TRG-PII']);
+    expect(ofType(d.timeline, 'trigger.fired')).toHaveLength(1);
+    expect(d.escalationChains).toHaveLength(1);
+    expect(d.escalationChains[0]).toMatchObject({ status: 'active', currentLevel: 1 });
+    expect(JSON.stringify(d.escalationChains[0])).toContain('TRG-PII');
+    await stack.request('PATCH', '/escalation-triggers/TRG-PII', {
+      token: coordinator,
+      body: { enabled: false },
+    });
+    await post(`/incidents/${incidentId}/acknowledge`, {}, responder);
+  });
+
+  it('actionOverdue fires at the next change once the reminders mark an action overdue', async () => {
+    const created = await post('/escalation-triggers', {
+      id: 'TRG-OVERDUE',
+      name: 'Overdue action',
+      when: { actionOverdue: true },
+      notify: { groups: ['coordination'] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const incidentId = await incident();
+    // What the due-date reminders maintain on the incident item (written directly here).
+    await stack.documentClient.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: keys.incident(incidentId),
+        UpdateExpression: 'SET overdueActions = :o',
+        ExpressionAttributeValues: { ':o': ['ACTION-1'] },
+      }),
+    );
+    const action = await post(`/incidents/${incidentId}/actions`, {
+      description: 'Patch',
+      assignedTo: 'ops',
+    });
+    expect(action.status).toBe(201);
+    const d = await detail(incidentId);
+    expect(d.firedTriggers).toEqual(['TRG-OVERDUE']);
+    expect(ofType(d.timeline, 'trigger.fired').map((e) => e.data?.triggerId)).toEqual(['TRG-OVERDUE']);
+    await stack.request('PATCH', '/escalation-triggers/TRG-OVERDUE', {
+      token: coordinator,
+      body: { enabled: false },
+    });
+  });
+
+  it('trigger references are checked (400 naming the field)', async () => {
+    const res = await post('/escalation-triggers', {
+      name: 'bad',
+      when: { actionOverdue: true },
+      notify: { contacts: ['NOPE'] },
+      startChain: 'POL-NOPE',
+    });
+    expect(res.status).toBe(400);
+    const text = JSON.stringify(res.body);
+    expect(text).toContain('body.startChain');
+    expect(text).toContain('body.notify.contacts.0');
+  });
+});

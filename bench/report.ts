@@ -1,5 +1,6 @@
 /** The Markdown rendering of a benchmark run (bench/results/latest.md). */
 import type { LatencyStats } from './metrics.js';
+import type { SweepBench } from './verification.js';
 
 interface Op {
   id: string;
@@ -47,7 +48,7 @@ export interface BenchReport {
     requestsPerPage: number;
   }[];
   notMeasured: string[];
-  verificationSweep: { implemented: boolean; note: string };
+  verificationSweep: { note: string; results: SweepBench[] };
   bigIncident: {
     actions: number;
     communications: number;
@@ -168,7 +169,17 @@ export function renderMarkdown(r: BenchReport): string {
     );
   }
   p();
-  p(`Verification sweep over 10,000 contacts: ${r.verificationSweep.note}`);
+  p(`Verification sweep (${r.verificationSweep.note}):`);
+  p();
+  p(
+    '| due contacts | organizations | wall time s | index pages | DynamoDB requests | RRU | WRU (incl. transactions) | SNS calls | publishes |',
+  );
+  p('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const v of r.verificationSweep.results) {
+    p(
+      `| ${v.contacts.toLocaleString('en-US')} | ${v.organizations} | ${(v.ms / 1000).toFixed(1)} | ${v.sweep.pages} | ${v.counts.dynamodbRequests.toLocaleString('en-US')} | ${units(v.counts.readUnits)} | ${units(v.counts.writeUnits + v.counts.transactWriteUnits)} | ${v.counts.snsCalls.toLocaleString('en-US')} | ${v.counts.snsPublishes.toLocaleString('en-US')} |`,
+    );
+  }
   p();
   const b = r.bigIncident;
   p(

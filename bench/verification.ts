@@ -11,6 +11,7 @@
  * Not part of `npm test`; needs Java 17+ like the integration tests. Prints a table and JSON.
  */
 import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, localDynamoDbClient } from '../infra/local/dynamodb.js';
@@ -29,9 +30,6 @@ import { runVerificationSweep } from '../shared/domain/verification/sweep.js';
 import { cachedTopics } from '../shared/domain/verification/topics-cache.js';
 import { startLocalStack } from '../test/helpers/local-stack.js';
 import { type Counts, countCalls, countDynamoDb, measure } from './metrics.js';
-
-const { values: flags } = parseArgs({ options: { contacts: { type: 'string' } } });
-const SIZES = (flags.contacts ?? '1000,10000').split(',').map(Number);
 
 const NOW = new Date();
 const DUE = new Date(NOW.getTime() - 86_400_000).toISOString();
@@ -99,7 +97,8 @@ export interface SweepBench {
   sweep: { sent: number; failed: number; pages: number };
 }
 
-async function main(): Promise<void> {
+/** Seeds and sweeps each size in a fresh table; also run by `npm run bench` (bench/run.ts). */
+export async function benchVerificationSweep(sizes: readonly number[]): Promise<SweepBench[]> {
   const stack = await startLocalStack({ sns: true });
   const low = localDynamoDbClient(stack.endpoint);
   const sns = createSnsClient({ region: LOCAL_REGION, endpoint: stack.sns.endpoint });
@@ -107,7 +106,7 @@ async function main(): Promise<void> {
   countCalls(sns, 'sns');
   const results: SweepBench[] = [];
   try {
-    for (const n of SIZES) {
+    for (const n of sizes) {
       const tableName = `liaison-bench-verify-${n}-${Date.now()}`;
       await ensureTable(low, tableName);
       const deps: Deps = {
@@ -147,15 +146,22 @@ async function main(): Promise<void> {
     low.destroy();
     await stack.stop();
   }
-  for (const r of results) {
-    process.stdout.write(
-      `${r.contacts} contacts / ${r.organizations} organizations: ${r.ms} ms, sent ${r.sweep.sent} (failed ${r.sweep.failed}), ` +
-        `${r.sweep.pages} index pages\n  DynamoDB ${r.counts.dynamodbRequests} requests (${r.counts.dynamodbReads} reads, ${r.counts.dynamodbWrites} writes): ` +
-        `${JSON.stringify(r.counts.commands)}; RRU ${r.counts.readUnits}, WRU ${r.counts.writeUnits} + transactions ~${r.counts.transactWriteUnits}\n` +
-        `  SNS ${r.counts.snsCalls} calls, ${r.counts.snsPublishes} publishes\n`,
-    );
-  }
-  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  return results;
 }
 
-await main();
+/** One line per size (also printed by `npm run bench`). */
+export function describeSweep(r: SweepBench): string {
+  return (
+    `${r.contacts} contacts / ${r.organizations} organizations: ${r.ms} ms, sent ${r.sweep.sent} (failed ${r.sweep.failed}), ` +
+    `${r.sweep.pages} index pages\n  DynamoDB ${r.counts.dynamodbRequests} requests (${r.counts.dynamodbReads} reads, ${r.counts.dynamodbWrites} writes): ` +
+    `${JSON.stringify(r.counts.commands)}; RRU ${r.counts.readUnits}, WRU ${r.counts.writeUnits} + transactions ~${r.counts.transactWriteUnits}\n` +
+    `  SNS ${r.counts.snsCalls} calls, ${r.counts.snsPublishes} publishes`
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values: flags } = parseArgs({ options: { contacts: { type: 'string' } } });
+  const results = await benchVerificationSweep((flags.contacts ?? '1000,10000').split(',').map(Number));
+  for (const r of results) process.stdout.write(`${describeSweep(r)}\n`);
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}

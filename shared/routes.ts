@@ -666,7 +666,8 @@ export const routes = [
     method: 'POST',
     path: '/incidents/{incidentId}/close',
     handler: 'incidents/close-incident',
-    roles: COORDINATORS,
+    // The service decides among these: commander, coordinator, admin (shared/domain/command/rules.ts).
+    roles: RESPONDERS,
     table: 'RW',
     summary: 'Close an incident (409 while actions are pending or in progress)',
     tag: 'incidents',
@@ -678,7 +679,8 @@ export const routes = [
     method: 'POST',
     path: '/incidents/{incidentId}/reopen',
     handler: 'incidents/reopen-incident',
-    roles: COORDINATORS,
+    // The service decides among these: commander, coordinator, admin (shared/domain/command/rules.ts).
+    roles: RESPONDERS,
     table: 'RW',
     summary: 'Reopen a closed incident',
     tag: 'incidents',
@@ -691,7 +693,8 @@ export const routes = [
     method: 'POST',
     path: '/incidents/{incidentId}/roles',
     handler: 'incidents/assign-role',
-    roles: COORDINATORS,
+    // The service decides among these: commander, coordinator, admin (shared/domain/command/rules.ts).
+    roles: RESPONDERS,
     table: 'RW',
     summary: 'Assign or hand over an incident command role (changing the commander: commander or admin)',
     tag: 'incidents',
@@ -703,7 +706,8 @@ export const routes = [
     method: 'PUT',
     path: '/incidents/{incidentId}/tlp',
     handler: 'incidents/change-tlp',
-    roles: COORDINATORS,
+    // The service decides among these: commander, coordinator, admin (shared/domain/command/rules.ts).
+    roles: RESPONDERS,
     table: 'RW',
     summary: 'Change the incident’s TLP (raise: coordinators; lower: the incident commander or an admin)',
     tag: 'incidents',

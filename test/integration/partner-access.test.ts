@@ -468,3 +468,46 @@ describe('decisions by the commander after the handover', () => {
     expect(entry).toMatchObject({ actor: 'ada', data: { from: 'RED', to: 'AMBER', direction: 'lowered' } });
   });
 });
+
+describe('command is per incident, not a directory role', () => {
+  it('a responder named incident commander closes, reopens and hands over; other responders may not', async () => {
+    const rita = await stack.token('responder', { sub: 'rita' });
+    const rob = await stack.token('responder', { sub: 'rob' });
+    const created = await must(
+      post('/incidents', { title: 'Night shift', description: 'd', severity: 'low', category: 'other' }),
+      201,
+    );
+    const id = created.body.id as string;
+    // No commander yet: a responder may not close (coordinators decide), nor name roles.
+    expect((await post(`/incidents/${id}/close`, { notes: 'x' }, rita)).status).toBe(403);
+    expect(
+      (
+        await post(
+          `/incidents/${id}/roles`,
+          { role: 'incident_commander', holder: { subject: 'rita', name: 'Rita' } },
+          rita,
+        )
+      ).status,
+    ).toBe(403);
+    await must(
+      post(`/incidents/${id}/roles`, {
+        role: 'incident_commander',
+        holder: { subject: 'rita', name: 'Rita' },
+      }),
+      200,
+    );
+    expect((await post(`/incidents/${id}/close`, { notes: 'x' }, rob)).status).toBe(403);
+    await must(post(`/incidents/${id}/close`, { notes: 'handled overnight' }, rita), 200);
+    await must(post(`/incidents/${id}/reopen`, { reason: 'one more check' }, rita), 200);
+    await must(
+      post(
+        `/incidents/${id}/roles`,
+        { role: 'incident_commander', holder: { subject: 'rob', name: 'Rob' } },
+        rita,
+      ),
+      200,
+    );
+    expect((await post(`/incidents/${id}/close`, { notes: 'x' }, rita)).status).toBe(403);
+    await must(post(`/incidents/${id}/close`, { notes: 'done' }, rob), 200);
+  });
+});

@@ -59,6 +59,17 @@ export function decisionAuthority(
   };
 }
 
+/**
+ * 403 unless the caller runs the incident's coordination: an admin, a coordinator, or its incident
+ * commander (who may be a responder: command is per incident, not a directory role). For assigning
+ * roles and raising the TLP.
+ */
+export function assertCoordinates(actor: Actor, incident: { command?: Command | undefined }): void {
+  if (actor.roles.includes('admin') || actor.roles.includes('coordinator')) return;
+  if (incident.command?.incident_commander?.subject === actor.subject) return;
+  throw new ForbiddenError('Only a coordinator, an admin or the incident commander may do this');
+}
+
 /** 403 unless the caller holds decision authority for `decision` on this incident. */
 export function assertAuthority(
   actor: Actor,

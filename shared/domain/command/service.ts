@@ -22,7 +22,7 @@ import { referenceItems } from '../contacts/references.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/service.js';
 import { isLowering } from '../notifications/tlp.js';
-import { assertAuthority, assignmentProblems, handover } from './rules.js';
+import { assertAuthority, assertCoordinates, assignmentProblems, handover } from './rules.js';
 
 export function assignRole(
   deps: Deps,
@@ -33,6 +33,7 @@ export function assignRole(
   return withOptimisticRetry(async () => {
     const current = await getIncidentItem(deps, incidentId);
     assertIncidentOpen(current);
+    assertCoordinates(caller, current);
     const previous = current.command?.[body.role];
     if (body.role === 'incident_commander' && previous && previous.subject !== body.holder.subject) {
       assertAuthority(caller, current, 'change_commander');
@@ -137,6 +138,7 @@ export function changeIncidentTlp(
     if (from === body.tlp) return incidentView(current as unknown as Record<string, unknown>);
     const lowering = isLowering(from, body.tlp);
     if (lowering) assertAuthority(caller, current, 'lower_tlp');
+    else assertCoordinates(caller, current);
     return commit(deps, caller, current, {
       incident: { ...current, tlp: body.tlp },
       timeline: [

@@ -304,10 +304,9 @@ export async function createCoordinatedAction(
   body: CreateCoordinatedActionBody,
   scheduling?: SchedulingDeps,
 ): Promise<CoordinatedAction> {
-  let incidentOfAction = '';
   const created = await withOptimisticRetry(async () => {
     const { incident, incidentId, record } = await load(deps, activationId);
-    incidentOfAction = incidentId;
+
     assertIncidentOpen(incident);
     assertActivationActive(record);
     const n = record.coordSeq + 1;

@@ -184,8 +184,9 @@ export class LiaisonStack extends Stack {
             ip: '$context.identity.sourceIp',
             requestTime: '$context.requestTime',
             httpMethod: '$context.httpMethod',
+            // The route template, not `$context.path`: a concrete path would write the single-use
+            // verification tokens of `POST /verify/{token}` into the logs (they are stored hashed).
             routeKey: '$context.routeKey',
-            path: '$context.path',
             status: '$context.status',
             protocol: '$context.protocol',
             responseLength: '$context.responseLength',

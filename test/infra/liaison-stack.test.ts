@@ -194,6 +194,8 @@ describe('HTTP API', () => {
     expect(Object.keys(format)).toEqual(
       expect.arrayContaining(['requestId', 'ip', 'routeKey', 'status', 'latency', 'integrationError']),
     );
+    // Concrete paths would log the single-use tokens of POST /verify/{token}.
+    expect(JSON.stringify(format)).not.toContain('$context.path');
   });
 
   it('takes throttling from context', () => {

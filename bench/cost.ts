@@ -54,7 +54,7 @@ export function costPer1000(op: OperationCostInput) {
  * (each moved twice: in progress, completed), 10 communications, 1 impact assessment, 1 escalation,
  * 1 lesson, closed once; each incident read 30 times, its timeline 5 times and its report twice;
  * lists 20,000 times; 200 third parties registered and 1,000 changes to the directory; 500 contacts
- * verified (the verification sweep does not exist yet: priced at 0).
+ * verified (the sweep's cost per contact from the measured sweep, plus `verifyContact` per confirmation).
  */
 export const MONTHLY_WORKLOAD: Readonly<Record<string, number>> = {
   createIncident: 1_000,
@@ -73,10 +73,14 @@ export const MONTHLY_WORKLOAD: Readonly<Record<string, number>> = {
   updateThirdParty: 1_000,
   getThirdParty: 5_000,
   listThirdParties: 5_000,
+  verifyContact: 500,
 };
+
+/** Contacts the verification sweep asks in a month (priced from the measured sweep, per contact). */
+export const MONTHLY_VERIFIED_CONTACTS = 500;
 
 export const WORKLOAD_DESCRIPTION =
   '1,000 incidents/month, 20 actions (each updated twice) and 10 communications each, 1 impact assessment, ' +
   'escalation, lesson and close each; 30 incident reads, 5 timeline reads, 2 reports each; 20,000 incident ' +
   'lists; 200 new third parties, 1,000 changes, 10,000 directory reads; 500 contacts verified monthly ' +
-  '(verification sweep not implemented yet: not priced)';
+  '(the sweep that asks them, priced per contact from the measured 1,000-contact sweep, and their 500 confirmations)';

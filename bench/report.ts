@@ -120,7 +120,7 @@ export function renderMarkdown(r: BenchReport): string {
   for (const o of above) p(`- \`${o.id}\` (${o.counts.commands.join(' → ')}): ${o.reason ?? ''}`);
   p();
   p(
-    `SNS / Scheduler: counted on ${r.environment.countedClients.join(', ')}; no operation publishes or schedules yet (notifications and escalation schedules are later issues), so both columns are 0.`,
+    `SNS / Scheduler: calls counted on the process-wide ${r.environment.countedClients.join(', ')} clients the handlers use (the local SNS and Scheduler run). Each row measures its fixture's request: \`createCommunication to 2 organizations\` is the delivered notification (one Publish per organization); rows that schedule show CreateSchedule calls (reminders at a due date or clock, an escalation's next level).`,
   );
   p();
   p('## Cost');

@@ -19,7 +19,14 @@ import { type Route, routes } from '../shared/routes.js';
 import { startLocalStack } from '../test/helpers/local-stack.js';
 import { type Arrange, routesWithoutFixture, uniqueIds, validRequest } from '../test/reliability/fixtures.js';
 import { CLIENT_ONLY, type ColdStart, EMPTY, measureColdStarts } from './cold-start.js';
-import { costPer1000, LAMBDA_MEMORY_MB, MONTHLY_WORKLOAD, PRICES, WORKLOAD_DESCRIPTION } from './cost.js';
+import {
+  costPer1000,
+  LAMBDA_MEMORY_MB,
+  MONTHLY_VERIFIED_CONTACTS,
+  MONTHLY_WORKLOAD,
+  PRICES,
+  WORKLOAD_DESCRIPTION,
+} from './cost.js';
 import {
   type Counts,
   countCalls,
@@ -62,9 +69,11 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   updateOrganization: 'reads the item first: the put is conditioned on the version it read',
   updateAgreement: 'reads the agreement first: the put is conditioned on the version it read',
   updateContact: 'reads the contact first: the put is conditioned on the version it read',
-  deleteContact: 'reads the contact first to answer 404 and condition the delete',
+  deleteContact:
+    'reads the contact first to answer 404 and condition the delete; then UpdateItem of its subscription state after SNS Unsubscribe',
   createAgreement: 'reads the organization first: an agreement needs an existing organization',
-  createContact: 'reads the organization first: a contact needs an existing organization',
+  createContact:
+    'reads the organization first (a contact needs an existing organization); then UpdateItem of its subscription state after SNS Subscribe',
   assessImpact: 'GetItem of the incident: the priority rule and the version condition need its current state',
   createAction: 'GetItem of the incident: next ACTION-n and the version condition come from it',
   createCommunication: 'GetItem of the incident: next COMM-n and the version condition come from it',
@@ -86,6 +95,43 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
     'GetItem of the incident + Query of its obligations, in parallel; AVOIDABLE: one Query of the collection (incident sk and OBL# range)',
   updateObligation: 'BatchGetItem of incident + obligation: the rules and both version conditions need them',
   createSubmission: 'BatchGetItem of incident + obligation: the rules and both version conditions need them',
+  createThirdParty:
+    'PutItem of the organization, then UpdateItem of its topicArn after SNS CreateTopic (the topic is not a DynamoDB write; it is created once the organization exists)',
+  createOrganization:
+    'PutItem of the organization, then UpdateItem of its topicArn after SNS CreateTopic (the topic is not a DynamoDB write; it is created once the organization exists)',
+  activatePlaybook:
+    'reads the playbook and the incident, ONE activation transaction; then the activation notice to the participating organizations (sendNotice: incident, organizations, their contacts and agreements, one more incident transaction)',
+  createCoordinatedAction:
+    'activation pointer + incident + activation collection (Query) before the transaction: the COORD-n counter, the rules and the version conditions',
+  updateCoordinatedAction:
+    'activation pointer + incident + activation collection before the transaction; after it, the chain check (incident + its chains) that stops an activation chain once no action is pending',
+  createActivationEscalation:
+    'activation pointer + incident + activation collection (Query): the ESC-n counter and the version conditions',
+  completeActivation:
+    'activation pointer + incident + activation collection: completing is refused while actions are open',
+  updateChannel: 'reads the channel first: the version condition and the participants to check',
+  updatePlaybook:
+    'reads the playbook head first: the new version number and the version condition come from it',
+  getActivationReport:
+    'activation pointer + incident (partner visibility) + activation collection, then the participating organizations (their kind and contacts decide the dimension); AVOIDABLE in part: one BatchGetItem for the organizations',
+  getIncidentReport:
+    'the incident collection (Query), then its participating organizations (kind → dimension); AVOIDABLE: keep the organization kind on the participant entries',
+  verifyContact:
+    'the token (by hash), the per-IP failure counter and the contact, then ONE transaction (token used + contact verified)',
+  getDirectoryHealth:
+    'the last sweep run pointer and its stored results (two GetItems, independent of the directory size)',
+  startEscalationChain:
+    'policy, incident and its chains before the chain transaction; then level 1: the next schedule, the claim (UpdateItem), the notice (incident, contacts, agreements, one transaction) and the recorded step',
+  acknowledgeIncident:
+    'incident + its chains (Query) before the ONE transaction that stops every active chain',
+  assignIncidentRole:
+    'GetItem of the incident: the authority rule, the history sequence and the version condition',
+  changeIncidentTlp: 'GetItem of the incident: the authority rule and the version condition',
+  updateEscalationPolicy:
+    'reads the policy first: the version condition and the contact references to release',
+  updateEscalationTrigger: 'reads the trigger first: the version condition',
+  'createCommunication to 2 organizations':
+    'reads the incident (TLP, template) and resolves the recipients (contacts BatchGetItem, one agreements Query per organization for its TLP ceiling) before the ONE transaction (communication + 2 outbox items + timeline, the incident read again for its version); after it, per organization one Publish and its outcome on the outbox item and on the communication (UpdateItem each), and the overall delivery status once all settled; AVOIDABLE: the second incident read, and one communication update after all publishes instead of one per organization',
   'createCommunication + Idempotency-Key':
     'idempotency record: PutItem (in progress) before, UpdateItem (answer) after the operation',
 };
@@ -191,14 +237,20 @@ async function main(): Promise<void> {
 
     // ---- every operation of the route table ----
     const operations: { -readonly [K in keyof OperationResult]: OperationResult[K] }[] = [];
-    const runOperation = async (route: Route, label: string, idempotent: boolean) => {
+    type Request = Awaited<ReturnType<typeof validRequest>>;
+    const runOperation = async (
+      route: Route,
+      label: string,
+      idempotent: boolean,
+      build: () => Promise<Request> = () => validRequest(route, a),
+    ) => {
       const kind = route.method === 'GET' ? 'read' : 'write';
       const samples: number[] = [];
       const counts: Counts[] = [];
       let status = 0;
-      let shared: Awaited<ReturnType<typeof validRequest>> | undefined;
+      let shared: Request | undefined;
       for (let i = 0; i < REQUESTS; i++) {
-        if (kind === 'write' || shared === undefined) shared = await validRequest(route, a);
+        if (kind === 'write' || shared === undefined) shared = await build();
         const req = shared;
         const headers = idempotent ? { 'idempotency-key': `bench-${label}-${i}-${Date.now()}` } : undefined;
         const { result, counts: c } = await measure(() =>
@@ -252,7 +304,45 @@ async function main(): Promise<void> {
       else await runOperation(route, route.id, false);
     }
     const comm = routes.find((r) => r.id === 'createCommunication');
-    if (comm) await runOperation(comm, 'createCommunication + Idempotency-Key', true);
+    if (comm) {
+      await runOperation(comm, 'createCommunication + Idempotency-Key', true);
+      // A delivered notification: recipients in two organizations → one Publish per organization.
+      const recipients: string[] = [];
+      for (const org of ['BENCH-ORG-A', 'BENCH-ORG-B']) {
+        const call = (path: string, body: unknown) => stack.request('POST', path, { token: admin, body });
+        await call('/organizations', { id: org, name: org, kind: 'partner' });
+        await call(`/organizations/${org}/agreements`, {
+          type: 'nda',
+          reference: `NDA-${org}`,
+          signedAt: '2020-01-01T00:00:00Z',
+          tlpCeiling: 'AMBER',
+        });
+        const contact = await call('/contacts', {
+          organizationId: org,
+          name: `${org} on call`,
+          stakeholderGroup: 'partners',
+          channels: [
+            {
+              type: 'sms',
+              address: org.endsWith('A') ? '+14155550101' : '+14155550102',
+              priority: 'primary',
+            },
+          ],
+        });
+        recipients.push(contact.body.id as string);
+      }
+      const base = await validRequest(comm, a);
+      await runOperation(comm, 'createCommunication to 2 organizations', false, async () => ({
+        ...base,
+        body: {
+          type: 'notification',
+          direction: 'outbound',
+          subject: 'Bench notification',
+          content: 'Two organizations, one Publish each',
+          recipients: { contacts: recipients },
+        },
+      }));
+    }
     const floor = await measureFloor();
     for (const o of operations) {
       const ref = o.kind === 'read' ? floor.getItem.p50 : floor.putItem.p50;
@@ -359,6 +449,24 @@ async function main(): Promise<void> {
       const op = operations.find((o) => o.id === id);
       return { id, calls, usd: op ? Math.round(((op.cost.total * calls) / 1000) * 10_000) / 10_000 : null };
     });
+    // The sweep that asks the month's contacts: the smallest measured sweep, scaled per contact.
+    const sweepBase = sweeps[0];
+    if (sweepBase) {
+      const perContact = MONTHLY_VERIFIED_CONTACTS / sweepBase.contacts;
+      const sweepCost = costPer1000({
+        readUnits: sweepBase.counts.readUnits * perContact,
+        writeUnits: sweepBase.counts.writeUnits * perContact,
+        transactWriteUnits: sweepBase.counts.transactWriteUnits * perContact,
+        snsPublishes: sweepBase.counts.snsPublishes * perContact,
+        schedulerCalls: 0,
+        durationMs: sweepBase.ms * perContact,
+      });
+      monthly.push({
+        id: `verification sweep (${MONTHLY_VERIFIED_CONTACTS} contacts asked)`,
+        calls: 1,
+        usd: Math.round((sweepCost.total / 1000) * 10_000) / 10_000,
+      });
+    }
     const monthlyTotal = monthly.reduce((s, m) => s + (m.usd ?? 0), 0);
 
     const result = {

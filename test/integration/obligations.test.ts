@@ -169,6 +169,23 @@ describe('obligations of an incident', () => {
       triggers: { whenever: ago(1) },
     });
     expect(extra.status).toBe(400);
+    // A fact or trigger the regime's clocks never use would be stored and change nothing: 400.
+    const irrelevant = await post('/incidents/INC-OB1/obligations', {
+      regime: 'dora',
+      triggers: { determination: ago(1) },
+      facts: { highRisk: false },
+    });
+    expect(irrelevant.status).toBe(400);
+    expect(irrelevant.body.error.details.map((d: { field: string }) => d.field)).toEqual([
+      'body.triggers.determination',
+      'body.facts.highRisk',
+    ]);
+    const nis2Fact = await patch('/incidents/INC-OB1/obligations/nis2', { facts: { highRisk: false } });
+    expect(nis2Fact.status).toBe(400);
+    expect(nis2Fact.body.error.details[0]).toMatchObject({
+      field: 'body.facts.highRisk',
+      message: expect.stringContaining('(it uses: none)'),
+    });
     expect((await post('/incidents/INC-404/obligations', { regime: 'dora' })).status).toBe(404);
     expect((await post('/incidents/INC-OB1/obligations', { regime: 'dora' }, responder)).status).toBe(403);
     expect((await post('/incidents/INC-OB1/obligations', { regime: 'dora' }, viewer)).status).toBe(403);

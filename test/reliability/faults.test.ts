@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/db/client.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 import { type Arrange, arrange, tableSnapshot, uniqueIds } from './fixtures.js';
-import { awsError, createInjector, throttling } from './inject.js';
+import { awsError, createInjector, expect503, throttling } from './inject.js';
 import { record } from './stats.js';
 
 const injector = createInjector();
@@ -69,16 +69,6 @@ async function call(method: string, path: string, body?: unknown, headers?: Reco
 }
 
 const count = (xs: { command: string }[], re: RegExp) => xs.filter((x) => re.test(x.command)).length;
-const NO_TRACE = /\n\s+at\s|\.(ts|js):\d+|node_modules/;
-
-function expect503(res: { status: number; headers: Record<string, string>; body: unknown }) {
-  expect(res.status).toBe(503);
-  expect(res.headers['retry-after']).toBe('1');
-  expect(res.body).toEqual({
-    error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), details: [] },
-  });
-  expect(JSON.stringify(res.body)).not.toMatch(NO_TRACE);
-}
 
 describe('DynamoDB throttling', () => {
   it('retries a throttled read (SDK retries) and answers 200', async () => {

@@ -5,6 +5,7 @@
  * runs them in the test's process): `documentClient()`, `snsClient()`, `schedulerClient()`.
  */
 import type { FinalizeRequestMiddleware, HandlerExecutionContext } from '@smithy/types';
+import { expect } from 'vitest';
 
 export interface Attempt {
   readonly command: string;
@@ -101,4 +102,16 @@ export function createInjector() {
       faults.length = 0;
     },
   };
+}
+
+const NO_TRACE = /\n\s+at\s|\.(ts|js):\d+|node_modules/;
+
+/** What a fault that outlasts the retries must answer: 503, Retry-After, the documented body, no trace. */
+export function expect503(res: { status: number; headers: Record<string, string>; body: unknown }): void {
+  expect(res.status).toBe(503);
+  expect(res.headers['retry-after']).toBe('1');
+  expect(res.body).toEqual({
+    error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), details: [] },
+  });
+  expect(JSON.stringify(res.body)).not.toMatch(NO_TRACE);
 }

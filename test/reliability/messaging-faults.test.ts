@@ -22,7 +22,7 @@ import { sendNotice, systemActor } from '../../shared/domain/notifications/notic
 import { notifyDepsIfConfigured } from '../../shared/domain/notifications/topics.js';
 import { type ControlledClock, controlledClock } from '../helpers/clock.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
-import { awsError, createInjector, throttling } from './inject.js';
+import { awsError, createInjector, expect503, throttling } from './inject.js';
 import { record } from './stats.js';
 
 const injector = createInjector();
@@ -99,9 +99,9 @@ beforeAll(async () => {
 afterEach(() => injector.clear());
 afterAll(async () => {
   injector.detach();
+  clock.restore();
   record('messaging-faults', { requests, failures, injected: injector.injected });
   await stack?.stop();
-  clock.restore();
 });
 
 describe('SNS failures', () => {
@@ -182,15 +182,6 @@ describe('SNS failures', () => {
   });
 });
 
-const NO_TRACE = /\n\s+at\s|\.(ts|js):\d+|node_modules/;
-function expect503(res: { status: number; headers: Record<string, string>; body: unknown }) {
-  expect(res.status).toBe(503);
-  expect(res.headers['retry-after']).toBe('1');
-  expect(res.body).toEqual({
-    error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), details: [] },
-  });
-  expect(JSON.stringify(res.body)).not.toMatch(NO_TRACE);
-}
 const schedulesOf = (incidentId: string) =>
   stack.scheduler
     .schedules()

@@ -88,6 +88,23 @@ export async function resolveRecipients(deps: Deps, recipients: Recipients): Pro
   return out;
 }
 
+/** Each organization's effective TLP ceiling now (an unknown organization: CLEAR only). */
+export async function organizationCeilings(
+  deps: Deps,
+  organizationIds: readonly string[],
+): Promise<Map<string, Tlp>> {
+  const ceilings = new Map<string, Tlp>();
+  for (const organizationId of new Set(organizationIds)) {
+    try {
+      ceilings.set(organizationId, (await organizationAgreements(deps, organizationId)).effectiveTlpCeiling);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      ceilings.set(organizationId, 'CLEAR');
+    }
+  }
+  return ceilings;
+}
+
 /**
  * Checks every recipient; any refusal → 422 TLP_REFUSED listing each refused recipient and why.
  * Returns the contacts per organization (each once).
@@ -99,15 +116,10 @@ export async function checkRecipients(
   namedOrganizations: readonly string[],
   templateMaxTlp: Tlp | undefined,
 ): Promise<Map<string, string[]>> {
-  const ceilings = new Map<string, Tlp>();
-  for (const organizationId of new Set(resolved.map((r) => r.organizationId))) {
-    try {
-      ceilings.set(organizationId, (await organizationAgreements(deps, organizationId)).effectiveTlpCeiling);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      ceilings.set(organizationId, 'CLEAR');
-    }
-  }
+  const ceilings = await organizationCeilings(
+    deps,
+    resolved.map((r) => r.organizationId),
+  );
   const named = new Set(namedOrganizations);
   const refusals: ErrorDetail[] = [];
   const byOrganization = new Map<string, string[]>();

@@ -29,11 +29,12 @@ import type { Contact, StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
 import { mutate } from '../incidents/service.js';
-import { loadOrganization, organizationAgreements } from '../organizations/service.js';
+import { loadOrganization } from '../organizations/service.js';
 import {
   buildOutbox,
   contactsWhere,
   type OutboxItem,
+  organizationCeilings,
   outboxPuts,
   pendingDelivery,
   publishOutbox,
@@ -173,15 +174,10 @@ async function admitted(
   namedOrganizations: ReadonlySet<string>,
   skipped: NoticeResult['skipped'],
 ): Promise<Map<string, string[]>> {
-  const ceilings = new Map<string, Tlp>();
-  for (const organizationId of new Set(candidates.map((c) => c.organizationId))) {
-    try {
-      ceilings.set(organizationId, (await organizationAgreements(deps, organizationId)).effectiveTlpCeiling);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      ceilings.set(organizationId, 'CLEAR');
-    }
-  }
+  const ceilings = await organizationCeilings(
+    deps,
+    candidates.map((c) => c.organizationId),
+  );
   const byOrganization = new Map<string, string[]>();
   for (const c of candidates) {
     const decision = decideRecipient({

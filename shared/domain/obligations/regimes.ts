@@ -35,7 +35,12 @@ export interface ClockDef extends ClockTiming {
    * When the clock applies. A missing fact counts as "applies" (the conservative reading): the
    * coordinator switches a clock off by recording the fact, e.g. `highRisk: false`.
    */
-  readonly condition?: { readonly description: string; readonly test: (facts: ObligationFacts) => boolean };
+  readonly condition?: {
+    readonly description: string;
+    /** The facts `test` reads: the only facts this clock's regime accepts (400 for others). */
+    readonly facts: readonly (keyof ObligationFacts)[];
+    readonly test: (facts: ObligationFacts) => boolean;
+  };
   /** A late submission must carry this field (400 naming it otherwise). */
   readonly lateRequires?: 'reasonsForDelay';
   readonly checklist: readonly ChecklistItem[];
@@ -94,6 +99,7 @@ const REASONS_FOR_DELAY = item('reasons-for-delay', 'Reasons for the delay (the 
 
 const highRiskOnly = {
   description: 'only when the breach is likely to result in a high risk to individuals (facts.highRisk)',
+  facts: ['highRisk'] as const,
   test: (f: ObligationFacts) => f.highRisk !== false,
 };
 
@@ -379,6 +385,7 @@ export const REGIMES: readonly Regime[] = [
         duration: days(60),
         condition: {
           description: 'only when more than 500 residents of a State or jurisdiction are affected',
+          facts: ['maxResidentsInAState'],
           test: (f) => f.maxResidentsInAState === undefined || f.maxResidentsInAState > 500,
         },
         checklist: [
@@ -399,6 +406,7 @@ export const REGIMES: readonly Regime[] = [
         condition: {
           description:
             'when 500 or more individuals are affected: contemporaneously with the individual notices',
+          facts: ['affectedIndividuals'],
           test: (f) => f.affectedIndividuals === undefined || f.affectedIndividuals >= 500,
         },
         checklist: [
@@ -418,6 +426,7 @@ export const REGIMES: readonly Regime[] = [
         condition: {
           description:
             'when fewer than 500 individuals are affected: within 60 days after the end of the calendar year',
+          facts: ['affectedIndividuals'],
           test: (f) => f.affectedIndividuals !== undefined && f.affectedIndividuals < 500,
         },
         checklist: [
@@ -583,6 +592,7 @@ export const REGIMES: readonly Regime[] = [
         duration: h(12),
         condition: {
           description: 'when the incident has a significant impact on the availability of the asset',
+          facts: ['significantImpact'],
           test: (f) => f.significantImpact !== false,
         },
         checklist: [
@@ -601,6 +611,7 @@ export const REGIMES: readonly Regime[] = [
         duration: h(72),
         condition: {
           description: 'when the impact is relevant but not significant (facts.significantImpact = false)',
+          facts: ['significantImpact'],
           test: (f) => f.significantImpact === false,
         },
         checklist: [
@@ -713,6 +724,7 @@ export const REGIMES: readonly Regime[] = [
         condition: {
           description:
             'when the incident may cause relevant risk or damage to data subjects (facts.highRisk)',
+          facts: ['highRisk'],
           test: (f) => f.highRisk !== false,
         },
         lateRequires: 'reasonsForDelay',
@@ -736,6 +748,7 @@ export const REGIMES: readonly Regime[] = [
         condition: {
           description:
             'when the incident may cause relevant risk or damage to data subjects (facts.highRisk)',
+          facts: ['highRisk'],
           test: (f) => f.highRisk !== false,
         },
         checklist: [

@@ -35,7 +35,8 @@ import {
 } from '../reminders/schedules.js';
 import { signedIsoDuration } from '../time.js';
 import { computeDue } from './deadlines.js';
-import { clockApplies, REGIMES } from './regimes.js';
+import { inputProblems } from './inputs.js';
+import { clockApplies, REGIMES, type Regime } from './regimes.js';
 import { dueContext, type ObligationRecord, obligationView, regimeOf, regimeView } from './view.js';
 
 /** Clock skew tolerated for caller-supplied "now-ish" timestamps. */
@@ -69,6 +70,16 @@ const listDue = (due: Record<string, string>) =>
     .map(([clock, at]) => `${clock} ${at}`)
     .join('; ');
 
+/** 400 naming each trigger or fact the regime does not use, or a trigger before discovery. */
+function assertInputs(
+  regime: Regime,
+  body: { triggers?: Record<string, unknown> | undefined; facts?: Record<string, unknown> | undefined },
+  discoveryDate: string,
+): void {
+  const problems = inputProblems(regime, body, discoveryDate);
+  if (problems.length > 0) throw new ValidationError(`Not applicable to ${regime.name}`, problems);
+}
+
 // ---------- attach ----------
 
 export async function attachObligation(
@@ -89,6 +100,7 @@ export async function attachObligation(
         'ALREADY_ATTACHED',
       );
     }
+    assertInputs(regime, body, incident.discoveryDate);
     const at = deps.now().toISOString();
     const record: ObligationRecord = {
       incidentId,
@@ -150,6 +162,7 @@ export async function updateObligation(
   const updated = await withOptimisticRetry(async () => {
     const { incident, obligation: current } = await loadObligation(deps, incidentId, obligationId);
     const now = deps.now();
+    assertInputs(regimeOf(current.regime), body, incident.discoveryDate);
     const before = view(current, incident.discoveryDate, now);
     const record: ObligationRecord = {
       ...current,

@@ -45,7 +45,8 @@ export interface RegulatorySettings {
   readonly holidays: Readonly<Record<string, readonly string[]>>;
 }
 
-const TRIGGER_OF: Record<TriggerKey, SettableTrigger> = {
+/** API trigger key → the trigger its clocks name. */
+export const TRIGGER_OF: Record<TriggerKey, SettableTrigger> = {
   awareness: 'awareness',
   determination: 'determination',
   classification: 'classification',

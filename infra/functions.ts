@@ -35,7 +35,9 @@ export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [
   {
     name: 'notification-sweeper',
     handler: 'scheduled/notification-sweeper',
-    uses: ['sns'],
+    // sns: the republish; scheduler: a delivery outcome it commits can fire an escalation trigger
+    // whose chain schedules its next level (docs/escalation.md).
+    uses: ['sns', 'scheduler'],
     table: 'RW',
     description: 'Publishes again the outbound notifications whose publish failed (outbox, backoff)',
     // Locally LIAISON_SWEEP_INTERVAL (e.g. `1 minute`) replaces the rate.
@@ -65,8 +67,9 @@ export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [
   {
     name: 'reminder',
     handler: 'scheduled/reminder',
-    // sns: the reminder's notice (no schedules of its own: it re-reads and acts). docs/reminders.md.
-    uses: ['sns'],
+    // sns: the reminder's notice; scheduler: no schedules of its own (it re-reads and acts), but the
+    // incident change it commits can fire an escalation trigger whose chain schedules its next level.
+    uses: ['sns', 'scheduler'],
     table: 'RW',
     description:
       'Sends an action due-date reminder or overdue notice, or a regulatory-clock reminder, if still due',

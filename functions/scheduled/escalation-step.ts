@@ -1,7 +1,8 @@
 /**
  * Scheduler target `escalation-step`: a one-time schedule `esc.<incidentId>.<chainId>.l<n>` fires it
  * with `{incidentId, chainId, level}`. It re-reads the chain and acts ONLY when the chain is still
- * active and its current level is level − 1 (`decideStep`); the claim is a conditional write, so a
+ * active and its current level is below `level` (`decideStep`); the claim is a conditional write
+ * (`status = active AND currentLevel < level AND size(steps) = n`, n = the steps read), so a
  * duplicate, late or post-acknowledgement firing does nothing. See docs/escalation.md.
  */
 import { defaultDeps } from '../../shared/deps.js';

@@ -54,18 +54,6 @@ export function policyExists(deps: Deps, id: string): TransactItem {
   };
 }
 
-/** ConditionCheck: the contact exists and is not deleted. */
-export function liveContactExists(deps: Deps, key: { pk: string; sk: string }): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: deps.tableName,
-      Key: key,
-      ConditionExpression: 'attribute_exists(pk) AND deletedAt = :null',
-      ExpressionAttributeValues: { ':null': null },
-    },
-  };
-}
-
 export async function getTrigger(deps: Deps, id: string): Promise<StoredTrigger> {
   const item = await getOne(deps, escalationKeys.trigger(id));
   if (!item) throw new NotFoundError(`Escalation trigger ${id} not found`);
@@ -133,8 +121,8 @@ export function putChain(deps: Deps, c: StoredChain, expectedVersion: number | n
 
 /**
  * Claims level `level` of an active chain: ONE conditional UpdateItem (`status = active AND
- * currentLevel = level − 1`), so of two concurrent firings exactly one acts. False when the chain
- * moved on, was acknowledged, exhausted or stopped.
+ * currentLevel < level AND size(steps) = n`, n = `stepsBefore`), so of two concurrent firings
+ * exactly one acts. False when the chain moved on, was acknowledged, exhausted or stopped.
  */
 export async function claimLevel(
   deps: Deps,

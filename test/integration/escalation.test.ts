@@ -428,6 +428,39 @@ describe('activations', () => {
     expect(scheduleNames()).not.toContain(name);
     expect(ofType(d.timeline, 'escalation.chain_stopped')).toHaveLength(1);
   });
+
+  it('a level firing after every coordinated action was acknowledged ends the chain instead of notifying', async () => {
+    const incidentId = await incident();
+    const activation = await post('/playbooks/PB-ESC/activations', {
+      incidentId,
+      coordinationChannel: 'CH-ESC',
+    });
+    expect(activation.status, JSON.stringify(activation.body)).toBe(201);
+    const activationId = String(activation.body.activationId);
+    const chain = (await detail(incidentId)).escalationChains[0] as Chain;
+    expect(chain).toMatchObject({ status: 'active', activationId, currentLevel: 1 });
+    const name = `esc.${incidentId}.${chain.chainId}.l2`;
+    expect(scheduleNames()).toContain(name);
+    // The action is acknowledged but the stop after its update did not happen (written directly).
+    await stack.documentClient.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: keys.coordinatedAction(incidentId, activationId, 1),
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'in_progress' },
+      }),
+    );
+    const ciso = received('CISO').length;
+    const result = await escalationStep({ incidentId, chainId: chain.chainId, level: 2 });
+    expect(result).toMatchObject({ acted: false, decision: { reason: 'actions_acknowledged' } });
+    expect(received('CISO')).toHaveLength(ciso);
+    const d = await detail(incidentId);
+    expect(d.escalationChains[0]).toMatchObject({ status: 'acknowledged', currentLevel: 1 });
+    expect(d.timeline.filter((e) => e.data?.chainId === chain.chainId && e.data?.level === 2)).toEqual([]);
+    expect(ofType(d.timeline, 'escalation.chain_stopped')).toHaveLength(1);
+    expect(scheduleNames()).not.toContain(name);
+  });
 });
 
 describe('automatic starts and escalation triggers', () => {
@@ -581,5 +614,41 @@ describe('automatic starts and escalation triggers', () => {
     const text = JSON.stringify(res.body);
     expect(text).toContain('body.startChain');
     expect(text).toContain('body.notify.contacts.0');
+  });
+
+  it('protects the contacts a trigger names from deletion until they are removed (409 CONTACT_IN_USE)', async () => {
+    await contact('TRG-TEMP', INTERNAL);
+    const created = await post('/escalation-triggers', {
+      id: 'TRG-NAMES',
+      name: 'Names a contact',
+      when: { priorityAtLeast: 'critical' },
+      notify: { contacts: ['TRG-TEMP'] },
+      enabled: false,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const refused = await stack.request<Json>('DELETE', '/contacts/TRG-TEMP', {
+      token: coordinator,
+      body: {},
+    });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain('CONTACT_IN_USE');
+    expect(JSON.stringify(refused.body)).toContain('trigger:TRG-NAMES');
+    const changed = await stack.request<Json>('PATCH', '/escalation-triggers/TRG-NAMES', {
+      token: coordinator,
+      body: { notify: { groups: ['executives'] } },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const deleted = await stack.request<Json>('DELETE', '/contacts/TRG-TEMP', {
+      token: coordinator,
+      body: {},
+    });
+    expect(deleted.status).toBe(200);
+    // A deleted contact cannot be named again.
+    const renamed = await stack.request<Json>('PATCH', '/escalation-triggers/TRG-NAMES', {
+      token: coordinator,
+      body: { notify: { contacts: ['TRG-TEMP'] } },
+    });
+    expect(renamed.status).toBe(400);
+    expect(JSON.stringify(renamed.body)).toContain('body.notify.contacts.0');
   });
 });

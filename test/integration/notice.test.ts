@@ -92,6 +92,17 @@ describe('organization escalation contacts', () => {
     expect(cx.body.referencedBy).toEqual(['organization:ORG-NTC#owner']);
   });
 
+  it('a contact cannot gain the owner and an escalation reference in one request (400, nothing written)', async () => {
+    const before = await stack.snapshot();
+    const res = await patch('/organizations/ORG-NTC', {
+      escalationContactIds: ['NTC-1', 'NTC-2'],
+      ownerContactId: 'NTC-2',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].field).toBe('body.ownerContactId');
+    expect(await stack.snapshot()).toBe(before);
+  });
+
   it('cannot be deleted while named; can once released', async () => {
     const refused = await stack.request('DELETE', '/contacts/NTC-3', { token: coordinator });
     expect(refused.status).toBe(409);
@@ -144,6 +155,50 @@ describe('sendNotice', () => {
     const entry = timeline.body.items.find((e: { type: string }) => e.type === 'escalation.level');
     expect(entry.summary).toContain('stale NTC-1 replaced by NTC-2');
     expect(entry.actor).toBe('liaison:test');
+  });
+
+  it("reaches only the deploying organization's contacts of a vertical or horizontal group", async () => {
+    expect((await post('/organizations', { id: 'ORG-NTC-HQ', name: 'HQ', kind: 'internal' })).status).toBe(
+      201,
+    );
+    const hqAgreement = await post('/organizations/ORG-NTC-HQ/agreements', {
+      type: 'other',
+      reference: 'HQ-POLICY',
+      signedAt: '2020-01-01T00:00:00Z',
+      tlpCeiling: 'AMBER',
+    });
+    expect(hqAgreement.status).toBe(201);
+    for (const [id, organizationId, n] of [
+      ['NTC-LEGAL-HQ', 'ORG-NTC-HQ', 21],
+      ['NTC-LEGAL-PARTNER', 'ORG-NTC', 22],
+    ] as const) {
+      const res = await post('/contacts', {
+        id,
+        organizationId,
+        name: id,
+        stakeholderGroup: 'legal',
+        channels: [{ type: 'sms', address: phone(n), priority: 'primary' }],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const created = await post('/incidents', {
+      title: 'g',
+      description: 'x',
+      severity: 'low',
+      category: 'other',
+    });
+    const result = await sendNotice(defaultDeps(), notifyDepsIfConfigured(), systemActor('test'), {
+      incidentId: created.body.id,
+      kind: 'obligation.reminder',
+      subject: 'GDPR clock at 80 %',
+      content: 'x',
+      recipients: { groups: ['legal'] },
+    });
+    expect(result.skipped).toEqual([]);
+    // The partner's "legal" contact (ORG-NTC has an AMBER agreement, so TLP would admit it) is not
+    // the deploying organization's legal team.
+    expect(result.organizations).toEqual([{ organizationId: 'ORG-NTC-HQ', contactIds: ['NTC-LEGAL-HQ'] }]);
+    expect(stack.sns.mailbox({ to: phone(22) })).toHaveLength(0);
   });
 
   it('records an undeliverable notice without a communication', async () => {

@@ -440,6 +440,61 @@ describe('partner access', () => {
     const seen = (await must(get(`/incidents/${INC}`, cloud), 200)).body;
     expect(seen.communications.map((c: { subject: string }) => c.subject)).toContain('Containment done');
   });
+
+  it("never shows the operator's obligations, acknowledgements or other organizations' recipients", async () => {
+    await must(post(`/incidents/${INC}/obligations`, { regime: 'gdpr' }, dave));
+    await must(post(`/incidents/${INC}/acknowledge`, {}, dave), 200);
+    const full = (await must(get(`/incidents/${INC}`), 200)).body;
+    const types = (entries: { type: string }[]) => entries.map((e) => e.type);
+    // what the operator sees (so the partner's view below is filtered, not merely empty)
+    expect(types(full.timeline)).toEqual(
+      expect.arrayContaining(['obligation.attached', 'incident.acknowledged']),
+    );
+    expect(full.acknowledgedBy).toBe('dave');
+    expect(JSON.stringify(full)).toContain('CON-ACME-CEO');
+
+    const seen = (await must(get(`/incidents/${INC}`, cloud), 200)).body;
+    const timeline = (await must(get(`/incidents/${INC}/timeline?limit=100`, cloud), 200)).body.items;
+    for (const entries of [seen.timeline, timeline]) {
+      const internal = types(entries).filter(
+        (t) =>
+          t.startsWith('obligation.') ||
+          t.startsWith('trigger.') ||
+          t === 'incident.acknowledged' ||
+          t === 'notice.undeliverable',
+      );
+      expect(internal).toEqual([]);
+      expect(types(entries)).toContain('activation.started');
+      for (const e of entries as { data?: Record<string, unknown> }[]) {
+        for (const field of ['sentTo', 'organizations', 'skipped', 'replaced', 'recipients']) {
+          expect(e.data ?? {}).not.toHaveProperty(field);
+        }
+      }
+    }
+    expect(timeline).toEqual(seen.timeline);
+    // command: the partner's own role stays; the internal commander's assignment is not on its timeline
+    const commandEntries = seen.timeline.filter((e: { type: string }) => e.type.startsWith('command.'));
+    expect(commandEntries.map((e: { data: { role: string } }) => e.data.role)).toEqual([
+      'partner_incident_manager',
+    ]);
+    for (const field of ['firedTriggers', 'overdueActions', 'acknowledgedAt', 'acknowledgedBy']) {
+      expect(seen).not.toHaveProperty(field);
+    }
+    expect(seen.obligations).toEqual([]);
+    expect(seen.escalations).toEqual([]);
+    expect(seen.command.incident_commander).toEqual({
+      subject: '',
+      name: 'Dave',
+      since: expect.any(String),
+      assignedBy: '',
+    });
+    // a recorded communication not addressed to the partner keeps its addressees to itself
+    const status = seen.communications.find((c: { subject: string }) => c.subject === 'Status page');
+    expect(status.sentTo).toEqual([]);
+    const raw = JSON.stringify([seen, timeline]);
+    expect(raw).not.toContain('CON-ACME-CEO'); // another organization's contact (skipped, old commander)
+    expect(raw).not.toContain('status page');
+  });
 });
 
 describe('decisions by the commander after the handover', () => {

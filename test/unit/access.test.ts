@@ -7,9 +7,14 @@ import {
   canSeeActivation,
   canSeeIncident,
   communicationVisibility,
+  internalNotice,
+  internalTimelineEntry,
   participantsAfter,
+  partnerCommand,
   partnerCommunicationView,
   partnerIncidentView,
+  partnerTimeline,
+  partnerTimelineEntry,
   timelineVisible,
   withheldFor,
 } from '../../shared/domain/access/visibility.js';
@@ -146,7 +151,11 @@ describe('TLP withholding for partners', () => {
   });
 
   it('withholds timeline entries about withheld communications and invisible activations', () => {
-    const withheld = { communications: new Set(['COMM-1']), activations: new Set(['ACT-2']) };
+    const withheld = {
+      organization: X,
+      communications: new Set(['COMM-1']),
+      activations: new Set(['ACT-2']),
+    };
     expect(timelineVisible({ data: { communicationId: 'COMM-1' } }, withheld)).toBe(false);
     expect(timelineVisible({ data: { activationId: 'ACT-2', actionId: 'COORD-1' } }, withheld)).toBe(false);
     expect(timelineVisible({ data: { communicationId: 'COMM-2' } }, withheld)).toBe(true);
@@ -229,8 +238,203 @@ describe('a visible communication as the partner sees it', () => {
     expect(seen.recipients).toBeUndefined();
     expect(seen.delivery?.organizations.map((o) => o.organizationId)).toEqual([X]);
     expect(JSON.stringify(seen)).not.toContain('CON-B');
-    const recorded = comm('COMM-10', { sentTo: ['board@acme.example'] });
-    expect(partnerCommunicationView(recorded, X)).toBe(recorded);
+    const inbound = comm('COMM-10', { direction: 'inbound', thirdParty: X, sentTo: ['acme SOC'] });
+    expect(partnerCommunicationView(inbound, X)).toBe(inbound);
+  });
+
+  it('does not expose the addressees of a recorded communication not addressed to the partner', () => {
+    const recorded = comm('COMM-11', { sentTo: ['board@acme.example'] });
+    const seen = partnerCommunicationView(recorded, X);
+    expect(seen.sentTo).toEqual([]);
+    expect(JSON.stringify(seen)).not.toContain('board@acme.example');
+    // another organization's inbound message: its addressees are not X's business either
+    const theirs = comm('COMM-12', {
+      direction: 'inbound',
+      thirdParty: 'ORG-B',
+      sentTo: ['ops@acme.example'],
+    });
+    expect(partnerCommunicationView(theirs, X).sentTo).toEqual([]);
+  });
+});
+
+const entry = (seq: number, type: string, data?: Record<string, unknown>) => ({
+  seq,
+  at: AT,
+  actor: 'u',
+  type,
+  summary: 's',
+  ...(data ? { data } : {}),
+});
+
+describe('internal content partners never see', () => {
+  const viewer = { organization: X, ceiling: 'RED' as const };
+  const none = { organization: X, communications: new Set<string>(), activations: new Set<string>() };
+
+  it('withholds the operator internal timeline entries whatever the TLP', () => {
+    for (const type of [
+      'obligation.attached',
+      'obligation.updated',
+      'obligation.submitted',
+      'obligation.reminder',
+      'obligation.overdue',
+      'escalation.chain_started',
+      'escalation.chain_stopped',
+      'escalation.level',
+      'escalation.created',
+      'trigger.fired',
+      'trigger.notice',
+      'incident.acknowledged',
+      'notice.undeliverable',
+    ]) {
+      expect(timelineVisible(entry(1, type, { regime: 'gdpr' }), none), type).toBe(false);
+      expect(internalTimelineEntry({ type }, X), type).toBe(true);
+    }
+    for (const type of [
+      'incident.created',
+      'communication.recorded',
+      'playbook.activated',
+      'action.reminder',
+    ]) {
+      expect(timelineVisible(entry(1, type), none), type).toBe(true);
+    }
+  });
+
+  it("shows escalation entries of an activation the partner takes part in, not another's", () => {
+    const withheld = { ...none, activations: new Set(['ACT-2']) };
+    expect(timelineVisible(entry(1, 'escalation.chain_started', { activationId: 'ACT-1' }), withheld)).toBe(
+      true,
+    );
+    expect(timelineVisible(entry(1, 'escalation.level', { activationId: 'ACT-1', level: 1 }), withheld)).toBe(
+      true,
+    );
+    expect(timelineVisible(entry(1, 'escalation.chain_started', { activationId: 'ACT-2' }), withheld)).toBe(
+      false,
+    );
+    expect(timelineVisible(entry(1, 'escalation.chain_started', { chainIds: ['ESC-1'] }), withheld)).toBe(
+      false,
+    );
+  });
+
+  it("shows command entries of the partner's own partner-side roles only", () => {
+    const mine = { role: 'partner_incident_manager', holder: { subject: 'paula', organizationId: X } };
+    const theirs = {
+      role: 'partner_incident_manager',
+      holder: { subject: 'oscar', organizationId: 'ORG-B' },
+    };
+    const internal = { role: 'incident_commander', holder: { subject: 'carol', name: 'Carol' } };
+    expect(timelineVisible(entry(1, 'command.assigned', mine), none)).toBe(true);
+    expect(timelineVisible(entry(1, 'command.handed_over', theirs), none)).toBe(false);
+    expect(timelineVisible(entry(1, 'command.assigned', internal), none)).toBe(false);
+    expect(
+      timelineVisible(
+        entry(1, 'command.updated', { role: 'partner_technical_lead', organizationId: X }),
+        none,
+      ),
+    ).toBe(true);
+  });
+
+  it('withholds internal Liaison notices unless delivered to the partner', () => {
+    for (const kind of [
+      'obligation.reminder',
+      'escalation.level',
+      'trigger.notice',
+      'action.reminder',
+      'action.overdue',
+    ]) {
+      const toOthers = comm('N', { tlp: 'GREEN', notice: { kind }, delivery: deliveredTo('ORG-ACME') });
+      expect(internalNotice(toOthers), kind).toBe(true);
+      expect(communicationVisibility(toOthers, 'GREEN', viewer), kind).toEqual({
+        visible: false,
+        reason: 'INTERNAL',
+      });
+      const toX = comm('N', { tlp: 'GREEN', notice: { kind }, delivery: deliveredTo(X) });
+      expect(communicationVisibility(toX, 'GREEN', viewer), kind).toEqual({ visible: true });
+    }
+    const started = comm('N', { notice: { kind: 'activation.started' }, delivery: deliveredTo(X) });
+    expect(internalNotice(started)).toBe(false);
+    expect(communicationVisibility(started, 'AMBER', viewer)).toEqual({ visible: true });
+  });
+
+  it('strips the recipients of other organizations from visible timeline entries', () => {
+    const e = entry(1, 'activation.started', {
+      communicationId: 'COMM-1',
+      activationId: 'ACT-1',
+      kind: 'activation.started',
+      organizations: [X, 'ORG-B'],
+      sentTo: ['CON-1', 'CON-B'],
+      skipped: [{ recipient: 'contact:CON-ACME-CEO', reason: 'GREEN' }],
+      replaced: [{ contactId: 'CON-B', alternateId: 'CON-B2' }],
+      recipients: { contacts: ['CON-B'] },
+    });
+    const seen = partnerTimelineEntry(e);
+    expect(seen.data).toEqual({
+      communicationId: 'COMM-1',
+      activationId: 'ACT-1',
+      kind: 'activation.started',
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/CON-B|CON-ACME-CEO|ORG-B/);
+    expect(e.data?.sentTo).toEqual(['CON-1', 'CON-B']); // not mutated
+    const plain = entry(2, 'incident.created', { severity: 'high' });
+    expect(partnerTimelineEntry(plain)).toBe(plain);
+    expect(partnerTimeline([e, entry(3, 'trigger.fired'), plain], none).map((x) => x.seq)).toEqual([1, 2]);
+  });
+
+  it('drops internal incident fields and trims command holders to name, organization and since', () => {
+    const holder = (subject: string, organizationId?: string) => ({
+      subject,
+      name: subject.toUpperCase(),
+      contactId: `CON-${subject}`,
+      ...(organizationId ? { organizationId } : {}),
+      since: AT,
+      assignedBy: 'carol',
+    });
+    const detail = {
+      id: 'INC-1',
+      tlp: 'GREEN',
+      affectedThirdParties: [X],
+      firedTriggers: ['TRG-1'],
+      overdueActions: ['ACTION-1'],
+      acknowledgedAt: AT,
+      acknowledgedBy: 'carol',
+      command: {
+        incident_commander: holder('dave'),
+        partner_incident_manager: holder('paula', X),
+        partner_technical_lead: holder('oscar', 'ORG-B'),
+      },
+      commandHistory: [
+        {
+          role: 'incident_commander',
+          ...holder('carol'),
+          from: AT,
+          until: AT,
+          handedOverBy: 'carol',
+          handedOverTo: 'dave',
+          note: 'shift',
+        },
+        { role: 'partner_technical_lead', ...holder('oscar', 'ORG-B'), from: AT },
+      ],
+      escalations: [{ escalationId: 'ESC-1', reason: 'r', escalatedTo: 'CISO' }],
+      communications: [],
+      activations: [],
+      obligations: [],
+      suggestedRegimes: [],
+      timeline: [],
+    } as unknown as IncidentDetail;
+    const view = partnerIncidentView(detail, viewer);
+    for (const field of ['firedTriggers', 'overdueActions', 'acknowledgedAt', 'acknowledgedBy']) {
+      expect(view, field).not.toHaveProperty(field);
+    }
+    expect(view.command).toEqual({
+      incident_commander: { subject: '', name: 'DAVE', since: AT, assignedBy: '' },
+      partner_incident_manager: { subject: '', name: 'PAULA', organizationId: X, since: AT, assignedBy: '' },
+    });
+    expect(view.commandHistory).toEqual([
+      { role: 'incident_commander', subject: '', name: 'CAROL', from: AT, until: AT, assignedBy: '' },
+    ]);
+    expect(view.escalations).toEqual([]);
+    const raw = JSON.stringify(view);
+    expect(raw).not.toMatch(/CON-|oscar|ORG-B|shift|CISO|TRG-1|ACTION-1/);
+    expect(partnerCommand({}, X)).toEqual({});
   });
 });
 

@@ -193,7 +193,7 @@ describe('step decision', () => {
   });
   const open = { status: 'open' };
 
-  it('acts when active and the current level is level − 1', () => {
+  it('acts when active and the current level is below the level', () => {
     expect(decideStep({ chain: chain('active', 1), incident: open, level: 2 })).toEqual({
       act: true,
       last: false,
@@ -243,6 +243,35 @@ describe('step decision', () => {
       reason: 'incident_closed',
       stop: true,
     });
+  });
+
+  it("an activation's chain whose coordinated actions are all acknowledged ends instead of notifying", () => {
+    expect(
+      decideStep({ chain: chain('active', 1), incident: open, level: 2, allAcknowledged: true }),
+    ).toEqual({ act: false, reason: 'actions_acknowledged', acknowledge: true });
+    // Still a pending action, or not an activation's chain: the level acts.
+    expect(
+      decideStep({ chain: chain('active', 1), incident: open, level: 2, allAcknowledged: false }),
+    ).toEqual({
+      act: true,
+      last: false,
+    });
+    expect(decideStep({ chain: chain('active', 1), incident: open, level: 2 })).toEqual({
+      act: true,
+      last: false,
+    });
+    // An inactive chain or a closed incident decides first.
+    expect(
+      decideStep({ chain: chain('acknowledged', 1), incident: open, level: 2, allAcknowledged: true }),
+    ).toMatchObject({ reason: 'not_active' });
+    expect(
+      decideStep({
+        chain: chain('active', 1),
+        incident: { status: 'closed' },
+        level: 2,
+        allAcknowledged: true,
+      }),
+    ).toMatchObject({ reason: 'incident_closed', stop: true });
   });
 
   it('schedule names are deterministic, per level, and valid', () => {

@@ -18,11 +18,21 @@
  *    is withheld (the sender's organization only), and above X's agreement ceiling (GREEN without a
  *    valid sharing agreement) it is withheld;
  *  - a communication without its own marking carries the incident's TLP;
- *  - timeline entries about a withheld communication or an invisible activation are withheld too;
- *  - regulatory obligations (the operator's own legal duties) are never shown to partners;
- *  - of a visible communication's delivery, X sees its own organization's entry only.
+ *  - Liaison's internal notices (kinds `obligation.*`, `escalation.*`, `trigger.*`, `action.*`) are
+ *    withheld unless delivered to X;
+ *  - timeline entries about a withheld communication or an invisible activation are withheld too,
+ *    and so are the operator's internal entries whatever the TLP (`internalTimelineEntry`);
+ *  - of a visible timeline entry, the data naming recipients (`sentTo`, `organizations`, `skipped`,
+ *    `replaced`, `recipients`) is removed;
+ *  - regulatory obligations (the operator's own legal duties), escalation ladders and records, fired
+ *    triggers, overdue lists and acknowledgements are never shown to partners;
+ *  - of a visible communication's delivery, X sees its own organization's entry only; a recorded
+ *    communication's free-text `sentTo` is shown only when it is addressed to / recorded by X;
+ *  - of incident command, X sees each holder's name, organization and since when (not the subject,
+ *    nor the contact), and of partner-side roles only those held by X.
  */
 
+import type { CommandHolder, CommandTenure } from '../../schemas/command.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { Activation, CoordinatedAction } from '../../schemas/coordination.js';
 import type { Communication, IncidentDetail, TimelineEntry } from '../../schemas/incidents.js';
@@ -81,9 +91,19 @@ export const participantsAfter = (current: readonly string[] | undefined, joinin
 
 export type Withholding =
   | { readonly visible: true }
-  | { readonly visible: false; readonly reason: 'RED' | 'AMBER+STRICT' | 'ABOVE_CEILING' };
+  | { readonly visible: false; readonly reason: 'RED' | 'AMBER+STRICT' | 'ABOVE_CEILING' | 'INTERNAL' };
 
-type CommFacts = Pick<Communication, 'direction' | 'thirdParty' | 'tlp' | 'delivery'>;
+type CommFacts = Pick<Communication, 'direction' | 'thirdParty' | 'tlp' | 'delivery'> &
+  Partial<Pick<Communication, 'notice'>>;
+
+/** Kinds of Liaison notices about the operator's own process (obligation / escalation / trigger / action reminders). */
+const INTERNAL_NOTICE_PREFIXES = ['obligation.', 'escalation.', 'trigger.', 'action.'] as const;
+
+/** Whether a communication is one of Liaison's internal notices (shown to X only when delivered to X). */
+export const internalNotice = (c: Partial<Pick<Communication, 'notice'>>): boolean => {
+  const kind = c.notice?.kind;
+  return kind !== undefined && INTERNAL_NOTICE_PREFIXES.some((p) => kind.startsWith(p));
+};
 
 /** Whether a communication was addressed to (delivered to a contact of) or recorded by X. */
 export const addressedTo = (c: CommFacts, organization: string): boolean =>
@@ -95,6 +115,7 @@ export const addressedTo = (c: CommFacts, organization: string): boolean =>
 /** THE rule for content: may X read this communication of an incident marked `incidentTlp`? */
 export function communicationVisibility(c: CommFacts, incidentTlp: Tlp, viewer: PartnerViewer): Withholding {
   if (addressedTo(c, viewer.organization)) return { visible: true };
+  if (internalNotice(c)) return { visible: false, reason: 'INTERNAL' };
   const tlp = c.tlp ?? incidentTlp;
   if (tlp === 'RED') return { visible: false, reason: 'RED' };
   if (tlp === 'AMBER+STRICT') return { visible: false, reason: 'AMBER+STRICT' };
@@ -104,6 +125,8 @@ export function communicationVisibility(c: CommFacts, incidentTlp: Tlp, viewer: 
 
 /** What a partner may not see of an incident: communication ids and activation ids. */
 export interface Withheld {
+  /** The partner's organization (X). */
+  readonly organization: string;
   readonly communications: ReadonlySet<string>;
   readonly activations: ReadonlySet<string>;
 }
@@ -113,6 +136,7 @@ export function withheldFor(
   viewer: PartnerViewer,
 ): Withheld {
   return {
+    organization: viewer.organization,
     communications: new Set(
       detail.communications
         .filter((c) => !communicationVisibility(c, detail.tlp, viewer).visible)
@@ -124,25 +148,92 @@ export function withheldFor(
   };
 }
 
-/** A timeline entry is withheld when it is about a withheld communication or an invisible activation. */
-export function timelineVisible(entry: Pick<TimelineEntry, 'data'>, withheld: Withheld): boolean {
+/** Timeline entry types about the operator's internal process: withheld from partners whatever the TLP. */
+const INTERNAL_TIMELINE_PREFIXES = ['obligation.', 'escalation.', 'trigger.'] as const;
+const INTERNAL_TIMELINE_TYPES: ReadonlySet<string> = new Set([
+  'incident.acknowledged',
+  'notice.undeliverable',
+]);
+
+const isPartnerRole = (role: unknown): boolean => typeof role === 'string' && role.startsWith('partner_');
+
+const organizationOf = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null
+    ? (value as { organizationId?: unknown }).organizationId
+    : undefined;
+
+/**
+ * Whether a timeline entry is internal to the operator for partner X, whatever the TLP:
+ *  - `obligation.*`, `trigger.*`, `incident.acknowledged`, `notice.undeliverable`: always;
+ *  - `escalation.*`: unless about an activation X takes part in (`data.activationId`; an activation
+ *    X does not take part in is withheld by `timelineVisible` anyway);
+ *  - `command.*`: unless about a partner-side role held by someone of X.
+ */
+export function internalTimelineEntry(
+  entry: { readonly type?: string | undefined; readonly data?: Record<string, unknown> | undefined },
+  organization: string,
+): boolean {
+  const type = entry.type ?? '';
+  const data = entry.data ?? {};
+  if (INTERNAL_TIMELINE_TYPES.has(type)) return true;
+  if (INTERNAL_TIMELINE_PREFIXES.some((p) => type.startsWith(p))) {
+    return !(type.startsWith('escalation.') && typeof data.activationId === 'string');
+  }
+  if (type.startsWith('command.')) {
+    const held = organizationOf(data.holder) ?? data.organizationId;
+    return !(isPartnerRole(data.role) && held === organization);
+  }
+  return false;
+}
+
+/**
+ * A timeline entry is withheld when it is about a withheld communication or an invisible activation,
+ * or when it is internal to the operator (`internalTimelineEntry`).
+ */
+export function timelineVisible(
+  entry: { readonly type?: string | undefined; readonly data?: Record<string, unknown> | undefined },
+  withheld: Withheld,
+): boolean {
   const data = entry.data ?? {};
   const comm = data.communicationId;
   const activation = data.activationId;
   if (typeof comm === 'string' && withheld.communications.has(comm)) return false;
   if (typeof activation === 'string' && withheld.activations.has(activation)) return false;
-  return true;
+  return !internalTimelineEntry(entry, withheld.organization);
 }
+
+/** Timeline data fields naming recipients (possibly other organizations' contacts). */
+const RECIPIENT_FIELDS = ['sentTo', 'organizations', 'skipped', 'replaced', 'recipients'] as const;
+
+/** A visible timeline entry as X sees it: without the data naming recipients. */
+export function partnerTimelineEntry<E extends { readonly data?: Record<string, unknown> | undefined }>(
+  entry: E,
+): E {
+  if (!entry.data || !RECIPIENT_FIELDS.some((f) => f in (entry.data ?? {}))) return entry;
+  const data = { ...entry.data };
+  for (const f of RECIPIENT_FIELDS) delete data[f];
+  return { ...entry, data };
+}
+
+/** The timeline entries X may see, as X sees them. */
+export const partnerTimeline = <E extends Pick<TimelineEntry, 'type' | 'data'>>(
+  entries: readonly E[],
+  withheld: Withheld,
+): E[] => entries.filter((e) => timelineVisible(e, withheld)).map(partnerTimelineEntry);
 
 /**
  * A visible communication as X sees it: of its delivery, only X's own organization entry (which
  * contacts of OTHER organizations received it is not X's business); `sentTo` of a delivered
- * communication lists X's recipients only; the request's `recipients` are dropped.
+ * communication lists X's recipients only; the free-text `sentTo` of a recorded communication (no
+ * delivery) is shown only when it is addressed to or recorded by X; the request's `recipients` are
+ * dropped.
  */
 export function partnerCommunicationView(c: Communication, organization: string): Communication {
-  if (!c.delivery && !c.recipients) return c;
   const { recipients: _r, delivery, ...rest } = c;
-  if (!delivery) return rest;
+  if (!delivery) {
+    if (!addressedTo(c, organization)) return { ...rest, sentTo: [] };
+    return c.recipients ? rest : c;
+  }
   const mine = delivery.organizations.filter((o) => o.organizationId === organization);
   return {
     ...rest,
@@ -151,19 +242,76 @@ export function partnerCommunicationView(c: Communication, organization: string)
   };
 }
 
+/** Whether X may see who holds a command role: internal roles yes, partner-side roles of X only. */
+const commandRoleVisible = (
+  role: string,
+  holder: { organizationId?: string | undefined },
+  organization: string,
+) => !isPartnerRole(role) || holder.organizationId === organization;
+
+/**
+ * A command holder as X sees it: name, organization and since when. The subject (decision
+ * authority) and the contact are not X's business; `subject` / `assignedBy` are required by the
+ * response schema, so they are kept empty.
+ */
+export const partnerCommandHolder = (h: CommandHolder): CommandHolder => ({
+  subject: '',
+  name: h.name,
+  ...(h.organizationId !== undefined ? { organizationId: h.organizationId } : {}),
+  since: h.since,
+  assignedBy: '',
+});
+
+/** A command tenure as X sees it: role, name, organization, from / until. */
+export const partnerCommandTenure = (t: CommandTenure): CommandTenure => ({
+  role: t.role,
+  subject: '',
+  name: t.name,
+  ...(t.organizationId !== undefined ? { organizationId: t.organizationId } : {}),
+  from: t.from,
+  ...(t.until !== undefined ? { until: t.until } : {}),
+  assignedBy: '',
+});
+
+/** The current command as X sees it (partner-side roles of other organizations removed). */
+export function partnerCommand(
+  command: NonNullable<IncidentDetail['command']>,
+  organization: string,
+): NonNullable<IncidentDetail['command']> {
+  return Object.fromEntries(
+    Object.entries(command)
+      .filter(([role, h]) => h !== undefined && commandRoleVisible(role, h, organization))
+      .map(([role, h]) => [role, partnerCommandHolder(h as CommandHolder)]),
+  );
+}
+
 /** The incident as partner X may see it (same shape; withheld content removed). */
 export function partnerIncidentView<T extends IncidentDetail>(detail: T, viewer: PartnerViewer): T {
   const withheld = withheldFor(detail, viewer);
+  const {
+    firedTriggers: _f,
+    overdueActions: _o,
+    acknowledgedAt: _aa,
+    acknowledgedBy: _ab,
+    command,
+    ...rest
+  } = detail;
   return {
-    ...detail,
+    ...rest,
+    ...(command ? { command: partnerCommand(command, viewer.organization) } : {}),
+    commandHistory: (detail.commandHistory ?? [])
+      .filter((t) => commandRoleVisible(t.role, t, viewer.organization))
+      .map(partnerCommandTenure),
     communications: detail.communications
       .filter((c) => !withheld.communications.has(c.communicationId))
       .map((c) => partnerCommunicationView(c, viewer.organization)),
     activations: detail.activations.filter((a) => !withheld.activations.has(a.activationId)),
-    timeline: detail.timeline.filter((e) => timelineVisible(e, withheld)),
+    timeline: partnerTimeline(detail.timeline, withheld),
     obligations: [],
     suggestedRegimes: [],
+    // The operator's own escalations (to its management, docs/escalation.md) are internal.
+    escalations: [],
     // The operator's internal escalation ladders (docs/escalation.md) are not shown to partners.
     ...(detail.escalationChains ? { escalationChains: [] } : {}),
-  };
+  } as unknown as T; // the dropped fields are optional in T
 }

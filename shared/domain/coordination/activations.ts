@@ -14,6 +14,7 @@ import { withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps, SchedulingDeps } from '../../deps.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
+import { logger } from '../../http/observability.js';
 import type {
   Activation,
   ActivationEscalation,
@@ -141,12 +142,14 @@ export async function activatePlaybook(
 ): Promise<Activation> {
   const playbook = await getPlaybook(deps, playbookId);
   const channel = body.coordinationChannel ? await channelOr400(deps, body.coordinationChannel) : undefined;
+  // Once, before the retry loop: `prepare` names the reminder schedules after it before the commit,
+  // so a new id per conflict retry would leave the earlier attempts' schedules behind.
+  const activationId = `ACT-${deps.newId()}`;
   const activation = await withOptimisticRetry(async () => {
     const current = await incidentOr400(deps, body.incidentId);
     assertIncidentOpen(current);
     const now = deps.now();
     const at = now.toISOString();
-    const activationId = `ACT-${deps.newId()}`;
     const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
       actionId: coordinatedActionId(i + 1),
       activationId,
@@ -464,8 +467,18 @@ export async function updateCoordinatedAction(
   });
   if (scheduling) await cancelReminderSchedules(scheduling, plan);
   // This action left `pending` and none is pending any more: the activation's chains stop.
+  // After the commit: never fail the request (a chain left climbing is ended by its next firing,
+  // which re-reads the actions).
   if (before && before.action.status === 'pending') {
-    await stopActivationChainsIfAcknowledged(deps, caller, before.incidentId, activationId, statusesAfter);
+    try {
+      await stopActivationChainsIfAcknowledged(deps, caller, before.incidentId, activationId, statusesAfter);
+    } catch (error) {
+      logger.error('activation escalation chains not stopped after the actions were acknowledged', {
+        incidentId: before.incidentId,
+        activationId,
+        error,
+      });
+    }
   }
   return updated;
 }

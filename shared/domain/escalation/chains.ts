@@ -4,20 +4,27 @@
  *
  * - Start: the chain item (`INC#<id>` / `ESCCHAIN#CHAIN-n`, status `active`, currentLevel 0) and a
  *   `escalation.chain_started` timeline entry in ONE incident transaction; then level 1 runs now.
- * - A level runs in three steps: (1) CLAIM — one conditional UpdateItem (`status = active AND
- *   currentLevel = level − 1`) sets currentLevel, nextLevelAt, nextSchedule and appends the step (at
- *   the last level it also sets status `exhausted`); (2) the next level's one-time schedule
+ * - A level runs in three steps: (1) the next level's one-time schedule
  *   (`esc.<incidentId>.<chainId>.l<n+1>`, at now + this level's timeframe, target `escalation-step`,
- *   idempotent by name); (3) the notice (`sendNotice`, its timeline entry `escalation.level`), whose
- *   outcome is recorded on the step. Only the firing that wins the claim notifies: a duplicate, a
- *   late or an out-of-order firing, or one after acknowledgement, finds the condition false and
- *   does nothing.
+ *   idempotent by name) — FIRST, so a failing Scheduler leaves nothing claimed; (2) CLAIM — one
+ *   conditional UpdateItem (`status = active AND currentLevel < level AND size(steps) = n`, n = the
+ *   steps read) sets currentLevel, nextLevelAt, nextSchedule and appends the step (at the last level
+ *   it also sets status `exhausted`); (3) the notice (`sendNotice`, its timeline entry
+ *   `escalation.level`), whose outcome is recorded on the step (a failed notice is recorded as
+ *   such, never rethrown: the level is claimed and the next one is scheduled). Only the firing that
+ *   wins the claim notifies: a duplicate, a late firing, or one after acknowledgement, finds the
+ *   condition false and does nothing.
+ * - A chain of more than one level needs the Scheduler: without it `startChain` refuses before
+ *   writing anything (a deployment bug; automatic starts log it and skip).
+ * - An activation's chain ends (status `acknowledged`) when no coordinated action of the activation
+ *   is still `pending`: after each action update, and again when a level fires (`runStep`).
  * - Acknowledge / stop: ONE incident transaction ends every active chain (UpdateItem conditioned on
  *   the chain version and `status = active`), then the pending schedules are deleted. A schedule
  *   created after that (a claim that won just before) fires into a chain that is no longer active:
  *   a no-op.
  */
 import { escalationConfig } from '../../config.js';
+import { getIncidentActivations } from '../../db/activations-repo.js';
 import {
   claimLevel,
   getChain,
@@ -181,6 +188,14 @@ export async function startChain(
     'policyId' in source
       ? await levelsOfPolicy(deps, source.policyId, options.field ?? 'body.policyId')
       : await levelsOfChannel(deps, source.channelId, options.field ?? 'body.channelId');
+  if (resolved.levels.length > 1 && !rt.scheduling) {
+    // A deployment bug (the function lacks `uses: ['scheduler']`): such a chain would notify level 1
+    // and then stay `active` without ever climbing. Refuse before writing anything (500 on the
+    // explicit route; the automatic starts log it and skip).
+    throw new Error(
+      `Escalation chain on ${incidentId} not started: it has ${resolved.levels.length} levels but the Scheduler is not configured in this function`,
+    );
+  }
   const { chain, incident } = await withOptimisticRetry(async () => {
     const current = await getIncidentItem(deps, incidentId);
     assertIncidentOpen(current);
@@ -250,9 +265,10 @@ export async function startChain(
   try {
     await runLevel(deps, rt, chain, incident, 1);
   } catch (error) {
-    // Level 1 could not run (Scheduler or SNS failing): the chain must not stay "active" without a
-    // ladder under it (a retry would meet 409 CHAIN_ACTIVE). Stop it, then fail the request (503
-    // for throttling/unavailability): the client's retry starts a fresh chain.
+    // Level 1 could not run (Scheduler or the claim failing; a failed notice is recorded, not
+    // thrown): the chain must not stay "active" without a ladder under it (a retry would meet 409
+    // CHAIN_ACTIVE). Stop it, then fail the request (503 for throttling/unavailability): the
+    // client's retry starts a fresh chain.
     await endChains(deps, rt, actor, incidentId, 'stopped', {
       only: (c) => c.chainId === chain.chainId,
       type: 'escalation.chain_stopped',
@@ -284,8 +300,9 @@ export function startChainByRequest(
 }
 
 /**
- * Runs level `level` (claim → schedule the next → notify → record). False when the claim fails
- * (another firing did it, or the chain is no longer active).
+ * Runs level `level` (schedule the next → claim → notify → record). False when the claim fails
+ * (another firing did it, or the chain is no longer active). A failed notice after the claim is
+ * logged and recorded on the step (`communicationId: null`), never rethrown.
  */
 async function runLevel(
   deps: Deps,
@@ -336,43 +353,63 @@ async function runLevel(
   });
   if (!claimed) return false;
   const unresolved = def.unresolved ?? [];
-  const result = await sendNotice(deps, rt.notify, actor, {
-    incidentId: chain.incidentId,
-    kind: 'escalation.level',
-    subject: `Escalation level ${level} of ${chain.levels.length}: ${incident.title}`,
-    content: [
-      `Incident ${incident.id} (priority ${incident.priority}, severity ${incident.severity}) has not been acknowledged.`,
-      `You are level ${level} of ${chain.levels.length} of escalation ${chain.chainId}${
-        chain.reason ? ` (${chain.reason})` : ''
-      }.`,
-      hasNext && nextAt
-        ? `Without acknowledgement, level ${level + 1} is notified at ${nextAt.toISOString()}.`
-        : '',
-      `Acknowledge: POST /incidents/${incident.id}/acknowledge`,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-    recipients: def.recipients,
-    data: {
+  const unresolvedSkips = unresolved.map((text) => ({
+    recipient: text,
+    reason: 'no contact, organization or stakeholder group of that name',
+  }));
+  // The level is claimed and the next one already scheduled: a failing notice must not fail the
+  // firing (its retry would find the level claimed and do nothing, losing the level silently).
+  // Record the failure on the step instead; the ladder goes on.
+  let result: Awaited<ReturnType<typeof sendNotice>>;
+  try {
+    result = await sendNotice(deps, rt.notify, actor, {
+      incidentId: chain.incidentId,
+      kind: 'escalation.level',
+      subject: `Escalation level ${level} of ${chain.levels.length}: ${incident.title}`,
+      content: [
+        `Incident ${incident.id} (priority ${incident.priority}, severity ${incident.severity}) has not been acknowledged.`,
+        `You are level ${level} of ${chain.levels.length} of escalation ${chain.chainId}${
+          chain.reason ? ` (${chain.reason})` : ''
+        }.`,
+        hasNext && nextAt
+          ? `Without acknowledgement, level ${level + 1} is notified at ${nextAt.toISOString()}.`
+          : '',
+        `Acknowledge: POST /incidents/${incident.id}/acknowledge`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      recipients: def.recipients,
+      data: {
+        chainId: chain.chainId,
+        level,
+        ...(chain.activationId ? { activationId: chain.activationId } : {}),
+        ...(unresolved.length ? { unresolved } : {}),
+        ...(nextAt ? { nextLevelAt: nextAt.toISOString() } : { last: true }),
+      },
+    });
+  } catch (error) {
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    logger.error('escalation level claimed but its notice failed', {
+      incidentId: chain.incidentId,
       chainId: chain.chainId,
       level,
-      ...(chain.activationId ? { activationId: chain.activationId } : {}),
-      ...(unresolved.length ? { unresolved } : {}),
-      ...(nextAt ? { nextLevelAt: nextAt.toISOString() } : { last: true }),
-    },
-  });
+      error,
+    });
+    await recordStep(deps, chain, stepIndex, {
+      level,
+      at,
+      communicationId: null,
+      replaced: [],
+      skipped: [{ recipient: 'level', reason: `notice failed: ${why}` }, ...unresolvedSkips],
+    });
+    return true;
+  }
   await recordStep(deps, chain, stepIndex, {
     level,
     at,
     communicationId: result.communicationId,
     replaced: result.replaced,
-    skipped: [
-      ...result.skipped,
-      ...unresolved.map((text) => ({
-        recipient: text,
-        reason: 'no contact, organization or stakeholder group of that name',
-      })),
-    ],
+    skipped: [...result.skipped, ...unresolvedSkips],
   });
   return true;
 }
@@ -390,7 +427,13 @@ export async function runStep(
       throw error;
     }),
   ]);
-  const decision = decideStep({ chain, incident, level: payload.level });
+  // An activation's chain: are its coordinated actions all acknowledged already? (The stop after
+  // the action update is best-effort; this makes the firing itself end the chain.)
+  const allAcknowledged =
+    chain?.activationId && chain.status === 'active'
+      ? await activationAcknowledged(deps, payload.incidentId, chain.activationId)
+      : undefined;
+  const decision = decideStep({ chain, incident, level: payload.level, allAcknowledged });
   if (!decision.act) {
     if (decision.stop && chain) {
       await endChains(deps, rt, systemActor(STEP_TARGET), payload.incidentId, 'stopped', {
@@ -399,6 +442,9 @@ export async function runStep(
         summary: (ids) => `${ids.join(', ')} stopped: the incident is closed`,
         assertOpen: false,
       });
+    }
+    if (decision.acknowledge && chain?.activationId) {
+      await endActivationChains(deps, rt, systemActor(STEP_TARGET), payload.incidentId, chain.activationId);
     }
     return { acted: false, decision };
   }
@@ -597,7 +643,18 @@ export async function stopActivationChainsIfAcknowledged(
   statuses: readonly string[],
 ): Promise<string[]> {
   if (statuses.some((s) => s === 'pending')) return [];
-  const out = await endChains(deps, escalationRuntime(), actor, incidentId, 'acknowledged', {
+  return endActivationChains(deps, escalationRuntime(), actor, incidentId, activationId);
+}
+
+/** Ends the activation's active chains as `acknowledged` (schedules deleted); returns their ids. */
+async function endActivationChains(
+  deps: Deps,
+  rt: EscalationRuntime,
+  actor: Caller,
+  incidentId: string,
+  activationId: string,
+): Promise<string[]> {
+  const out = await endChains(deps, rt, actor, incidentId, 'acknowledged', {
     only: (c) => c.activationId === activationId,
     assertOpen: false,
     type: 'escalation.chain_stopped',
@@ -606,4 +663,20 @@ export async function stopActivationChainsIfAcknowledged(
     data: { activationId },
   });
   return out.chainIds;
+}
+
+/**
+ * Whether the activation has coordinated actions and none of them is still `pending` (one Query on
+ * the incident's activations). An unknown activation, or one without actions, is not acknowledged.
+ */
+async function activationAcknowledged(
+  deps: Deps,
+  incidentId: string,
+  activationId: string,
+): Promise<boolean> {
+  const activation = (await getIncidentActivations(deps, incidentId)).find(
+    (a) => a.activationId === activationId,
+  );
+  if (!activation || activation.actions.length === 0) return false;
+  return activation.actions.every((a) => a.status !== 'pending');
 }

@@ -187,27 +187,42 @@ export interface StepFacts {
   readonly chain: { status: ChainStatus; currentLevel: number; levels: readonly unknown[] } | undefined;
   readonly incident: { status: string; acknowledgedAt?: string | undefined } | undefined;
   readonly level: number;
+  /**
+   * An activation's chain only: the activation has coordinated actions and none is still `pending`
+   * (undefined for other chains).
+   */
+  readonly allAcknowledged?: boolean | undefined;
 }
 
 export type StepDecision =
   | { readonly act: true; readonly last: boolean }
   | {
       readonly act: false;
-      readonly reason: 'unknown_chain' | 'not_active' | 'already_done' | 'no_such_level' | 'incident_closed';
+      readonly reason:
+        | 'unknown_chain'
+        | 'not_active'
+        | 'already_done'
+        | 'no_such_level'
+        | 'incident_closed'
+        | 'actions_acknowledged';
       /** The chain should be marked stopped (its incident was closed under it). */
       readonly stop?: boolean;
+      /** The activation's chains should end as `acknowledged` (no coordinated action pending). */
+      readonly acknowledge?: boolean;
     };
 
 /**
  * Whether a firing for `level` acts: only when the chain exists, is still active (not
  * acknowledged, exhausted or stopped), its incident is open, and its current level is below it.
  * A duplicate fire finds currentLevel = level (already done); a late one after acknowledgement
- * finds the chain acknowledged; either way nothing happens.
+ * finds the chain acknowledged; either way nothing happens. An activation's chain whose coordinated
+ * actions are all acknowledged (none `pending`) ends instead of notifying.
  */
 export function decideStep(f: StepFacts): StepDecision {
   if (!f.chain || !f.incident) return { act: false, reason: 'unknown_chain' };
   if (f.chain.status !== 'active') return { act: false, reason: 'not_active' };
   if (f.incident.status !== 'open') return { act: false, reason: 'incident_closed', stop: true };
+  if (f.allAcknowledged === true) return { act: false, reason: 'actions_acknowledged', acknowledge: true };
   if (f.level > f.chain.levels.length || f.level < 1) return { act: false, reason: 'no_such_level' };
   if (f.chain.currentLevel >= f.level) return { act: false, reason: 'already_done' };
   // currentLevel < level − 1: a level never ran (its firing failed for good); the ladder still

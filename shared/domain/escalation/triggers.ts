@@ -12,7 +12,6 @@
  */
 import {
   getTrigger,
-  liveContactExists,
   policyExists,
   putTrigger,
   queryPartition,
@@ -21,7 +20,7 @@ import {
 import type { StoredIncident } from '../../db/incidents-repo.js';
 import { incidentView } from '../../db/incidents-repo.js';
 import { publicView } from '../../db/items.js';
-import { escalationKeys, keys } from '../../db/keys.js';
+import { escalationKeys } from '../../db/keys.js';
 import { queryIndexPage } from '../../db/pagination.js';
 import {
   alreadyExists,
@@ -41,6 +40,7 @@ import type {
   ListEscalationTriggersQuery,
   UpdateEscalationTriggerBody,
 } from '../../schemas/escalation.js';
+import { referenceItems } from '../contacts/references.js';
 import { sendNotice, systemActor } from '../notifications/notice.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
@@ -50,7 +50,10 @@ import { newlyFired } from './rules.js';
 
 export { getTrigger };
 
-/** The checks of a trigger's references, each with the field that named it (for a 400). */
+/**
+ * The checks of a trigger's policy and organizations, each with the field that named it (for a
+ * 400). Its contacts are not checked here but referenced (`referenceItems`, see `write`).
+ */
 function referenceChecks(
   deps: Deps,
   t: StoredTrigger,
@@ -67,9 +70,6 @@ function referenceChecks(
   for (const [i, id] of (t.notify.organizations ?? []).entries()) {
     add(organizationExists(deps, id), `body.notify.organizations.${i}`, id);
   }
-  for (const [i, id] of (t.notify.contacts ?? []).entries()) {
-    add(liveContactExists(deps, keys.contact(id)), `body.notify.contacts.${i}`, id);
-  }
   return { items, fields, ids };
 }
 
@@ -85,23 +85,41 @@ async function assertTemplate(deps: Deps, templateId: string | undefined): Promi
   }
 }
 
-async function write(deps: Deps, t: StoredTrigger, expectedVersion: number | null): Promise<void> {
+/**
+ * The trigger (conditioned on `expectedVersion`), the ConditionChecks of its policy and
+ * organizations, and the `referencedBy` changes of the contacts its `notify` names (`trigger:<id>`,
+ * so a contact a trigger names cannot be deleted: 409 CONTACT_IN_USE), in ONE transaction.
+ * `beforeContacts`: the contacts the stored version named (none on create).
+ */
+async function write(
+  deps: Deps,
+  t: StoredTrigger,
+  expectedVersion: number | null,
+  beforeContacts: readonly string[],
+): Promise<void> {
   await assertTemplate(deps, t.template);
   const refs = referenceChecks(deps, t);
+  const afterContacts = t.notify.contacts ?? [];
+  const contactRefs = referenceItems(deps, {
+    ref: `trigger:${t.id}`,
+    add: afterContacts
+      .map((contactId, i) => ({ contactId, field: `body.notify.contacts.${i}` }))
+      .filter((c) => !beforeContacts.includes(c.contactId)),
+    remove: beforeContacts.filter((id) => !afterContacts.includes(id)),
+  });
   try {
-    await transactWrite(deps, [putTrigger(deps, t, expectedVersion), ...refs.items]);
+    await transactWrite(deps, [putTrigger(deps, t, expectedVersion), ...refs.items, ...contactRefs.items]);
   } catch (error) {
     if (!(error instanceof TransactionConflict)) throw error;
     const details: ErrorDetail[] = refs.fields.flatMap((field, i) =>
-      error.failed.includes(1 + i)
-        ? [
-            {
-              field,
-              message: `${refs.ids[i]} does not exist${field.includes('contacts') ? ' or is deleted' : ''}`,
-            },
-          ]
-        : [],
+      error.failed.includes(1 + i) ? [{ field, message: `${refs.ids[i]} does not exist` }] : [],
     );
+    try {
+      contactRefs.explain(error.failed, 1 + refs.items.length);
+    } catch (contactError) {
+      if (!(contactError instanceof ValidationError)) throw contactError;
+      details.push(...contactError.details);
+    }
     if (details.length > 0) throw new ValidationError('Unknown references', details);
     if (expectedVersion === null && error.failed.includes(0)) throw alreadyExists('Escalation trigger', t.id);
     throw error;
@@ -129,7 +147,7 @@ export async function createTrigger(
     updatedAt: at,
     updatedBy: caller.subject,
   };
-  await write(deps, trigger, null);
+  await write(deps, trigger, null, []);
   return trigger;
 }
 
@@ -156,7 +174,7 @@ export function updateTrigger(
       updatedAt: deps.now().toISOString(),
       updatedBy: caller.subject,
     };
-    await write(deps, next, current.version);
+    await write(deps, next, current.version, current.notify.contacts ?? []);
     return next;
   });
 }

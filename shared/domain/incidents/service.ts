@@ -72,7 +72,7 @@ import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js'
 import {
   activationOrganizations,
   partnerIncidentView,
-  timelineVisible,
+  partnerTimeline,
   withheldFor,
 } from '../access/visibility.js';
 import { participantDimensions } from '../command/participants.js';
@@ -933,7 +933,7 @@ export async function getTimeline(deps: Deps, incidentId: string, query: Timelin
     const withheld = withheldFor(detail, await partnerViewer(deps, partner, detail));
     const page = await queryTimeline(deps, incidentId, query.limit, start);
     return {
-      items: page.items.filter((e) => timelineVisible(e, withheld)),
+      items: partnerTimeline(page.items, withheld),
       nextCursor: encodeCursor(page.last),
     };
   }

@@ -21,14 +21,15 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { DEFAULT_INCIDENT_TLP, getIncidentItem, putNew } from '../../db/incidents-repo.js';
 import { keys } from '../../db/keys.js';
+import { withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type { Tlp } from '../../schemas/common.js';
-import type { Contact, StakeholderGroup } from '../../schemas/contacts.js';
+import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
-import { mutate } from '../incidents/service.js';
+import { type Change, commit } from '../incidents/service.js';
 import { loadOrganization } from '../organizations/service.js';
 import {
   buildOutbox,
@@ -74,6 +75,7 @@ export function systemActor(job: string): Caller {
 }
 
 type LiveContact = Pick<Contact, 'id' | 'organizationId'> & {
+  dimension?: string;
   verificationStatus?: string;
   alternates?: string[];
   deletedAt?: string | null;
@@ -125,7 +127,13 @@ export async function resolveNoticeRecipients(deps: Deps, recipients: NoticeReci
     for (const c of members) named.push({ contact: c, via: 'organization', named: label });
   }
   for (const group of recipients.groups ?? []) {
-    const members = (await contactsWhere(deps, { stakeholderGroup: group })) as LiveContact[];
+    // A vertical or horizontal group (legal, coordination, executives …) is the deploying
+    // organization's own people: its contacts in other organizations (a supplier's "legal") are not
+    // what an internal reminder or escalation means. External groups (regulators …) are external.
+    const internal = !(EXTERNAL_GROUPS as readonly string[]).includes(group);
+    const members = ((await contactsWhere(deps, { stakeholderGroup: group })) as LiveContact[]).filter(
+      (c) => !internal || c.dimension !== 'external',
+    );
     if (members.length === 0)
       skipped.push({ recipient: `group:${group}`, reason: 'no live contact in the group' });
     for (const c of members) named.push({ contact: c, via: 'group', named: `group:${group}` });
@@ -205,103 +213,108 @@ export async function sendNotice(
   actor: Caller,
   notice: Notice,
 ): Promise<NoticeResult> {
-  const stored = await getIncidentItem(deps, notice.incidentId);
-  const tlp: Tlp = stored.tlp ?? DEFAULT_INCIDENT_TLP;
+  // Recipients are resolved once (contacts and organizations); the TLP checks are made on the
+  // incident read by each attempt, so a notice retried after a concurrent TLP change is checked
+  // against the new level.
   const resolution = await resolveNoticeRecipients(deps, notice.recipients);
-  const skipped = [...resolution.skipped];
-  const byOrganization = await admitted(
-    deps,
-    resolution.candidates,
-    tlp,
-    new Set(notice.recipients.organizations ?? []),
-    skipped,
-  );
-  const organizations = [...byOrganization].map(([organizationId, contactIds]) => ({
-    organizationId,
-    contactIds,
-  }));
-  const base = { organizations, replaced: resolution.replaced, skipped };
-  const data = {
-    kind: notice.kind,
-    ...(notice.data ?? {}),
-    organizations: organizations.map((o) => o.organizationId),
-    sentTo: organizations.flatMap((o) => o.contactIds),
-    ...(resolution.replaced.length ? { replaced: resolution.replaced } : {}),
-    ...(skipped.length ? { skipped } : {}),
-  };
-  const replacedNote = resolution.replaced.length
-    ? `; stale ${resolution.replaced.map((r) => `${r.contactId} replaced by ${r.alternateId}`).join(', ')}`
-    : '';
-  const skippedNote = skipped.length ? `; ${skipped.length} recipient(s) not reached` : '';
-
   const outbox: OutboxItem[] = [];
-  const result = await mutate(deps, actor, notice.incidentId, (current) => {
+  const result = await withOptimisticRetry(async () => {
+    const current = await getIncidentItem(deps, notice.incidentId);
+    const tlp: Tlp = current.tlp ?? DEFAULT_INCIDENT_TLP;
+    const skipped = [...resolution.skipped];
+    const byOrganization = await admitted(
+      deps,
+      resolution.candidates,
+      tlp,
+      new Set(notice.recipients.organizations ?? []),
+      skipped,
+    );
+    const organizations = [...byOrganization].map(([organizationId, contactIds]) => ({
+      organizationId,
+      contactIds,
+    }));
+    const base = { organizations, replaced: resolution.replaced, skipped };
+    const data = {
+      kind: notice.kind,
+      ...(notice.data ?? {}),
+      organizations: organizations.map((o) => o.organizationId),
+      sentTo: organizations.flatMap((o) => o.contactIds),
+      ...(resolution.replaced.length ? { replaced: resolution.replaced } : {}),
+      ...(skipped.length ? { skipped } : {}),
+    };
+    const replacedNote = resolution.replaced.length
+      ? `; stale ${resolution.replaced.map((r) => `${r.contactId} replaced by ${r.alternateId}`).join(', ')}`
+      : '';
+    const skippedNote = skipped.length ? `; ${skipped.length} recipient(s) not reached` : '';
     outbox.length = 0;
-    if (byOrganization.size === 0) {
+    const change = ((): Change<NoticeResult> => {
+      if (byOrganization.size === 0) {
+        return {
+          incident: current,
+          timeline: [
+            {
+              type: 'notice.undeliverable',
+              summary: `${notice.subject}: nobody could be reached${skippedNote}`,
+              data,
+            },
+          ],
+          result: { communicationId: null, ...base } as NoticeResult,
+        };
+      }
+      const n = current.commSeq + 1;
+      const at = deps.now().toISOString();
+      const communicationId = `COMM-${n}`;
+      outbox.push(
+        ...buildOutbox(
+          {
+            incidentId: notice.incidentId,
+            communicationId,
+            commSeq: n,
+            byOrganization,
+            tlp,
+            severity: current.severity,
+            subject: notice.subject,
+            body: notice.content,
+            kind: notice.kind,
+            at,
+          },
+          deps.newId,
+        ),
+      );
+      const communication: Communication & { notice: { kind: string } } = {
+        communicationId,
+        type: 'notification',
+        direction: 'outbound',
+        subject: notice.subject,
+        content: notice.content,
+        sentTo: organizations.flatMap((o) => o.contactIds),
+        priority: current.priority === 'critical' ? 'critical' : 'high',
+        tlp,
+        delivery: pendingDelivery(outbox),
+        notice: { kind: notice.kind },
+        recordedAt: at,
+        recordedBy: actor.subject,
+      };
       return {
-        incident: current,
+        incident: { ...current, commSeq: n },
+        items: [
+          putNew(deps, keys.communication(notice.incidentId, n), 'communication', {
+            incidentId: notice.incidentId,
+            ...communication,
+          }),
+          ...outboxPuts(deps, outbox),
+        ],
         timeline: [
           {
-            type: 'notice.undeliverable',
-            summary: `${notice.subject}: nobody could be reached${skippedNote}`,
-            data,
+            type: notice.kind,
+            summary: `${communicationId} ${notice.subject}${replacedNote}${skippedNote}`,
+            data: { communicationId, ...data },
           },
         ],
-        result: { communicationId: null, ...base } as NoticeResult,
+        result: { communicationId, ...base } as NoticeResult,
       };
-    }
-    const n = current.commSeq + 1;
-    const at = deps.now().toISOString();
-    const communicationId = `COMM-${n}`;
-    outbox.push(
-      ...buildOutbox(
-        {
-          incidentId: notice.incidentId,
-          communicationId,
-          commSeq: n,
-          byOrganization,
-          tlp,
-          severity: current.severity,
-          subject: notice.subject,
-          body: notice.content,
-          kind: notice.kind,
-          at,
-        },
-        deps.newId,
-      ),
-    );
-    const communication: Communication & { notice: { kind: string } } = {
-      communicationId,
-      type: 'notification',
-      direction: 'outbound',
-      subject: notice.subject,
-      content: notice.content,
-      sentTo: organizations.flatMap((o) => o.contactIds),
-      priority: current.priority === 'critical' ? 'critical' : 'high',
-      tlp,
-      delivery: pendingDelivery(outbox),
-      notice: { kind: notice.kind },
-      recordedAt: at,
-      recordedBy: actor.subject,
-    };
-    return {
-      incident: { ...current, commSeq: n },
-      items: [
-        putNew(deps, keys.communication(notice.incidentId, n), 'communication', {
-          incidentId: notice.incidentId,
-          ...communication,
-        }),
-        ...outboxPuts(deps, outbox),
-      ],
-      timeline: [
-        {
-          type: notice.kind,
-          summary: `${communicationId} ${notice.subject}${replacedNote}${skippedNote}`,
-          data: { communicationId, ...data },
-        },
-      ],
-      result: { communicationId, ...base } as NoticeResult,
-    };
+    })();
+    return commit(deps, actor, current, change);
   });
   if (outbox.length > 0 && notify) {
     await publishOutbox(deps, notify, { delivery: pendingDelivery(outbox) }, outbox);

@@ -86,6 +86,24 @@ export function contactReferenceChanges(
     const before = current.ownerContactId;
     const after = body.ownerContactId ?? undefined;
     fields.ownerContactId = after;
+    // One transaction cannot update a contact twice: a contact whose escalation reference changes in
+    // this request cannot also gain or lose the owner reference in it.
+    const wasEscalation = current.escalationContactIds ?? [];
+    const isEscalation = body.escalationContactIds ?? wasEscalation;
+    const escalationTouched = new Set(
+      [...wasEscalation, ...isEscalation].filter(
+        (id) => wasEscalation.includes(id) !== isEscalation.includes(id),
+      ),
+    );
+    const both = before !== after ? [before, after].filter((id) => id && escalationTouched.has(id)) : [];
+    if (both.length > 0) {
+      throw new ValidationError('Change the owner and the escalation contacts in two requests', [
+        {
+          field: 'body.ownerContactId',
+          message: `contact ${both[0]} is also changed as an escalation contact in this request`,
+        },
+      ]);
+    }
     if (before !== after) {
       refs.push(
         referenceItems(deps, {
@@ -97,6 +115,37 @@ export function contactReferenceChanges(
     }
   }
   return { fields, refs };
+}
+
+/**
+ * An organization (or third party) after a PATCH: the body's fields applied, its contact references
+ * (`escalationContactIds`, `ownerContactId`; null clears the owner) resolved, version bumped; and the
+ * `referencedBy` changes to write with it (`writeWithReferences`).
+ */
+export function updatedWithReferences<
+  T extends StoredReferences & { readonly version: number; readonly updatedAt: string },
+>(
+  deps: Deps,
+  id: string,
+  current: T,
+  body: ContactReferenceUpdate & object,
+): { next: T; refs: ReferenceItems[] } {
+  const { escalationContactIds, ownerContactId, ...rest } = body;
+  const { fields, refs } = contactReferenceChanges(deps, id, current, {
+    escalationContactIds,
+    ownerContactId,
+  });
+  const { ownerContactId: previousOwner, ...unchanged } = current;
+  const owner = 'ownerContactId' in fields ? fields.ownerContactId : previousOwner;
+  const next = {
+    ...unchanged,
+    ...rest,
+    ...(fields.escalationContactIds ? { escalationContactIds: fields.escalationContactIds } : {}),
+    ...(owner ? { ownerContactId: owner } : {}),
+    updatedAt: deps.now().toISOString(),
+    version: current.version + 1,
+  } as unknown as T;
+  return { next, refs };
 }
 
 /**
@@ -196,22 +245,7 @@ export async function updateOrganization(
         'MANAGED_AS_THIRD_PARTY',
       );
     }
-    const { escalationContactIds, ownerContactId, ...rest } = body;
-    const { fields, refs } = contactReferenceChanges(deps, id, current as StoredReferences, {
-      escalationContactIds,
-      ownerContactId,
-    });
-    const { ownerContactId: _previousOwner, ...unchanged } = current as unknown as StoredOrganization;
-    const owner =
-      'ownerContactId' in fields ? fields.ownerContactId : (current.ownerContactId as string | undefined);
-    const next: StoredOrganization = {
-      ...unchanged,
-      ...rest,
-      ...(fields.escalationContactIds ? { escalationContactIds: fields.escalationContactIds } : {}),
-      ...(owner ? { ownerContactId: owner } : {}),
-      updatedAt: deps.now().toISOString(),
-      version: current.version + 1,
-    };
+    const { next, refs } = updatedWithReferences(deps, id, current as unknown as StoredOrganization, body);
     await writeWithReferences(deps, conditionalPut(deps, toItem(next), current.version), refs);
     return organizationView(toItem(next));
   });

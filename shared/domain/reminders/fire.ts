@@ -21,13 +21,14 @@ import { getIncidentAndChild, type StoredIncident } from '../../db/incidents-rep
 import { keys } from '../../db/keys.js';
 import { getIncidentAndObligation } from '../../db/obligations-repo.js';
 import { TABLE } from '../../db/table.js';
+import { withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { ActionReminderEvent, ObligationReminderEvent, ReminderEvent } from '../../schemas/reminders.js';
 import { loadContacts } from '../contacts/service.js';
 import { isOpenCoordinatedAction } from '../coordination/rules.js';
-import { createEscalation, mutate } from '../incidents/service.js';
+import { commit, createEscalation } from '../incidents/service.js';
 import { type NoticeRecipients, sendNotice, systemActor } from '../notifications/notice.js';
 import { obligationView } from '../obligations/view.js';
 import {
@@ -148,23 +149,9 @@ async function fireAction(
         );
   const read = await readDueItem(deps, event);
   if (!read) return { acted: false, name, reason: 'the incident or the action does not exist' };
-  const { incident, child } = read;
-  const item = child as { status: string; dueDate?: string; description?: string } | undefined;
-  const open =
-    item !== undefined &&
-    (event.kind === 'action'
-      ? item.status === 'pending' || item.status === 'in_progress'
-      : isOpenCoordinatedAction(item.status as Parameters<typeof isOpenCoordinatedAction>[0]));
-  const decision = decideActionFire({
-    stage: event.stage,
-    dueDate: event.dueDate,
-    incidentStatus: incident.status,
-    item,
-    open,
-    now: deps.now(),
-  });
+  const decision = decideActionFire(fireFacts(event, read, deps.now()));
   if (!decision.act) return skip(name, decision);
-  const action = child as Record<string, unknown>;
+  const action = read.child as Record<string, unknown>;
   const { recipients, notAddressable } = await actionRecipients(deps, event, action);
   const overdue = event.stage === 'overdue';
   const label = event.kind === 'action' ? event.actionId : `${event.activationId} ${event.actionId}`;
@@ -172,12 +159,19 @@ async function fireAction(
   const result = await once(deps, name, event.dueDate, async () => {
     if (overdue) {
       const ref = overdueRef(event);
-      // The flag first (idempotent): the notice below names it on the timeline.
-      await mutate(deps, REMINDER_ACTOR, event.incidentId, (current) => ({
-        incident: addOverdue(current, ref) as StoredIncident,
-        timeline: [],
-        result: undefined,
-      }));
+      // The flag first (idempotent): the notice below names it on the timeline. Decided again on
+      // each attempt's read: an action completed since the first read is not flagged (nor noticed).
+      const flagged = await withOptimisticRetry(async () => {
+        const again = await readDueItem(deps, event);
+        if (!again || !decideActionFire(fireFacts(event, again, deps.now())).act) return false;
+        await commit(deps, REMINDER_ACTOR, again.incident, {
+          incident: addOverdue(again.incident, ref) as StoredIncident,
+          timeline: [],
+          result: undefined,
+        });
+        return true;
+      });
+      if (!flagged) return null;
     }
     return sendNotice(deps, notify, REMINDER_ACTOR, {
       incidentId: event.incidentId,
@@ -199,8 +193,31 @@ async function fireAction(
       },
     });
   });
-  if (!result) return { acted: false, name, reason: 'already sent (duplicate firing)' };
+  if (result === undefined) return { acted: false, name, reason: 'already sent (duplicate firing)' };
+  if (result === null) return { acted: false, name, reason: 'the action closed meanwhile' };
   return { acted: true, name, kind, communicationId: result.communicationId };
+}
+
+/** What `decideActionFire` needs from an item read for `event`. */
+function fireFacts(
+  event: ActionReminderEvent,
+  read: NonNullable<Awaited<ReturnType<typeof readDueItem>>>,
+  now: Date,
+): Parameters<typeof decideActionFire>[0] {
+  const item = read.child as { status: string; dueDate?: string; description?: string } | undefined;
+  const open =
+    item !== undefined &&
+    (event.kind === 'action'
+      ? item.status === 'pending' || item.status === 'in_progress'
+      : isOpenCoordinatedAction(item.status as Parameters<typeof isOpenCoordinatedAction>[0]));
+  return {
+    stage: event.stage,
+    dueDate: event.dueDate,
+    incidentStatus: read.incident.status,
+    item,
+    open,
+    now,
+  };
 }
 
 async function actionRecipients(
@@ -271,8 +288,10 @@ async function fireObligation(
   const commander = commanderContactId(read.incident);
   const kind = overdue ? 'obligation.overdue' : 'obligation.reminder';
   const what = `${view.name}: ${clock.name} to ${clock.recipient}`;
-  const outcome = await once(deps, name, event.due, async () => {
-    const notice = await sendNotice(deps, notify, REMINDER_ACTOR, {
+  // The notice and the escalation each have their own sent-marker: a failed escalation is retried by
+  // Scheduler without sending the notice again.
+  const notice = await once(deps, name, event.due, () =>
+    sendNotice(deps, notify, REMINDER_ACTOR, {
       incidentId: event.incidentId,
       kind,
       subject: overdue
@@ -297,21 +316,24 @@ async function fireObligation(
         due: event.due,
         ...(commander ? {} : { incidentCommander: 'no incident commander assigned' }),
       },
-    });
-    if (!overdue || read.incident.status !== 'open') return { notice, escalationId: undefined };
-    const escalation = await createEscalation(deps, REMINDER_ACTOR, event.incidentId, {
-      reason: `Regulatory deadline missed: ${what} was due ${event.due}`,
-      escalatedTo: `${commander ? 'incident commander, ' : ''}legal, compliance, coordination, executives`,
-      priority: 'high',
-    });
-    return { notice, escalationId: escalation.escalationId };
-  });
-  if (!outcome) return { acted: false, name, reason: 'already sent (duplicate firing)' };
+    }),
+  );
+  const escalation =
+    overdue && read.incident.status === 'open'
+      ? await once(deps, `${name}.escalation`, event.due, () =>
+          createEscalation(deps, REMINDER_ACTOR, event.incidentId, {
+            reason: `Regulatory deadline missed: ${what} was due ${event.due}`,
+            escalatedTo: `${commander ? 'incident commander, ' : ''}legal, compliance, coordination, executives`,
+            priority: 'high',
+          }),
+        )
+      : undefined;
+  if (!notice && !escalation) return { acted: false, name, reason: 'already sent (duplicate firing)' };
   return {
     acted: true,
     name,
     kind,
-    communicationId: outcome.notice.communicationId,
-    ...(outcome.escalationId ? { escalationId: outcome.escalationId } : {}),
+    communicationId: notice?.communicationId ?? null,
+    ...(escalation ? { escalationId: escalation.escalationId } : {}),
   };
 }

@@ -20,7 +20,7 @@ import type {
   ThirdParty,
   UpdateThirdPartyBody,
 } from '../../schemas/third-parties.js';
-import { contactReferenceChanges, writeWithReferences } from '../organizations/service.js';
+import { updatedWithReferences, writeWithReferences } from '../organizations/service.js';
 
 type StoredThirdParty = Omit<ThirdParty, 'escalationContactIds'> & {
   createdBy: string;
@@ -88,21 +88,7 @@ export async function updateThirdParty(
 ): Promise<ThirdParty> {
   return withOptimisticRetry(async () => {
     const current = await load(deps, id, true);
-    const { escalationContactIds, ownerContactId, ...rest } = body;
-    const { fields, refs } = contactReferenceChanges(deps, id, current, {
-      escalationContactIds,
-      ownerContactId,
-    });
-    const { ownerContactId: _previousOwner, ...unchanged } = current;
-    const owner = 'ownerContactId' in fields ? fields.ownerContactId : current.ownerContactId;
-    const next: StoredThirdParty = {
-      ...unchanged,
-      ...rest,
-      ...(fields.escalationContactIds ? { escalationContactIds: fields.escalationContactIds } : {}),
-      ...(owner ? { ownerContactId: owner } : {}),
-      updatedAt: deps.now().toISOString(),
-      version: current.version + 1,
-    };
+    const { next, refs } = updatedWithReferences(deps, id, current, body);
     await writeWithReferences(deps, conditionalPut(deps, toItem(next), current.version), refs);
     return view(toItem(next));
   });

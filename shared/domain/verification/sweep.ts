@@ -287,7 +287,11 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
     expiringAgreements,
   };
 
-  const coordination = contacts.filter((c) => c.stakeholderGroup === COORDINATION_GROUP);
+  // The deploying organization's coordination team only: a partner's contact filed under
+  // `coordination` must not receive the directory report (other organizations' contacts and flags).
+  const coordination = contacts.filter(
+    (c) => c.stakeholderGroup === COORDINATION_GROUP && c.dimension !== 'external',
+  );
   const notified = { staleOrganizations: 0, flagMessages: 0, failed: 0 };
   const send = async (
     recipients: readonly { id: string; organizationId: string }[],

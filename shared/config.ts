@@ -339,8 +339,6 @@ export interface EscalationConfig {
    * (`LIAISON_ESCALATION_CACHE_SECONDS`, default 30; 0 = read on every incident change).
    */
   readonly cacheSeconds: number;
-  /** True when this function may create schedules (`LIAISON_SCHEDULE_GROUP` set: its route `uses` 'scheduler'). */
-  readonly schedulingConfigured: boolean;
 }
 
 export function readEscalationConfig(env: NodeJS.ProcessEnv = process.env): EscalationConfig {
@@ -351,7 +349,7 @@ export function readEscalationConfig(env: NodeJS.ProcessEnv = process.env): Esca
       `Liaison configuration: LIAISON_ESCALATION_CACHE_SECONDS must be an integer 0-3600, got "${raw}"`,
     );
   }
-  return { cacheSeconds, schedulingConfigured: Boolean(env.LIAISON_SCHEDULE_GROUP) };
+  return { cacheSeconds };
 }
 
 let cachedEscalation: EscalationConfig | undefined;

@@ -8,6 +8,7 @@ import {
   config,
   type SchedulingConfig,
   schedulingConfig,
+  schedulingConfigured,
   type TopicsConfig,
   topicsConfig,
 } from './config.js';
@@ -58,6 +59,14 @@ export function defaultDeps(): Deps {
 export function schedulingDeps(): SchedulingDeps {
   scheduling ??= { scheduler: schedulerClient(), scheduling: schedulingConfig() };
   return scheduling;
+}
+
+/**
+ * The scheduling dependencies when this process may schedule (`LIAISON_SCHEDULE_GROUP` set: its
+ * route or job `uses` 'scheduler'), else undefined (a local stack or handler test without Scheduler).
+ */
+export function schedulingDepsIfConfigured(): SchedulingDeps | undefined {
+  return schedulingConfigured() ? schedulingDeps() : undefined;
 }
 
 /** The process-wide SNS dependencies (built once, at first use; fails when not configured). */

@@ -1,7 +1,6 @@
-import { defaultDeps } from '../../shared/deps.js';
+import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { activatePlaybook } from '../../shared/domain/coordination/activations.js';
 import { notifyDepsIfConfigured } from '../../shared/domain/notifications/topics.js';
-import { schedulingDepsIfConfigured } from '../../shared/domain/reminders/schedules.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('activatePlaybook', async ({ params, body, caller }) =>

@@ -1,6 +1,5 @@
-import { defaultDeps } from '../../shared/deps.js';
+import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { attachObligation } from '../../shared/domain/obligations/service.js';
-import { schedulingDepsIfConfigured } from '../../shared/domain/reminders/schedules.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('attachObligation', async ({ params, body, caller }) =>

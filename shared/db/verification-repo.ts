@@ -242,10 +242,19 @@ export async function confirm(
   await transactWrite(deps, confirmItems(deps, hash, c, at, nextDue, comment));
 }
 
-/** Failed attempts recorded in one rate-limit bucket (0 when none). */
+/**
+ * Failed attempts recorded in one rate-limit bucket (0 when none). Consistent: a failure counted a
+ * moment ago is seen. A burst of requests in flight together can each pass this check before any
+ * of them counts its failure; that overshoot is bounded by the route's throttle burst, and every
+ * failure is still counted (atomic ADD), so the next request is refused.
+ */
 export async function failedAttempts(deps: Deps, bucket: string): Promise<number> {
   const res = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: verificationKeys.rateLimit(bucket) }),
+    new GetCommand({
+      TableName: deps.tableName,
+      Key: verificationKeys.rateLimit(bucket),
+      ConsistentRead: true,
+    }),
   );
   return Number(res.Item?.count ?? 0);
 }

@@ -41,10 +41,10 @@ import { sendNotice } from '../notifications/notice.js';
 import { overdueRef, removeOverdue } from '../reminders/plan.js';
 import {
   cancelReminderSchedules,
-  createReminderSchedules,
   mergePlans,
   NO_REMINDER_CHANGE,
   planDueReminders,
+  reminderPrepare,
 } from '../reminders/schedules.js';
 import { dueAfter } from '../timeframe.js';
 import { getChannel, organizationChecks, unknownOrganizations } from './channels.js';
@@ -191,9 +191,7 @@ export async function activatePlaybook(
       actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
     );
     return commit(deps, caller, current, {
-      ...(scheduling && reminders.create.length
-        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
-        : {}),
+      ...reminderPrepare(scheduling, reminders),
       incident: { ...current, participants: participantsAfter(current.participants, joining) },
       items: [
         putNew(deps, keys.activation(incidentId, activationId), 'activation', { ...record }),
@@ -337,9 +335,7 @@ export async function createCoordinatedAction(
     );
     try {
       return await commit(deps, caller, incident, {
-        ...(scheduling && reminders.create.length
-          ? { prepare: () => createReminderSchedules(scheduling, reminders) }
-          : {}),
+        ...reminderPrepare(scheduling, reminders),
         incident: { ...incident, participants: participantsAfter(incident.participants, orgs) },
         items: [
           ...organizationChecks(deps, orgs),
@@ -434,11 +430,8 @@ export async function updateCoordinatedAction(
       coordinatedDueState(next),
       coordinatedDueState(current),
     );
-    const reminders = plan;
     return commit(deps, caller, incident, {
-      ...(scheduling && reminders.create.length
-        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
-        : {}),
+      ...reminderPrepare(scheduling, plan),
       incident: isOpenCoordinatedAction(body.status) ? incident : removeOverdue(incident, ref),
       items: [
         putVersioned(

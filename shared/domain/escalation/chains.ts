@@ -23,7 +23,6 @@
  *   created after that (a claim that won just before) fires into a chain that is no longer active:
  *   a no-op.
  */
-import { escalationConfig } from '../../config.js';
 import { getIncidentActivations } from '../../db/activations-repo.js';
 import {
   claimLevel,
@@ -37,7 +36,7 @@ import {
 import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { escalationKeys } from '../../db/keys.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
-import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDeps } from '../../deps.js';
+import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
@@ -83,7 +82,7 @@ export interface EscalationRuntime {
 export function escalationRuntime(): EscalationRuntime {
   return {
     notify: notifyDepsIfConfigured(),
-    scheduling: escalationConfig().schedulingConfigured ? schedulingDeps() : undefined,
+    scheduling: schedulingDepsIfConfigured(),
   };
 }
 

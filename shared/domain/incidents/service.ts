@@ -95,9 +95,9 @@ import { organizationAgreements } from '../organizations/service.js';
 import { removeOverdue } from '../reminders/plan.js';
 import {
   cancelReminderSchedules,
-  createReminderSchedules,
   NO_REMINDER_CHANGE,
   planDueReminders,
+  reminderPrepare,
 } from '../reminders/schedules.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
@@ -379,9 +379,7 @@ export async function createAction(
       incident,
       items: [...ref.items, putNew(deps, keys.action(incidentId, n), 'action', { incidentId, ...action })],
       refs: ref.refs,
-      ...(scheduling && plan.create.length
-        ? { prepare: () => createReminderSchedules(scheduling, plan) }
-        : {}),
+      ...reminderPrepare(scheduling, plan),
       timeline: [
         {
           type: 'action.created',
@@ -444,13 +442,10 @@ export async function updateAction(
     };
     // New reminder schedules before the commit, the old ones deleted after it (docs/reminders.md).
     plan = planDueReminders(deps.now(), dueItem(incidentId, next), dueState(next), dueState(action));
-    const reminders = plan;
     return commit(deps, caller, current, {
       incident: settled ? removeOverdue(current, actionId) : current,
       items: [putVersioned(deps, key, 'action', { incidentId, ...next }, action.version)],
-      ...(scheduling && reminders.create.length
-        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
-        : {}),
+      ...reminderPrepare(scheduling, plan),
       timeline: [
         {
           type: 'action.updated',

@@ -29,9 +29,9 @@ import type {
 import { commit } from '../incidents/service.js';
 import {
   cancelReminderSchedules,
-  createReminderSchedules,
   NO_REMINDER_CHANGE,
   planObligationReminders,
+  reminderPrepare,
 } from '../reminders/schedules.js';
 import { signedIsoDuration } from '../time.js';
 import { computeDue } from './deadlines.js';
@@ -120,9 +120,7 @@ export async function attachObligation(
     // Reminders at fractions of each clock (docs/reminders.md), scheduled before the commit.
     const reminders = planObligationReminders(deps.now(), incidentId, shown);
     return commit(deps, caller, incident, {
-      ...(scheduling && reminders.create.length
-        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
-        : {}),
+      ...reminderPrepare(scheduling, reminders),
       incident,
       items: [putObligation(deps, record, null)],
       timeline: [
@@ -176,11 +174,8 @@ export async function updateObligation(
     const to = dueSummary(after);
     const moved = Object.keys({ ...from, ...to }).filter((c) => from[c] !== to[c]);
     plan = planObligationReminders(now, incidentId, after, before);
-    const reminders = plan;
     return commit(deps, caller, incident, {
-      ...(scheduling && reminders.create.length
-        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
-        : {}),
+      ...reminderPrepare(scheduling, plan),
       incident,
       items: [putObligation(deps, record, current.version)],
       timeline: [
@@ -312,12 +307,9 @@ export async function recordSubmission(
     // A submitted clock's reminders go (after the commit); a clock it starts (e.g. NIS2's final
     // report) gets its own (before the commit).
     plan = planObligationReminders(now, incidentId, shown, view(current, incident.discoveryDate, now));
-    const reminders = plan;
     const missing = (shown.clocks.find((c) => c.clockId === clock.id) as ObligationClock).missingItems;
     return commit(deps, caller, incident, {
-      ...(scheduling && reminders.create.length
-        ? { prepare: () => createReminderSchedules(scheduling, reminders) }
-        : {}),
+      ...reminderPrepare(scheduling, plan),
       incident,
       items: [putObligation(deps, record, current.version)],
       timeline: [

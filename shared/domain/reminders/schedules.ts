@@ -10,8 +10,8 @@
  *    could not delete (or one created for a transaction that then failed) fires, re-reads the item,
  *    finds another instant or a closed item (`decide*Fire`) and does nothing.
  */
-import { remindersConfig, schedulingConfigured } from '../../config.js';
-import { type SchedulingDeps, schedulingDeps } from '../../deps.js';
+import { remindersConfig } from '../../config.js';
+import type { SchedulingDeps } from '../../deps.js';
 import { logger } from '../../http/observability.js';
 import { cancelSchedule, type OneTimeSchedule, scheduleOnce } from '../../scheduling/schedules.js';
 import type { Obligation } from '../../schemas/obligations.js';
@@ -29,11 +29,6 @@ import {
 
 /** The scheduled function every reminder schedule targets (SCHEDULED_FUNCTIONS, infra/functions.ts). */
 export const REMINDER_TARGET = 'reminder';
-
-/** Scheduling dependencies when this process may schedule, else undefined (a local stack without Scheduler). */
-export function schedulingDepsIfConfigured(): SchedulingDeps | undefined {
-  return schedulingConfigured() ? schedulingDeps() : undefined;
-}
 
 /** An action with a due date: a response action, or a coordinated action of an activation. */
 export type DueItem =
@@ -72,6 +67,19 @@ export const mergePlans = (plans: readonly ReminderPlan[]): ReminderPlan => ({
 /** Before the transaction: creates the new schedules (idempotent by name); a failure aborts the change. */
 export async function createReminderSchedules(sched: SchedulingDeps, plan: ReminderPlan): Promise<void> {
   await Promise.all(plan.create.map((s) => scheduleOnce(sched, s)));
+}
+
+/**
+ * The `prepare` of a change (`Change.prepare`, run by `commit` just before its transaction) that
+ * creates `plan`'s schedules; nothing when this process does not schedule or the plan creates none.
+ */
+export function reminderPrepare(
+  scheduling: SchedulingDeps | undefined,
+  plan: ReminderPlan,
+): { prepare?: () => Promise<void> } {
+  return scheduling && plan.create.length > 0
+    ? { prepare: () => createReminderSchedules(scheduling, plan) }
+    : {};
 }
 
 /** After the commit: deletes the old schedules; a failure is logged, never thrown (see above). */

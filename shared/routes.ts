@@ -45,6 +45,12 @@ export interface Route {
   readonly table: TableAccess;
   /** `sns`: topics and publishing; `scheduler`: one-time schedules. Default: neither. */
   readonly uses?: readonly ServiceUse[];
+  /**
+   * Fine-grained table access: the partition-key prefixes (`VERIFYTOKEN#` …) the function may
+   * touch, granted with `dynamodb:LeadingKeys` on the table only (no index, no Scan). Absent: the
+   * whole table at `table` access. For public routes, whose caller is nobody.
+   */
+  readonly tableItems?: readonly string[];
   readonly summary: string;
   readonly tag: string;
   readonly body?: z.ZodType;
@@ -793,6 +799,8 @@ export const routes = [
     // route in the stage (infra/stacks/liaison-stack.ts) and per IP hash in the application.
     roles: 'public',
     table: 'RW',
+    // Its token, the per-IP failure counter, the contact it confirms, and its idempotency record.
+    tableItems: ['VERIFYTOKEN#', 'VERIFYLIMIT#', 'CONTACT#', 'IDEM#'],
     summary: 'Confirm a directory contact with the single-use token of its verification message',
     tag: 'verification',
     body: ver.VerifyContactBody,

@@ -87,6 +87,25 @@ export class ApiFunction extends Construct {
     return this;
   }
 
+  /**
+   * Sets `LIAISON_TABLE_NAME` and grants item actions on the table only for partition keys starting
+   * with one of `prefixes` (`dynamodb:LeadingKeys`): no index, no Query/Scan outside them.
+   */
+  bindTableItems(table: ITableV2, access: TableAccess, prefixes: readonly string[]): this {
+    if (access === 'NONE') return this;
+    this.function.addEnvironment('LIAISON_TABLE_NAME', table.tableName);
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem'];
+    const write = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: access === 'RO' ? read : [...read, ...write],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
+      }),
+    );
+    return this;
+  }
+
   addEnvironment(name: string, value: string): this {
     this.function.addEnvironment(name, value);
     return this;

@@ -55,13 +55,15 @@ export class ApiAreaStack extends NestedStack {
     const noAuth = new HttpNoneAuthorizer();
 
     for (const route of props.routes) {
-      const role = this.roleFor(route.table, route.uses ?? [], props.area);
+      const role = this.roleFor(route.table, route.uses ?? [], props.area, route.tableItems);
       const fn = new ApiFunction(this, pascal(route.id), {
         assetDir: props.assetDir(route.handler),
         description: `${route.method} ${route.path}: ${route.summary}`.slice(0, 256),
         role,
         environment: props.environment,
-      }).bindTable(props.table, route.table);
+      });
+      if (route.tableItems) fn.bindTableItems(props.table, route.table, route.tableItems);
+      else fn.bindTable(props.table, route.table);
       props.messaging.bind(fn.function, role, route.uses);
       this.functions.set(route.id, fn);
 
@@ -86,17 +88,29 @@ export class ApiAreaStack extends NestedStack {
    * One role per table access AND set of services used: a route that publishes or schedules never
    * shares its role with one that does not. Routes without `uses` keep the ids `RoleRW` … .
    */
-  private roleFor(access: TableAccess, uses: readonly ServiceUse[], area: string): iam.Role {
+  private roleFor(
+    access: TableAccess,
+    uses: readonly ServiceUse[],
+    area: string,
+    items?: readonly string[],
+  ): iam.Role {
     const services = [...new Set(uses)].sort();
-    const key = [access, ...services].join('+');
+    // A route with fine-grained table access (`tableItems`) never shares a table-wide role.
+    const scope = items ? `items:${[...items].sort().join(',')}` : undefined;
+    const key = [access, ...services, ...(scope ? [scope] : [])].join('+');
     let entry = this.roles.get(key);
     if (!entry) {
-      const role = new iam.Role(this, `Role${access}${services.map(pascal).join('')}`, {
-        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-        description:
-          `Liaison ${area} functions with ${access} table access` +
-          (services.length > 0 ? ` using ${services.join(', ')}` : ''),
-      });
+      const role = new iam.Role(
+        this,
+        `Role${access}${services.map(pascal).join('')}${scope ? 'Items' : ''}`,
+        {
+          assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+          description:
+            `Liaison ${area} functions with ${access} table access` +
+            (scope ? ` to items ${items?.join(', ')} only` : '') +
+            (services.length > 0 ? ` using ${services.join(', ')}` : ''),
+        },
+      );
       entry = { access, role };
       this.roles.set(key, entry);
     }

@@ -92,4 +92,33 @@ describe('verification sweep and route throttling in the stack', () => {
       AuthorizationType: 'JWT',
     });
   });
+
+  it('the public verify function may touch only its items: LeadingKeys on the table, no index, no Scan', () => {
+    const area = synth.areas.get('verification');
+    if (!area) throw new Error('no verification area');
+    const policies = Object.values(area.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } };
+    }[];
+    const dynamo = policies.flatMap((p) =>
+      p.Properties.PolicyDocument.Statement.filter((st) =>
+        [st.Action].flat().some((a) => String(a).startsWith('dynamodb:')),
+      ),
+    );
+    const scoped = dynamo.filter((st) => JSON.stringify(st.Condition ?? {}).includes('dynamodb:LeadingKeys'));
+    expect(scoped).toHaveLength(1);
+    const [statement] = scoped;
+    expect(statement?.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': ['VERIFYTOKEN#*', 'VERIFYLIMIT#*', 'CONTACT#*', 'IDEM#*'],
+      },
+    });
+    const actions = [statement?.Action].flat().map(String);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('dynamodb:Query');
+    // One resource, the table itself: no `/index/*`.
+    expect(JSON.stringify(statement?.Resource)).not.toContain('index');
+    // The verify function's role is not the table-wide RW role of any other function.
+    const roles = Object.keys(area.findResources('AWS::IAM::Role'));
+    expect(roles.some((id) => id.includes('Items'))).toBe(true);
+  });
 });

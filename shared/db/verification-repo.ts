@@ -190,7 +190,7 @@ export async function loadContactItem(deps: Deps, id: string): Promise<Record<st
 export function confirmItems(
   deps: Deps,
   hash: string,
-  c: { id: string; version: number },
+  c: { id: string; version: number; round: string },
   at: string,
   nextDue: string,
   comment?: string,
@@ -214,7 +214,10 @@ export function confirmItems(
           (comment === undefined
             ? ' REMOVE staleSince, verificationComment'
             : ', verificationComment = :comment REMOVE staleSince'),
-        ConditionExpression: 'version = :v AND attribute_type(deletedAt, :nullType)',
+        // Still the round the token was sent for: a contact re-addressed since (new channels) or in a
+        // later round is not confirmed by an old link.
+        ConditionExpression:
+          'version = :v AND attribute_type(deletedAt, :nullType) AND verificationRound = :round',
         ExpressionAttributeValues: {
           ':verified': 'verified',
           ':at': at,
@@ -224,6 +227,7 @@ export function confirmItems(
           ':v': c.version,
           ':v1': c.version + 1,
           ':nullType': NULL_TYPE,
+          ':round': c.round,
           ...(comment === undefined ? {} : { ':comment': comment }),
         },
       },
@@ -234,7 +238,7 @@ export function confirmItems(
 export async function confirm(
   deps: Deps,
   hash: string,
-  c: { id: string; version: number },
+  c: { id: string; version: number; round: string },
   at: string,
   nextDue: string,
   comment?: string,

@@ -325,4 +325,32 @@ describe('periodic contact-directory verification', () => {
     clock.advance('PT16M');
     expect((await stack.request('POST', `/verify/${valid}`, {})).status).toBe(200);
   });
+
+  it('new channels make a contact pending again: the old link is superseded (410), the new address is asked', async () => {
+    clock.advance('PT1H'); // a fresh rate-limit window
+    await contact('CON-READDRESS', 'ORG-P1', 'partners', 1);
+    clock.advance('P2D');
+    await runSweep();
+    const oldLink = tokenOf(inbox('CON-READDRESS', 'contact.verification')[0]);
+    const oldPhone = phones['CON-READDRESS'] as string;
+    const newPhone = `+1${nextPhone++}`;
+    const changed = await stack.request('PATCH', '/contacts/CON-READDRESS', {
+      body: { channels: [{ type: 'sms', address: newPhone, priority: 'primary' }] },
+      role: 'coordinator',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({ verificationStatus: 'pending' });
+    const superseded = await stack.request('POST', `/verify/${oldLink}`, {});
+    expect(superseded.status).toBe(410);
+    expect(superseded.body.error.code).toBe('VERIFICATION_TOKEN_SUPERSEDED');
+    expect((await get('/contacts/CON-READDRESS')).body.verificationStatus).toBe('pending');
+    // The next sweep asks the new address, whose link confirms.
+    phones['CON-READDRESS'] = newPhone;
+    await runSweep();
+    const newLink = tokenOf(inbox('CON-READDRESS', 'contact.verification')[0]);
+    expect(newLink).not.toBe(oldLink);
+    expect((await stack.request('POST', `/verify/${newLink}`, {})).status).toBe(200);
+    expect((await get('/contacts/CON-READDRESS')).body.verificationStatus).toBe('verified');
+    expect(oldPhone).not.toBe(newPhone);
+  });
 });

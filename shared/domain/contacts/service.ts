@@ -245,12 +245,26 @@ export async function updateContact(
     assertAlternatesExist(nextAlternates, found, new Set(added));
     const at = deps.now().toISOString();
     const interval = body.verificationIntervalDays ?? current.verificationIntervalDays;
+    // New channels are unverified addresses: the contact is pending again and due at the next
+    // sweep, and a verification link already sent (to the old address) no longer confirms it.
+    const readdressed =
+      body.channels !== undefined && JSON.stringify(body.channels) !== JSON.stringify(current.channels);
+    const {
+      verificationRound: _round,
+      verificationSentAt: _sent,
+      verificationStaleAt: _stale,
+      ...unrounded
+    } = current as StoredContact & Record<string, unknown>;
     const next: StoredContact = {
-      ...current,
+      ...(readdressed ? (unrounded as StoredContact) : current),
       ...body,
       dimension,
       alternates: nextAlternates,
-      nextVerificationDue: nextVerificationDue(current.lastVerifiedAt ?? current.createdAt, interval),
+      ...(readdressed
+        ? { verificationStatus: 'pending' as const, nextVerificationDue: at }
+        : {
+            nextVerificationDue: nextVerificationDue(current.lastVerifiedAt ?? current.createdAt, interval),
+          }),
       updatedAt: at,
       version: current.version + 1,
     };

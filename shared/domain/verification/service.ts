@@ -30,7 +30,10 @@ import type { SweepResult, SweepRun } from './sweep.js';
 export class TokenGoneError extends AppError {
   readonly status = 410;
   readonly code: string;
-  constructor(message: string, code: 'VERIFICATION_TOKEN_EXPIRED' | 'VERIFICATION_TOKEN_USED') {
+  constructor(
+    message: string,
+    code: 'VERIFICATION_TOKEN_EXPIRED' | 'VERIFICATION_TOKEN_USED' | 'VERIFICATION_TOKEN_SUPERSEDED',
+  ) {
     super(message);
     this.code = code;
   }
@@ -89,13 +92,22 @@ export async function verifyToken(
     }
     const contact = await loadContactItem(deps, stored.contactId);
     if (!contact || contact.deletedAt) return fail(notFound());
+    if (contact.verificationRound !== stored.round) {
+      // Re-addressed since the link was sent (new channels), or a later round began.
+      return fail(
+        new TokenGoneError(
+          'This verification link was replaced: the contact changed or was asked again',
+          'VERIFICATION_TOKEN_SUPERSEDED',
+        ),
+      );
+    }
     const iso = at.toISOString();
     const nextDue = addDays(iso, Number(contact.verificationIntervalDays));
     try {
       await confirm(
         deps,
         hash,
-        { id: stored.contactId, version: Number(contact.version) },
+        { id: stored.contactId, version: Number(contact.version), round: stored.round },
         iso,
         nextDue,
         body.comment,

@@ -41,6 +41,7 @@ import {
   type ErrorDetail,
   ForbiddenError,
   NotFoundError,
+  UnprocessableError,
   ValidationError,
 } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
@@ -106,6 +107,9 @@ import { buildReport } from './report.js';
 import { assertActionTransition, assertClosable, assertIncidentOpen, assertReopenable } from './rules.js';
 
 export type NewEntry = { type: string; summary: string; data?: Record<string, unknown> };
+
+/** DynamoDB's limit of items in one TransactWriteItems. */
+const MAX_TRANSACTION_ITEMS = 100;
 
 /** Clock skew tolerated for caller-supplied "now-ish" timestamps. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -267,6 +271,17 @@ export async function commit<R>(
     ...putIncidentLinks(deps, next),
     ...timelineItems(deps, current.id, current.timelineSeq + 1, at, caller.subject, timeline),
   ];
+  if (items.length > MAX_TRANSACTION_ITEMS) {
+    // Every incident change re-puts one link item per involved organization (affected third parties
+    // and activation participants): an incident involving that many cannot take this change in one
+    // transaction. A clear 422 instead of DynamoDB's ValidationException (a 500).
+    const linked = new Set([...next.affectedThirdParties, ...(next.participants ?? [])]).size;
+    throw new UnprocessableError(
+      `This change would write ${items.length} items in one transaction (at most ${MAX_TRANSACTION_ITEMS}); the incident involves ${linked} organizations`,
+      [{ field: 'body', message: `too many organizations involved (${linked}) for this change` }],
+      'INCIDENT_TOO_WIDE',
+    );
+  }
   try {
     await change.prepare?.();
     await transactWrite(deps, items);

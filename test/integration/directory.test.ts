@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
+import { personas, requests } from '../helpers/personas.js';
 
 let stack: LocalStack;
 let coordinator: string;
@@ -16,20 +17,16 @@ const snapshot = () => stack.snapshot();
 
 beforeAll(async () => {
   stack = await startLocalStack();
-  coordinator = await stack.token('coordinator', { sub: 'carol' });
-  admin = await stack.token('admin', { sub: 'ada' });
-  responder = await stack.token('responder', { sub: 'rita' });
-  viewer = await stack.token('viewer', { sub: 'victor' });
+  ({ coordinator, admin, responder, viewer } = await personas(stack));
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
-const post = (path: string, body: unknown, token = coordinator) =>
-  stack.request('POST', path, { body, token });
-const patch = (path: string, body: unknown, token = coordinator) =>
-  stack.request('PATCH', path, { body, token });
-const get = (path: string, token = viewer) => stack.request('GET', path, { token });
+const { post, patch, get } = requests(
+  () => stack,
+  () => ({ write: coordinator, read: viewer }),
+);
 const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
 
 describe('organizations', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
+import { personas, requests } from '../helpers/personas.js';
 
 let stack: LocalStack;
 let coordinator: string;
@@ -10,17 +11,16 @@ const snapshot = () => stack.snapshot();
 
 beforeAll(async () => {
   stack = await startLocalStack();
-  coordinator = await stack.token('coordinator', { sub: 'carol' });
-  responder = await stack.token('responder', { sub: 'rita' });
-  viewer = await stack.token('viewer', { sub: 'victor' });
+  ({ coordinator, responder, viewer } = await personas(stack));
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
-const post = (path: string, body: unknown, token = coordinator) =>
-  stack.request('POST', path, { body, token });
-const get = (path: string, token = viewer) => stack.request('GET', path, { token });
+const { post, get } = requests(
+  () => stack,
+  () => ({ write: coordinator, read: viewer }),
+);
 
 describe('third parties', () => {
   it('registers, reads, lists with filters and pages, and patches', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDuration } from '../../shared/domain/obligations/deadlines.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
+import { personas, requests } from '../helpers/personas.js';
 
 // The deploying organization operates in the EU, in financial services (read on first use).
 process.env.LIAISON_JURISDICTIONS = 'EU';
@@ -19,19 +20,16 @@ const snapshot = () => stack.snapshot();
 
 beforeAll(async () => {
   stack = await startLocalStack();
-  coordinator = await stack.token('coordinator', { sub: 'carol' });
-  responder = await stack.token('responder', { sub: 'rita' });
-  viewer = await stack.token('viewer', { sub: 'victor' });
+  ({ coordinator, responder, viewer } = await personas(stack));
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
-const post = (path: string, body: unknown, token = coordinator) =>
-  stack.request('POST', path, { body, token });
-const patch = (path: string, body: unknown, token = coordinator) =>
-  stack.request('PATCH', path, { body, token });
-const get = (path: string, token = viewer) => stack.request('GET', path, { token });
+const { post, patch, get } = requests(
+  () => stack,
+  () => ({ write: coordinator, read: viewer }),
+);
 
 async function incident(id: string, discoveryDate: string) {
   const res = await post('/incidents', {

@@ -32,6 +32,20 @@ export interface ReferenceItems {
   readonly explain: (failed: readonly number[], first: number) => void;
 }
 
+/**
+ * The adds and removes that move a referrer from the contacts it named (`before`) to those it names
+ * now (`after`, each with the request field that names it).
+ */
+export function referenceChange(
+  before: readonly string[],
+  after: readonly { readonly contactId: string; readonly field: string }[],
+): Pick<ReferenceChange, 'add' | 'remove'> {
+  return {
+    add: after.filter((a) => !before.includes(a.contactId)),
+    remove: before.filter((id) => !after.some((a) => a.contactId === id)),
+  };
+}
+
 /** The set changes of `referencedBy` for one referrer (added contacts must be live). */
 export function referenceItems(deps: Deps, change: ReferenceChange): ReferenceItems {
   const adds = change.add.filter((a, i) => change.add.findIndex((b) => b.contactId === a.contactId) === i);

@@ -27,7 +27,7 @@ import type {
   PolicyLevel,
   UpdateEscalationPolicyBody,
 } from '../../schemas/escalation.js';
-import { referenceItems } from '../contacts/references.js';
+import { referenceChange, referenceItems } from '../contacts/references.js';
 import { invalidateEscalationCache } from './cache.js';
 import { validatePolicyLevels } from './rules.js';
 
@@ -69,12 +69,9 @@ async function write(
   before: readonly PolicyLevel[],
   fieldLevels: readonly PolicyLevel[] | undefined,
 ): Promise<void> {
-  const beforeContacts = contactsOf(before);
-  const afterContacts = contactsOf(policy.levels);
   const refs = referenceItems(deps, {
     ref: `policy:${policy.id}`,
-    add: contactFields(fieldLevels ?? policy.levels).filter((c) => !beforeContacts.includes(c.contactId)),
-    remove: beforeContacts.filter((id) => !afterContacts.includes(id)),
+    ...referenceChange(contactsOf(before), contactFields(fieldLevels ?? policy.levels)),
   });
   const orgs = fieldLevels ? organizationFields(fieldLevels) : [];
   const items: TransactItem[] = [

@@ -40,7 +40,7 @@ import type {
   ListEscalationTriggersQuery,
   UpdateEscalationTriggerBody,
 } from '../../schemas/escalation.js';
-import { referenceItems } from '../contacts/references.js';
+import { referenceChange, referenceItems } from '../contacts/references.js';
 import { sendNotice, systemActor } from '../notifications/notice.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
@@ -99,13 +99,12 @@ async function write(
 ): Promise<void> {
   await assertTemplate(deps, t.template);
   const refs = referenceChecks(deps, t);
-  const afterContacts = t.notify.contacts ?? [];
   const contactRefs = referenceItems(deps, {
     ref: `trigger:${t.id}`,
-    add: afterContacts
-      .map((contactId, i) => ({ contactId, field: `body.notify.contacts.${i}` }))
-      .filter((c) => !beforeContacts.includes(c.contactId)),
-    remove: beforeContacts.filter((id) => !afterContacts.includes(id)),
+    ...referenceChange(
+      beforeContacts,
+      (t.notify.contacts ?? []).map((contactId, i) => ({ contactId, field: `body.notify.contacts.${i}` })),
+    ),
   });
   try {
     await transactWrite(deps, [putTrigger(deps, t, expectedVersion), ...refs.items, ...contactRefs.items]);

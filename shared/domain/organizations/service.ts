@@ -31,7 +31,7 @@ import type {
   UpdateAgreementBody,
   UpdateOrganizationBody,
 } from '../../schemas/organizations.js';
-import { type ReferenceItems, referenceItems } from '../contacts/references.js';
+import { type ReferenceItems, referenceChange, referenceItems } from '../contacts/references.js';
 import { agreementStatus, effectiveTlpCeiling } from './tlp.js';
 
 type StoredOrganization = Omit<OtherOrganization, 'escalationContactIds'> & {
@@ -74,10 +74,10 @@ export function contactReferenceChanges(
     refs.push(
       referenceItems(deps, {
         ref: `organization:${organizationId}#escalation`,
-        add: after
-          .map((contactId, i) => ({ contactId, field: `body.escalationContactIds.${i}` }))
-          .filter((a) => !before.includes(a.contactId)),
-        remove: before.filter((id) => !after.includes(id)),
+        ...referenceChange(
+          before,
+          after.map((contactId, i) => ({ contactId, field: `body.escalationContactIds.${i}` })),
+        ),
         organizationId,
       }),
     );
@@ -108,8 +108,10 @@ export function contactReferenceChanges(
       refs.push(
         referenceItems(deps, {
           ref: `organization:${organizationId}#owner`,
-          add: after ? [{ contactId: after, field: 'body.ownerContactId' }] : [],
-          remove: before ? [before] : [],
+          ...referenceChange(
+            before ? [before] : [],
+            after ? [{ contactId: after, field: 'body.ownerContactId' }] : [],
+          ),
         }),
       );
     }

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Activation, ActivationEscalation, CoordinatedAction } from '../schemas/coordination.js';
 import { publicView } from './items.js';
-import { incidentPk, prefixes } from './keys.js';
+import { incidentPk, keys, prefixes } from './keys.js';
 import { queryAll } from './pagination.js';
 
 /** Groups `ACTIVATION#` items into activations with their coordinated actions and escalations. */
@@ -27,4 +27,24 @@ export async function getIncidentActivations(deps: Deps, incidentId: string): Pr
     ConsistentRead: true,
   });
   return activationsFrom(items);
+}
+
+/**
+ * One activation's record and children (`begins_with(sk, ACTIVATION#<id>)`), consistent, EVERY page:
+ * 160 coordinated actions of 8 KB are more than one 1 MB Query page.
+ */
+export async function getActivationItems(
+  deps: Deps,
+  incidentId: string,
+  activationId: string,
+): Promise<Record<string, unknown>[]> {
+  const head = keys.activation(incidentId, activationId).sk;
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':sk': head },
+    ConsistentRead: true,
+  });
+  // `ACTIVATION#ACT-1` is also a prefix of `ACTIVATION#ACT-10`: keep this activation's items only.
+  return items.filter((i) => i.sk === head || String(i.sk).startsWith(`${head}#`));
 }

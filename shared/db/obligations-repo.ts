@@ -3,7 +3,6 @@
  * and write-item builders. Submissions live inside their obligation item (at most
  * `MAX_SUBMISSIONS`), so an obligation and its submissions are read and written together.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import type { ObligationRecord } from '../domain/obligations/view.js';
 import {
@@ -15,6 +14,7 @@ import {
 } from './incidents-repo.js';
 import { publicView } from './items.js';
 import { incidentPk, keys, prefixes } from './keys.js';
+import { queryAll } from './pagination.js';
 import type { TransactItem } from './transact.js';
 
 /** Keeps an obligation item far below DynamoDB's 400 KB item limit. */
@@ -36,23 +36,21 @@ export async function getIncidentAndObligation(
   return { incident, obligation: child ? obligationRecordOf(child) : undefined };
 }
 
-/** The incident (GetItem) and its obligations (Query on `OBLIG#`), both consistent, in parallel. */
+/** The incident (GetItem) and its obligations (Query on `OBLIG#`, every page), both consistent, in parallel. */
 export async function getIncidentObligations(
   deps: Deps,
   incidentId: string,
 ): Promise<{ incident: StoredIncident; obligations: ObligationRecord[] }> {
-  const [incident, res] = await Promise.all([
+  const [incident, items] = await Promise.all([
     getIncidentItem(deps, incidentId),
-    deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ob)',
-        ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':ob': prefixes.obligations },
-        ConsistentRead: true,
-      }),
-    ),
+    queryAll(deps, {
+      TableName: deps.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ob)',
+      ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':ob': prefixes.obligations },
+      ConsistentRead: true,
+    }),
   ]);
-  return { incident, obligations: (res.Items ?? []).map(obligationRecordOf) };
+  return { incident, obligations: items.map(obligationRecordOf) };
 }
 
 /** Put of an obligation: new (fails if the regime is attached already) or conditioned on its version. */

@@ -5,11 +5,11 @@
  * and is written in the same transaction. Every change goes through the incidents `commit`: ONE
  * TransactWriteItems conditioned on the incident version, with timeline entries.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { activationsFrom } from '../../db/activations-repo.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { activationsFrom, getActivationItems } from '../../db/activations-repo.js';
 import { getIncidentItem, putNew, putVersioned, type StoredIncident } from '../../db/incidents-repo.js';
 import { publicView } from '../../db/items.js';
-import { incidentPk, keys } from '../../db/keys.js';
+import { keys } from '../../db/keys.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps, SchedulingDeps } from '../../deps.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
@@ -81,22 +81,14 @@ async function incidentOf(deps: Deps, activationId: string): Promise<string> {
   return String(res.Item.incidentId);
 }
 
-/** The incident, the activation record and its children (one GetItem + one Query, in parallel). */
+/** The incident, the activation record and its children (one GetItem + one Query of all pages, in parallel). */
 async function load(deps: Deps, activationId: string) {
   const incidentId = await incidentOf(deps, activationId);
   const head = keys.activation(incidentId, activationId);
-  const [incident, res] = await Promise.all([
+  const [incident, items] = await Promise.all([
     getIncidentItem(deps, incidentId),
-    deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':sk': head.sk },
-        ConsistentRead: true,
-      }),
-    ),
+    getActivationItems(deps, incidentId, activationId),
   ]);
-  const items = (res.Items ?? []).filter((i) => i.sk === head.sk || String(i.sk).startsWith(`${head.sk}#`));
   const record = items.find((i) => i.sk === head.sk);
   if (!record) throw new NotFoundError(`Activation ${activationId} not found`);
   const [activation] = activationsFrom(items);

@@ -3,7 +3,7 @@
  * how an incident and its children are laid out in the table.
  */
 
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { commandHistory } from '../domain/command/rules.js';
 import type { ObligationRecord } from '../domain/obligations/view.js';
@@ -23,7 +23,7 @@ import type {
 import { activationsFrom } from './activations-repo.js';
 import { publicView } from './items.js';
 import { escalationKeys, incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
-import { queryAll } from './pagination.js';
+import { batchGetAll, queryAll } from './pagination.js';
 import { conditionalPut, type TransactItem } from './transact.js';
 
 /** Sequence counters kept on the incident item; they number children and timeline entries. */
@@ -81,21 +81,16 @@ export async function getIncidentItem(deps: Deps, id: string): Promise<StoredInc
   return res.Item as StoredIncident;
 }
 
-/** Incident and one child item in one BatchGetItem request. */
+/** Incident and one child item in one BatchGetItem request (again for any `UnprocessedKeys`). */
 export async function getIncidentAndChild(
   deps: Deps,
   id: string,
   childKey: { pk: string; sk: string },
 ): Promise<{ incident: StoredIncident; child: Record<string, unknown> | undefined }> {
-  const res = await deps.db.send(
-    new BatchGetCommand({
-      RequestItems: { [deps.tableName]: { Keys: [keys.incident(id), childKey], ConsistentRead: true } },
-    }),
-  );
-  const items = res.Responses?.[deps.tableName] ?? [];
+  const items = await batchGetAll(deps, [keys.incident(id), childKey]);
   const incident = items.find((i) => i.sk === keys.incident(id).sk);
   if (!incident) throw new NotFoundError(`Incident ${id} not found`);
-  return { incident: incident as StoredIncident, child: items.find((i) => i.sk === childKey.sk) };
+  return { incident: incident as unknown as StoredIncident, child: items.find((i) => i.sk === childKey.sk) };
 }
 
 const stripChild = <T>(item: Record<string, unknown>) => publicView<T>(item, ['incidentId', 'version']);

@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { ValidationError } from '../errors.js';
 import { KEY_ATTRIBUTES } from './table.js';
@@ -80,5 +80,26 @@ export async function queryAll(deps: Deps, input: QueryCommandInput): Promise<Re
     out.push(...(res.Items ?? []));
     start = res.LastEvaluatedKey;
   } while (start);
+  return out;
+}
+
+/**
+ * Every item of a BatchGetItem on the table (consistent), following `UnprocessedKeys`: DynamoDB may
+ * answer part of a batch (throttling, 16 MB), and a key left unread is not a missing item.
+ */
+export async function batchGetAll(
+  deps: Deps,
+  keys: readonly { pk: string; sk: string }[],
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let pending: Record<string, unknown>[] = [...keys];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(20 * 2 ** attempt, 500)));
+    const res = await deps.db.send(
+      new BatchGetCommand({ RequestItems: { [deps.tableName]: { Keys: pending, ConsistentRead: true } } }),
+    );
+    out.push(...(res.Responses?.[deps.tableName] ?? []));
+    pending = res.UnprocessedKeys?.[deps.tableName]?.Keys ?? [];
+  }
   return out;
 }

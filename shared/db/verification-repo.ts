@@ -6,6 +6,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { keys, listQueries, VERIFY_DUE, verificationKeys } from './keys.js';
+import { queryAll } from './pagination.js';
 import { type TransactItem, TransactionConflict, transactWrite } from './transact.js';
 
 const NULL_TYPE = 'NULL';
@@ -296,38 +297,18 @@ export async function saveSweepItem(deps: Deps, which: 'run' | 'last', value: ob
   );
 }
 
-/** One page of an index partition chosen by `listQueries` (every live contact, every organization). */
-export async function indexPage(
-  deps: Deps,
-  q: { index: string; pkAttr: string; pk: string },
-  start: Record<string, unknown> | undefined,
-): Promise<{ items: Record<string, unknown>[]; last: Record<string, unknown> | undefined }> {
-  const res = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: q.index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': q.pkAttr },
-      ExpressionAttributeValues: { ':pk': q.pk },
-      ExclusiveStartKey: start,
-    }),
-  );
-  return { items: res.Items ?? [], last: res.LastEvaluatedKey };
-}
-
-/** Every item of an index partition (one Query per 1 MB page). */
-export async function indexAll(
+/** Every item of an index partition chosen by `listQueries` (every organization, every live contact): all pages. */
+export function indexAll(
   deps: Deps,
   q: { index: string; pkAttr: string; pk: string },
 ): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await indexPage(deps, q, start);
-    out.push(...page.items);
-    start = page.last;
-  } while (start);
-  return out;
+  return queryAll(deps, {
+    TableName: deps.tableName,
+    IndexName: q.index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': q.pkAttr },
+    ExpressionAttributeValues: { ':pk': q.pk },
+  });
 }
 
 export const directoryQueries = {

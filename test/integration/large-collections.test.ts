@@ -8,7 +8,7 @@
  */
 import { BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../shared/db/keys.js';
+import { contactIndexKeys, keys } from '../../shared/db/keys.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 import { personas, requests } from '../helpers/personas.js';
 
@@ -158,6 +158,48 @@ describe('an activation with 160 coordinated actions of 8 KB (more than one 1 MB
       OPEN.map((n) => `COORD-${n}`),
     );
     expect(await stack.snapshot()).toBe(before);
+  });
+
+  it("participants by dimension read every page of an internal unit's contacts (a vertical one on page 2)", async () => {
+    const email = (address: string) => ({ type: 'email', address, priority: 'primary' });
+    const legal = await post('/contacts', {
+      id: 'CON-LEGAL-000',
+      organizationId: 'ORG-BIG',
+      name: 'Counsel 000',
+      stakeholderGroup: 'legal',
+      channels: [email('legal@big.example')],
+    });
+    expect(legal.status).toBe(201);
+    const before = await get(`/activations/${activationId}/report`);
+    expect(before.body.participantsByDimension.horizontal).toEqual([
+      expect.objectContaining({ organizationId: 'ORG-BIG' }),
+    ]);
+    // 120 `legal` contacts sort before a `technical` one (gsi4sk `<group>#<name>#<id>`): with 100 a
+    // page, the one vertical contact is on page 2 of the unit's contacts.
+    const stored = await item(keys.contact('CON-LEGAL-000'));
+    const { gsi5pk: _pk, gsi5sk: _sk, ...copy } = stored;
+    const contact = (n: number, stakeholderGroup: string, dimension: string) => {
+      const id = `CON-${stakeholderGroup.toUpperCase()}-${String(n).padStart(3, '0')}`;
+      const name = `${stakeholderGroup} ${String(n).padStart(3, '0')}`;
+      return {
+        ...copy,
+        ...keys.contact(id),
+        ...contactIndexKeys({ id, name, organizationId: 'ORG-BIG', stakeholderGroup, dimension }),
+        id,
+        name,
+        stakeholderGroup,
+        dimension,
+      };
+    };
+    await seed([
+      ...range(1, 120).map((n) => contact(n, 'legal', 'horizontal')),
+      contact(1, 'technical', 'vertical'),
+    ]);
+    const after = await get(`/activations/${activationId}/report`);
+    expect(after.body.participantsByDimension).toMatchObject({
+      vertical: [expect.objectContaining({ organizationId: 'ORG-BIG' })],
+      horizontal: [],
+    });
   });
 
   it('an action past the first page can be changed, and the activation completes once none is open', async () => {

@@ -40,7 +40,7 @@ import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfig
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
-import { cancelSchedule, scheduleOnce } from '../../scheduling/schedules.js';
+import { cancelSchedule, fireInstant, scheduleOnce } from '../../scheduling/schedules.js';
 import { ID_PATTERN } from '../../schemas/common.js';
 import type {
   AcknowledgeIncidentBody,
@@ -315,8 +315,12 @@ async function runLevel(
   const hasNext = level < chain.levels.length;
   const now = deps.now();
   const at = now.toISOString();
+  // The instant the next level really fires (whole seconds, rounded up): what the notice announces
+  // and `nextLevelAt` stores, never earlier than now + timeframe.
   const nextAt = hasNext
-    ? new Date(now.getTime() + timeframeSeconds(def.timeframe, `levels.${level - 1}.timeframe`) * 1000)
+    ? fireInstant(
+        new Date(now.getTime() + timeframeSeconds(def.timeframe, `levels.${level - 1}.timeframe`) * 1000),
+      )
     : null;
   const nextName =
     hasNext && rt.scheduling ? stepScheduleName(chain.incidentId, chain.chainId, level + 1) : null;

@@ -105,6 +105,16 @@ describe('coordination channels', () => {
     });
     expect(timeframe.status).toBe(400);
     expect(timeframe.body.error.details[0].field).toBe('body.escalationRules.0.timeframe');
+    for (const zero of ['PT0S', '0 seconds', 'P0D']) {
+      const instant = await post('/channels', {
+        ...channel,
+        id: 'CH-Z',
+        escalationRules: [{ level: 1, contact: 'x', timeframe: zero }],
+      });
+      expect(instant.status, zero).toBe(400);
+      expect(instant.body.error.details[0].field).toBe('body.escalationRules.0.timeframe');
+      expect(instant.body.error.details[0].message).toContain('at least 1 second');
+    }
     expect((await post('/channels', channel)).status).toBe(409);
     expect((await get('/channels/CH-NONE')).status).toBe(404);
     expect(await snapshot()).toBe(before);
@@ -166,6 +176,15 @@ describe('shared playbooks', () => {
     });
     expect(outsider.status).toBe(400);
     expect(outsider.body.error.details[0].field).toBe('body.responseActions.0.responsible');
+    for (const zero of ['PT0S', '0 seconds', 'P0D']) {
+      const instant = await post('/playbooks', {
+        ...playbook,
+        id: 'PB-ZERO',
+        responseActions: [{ action: 'x', responsible: 'ORG-ACME', timeframe: zero }],
+      });
+      expect(instant.status, zero).toBe(400);
+      expect(instant.body.error.details[0].field).toBe('body.responseActions.0.timeframe');
+    }
     const shrink = await patch('/playbooks/PB-BREACH', { participatingOrganizations: ['ORG-ACME'] });
     expect(shrink.status).toBe(400);
     expect(shrink.body.error.details.map((d: { field: string }) => d.field)).toContain(

@@ -158,6 +158,24 @@ describe('escalation policies', () => {
     });
     expect(badContact.status).toBe(400);
     expect(JSON.stringify(badContact.body)).toContain('body.levels.0.contacts.1');
+    for (const zero of ['PT0S', '0 seconds', 'P0D']) {
+      const instant = await post('/escalation-policies', {
+        name: `instant ${zero}`,
+        levels: [
+          { level: 1, contacts: ['SEC'], timeframe: zero },
+          { level: 2, contacts: ['CISO'], timeframe: '1 hour' },
+        ],
+      });
+      expect(instant.status, zero).toBe(400);
+      expect((instant.body.error as { details: { field: string }[] }).details.map((d) => d.field)).toEqual([
+        'body.levels.0.timeframe',
+      ]);
+    }
+    const zeroPatch = await stack.request<Json>('PATCH', '/escalation-policies/POL-LADDER', {
+      token: coordinator,
+      body: { levels: [{ level: 1, contacts: ['SEC'], timeframe: 'PT0S' }] },
+    });
+    expect(zeroPatch.status).toBe(400);
   });
 
   it('protects the contacts it names from deletion until they are removed (409 CONTACT_IN_USE)', async () => {

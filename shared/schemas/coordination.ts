@@ -250,7 +250,14 @@ export const ActivationReport = z
     coordinationMetrics: z.object({
       totalActions: z.number().int(),
       completedActions: z.number().int(),
-      pendingActions: z.number().int(),
+      pendingActions: z
+        .number()
+        .int()
+        .meta({ description: 'Actions still `pending`: not yet acknowledged by their organization' }),
+      openActions: z.number().int().meta({
+        description:
+          'Actions not yet completed or declined (`pending`, `acknowledged`, `in_progress`): what blocks completing the activation and closing the incident',
+      }),
       completionRate: z.number(),
     }),
     escalations: z.array(ActivationEscalation),

@@ -271,6 +271,20 @@ describe('playbook activations and coordinated actions', () => {
       responder,
     );
     expect(ack.status).toBe(200);
+    // An acknowledged action is open, no longer pending (issue 16).
+    const acknowledged = await get(`/activations/${activationId}/report`);
+    expect(acknowledged.body.coordinationMetrics).toEqual({
+      totalActions: 4,
+      completedActions: 0,
+      pendingActions: 3,
+      openActions: 4,
+      completionRate: 0,
+    });
+    expect(acknowledged.body.recommendations[0]).toEqual({
+      type: 'action_completion',
+      priority: 'high',
+      description: 'Complete 4 open coordinated actions',
+    });
     expect(
       (await patch(`/activations/${activationId}/actions/COORD-1`, { status: 'completed' })).status,
     ).toBe(200);
@@ -281,11 +295,18 @@ describe('playbook activations and coordinated actions', () => {
       totalActions: 4,
       completedActions: 1,
       pendingActions: 3,
+      openActions: 3,
       completionRate: 25,
     });
     expect(report.body.escalations).toHaveLength(1);
     expect(report.body.recommendations).toEqual([
-      { type: 'action_completion', priority: 'high', description: 'Complete 3 pending coordinated actions' },
+      { type: 'action_completion', priority: 'high', description: 'Complete 3 open coordinated actions' },
+      {
+        type: 'action_acknowledgement',
+        priority: 'high',
+        description:
+          '3 coordinated actions not yet acknowledged by their organizations; follow up with the responsible organizations',
+      },
     ]);
 
     const incidentReport = await get('/incidents/INC-BREACH/report');

@@ -574,6 +574,7 @@ export async function getActivationReport(
       activatedAt: activation.activatedAt,
       now: deps.now(),
       pendingActions: metrics.pendingActions,
+      openActions: metrics.openActions,
       escalations: activation.escalations.length,
     }),
   };

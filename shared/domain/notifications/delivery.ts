@@ -148,7 +148,8 @@ export async function checkRecipients(
   }
   if (refusals.length > 0) {
     throw new UnprocessableError(
-      `${refusals.length} recipient(s) refused under TLP:${tlp}; nothing was sent`,
+      // The headline states the first refusal's reason; the details list each one.
+      `${refusals.length} recipient(s) refused under TLP:${tlp}; nothing was sent. First: ${refusals[0]?.message}`,
       refusals,
       'TLP_REFUSED',
     );

@@ -182,6 +182,20 @@ describe('contact changes keep the subscriptions in line', () => {
 });
 
 describe('outbound delivery through SNS', () => {
+  it('a publish goes straight to Publish: the topic ensured once per process, not per message (issue 16)', async () => {
+    const id = await incident('RED');
+    const created = stack.sns.calls('CreateTopic');
+    const attributes = stack.sns.calls('SetTopicAttributes');
+    const publishes = stack.sns.calls('Publish');
+    for (let i = 0; i < 2; i++) {
+      const res = await post(`/incidents/${id}/communications`, outbound({ contacts: ['CON-A1'] }));
+      expect(res.body).toMatchObject({ delivery: { status: 'sent' } });
+    }
+    expect(stack.sns.calls('Publish') - publishes).toBe(2);
+    expect(stack.sns.calls('CreateTopic') - created).toBe(0);
+    expect(stack.sns.calls('SetTopicAttributes') - attributes).toBe(0);
+  });
+
   it('a RED message reaches only its named contact, no other subscriber', async () => {
     const id = await incident('RED');
     const before = Object.fromEntries(Object.entries(receivers).map(([k, r]) => [k, r.notifications.length]));

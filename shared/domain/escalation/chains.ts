@@ -140,25 +140,35 @@ async function levelsOfChannel(deps: Deps, channelId: string, field: string) {
   const texts = channel.escalationRules.map((r) => r.contact.trim());
   const ids = [...new Set(texts.filter((t) => ID_PATTERN.test(t)))];
   const contacts = await loadContacts(deps, ids);
-  const levels: ChainLevel[] = [];
-  for (const [i, rule] of channel.escalationRules.entries()) {
-    const text = texts[i] as string;
+  const isContact = (text: string) => {
     const contact = contacts.get(text);
-    const isContact = contact !== undefined && !contact.deletedAt;
-    let isOrganization = false;
-    if (!isContact && ID_PATTERN.test(text)) {
-      isOrganization = await loadOrganization(deps, text).then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof NotFoundError) return false;
-          throw error;
-        },
-      );
-    }
-    levels.push(
-      chainLevelOfRule(rule, classifyRuleContact(text, { contact: isContact, organization: isOrganization })),
+    return contact !== undefined && !contact.deletedAt;
+  };
+  // The organization look-ups of the rules that name no contact, at once (not one rule after another).
+  const isOrganization = new Map(
+    await Promise.all(
+      [...new Set(texts.filter((t) => !isContact(t) && ID_PATTERN.test(t)))].map(async (text) => {
+        const found = await loadOrganization(deps, text).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof NotFoundError) return false;
+            throw error;
+          },
+        );
+        return [text, found] as const;
+      }),
+    ),
+  );
+  const levels: ChainLevel[] = channel.escalationRules.map((rule, i) => {
+    const text = texts[i] as string;
+    return chainLevelOfRule(
+      rule,
+      classifyRuleContact(text, {
+        contact: isContact(text),
+        organization: isOrganization.get(text) ?? false,
+      }),
     );
-  }
+  });
   return {
     source: { type: 'channel' as const, channelId, channelVersion: channel.version },
     levels: renumber(levels),

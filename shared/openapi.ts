@@ -3,6 +3,7 @@
  * validate requests), so the document cannot drift from the code.
  */
 import { z } from 'zod';
+import { ROUTE_ERRORS } from './route-errors.js';
 import { pathParams, type Route, routes } from './routes.js';
 import { ErrorBody, ID_PATTERN } from './schemas/common.js';
 
@@ -24,6 +25,7 @@ const ERRORS: Record<string, string> = {
   '409': 'State conflict (e.g. closed incident, open actions, concurrent change)',
   '413': 'Body too large',
   '415': 'Body is not JSON',
+  '422': 'The request is understood but refused (e.g. a TLP rule); `details` says why',
   '503': 'A backing service is busy; retry after `Retry-After` seconds',
 };
 
@@ -72,8 +74,12 @@ export function buildOpenApi(): Record<string, unknown> {
       }
     }
     const isPublic = route.roles === 'public';
+    const specific = ROUTE_ERRORS[route.id] ?? [];
     const errorCodes = Object.keys(ERRORS).filter(
-      (c) => !(isPublic && ['401', '403'].includes(c)) && (route.body || !['413', '415'].includes(c)),
+      (c) =>
+        !(isPublic && ['401', '403'].includes(c)) &&
+        (route.body || !['413', '415'].includes(c)) &&
+        (c !== '422' || specific.some((e) => String(e.status) === c)),
     );
     const operation: Record<string, unknown> = {
       operationId: route.id,
@@ -97,13 +103,20 @@ export function buildOpenApi(): Record<string, unknown> {
           content: { 'application/json': { schema: convert(route.response.schema, 'output') } },
         },
         ...Object.fromEntries(
-          errorCodes.map((c) => [
-            c,
-            {
-              description: ERRORS[c],
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-          ]),
+          errorCodes.map((c) => {
+            const codes = specific.filter((e) => String(e.status) === c);
+            const listed = codes
+              .map((e) => `\`${e.code}\`${e.detail ? ' (in `details[].code`)' : ''}: ${e.when}`)
+              .join('; ');
+            return [
+              c,
+              {
+                description: codes.length ? `${ERRORS[c]}. Codes: ${listed}` : ERRORS[c],
+                ...(codes.length ? { 'x-error-codes': codes.map((e) => e.code) } : {}),
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+              },
+            ];
+          }),
         ),
       },
     };

@@ -12,7 +12,7 @@ import { publishDirect } from '../../shared/domain/notifications/notice.js';
 import { runVerificationSweep } from '../../shared/domain/verification/sweep.js';
 import { cachedTopics } from '../../shared/domain/verification/topics-cache.js';
 import { logger } from '../../shared/http/observability.js';
-import { scheduleName, scheduleOnce } from '../../shared/scheduling/schedules.js';
+import { fireInstant, scheduleName, scheduleOnce } from '../../shared/scheduling/schedules.js';
 
 export interface VerificationSweepEvent {
   readonly scheduledTime?: string;
@@ -46,7 +46,7 @@ export const handler = async (
     const { run } = outcome;
     await scheduleOnce(schedulingDeps(), {
       name: scheduleName(['verification-sweep', run.runId, String(run.invocations)]),
-      at: new Date(deps.now().getTime() + 60_000),
+      at: fireInstant(new Date(deps.now().getTime() + 60_000)),
       target: 'verification-sweep',
       payload: { resume: run.runId },
       description: `Continues verification sweep ${run.runId}`,

@@ -23,8 +23,16 @@ const ISO = /^P(?:(\d+)W|(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?)$/;
 const PLAIN = /^(\d+)\s+(second|minute|hour|day|week)s?$/;
 /** Upper bound (one year) so a typo cannot push a due date into the far future. */
 export const MAX_TIMEFRAME_SECONDS = 366 * UNIT_SECONDS.day;
+/**
+ * Lower bound: a timeframe is positive. `PT0S`, `0 seconds`, `P0D` would make a level, a due date
+ * or a reminder due the instant it is created (an escalation ladder climbing at once).
+ */
+export const MIN_TIMEFRAME_SECONDS = 1;
+/** What a timeframe field accepts, for messages and the OpenAPI descriptions. */
+export const TIMEFRAME_FORMS =
+  'an ISO 8601 duration without years or months (PT1H, P3D) or a plain form such as "30 minutes", "2 hours", "1 day"; at least 1 second (PT0S, "0 seconds" and P0D are refused), at most one year';
 
-/** Seconds in a timeframe, or undefined when the text is not a timeframe this module accepts. */
+/** Seconds in a timeframe (≥ 1), or undefined when the text is not a timeframe this module accepts. */
 export function parseTimeframe(text: string): number | undefined {
   const value = text.trim();
   const iso = ISO.exec(value);
@@ -49,7 +57,9 @@ export function parseTimeframe(text: string): number | undefined {
 }
 
 function withinBounds(seconds: number): number | undefined {
-  return Number.isSafeInteger(seconds) && seconds <= MAX_TIMEFRAME_SECONDS ? seconds : undefined;
+  return Number.isSafeInteger(seconds) && seconds >= MIN_TIMEFRAME_SECONDS && seconds <= MAX_TIMEFRAME_SECONDS
+    ? seconds
+    : undefined;
 }
 
 /** Seconds in a timeframe; a 400 naming `field` when the text is not one. */
@@ -59,8 +69,7 @@ export function timeframeSeconds(text: string, field: string): number {
     throw new ValidationError(`${field} is not a timeframe`, [
       {
         field,
-        message:
-          'expected an ISO 8601 duration without years or months (PT1H, P3D) or a plain form such as "30 minutes", "2 hours", "1 day", at most one year',
+        message: `expected ${TIMEFRAME_FORMS}`,
         value: text,
       },
     ]);

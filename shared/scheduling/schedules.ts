@@ -65,7 +65,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export interface OneTimeSchedule {
   /** From {@link scheduleName}: the identity of this firing. */
   readonly name: string;
-  /** When to fire (UTC, whole seconds; milliseconds are dropped). */
+  /**
+   * When to fire (UTC). Scheduler's `at()` has whole seconds: an instant with milliseconds fires at
+   * the NEXT whole second ({@link fireInstant}), never before. Announce `fireInstant(at)`.
+   */
   readonly at: Date;
   readonly target: TargetName;
   /** The target function's event (JSON-serialisable). */
@@ -74,10 +77,21 @@ export interface OneTimeSchedule {
   readonly description?: string;
 }
 
-/** `at(2025-03-01T09:30:00)`: Scheduler's one-time expression, in UTC. */
+/**
+ * The instant a one-time schedule for `at` really fires: `at` rounded UP to the next whole second
+ * when it has milliseconds (`at()` expressions have whole seconds; dropping them would act up to
+ * 1 s early). Every schedule goes through it ({@link atExpression}); whatever announces or stores
+ * the firing time (`nextLevelAt`, a notice's "level 2 at …", a reminder's instant) uses it too.
+ */
+export function fireInstant(at: Date): Date {
+  if (Number.isNaN(at.getTime())) throw new Error('fireInstant: invalid date');
+  return new Date(Math.ceil(at.getTime() / 1000) * 1000);
+}
+
+/** `at(2025-03-01T09:30:00)`: Scheduler's one-time expression, in UTC, at {@link fireInstant}. */
 export function atExpression(at: Date): string {
   if (Number.isNaN(at.getTime())) throw new Error('atExpression: invalid date');
-  return `at(${at.toISOString().slice(0, 19)})`;
+  return `at(${fireInstant(at).toISOString().slice(0, 19)})`;
 }
 
 /** The CreateSchedule request for `schedule` (pure; exported for tests). */

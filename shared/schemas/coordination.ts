@@ -4,18 +4,15 @@
  */
 import { z } from 'zod';
 import { COORDINATED_ACTION_STATUSES } from '../domain/coordination/rules.js';
-import { parseTimeframe } from '../domain/timeframe.js';
+import { parseTimeframe, TIMEFRAME_FORMS } from '../domain/timeframe.js';
 import { Id, PageQuery, Priority, Text, Timestamp, TimestampOut } from './common.js';
 import { CreateEscalationBody, Escalation } from './escalations.js';
 
 export const Timeframe = z
   .string()
   .trim()
-  .refine((v) => parseTimeframe(v) !== undefined, {
-    message:
-      'expected an ISO 8601 duration (PT1H, P3D) or a plain form such as "30 minutes", "2 hours", "1 day"',
-  })
-  .meta({ description: 'ISO 8601 duration without years or months, or "30 minutes", "2 hours", "1 day"' });
+  .refine((v) => parseTimeframe(v) !== undefined, { message: `expected ${TIMEFRAME_FORMS}` })
+  .meta({ description: `A positive timeframe: ${TIMEFRAME_FORMS}` });
 
 const distinct = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -253,7 +250,14 @@ export const ActivationReport = z
     coordinationMetrics: z.object({
       totalActions: z.number().int(),
       completedActions: z.number().int(),
-      pendingActions: z.number().int(),
+      pendingActions: z
+        .number()
+        .int()
+        .meta({ description: 'Actions still `pending`: not yet acknowledged by their organization' }),
+      openActions: z.number().int().meta({
+        description:
+          'Actions not yet completed or declined (`pending`, `acknowledged`, `in_progress`): what blocks completing the activation and closing the incident',
+      }),
       completionRate: z.number(),
     }),
     escalations: z.array(ActivationEscalation),

@@ -4,6 +4,7 @@
  * (Not to be confused with `escalations.ts`: the one-off ESC-n records of an incident.)
  */
 import { z } from 'zod';
+import { TIMEFRAME_FORMS } from '../domain/timeframe.js';
 import { Id, PageQuery, Priority, Text, TimestampOut } from './common.js';
 import { StakeholderGroup } from './contacts.js';
 import { Timeframe } from './coordination.js';
@@ -30,7 +31,9 @@ export const PolicyLevel = z
     contacts: z.array(Id).max(20).optional(),
     groups: z.array(StakeholderGroup).max(17).optional(),
     organizations: z.array(Id).max(20).optional(),
-    timeframe: Timeframe.meta({ description: 'How long this level has before the next one is notified' }),
+    timeframe: Timeframe.meta({
+      description: `How long this level has before the next one is notified: ${TIMEFRAME_FORMS}`,
+    }),
   })
   .meta({ id: 'EscalationPolicyLevel' });
 export type PolicyLevel = z.infer<typeof PolicyLevel>;

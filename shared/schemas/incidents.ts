@@ -320,7 +320,11 @@ export const IncidentReport = z
     responseMetrics: z.object({
       totalActions: z.number().int(),
       completedActions: z.number().int(),
-      pendingActions: z.number().int(),
+      pendingActions: z.number().int().meta({ description: 'Actions still `pending` (not started)' }),
+      openActions: z.number().int().meta({
+        description:
+          'Actions not yet completed or cancelled (`pending`, `in_progress`): what blocks closing the incident',
+      }),
       completionRate: z.number(),
     }),
     communicationMetrics: z.object({ totalCommunications: z.number().int(), escalations: z.number().int() }),

@@ -105,6 +105,16 @@ describe('coordination channels', () => {
     });
     expect(timeframe.status).toBe(400);
     expect(timeframe.body.error.details[0].field).toBe('body.escalationRules.0.timeframe');
+    for (const zero of ['PT0S', '0 seconds', 'P0D']) {
+      const instant = await post('/channels', {
+        ...channel,
+        id: 'CH-Z',
+        escalationRules: [{ level: 1, contact: 'x', timeframe: zero }],
+      });
+      expect(instant.status, zero).toBe(400);
+      expect(instant.body.error.details[0].field).toBe('body.escalationRules.0.timeframe');
+      expect(instant.body.error.details[0].message).toContain('at least 1 second');
+    }
     expect((await post('/channels', channel)).status).toBe(409);
     expect((await get('/channels/CH-NONE')).status).toBe(404);
     expect(await snapshot()).toBe(before);
@@ -166,6 +176,15 @@ describe('shared playbooks', () => {
     });
     expect(outsider.status).toBe(400);
     expect(outsider.body.error.details[0].field).toBe('body.responseActions.0.responsible');
+    for (const zero of ['PT0S', '0 seconds', 'P0D']) {
+      const instant = await post('/playbooks', {
+        ...playbook,
+        id: 'PB-ZERO',
+        responseActions: [{ action: 'x', responsible: 'ORG-ACME', timeframe: zero }],
+      });
+      expect(instant.status, zero).toBe(400);
+      expect(instant.body.error.details[0].field).toBe('body.responseActions.0.timeframe');
+    }
     const shrink = await patch('/playbooks/PB-BREACH', { participatingOrganizations: ['ORG-ACME'] });
     expect(shrink.status).toBe(400);
     expect(shrink.body.error.details.map((d: { field: string }) => d.field)).toContain(
@@ -252,6 +271,20 @@ describe('playbook activations and coordinated actions', () => {
       responder,
     );
     expect(ack.status).toBe(200);
+    // An acknowledged action is open, no longer pending (issue 16).
+    const acknowledged = await get(`/activations/${activationId}/report`);
+    expect(acknowledged.body.coordinationMetrics).toEqual({
+      totalActions: 4,
+      completedActions: 0,
+      pendingActions: 3,
+      openActions: 4,
+      completionRate: 0,
+    });
+    expect(acknowledged.body.recommendations[0]).toEqual({
+      type: 'action_completion',
+      priority: 'high',
+      description: 'Complete 4 open coordinated actions',
+    });
     expect(
       (await patch(`/activations/${activationId}/actions/COORD-1`, { status: 'completed' })).status,
     ).toBe(200);
@@ -262,11 +295,18 @@ describe('playbook activations and coordinated actions', () => {
       totalActions: 4,
       completedActions: 1,
       pendingActions: 3,
+      openActions: 3,
       completionRate: 25,
     });
     expect(report.body.escalations).toHaveLength(1);
     expect(report.body.recommendations).toEqual([
-      { type: 'action_completion', priority: 'high', description: 'Complete 3 pending coordinated actions' },
+      { type: 'action_completion', priority: 'high', description: 'Complete 3 open coordinated actions' },
+      {
+        type: 'action_acknowledgement',
+        priority: 'high',
+        description:
+          '3 coordinated actions not yet acknowledged by their organizations; follow up with the responsible organizations',
+      },
     ]);
 
     const incidentReport = await get('/incidents/INC-BREACH/report');

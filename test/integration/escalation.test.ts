@@ -158,6 +158,24 @@ describe('escalation policies', () => {
     });
     expect(badContact.status).toBe(400);
     expect(JSON.stringify(badContact.body)).toContain('body.levels.0.contacts.1');
+    for (const zero of ['PT0S', '0 seconds', 'P0D']) {
+      const instant = await post('/escalation-policies', {
+        name: `instant ${zero}`,
+        levels: [
+          { level: 1, contacts: ['SEC'], timeframe: zero },
+          { level: 2, contacts: ['CISO'], timeframe: '1 hour' },
+        ],
+      });
+      expect(instant.status, zero).toBe(400);
+      expect((instant.body.error as { details: { field: string }[] }).details.map((d) => d.field)).toEqual([
+        'body.levels.0.timeframe',
+      ]);
+    }
+    const zeroPatch = await stack.request<Json>('PATCH', '/escalation-policies/POL-LADDER', {
+      token: coordinator,
+      body: { levels: [{ level: 1, contacts: ['SEC'], timeframe: 'PT0S' }] },
+    });
+    expect(zeroPatch.status).toBe(400);
   });
 
   it('protects the contacts it names from deletion until they are removed (409 CONTACT_IN_USE)', async () => {
@@ -650,5 +668,34 @@ describe('automatic starts and escalation triggers', () => {
     });
     expect(renamed.status).toBe(400);
     expect(JSON.stringify(renamed.body)).toContain('body.notify.contacts.0');
+  });
+});
+
+describe('announced instants (issue 16)', () => {
+  it('a level is not notified before the instant its notice and nextLevelAt announce, milliseconds included', async () => {
+    // 09:00:00.400 + 1 hour: at() has whole seconds, so the level can only fire at 10:00:01 or 10:00:00.
+    clock.set('2030-04-01T09:00:00.400Z');
+    coordinator = await stack.token('coordinator', { sub: 'carol' }); // the earlier one has expired
+    const incidentId = await incident();
+    const res = await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-LADDER' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const chain = res.body as unknown as Chain;
+    expect(chain.nextLevelAt).toBe('2030-04-01T10:00:01.000Z');
+    const notice = JSON.stringify(received('SEC').at(-1));
+    expect(notice).toContain('level 2 is notified at 2030-04-01T10:00:01.000Z');
+    const ciso = received('CISO').length;
+
+    clock.set('2030-04-01T10:00:00.999Z');
+    const early = await stack.scheduler.tick();
+    expect(early.map((f) => f.name)).not.toContain(`esc.${incidentId}.CHAIN-1.l2`);
+    expect(received('CISO')).toHaveLength(ciso);
+
+    clock.set(chain.nextLevelAt as string);
+    coordinator = await stack.token('coordinator', { sub: 'carol' });
+    const fired = await stack.scheduler.tick();
+    expect(fired.map((f) => [f.name, f.ok])).toEqual([[`esc.${incidentId}.CHAIN-1.l2`, true]]);
+    expect(received('CISO')).toHaveLength(ciso + 1);
+    const after = (await detail(incidentId)).escalationChains[0] as Chain;
+    expect(after.nextLevelAt).toBe('2030-04-01T12:00:01.000Z');
   });
 });

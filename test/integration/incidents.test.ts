@@ -235,6 +235,7 @@ describe('the third-party incident lifecycle', () => {
       totalActions: 2,
       completedActions: 1,
       pendingActions: 0,
+      openActions: 0,
       completionRate: 50,
     });
     expect(report.body.communicationMetrics).toEqual({ totalCommunications: 1, escalations: 1 });

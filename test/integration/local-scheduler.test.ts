@@ -26,6 +26,7 @@ import {
   type LocalScheduler,
   type LocalSchedulerOptions,
 } from '../../infra/local/scheduler/index.js';
+import { createScheduleInput } from '../../shared/scheduling/schedules.js';
 
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:liaison-escalation-step';
 const ROLE_ARN = 'arn:aws:iam::000000000000:role/liaison-scheduler';
@@ -299,6 +300,31 @@ describe('firing, on an injected clock', () => {
     at('2030-01-01T01:00:00Z');
     expect(await s.tick()).toEqual([]);
     expect(calls).toHaveLength(1);
+  });
+
+  it("Liaison's schedule for an instant with milliseconds fires at or after it, never before", async () => {
+    const input = createScheduleInput(
+      {
+        group: GROUP,
+        roleArn: ROLE_ARN,
+        deadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:dlq',
+        targets: { step: FUNCTION_ARN },
+      },
+      { name: 'inc-8-step-2', at: new Date('2030-01-01T00:10:00.250Z'), target: 'step', payload: {} },
+    );
+    await sdk.send(new CreateScheduleCommand(input));
+    for (const early of [
+      '2030-01-01T00:09:59.999Z',
+      '2030-01-01T00:10:00.000Z',
+      '2030-01-01T00:10:00.999Z',
+    ]) {
+      at(early);
+      expect(await s.tick(), early).toEqual([]);
+    }
+    at('2030-01-01T00:10:01.000Z');
+    expect(await s.tick()).toEqual([
+      expect.objectContaining({ name: 'inc-8-step-2', scheduledTime: '2030-01-01T00:10:01.000Z', ok: true }),
+    ]);
   });
 
   it('a one-time schedule without DELETE stays, completed, and does not fire again', async () => {

@@ -182,6 +182,20 @@ describe('contact changes keep the subscriptions in line', () => {
 });
 
 describe('outbound delivery through SNS', () => {
+  it('a publish goes straight to Publish: the topic ensured once per process, not per message (issue 16)', async () => {
+    const id = await incident('RED');
+    const created = stack.sns.calls('CreateTopic');
+    const attributes = stack.sns.calls('SetTopicAttributes');
+    const publishes = stack.sns.calls('Publish');
+    for (let i = 0; i < 2; i++) {
+      const res = await post(`/incidents/${id}/communications`, outbound({ contacts: ['CON-A1'] }));
+      expect(res.body).toMatchObject({ delivery: { status: 'sent' } });
+    }
+    expect(stack.sns.calls('Publish') - publishes).toBe(2);
+    expect(stack.sns.calls('CreateTopic') - created).toBe(0);
+    expect(stack.sns.calls('SetTopicAttributes') - attributes).toBe(0);
+  });
+
   it('a RED message reaches only its named contact, no other subscriber', async () => {
     const id = await incident('RED');
     const before = Object.fromEntries(Object.entries(receivers).map(([k, r]) => [k, r.notifications.length]));
@@ -237,6 +251,7 @@ describe('outbound delivery through SNS', () => {
   it('refuses TLP violations with 422 listing each recipient; nothing written, nothing sent', async () => {
     const id = await incident('RED');
     const amber = await incident('AMBER+STRICT');
+    const redOnAmber = await incident('AMBER');
     const snapshot = await stack.snapshot();
     const publishes = stack.sns.calls('Publish');
 
@@ -278,6 +293,21 @@ describe('outbound delivery through SNS', () => {
       outbound({ contacts: ['CON-A1'] }, { tlp: 'RED' }),
     );
     expect(raised.status).toBe(400);
+    // RED on an AMBER incident to an organization without an agreement: the first and real reason
+    // is the communication's own TLP, not the recipient's ceiling (issue 16).
+    const above = await post(
+      `/incidents/${redOnAmber}/communications`,
+      outbound({ contacts: ['CON-N1'] }, { tlp: 'RED' }),
+    );
+    expect(above.status).toBe(400);
+    expect(above.body.error.message).toBe(
+      "The communication's TLP:RED is above the incident's TLP:AMBER: a communication may lower its incident's TLP, never raise it",
+    );
+    expect(above.body.error.details).toEqual([
+      expect.objectContaining({ field: 'body.tlp', code: 'ABOVE_INCIDENT_TLP', incidentTlp: 'AMBER' }),
+    ]);
+    // A refusal's headline states the (first) reason, not only that there was one.
+    expect(noAgreement.body.error.message).toContain('organization ORG-NOAGR may receive at most TLP:GREEN');
     const lowered = await post(
       `/incidents/${amber}/communications`,
       outbound({ contacts: ['CON-A1'] }, { tlp: 'GREEN' }),

@@ -178,6 +178,9 @@ describe('obligations of an incident', () => {
       'body.triggers.determination',
       'body.facts.highRisk',
     ]);
+    expect(irrelevant.body.error.message).toMatch(
+      /has no clock started by determination .*; 1 more problem in details$/,
+    );
     const nis2Fact = await patch('/incidents/INC-OB1/obligations/nis2', { facts: { highRisk: false } });
     expect(nis2Fact.status).toBe(400);
     expect(nis2Fact.body.error.details[0]).toMatchObject({
@@ -400,6 +403,22 @@ describe('obligations of an incident', () => {
     expect(clockOf(cleared.body, 'form-8k').status).toBe('overdue');
 
     const before = await snapshot();
+    // A trigger before the discovery: the headline states that, not "Not applicable to …" (issue 16).
+    const discovery = (await get('/incidents/INC-OB3')).body.discoveryDate as string;
+    const early = new Date(Date.parse(discovery) - HOUR).toISOString();
+    const beforeDiscovery = await patch('/incidents/INC-OB3/obligations/sec-8k', {
+      triggers: { determination: early },
+    });
+    expect(beforeDiscovery.status).toBe(400);
+    expect(beforeDiscovery.body.error.message).toBe(
+      `determination time (${early}) is before the incident's discovery (${discovery})`,
+    );
+    expect(beforeDiscovery.body.error.details).toEqual([
+      {
+        field: 'body.triggers.determination',
+        message: `must not be before the incident's discovery (${discovery})`,
+      },
+    ]);
     expect((await patch('/incidents/INC-OB3/obligations/sec-8k', {})).status).toBe(400);
     expect((await patch('/incidents/INC-OB3/obligations/hipaa', { facts: { highRisk: true } })).status).toBe(
       404,

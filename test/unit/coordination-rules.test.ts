@@ -90,29 +90,47 @@ describe('completing and closing', () => {
 });
 
 describe('activation report', () => {
-  it('counts open states as pending', () => {
+  it('counts only `pending` as pending; open is pending + acknowledged + in progress', () => {
     expect(
       coordinationMetrics([
         { status: 'completed' },
         { status: 'pending' },
+        { status: 'acknowledged' },
         { status: 'in_progress' },
         { status: 'declined' },
       ]),
-    ).toEqual({ totalActions: 4, completedActions: 1, pendingActions: 2, completionRate: 25 });
+    ).toEqual({
+      totalActions: 5,
+      completedActions: 1,
+      pendingActions: 1,
+      openActions: 3,
+      completionRate: 20,
+    });
+    expect(coordinationMetrics([{ status: 'acknowledged' }, { status: 'pending' }])).toMatchObject({
+      pendingActions: 1,
+      openActions: 2,
+    });
     expect(coordinationMetrics([]).completionRate).toBe(0);
   });
-  it('recommends per the rules: pending actions, more than 2 escalations, active for more than 3 days', () => {
+  it('recommends per the rules: open actions, un-acknowledged ones, more than 2 escalations, active for more than 3 days', () => {
     const now = new Date('2026-03-05T10:00:00.000Z');
     expect(
       coordinationRecommendations({
         status: 'active',
         activatedAt: '2026-03-01T09:59:59.000Z',
         now,
-        pendingActions: 2,
+        pendingActions: 1,
+        openActions: 2,
         escalations: 3,
       }),
     ).toEqual([
-      { type: 'action_completion', priority: 'high', description: 'Complete 2 pending coordinated actions' },
+      { type: 'action_completion', priority: 'high', description: 'Complete 2 open coordinated actions' },
+      {
+        type: 'action_acknowledgement',
+        priority: 'high',
+        description:
+          '1 coordinated action not yet acknowledged by its organization; follow up with the responsible organization',
+      },
       expect.objectContaining({ type: 'escalation_management', priority: 'medium' }),
       expect.objectContaining({ type: 'duration_management', priority: 'medium' }),
     ]);
@@ -124,15 +142,30 @@ describe('activation report', () => {
         activatedAt: '2026-03-02T10:00:00.000Z',
         now: new Date('2026-03-05T10:00:00.000Z'),
         pendingActions: 0,
+        openActions: 0,
         escalations: 2,
       }),
     ).toEqual([]);
+    // Every action acknowledged but none done: complete them, nothing to chase.
+    expect(
+      coordinationRecommendations({
+        status: 'active',
+        activatedAt: '2026-03-05T09:00:00.000Z',
+        now: new Date('2026-03-05T10:00:00.000Z'),
+        pendingActions: 0,
+        openActions: 1,
+        escalations: 0,
+      }),
+    ).toEqual([
+      { type: 'action_completion', priority: 'high', description: 'Complete 1 open coordinated action' },
+    ]);
     expect(
       coordinationRecommendations({
         status: 'completed',
         activatedAt: '2026-01-01T00:00:00.000Z',
         now: new Date('2026-03-05T10:00:00.000Z'),
         pendingActions: 0,
+        openActions: 0,
         escalations: 0,
       }),
     ).toEqual([]);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assertNotRaising,
   decideRecipient,
   isLowering,
   isRaising,
   type RecipientFacts,
 } from '../../shared/domain/notifications/tlp.js';
+import { ValidationError } from '../../shared/errors.js';
 
 const facts = (o: Partial<RecipientFacts> = {}): RecipientFacts => ({
   tlp: 'AMBER',
@@ -76,5 +78,24 @@ describe('need-to-know decision per recipient (TLP 2.0)', () => {
     expect(isLowering('AMBER', 'AMBER')).toBe(false);
     expect(isRaising('AMBER', 'RED')).toBe(true);
     expect(isRaising('AMBER', 'CLEAR')).toBe(false);
+  });
+});
+
+describe('a communication above its incident (issue 16)', () => {
+  it('is a 400 on body.tlp with detail code ABOVE_INCIDENT_TLP and says so in the headline', () => {
+    expect(() => assertNotRaising('AMBER', 'AMBER')).not.toThrow();
+    expect(() => assertNotRaising('AMBER', 'GREEN')).not.toThrow();
+    try {
+      assertNotRaising('AMBER', 'RED');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).message).toMatch(
+        /^The communication's TLP:RED is above the incident's TLP:AMBER/,
+      );
+      expect((e as ValidationError).details).toEqual([
+        expect.objectContaining({ field: 'body.tlp', code: 'ABOVE_INCIDENT_TLP', incidentTlp: 'AMBER' }),
+      ]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inputProblems, regimeInputs } from '../../shared/domain/obligations/inputs.js';
+import { inputError, inputProblems, regimeInputs } from '../../shared/domain/obligations/inputs.js';
 import { REGIMES } from '../../shared/domain/obligations/regimes.js';
+import { ValidationError } from '../../shared/errors.js';
 
 const regime = (id: string) => {
   const r = REGIMES.find((x) => x.id === id);
@@ -79,5 +80,33 @@ describe('input problems', () => {
       },
     ]);
     expect(inputProblems(regime('gdpr'), { triggers: { classification: null } }, DISCOVERY)).toEqual([]);
+  });
+});
+
+describe('the 400 of input problems', () => {
+  it('states the first real reason in its headline, then how many more the details list', () => {
+    expect(inputError(regime('nis2'), { triggers: { awareness: '2030-03-05T00:00:00Z' } }, DISCOVERY)).toBe(
+      undefined,
+    );
+    const early = inputError(regime('nis2'), { triggers: { awareness: '2030-03-04T08:59:59Z' } }, DISCOVERY);
+    expect(early).toBeInstanceOf(ValidationError);
+    expect(early?.message).toBe(
+      `awareness time (2030-03-04T08:59:59Z) is before the incident's discovery (${DISCOVERY})`,
+    );
+    expect(early?.details).toEqual([
+      {
+        field: 'body.triggers.awareness',
+        message: `must not be before the incident's discovery (${DISCOVERY})`,
+      },
+    ]);
+    const two = inputError(
+      regime('nis2'),
+      { triggers: { awareness: '2030-03-04T08:59:59Z' }, facts: { highRisk: true } },
+      DISCOVERY,
+    );
+    expect(two?.message).toMatch(
+      /^awareness time .* is before the incident's discovery .*; 1 more problem in details$/,
+    );
+    expect(two?.details.map((d) => d.field)).toEqual(['body.triggers.awareness', 'body.facts.highRisk']);
   });
 });

@@ -64,7 +64,7 @@ describe('obligations in the report', () => {
       status: 'open',
       durationSeconds: 0,
       escalations: [],
-      pendingActions: 0,
+      openActions: 0,
       affectedThirdParties: [],
       obligations: [
         {

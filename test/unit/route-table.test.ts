@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../shared/openapi.js';
+import { ROUTE_ERRORS } from '../../shared/route-errors.js';
 import { pathParams, ROLES, type Route, routeKey, routes } from '../../shared/routes.js';
 
 const table = routes as readonly Route[];
@@ -52,6 +54,44 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     const ops = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
     expect(ops.sort()).toEqual(table.map((r) => r.id).sort());
+  });
+
+  type Op = {
+    operationId: string;
+    responses: Record<string, { description: string; 'x-error-codes'?: string[] }>;
+  };
+  const operation = (id: string): Op =>
+    Object.values(doc.paths)
+      .flatMap((p) => Object.values(p) as unknown as Op[])
+      .find((o) => o.operationId === id) as Op;
+
+  it.each([
+    ['attachObligation', '409', 'ALREADY_ATTACHED'],
+    ['completeActivation', '409', 'OPEN_COORDINATED_ACTIONS'],
+    ['closeIncident', '409', 'OPEN_COORDINATED_ACTIONS'],
+    ['createSubmission', '409', 'CLOCK_NOT_STARTED'],
+    ['createSubmission', '409', 'CLOCK_NOT_APPLICABLE'],
+    ['createCommunication', '422', 'TLP_REFUSED'],
+    ['createCommunication', '400', 'ABOVE_INCIDENT_TLP'],
+  ])('%s documents %s %s', (id, status, code) => {
+    const response = operation(id).responses[status];
+    expect(response?.['x-error-codes']).toContain(code);
+    expect(response?.description).toContain(`\`${code}\``);
+  });
+
+  it('documents only codes the code throws, on routes that exist; 422 only where a route answers it', () => {
+    const source = ['shared/domain', 'shared/http', 'shared/db']
+      .flatMap((dir) =>
+        readdirSync(new URL(`../../${dir}`, import.meta.url), { recursive: true, withFileTypes: true })
+          .filter((f) => f.isFile() && f.name.endsWith('.ts'))
+          .map((f) => readFileSync(join(f.parentPath, f.name), 'utf8')),
+      )
+      .join('\n');
+    for (const [id, codes] of Object.entries(ROUTE_ERRORS)) {
+      expect(table.map((r) => r.id)).toContain(id);
+      for (const { code } of codes) expect(source, code).toContain(`'${code}'`);
+    }
+    expect(operation('getIncident').responses['422']).toBeUndefined();
   });
 
   it('docs/openapi.json is current (run `npm run openapi` after changing routes or schemas)', () => {

@@ -61,6 +61,7 @@ describe('metrics and recommendations', () => {
       totalActions: 0,
       completedActions: 0,
       pendingActions: 0,
+      openActions: 0,
       completionRate: 0,
     });
     expect(
@@ -70,7 +71,13 @@ describe('metrics and recommendations', () => {
         { status: 'in_progress' },
         { status: 'cancelled' },
       ]),
-    ).toEqual({ totalActions: 4, completedActions: 1, pendingActions: 2, completionRate: 25 });
+    ).toEqual({
+      totalActions: 4,
+      completedActions: 1,
+      pendingActions: 1,
+      openActions: 2,
+      completionRate: 25,
+    });
     expect(
       responseMetrics([{ status: 'completed' }, { status: 'pending' }, { status: 'pending' }]).completionRate,
     ).toBe(33.33);
@@ -80,7 +87,7 @@ describe('metrics and recommendations', () => {
     status: 'open',
     durationSeconds: 0,
     escalations: [],
-    pendingActions: 0,
+    openActions: 0,
     affectedThirdParties: [],
   };
   it('recommends nothing for a quiet incident', () => {
@@ -100,11 +107,12 @@ describe('metrics and recommendations', () => {
       priority: 'medium',
     });
     expect(recommendations({ ...base, escalations: esc(2) })).toEqual([]);
-    expect(recommendations({ ...base, pendingActions: 2 })[0]).toEqual({
+    expect(recommendations({ ...base, openActions: 2 })[0]).toEqual({
       type: 'action_management',
       priority: 'high',
-      description: 'Complete 2 pending actions',
+      description: 'Complete 2 open actions',
     });
+    expect(recommendations({ ...base, openActions: 1 })[0]?.description).toBe('Complete 1 open action');
     expect(recommendations({ ...base, affectedThirdParties: ['a', 'b', 'c', 'd'] })[0]).toMatchObject({
       type: 'third_party_management',
       priority: 'medium',

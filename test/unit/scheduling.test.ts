@@ -5,6 +5,7 @@ import {
   atExpression,
   createScheduleInput,
   DEFAULT_RETRY_POLICY,
+  fireInstant,
   scheduleName,
 } from '../../shared/scheduling/schedules.js';
 
@@ -81,7 +82,7 @@ describe('the CreateSchedule request', () => {
     expect(input).toEqual({
       Name: 'esc.INC-1.step-1',
       GroupName: 'liaison',
-      ScheduleExpression: 'at(2030-01-02T01:04:05)',
+      ScheduleExpression: 'at(2030-01-02T01:04:06)', // .678 rounded up: never early
       ScheduleExpressionTimezone: 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
@@ -106,9 +107,31 @@ describe('the CreateSchedule request', () => {
     ).toThrow(/scheduleName/);
   });
 
-  it('writes at() in UTC without milliseconds', () => {
-    expect(atExpression(new Date(Date.UTC(2031, 11, 31, 23, 59, 59, 999)))).toBe('at(2031-12-31T23:59:59)');
+  it('writes at() in UTC, an instant with milliseconds rounded UP to the next second (never early)', () => {
+    expect(atExpression(new Date(Date.UTC(2031, 11, 31, 23, 59, 59, 999)))).toBe('at(2032-01-01T00:00:00)');
+    expect(atExpression(new Date('2031-06-01T10:00:00.001Z'))).toBe('at(2031-06-01T10:00:01)');
+    expect(atExpression(new Date('2031-06-01T10:00:00.000Z'))).toBe('at(2031-06-01T10:00:00)');
     expect(() => atExpression(new Date(Number.NaN))).toThrow(/invalid/);
+  });
+
+  it('fireInstant: whole seconds unchanged, milliseconds up to the next second; the request uses it', () => {
+    expect(fireInstant(new Date('2031-06-01T10:00:00.000Z')).toISOString()).toBe('2031-06-01T10:00:00.000Z');
+    expect(fireInstant(new Date('2031-06-01T10:00:00.400Z')).toISOString()).toBe('2031-06-01T10:00:01.000Z');
+    expect(fireInstant(new Date('2031-06-01T10:00:59.999Z')).toISOString()).toBe('2031-06-01T10:01:00.000Z');
+    expect(() => fireInstant(new Date(Number.NaN))).toThrow(/invalid/);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (ms) => {
+        const at = fireInstant(new Date(ms)).getTime();
+        return at >= ms && at - ms < 1000 && at % 1000 === 0;
+      }),
+    );
+    const input = createScheduleInput(cfg, {
+      name: 'a',
+      at: new Date('2031-06-01T10:00:00.400Z'),
+      target: 'escalation-step',
+      payload: {},
+    });
+    expect(input.ScheduleExpression).toBe('at(2031-06-01T10:00:01)');
   });
 });
 

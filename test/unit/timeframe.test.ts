@@ -11,6 +11,8 @@ describe('timeframe parser', () => {
     ['P1DT12H', 129_600],
     ['P2W', 1_209_600],
     ['PT1H30M', 5_400],
+    ['PT1S', 1],
+    ['P0DT1S', 1],
   ])('reads the ISO 8601 duration %s', (text, seconds) => {
     expect(parseTimeframe(text)).toBe(seconds);
   });
@@ -24,6 +26,7 @@ describe('timeframe parser', () => {
     ['3 days', 259_200],
     ['2 weeks', 1_209_600],
     ['45 seconds', 45],
+    ['1 second', 1],
     ['  4 Hours ', 14_400],
     ['24  hours', 86_400],
   ])('reads the plain form %j', (text, seconds) => {
@@ -45,6 +48,13 @@ describe('timeframe parser', () => {
     '2 fortnights',
     '',
     '400 days',
+    // Zero is not a timeframe (issue 16): a level, due date or reminder would be due at once.
+    'PT0S',
+    'P0D',
+    'P0W',
+    'PT0H0M0S',
+    '0 seconds',
+    '0 days',
   ])('refuses %j', (text) => {
     expect(parseTimeframe(text)).toBeUndefined();
   });

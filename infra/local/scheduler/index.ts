@@ -275,6 +275,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
         });
       }
       await running.catch(() => undefined);
+      store.flush();
     },
     schedules: () => store.all(),
     deadLetters: () => store.deadLetters(),

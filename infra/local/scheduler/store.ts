@@ -233,6 +233,9 @@ function page<T extends { Name: string }>(
   return { items: chosen.map(({ i }) => i), ...(token ? { NextToken: token } : {}) };
 }
 
+/** How long changes wait to be written together (see `ScheduleStore.save`). */
+export const SAVE_DELAY_MS = 50;
+
 export class ScheduleStore {
   private readonly schedules = new Map<string, ScheduleRecord>();
   private readonly groups = new Map<string, GroupRecord>();
@@ -277,8 +280,25 @@ export class ScheduleStore {
     this.dead.push(...content.deadLetters);
   }
 
-  /** Writes the whole state (write to a temporary file, then rename: never half a file). */
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * The state changed: written once, {@link SAVE_DELAY_MS} later. The store lives in the API's
+   * process, and every CreateSchedule used to rewrite the whole file synchronously (O(schedules),
+   * blocking every request; an activation creates seven in a burst): a burst is now one write.
+   * `flush()` (on stop) writes what is pending at once.
+   */
   private save(): void {
+    if (!this.file || !this.options.dataDir || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  /** Writes pending changes now (write to a temporary file, then rename: never half a file). */
+  flush(): void {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     if (!this.file || !this.options.dataDir) return;
     const content: FileContent = {
       version: FILE_VERSION,

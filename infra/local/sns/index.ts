@@ -197,7 +197,7 @@ export async function startLocalSns(options: LocalSnsOptions = {}): Promise<Loca
           server.closeAllConnections();
         });
         await service.stop();
-        store.save();
+        store.saveNow();
       })();
       return stopped;
     },

@@ -63,6 +63,8 @@ interface PersistedState {
 }
 
 const STATE_FILE = 'sns-state.json';
+/** How long changes wait to be written together (see `Store.save`). */
+export const SAVE_DELAY_MS = 50;
 
 export class Store {
   readonly topics = new Map<string, TopicRecord>();
@@ -81,8 +83,23 @@ export class Store {
     this.mailbox = state.mailbox;
   }
 
-  /** Writes the whole state (write to a temporary file, then rename: never half a file). */
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * The state changed: written once, {@link SAVE_DELAY_MS} later. This store lives in the API's
+   * process: a synchronous write of the whole (growing) mailbox on every delivery blocked every
+   * request for as long; a burst of changes is now one write. `saveNow` on stop.
+   */
   save(): void {
+    if (!this.dataDir || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  /** Writes the whole state now (write to a temporary file, then rename: never half a file). */
+  saveNow(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     if (!this.dataDir) return;
     const state: PersistedState = {
       version: 1,

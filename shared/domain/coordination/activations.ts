@@ -132,8 +132,10 @@ export async function activatePlaybook(
   notify?: NotifyDeps,
   scheduling?: SchedulingDeps,
 ): Promise<Activation> {
-  const playbook = await getPlaybook(deps, playbookId);
-  const channel = body.coordinationChannel ? await channelOr400(deps, body.coordinationChannel) : undefined;
+  const [playbook, channel] = await Promise.all([
+    getPlaybook(deps, playbookId),
+    body.coordinationChannel ? channelOr400(deps, body.coordinationChannel) : undefined,
+  ]);
   // Once, before the retry loop: `prepare` names the reminder schedules after it before the commit,
   // so a new id per conflict retry would leave the earlier attempts' schedules behind.
   const activationId = `ACT-${deps.newId()}`;
@@ -566,6 +568,7 @@ export async function getActivationReport(
       activatedAt: activation.activatedAt,
       now: deps.now(),
       pendingActions: metrics.pendingActions,
+      openActions: metrics.openActions,
       escalations: activation.escalations.length,
     }),
   };

@@ -122,10 +122,12 @@ export function assertNoOpenCoordinatedActions(
 export function coordinationMetrics(actions: readonly { status: CoordinatedActionStatus }[]) {
   const totalActions = actions.length;
   const completedActions = actions.filter((a) => a.status === 'completed').length;
-  const pendingActions = actions.filter((a) => isOpenCoordinatedAction(a.status)).length;
+  // Pending: not acknowledged yet. Open: not completed or declined (pending, acknowledged, in progress).
+  const pendingActions = actions.filter((a) => a.status === 'pending').length;
+  const openActions = actions.filter((a) => isOpenCoordinatedAction(a.status)).length;
   const completionRate =
     totalActions === 0 ? 0 : Math.round((completedActions / totalActions) * 10_000) / 100;
-  return { totalActions, completedActions, pendingActions, completionRate };
+  return { totalActions, completedActions, pendingActions, openActions, completionRate };
 }
 
 const DAY_MS = 86_400_000;
@@ -134,15 +136,26 @@ export function coordinationRecommendations(input: {
   status: string;
   activatedAt: string;
   now: Date;
+  /** Not acknowledged yet (status `pending`). */
   pendingActions: number;
+  /** Not completed or declined (pending, acknowledged, in progress). */
+  openActions: number;
   escalations: number;
 }): Recommendation[] {
   const out: Recommendation[] = [];
-  if (input.pendingActions > 0) {
+  const plural = (n: number) => (n === 1 ? '' : 's');
+  if (input.openActions > 0) {
     out.push({
       type: 'action_completion',
       priority: 'high',
-      description: `Complete ${input.pendingActions} pending coordinated action${input.pendingActions === 1 ? '' : 's'}`,
+      description: `Complete ${input.openActions} open coordinated action${plural(input.openActions)}`,
+    });
+  }
+  if (input.pendingActions > 0) {
+    out.push({
+      type: 'action_acknowledgement',
+      priority: 'high',
+      description: `${input.pendingActions} coordinated action${plural(input.pendingActions)} not yet acknowledged by ${input.pendingActions === 1 ? 'its organization' : 'their organizations'}; follow up with the responsible organization${plural(input.pendingActions)}`,
     });
   }
   if (input.escalations > 2) {

@@ -40,7 +40,7 @@ import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfig
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
-import { cancelSchedule, scheduleOnce } from '../../scheduling/schedules.js';
+import { cancelSchedule, fireInstant, scheduleOnce } from '../../scheduling/schedules.js';
 import { ID_PATTERN } from '../../schemas/common.js';
 import type {
   AcknowledgeIncidentBody,
@@ -140,25 +140,35 @@ async function levelsOfChannel(deps: Deps, channelId: string, field: string) {
   const texts = channel.escalationRules.map((r) => r.contact.trim());
   const ids = [...new Set(texts.filter((t) => ID_PATTERN.test(t)))];
   const contacts = await loadContacts(deps, ids);
-  const levels: ChainLevel[] = [];
-  for (const [i, rule] of channel.escalationRules.entries()) {
-    const text = texts[i] as string;
+  const isContact = (text: string) => {
     const contact = contacts.get(text);
-    const isContact = contact !== undefined && !contact.deletedAt;
-    let isOrganization = false;
-    if (!isContact && ID_PATTERN.test(text)) {
-      isOrganization = await loadOrganization(deps, text).then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof NotFoundError) return false;
-          throw error;
-        },
-      );
-    }
-    levels.push(
-      chainLevelOfRule(rule, classifyRuleContact(text, { contact: isContact, organization: isOrganization })),
+    return contact !== undefined && !contact.deletedAt;
+  };
+  // The organization look-ups of the rules that name no contact, at once (not one rule after another).
+  const isOrganization = new Map(
+    await Promise.all(
+      [...new Set(texts.filter((t) => !isContact(t) && ID_PATTERN.test(t)))].map(async (text) => {
+        const found = await loadOrganization(deps, text).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof NotFoundError) return false;
+            throw error;
+          },
+        );
+        return [text, found] as const;
+      }),
+    ),
+  );
+  const levels: ChainLevel[] = channel.escalationRules.map((rule, i) => {
+    const text = texts[i] as string;
+    return chainLevelOfRule(
+      rule,
+      classifyRuleContact(text, {
+        contact: isContact(text),
+        organization: isOrganization.get(text) ?? false,
+      }),
     );
-  }
+  });
   return {
     source: { type: 'channel' as const, channelId, channelVersion: channel.version },
     levels: renumber(levels),
@@ -315,8 +325,12 @@ async function runLevel(
   const hasNext = level < chain.levels.length;
   const now = deps.now();
   const at = now.toISOString();
+  // The instant the next level really fires (whole seconds, rounded up): what the notice announces
+  // and `nextLevelAt` stores, never earlier than now + timeframe.
   const nextAt = hasNext
-    ? new Date(now.getTime() + timeframeSeconds(def.timeframe, `levels.${level - 1}.timeframe`) * 1000)
+    ? fireInstant(
+        new Date(now.getTime() + timeframeSeconds(def.timeframe, `levels.${level - 1}.timeframe`) * 1000),
+      )
     : null;
   const nextName =
     hasNext && rt.scheduling ? stepScheduleName(chain.incidentId, chain.chainId, level + 1) : null;

@@ -15,10 +15,12 @@ const DAY = 86_400;
 export function responseMetrics(actions: readonly Pick<Action, 'status'>[]) {
   const totalActions = actions.length;
   const completedActions = actions.filter((a) => a.status === 'completed').length;
-  const pendingActions = actions.filter((a) => isOpenAction(a.status)).length;
+  // Pending: not started. Open: not completed or cancelled (pending, in progress).
+  const pendingActions = actions.filter((a) => a.status === 'pending').length;
+  const openActions = actions.filter((a) => isOpenAction(a.status)).length;
   const completionRate =
     totalActions === 0 ? 0 : Math.round((completedActions / totalActions) * 10_000) / 100;
-  return { totalActions, completedActions, pendingActions, completionRate };
+  return { totalActions, completedActions, pendingActions, openActions, completionRate };
 }
 
 export function durationSeconds(
@@ -33,7 +35,8 @@ export function recommendations(input: {
   status: string;
   durationSeconds: number;
   escalations: readonly Pick<Escalation, 'escalationId'>[];
-  pendingActions: number;
+  /** Not completed or cancelled (pending, in progress). */
+  openActions: number;
   affectedThirdParties: readonly string[];
   obligations?: readonly ReportObligation[];
 }): Recommendation[] {
@@ -69,11 +72,11 @@ export function recommendations(input: {
       description: `Review escalation procedures: ${input.escalations.length} escalations`,
     });
   }
-  if (input.pendingActions > 0) {
+  if (input.openActions > 0) {
     out.push({
       type: 'action_management',
       priority: 'high',
-      description: `Complete ${input.pendingActions} pending actions`,
+      description: `Complete ${input.openActions} open action${input.openActions === 1 ? '' : 's'}`,
     });
   }
   if (input.affectedThirdParties.length > 3) {
@@ -140,7 +143,7 @@ export function buildReport(
       status: detail.status,
       durationSeconds: seconds,
       escalations: detail.escalations,
-      pendingActions: metrics.pendingActions,
+      openActions: metrics.openActions,
       affectedThirdParties: detail.affectedThirdParties,
       obligations,
     }),

@@ -90,7 +90,7 @@ import {
   publishOutbox,
   resolveRecipients,
 } from '../notifications/delivery.js';
-import { isLowering, isRaising } from '../notifications/tlp.js';
+import { assertNotRaising, isLowering } from '../notifications/tlp.js';
 import { obligationView, suggestRegimes } from '../obligations/view.js';
 import { organizationAgreements } from '../organizations/service.js';
 import { removeOverdue } from '../reminders/plan.js';
@@ -524,12 +524,7 @@ export async function createCommunication(
     const content = plan?.template?.body ?? (body.content as string);
     const incidentTlp = current.tlp ?? DEFAULT_INCIDENT_TLP;
     const tlp = body.tlp ?? incidentTlp;
-    if (isRaising(incidentTlp, tlp)) {
-      throw new ValidationError(
-        `A communication cannot carry a higher TLP than its incident (${incidentTlp})`,
-        [{ field: 'body.tlp', message: `at most ${incidentTlp}, the incident's level` }],
-      );
-    }
+    assertNotRaising(incidentTlp, tlp);
     // Lowering a communication below its incident is a decision of the incident command.
     if (isLowering(incidentTlp, tlp)) assertAuthority(caller, current, 'lower_tlp');
     outbox.length = 0;
@@ -689,6 +684,8 @@ async function planOutbound(
   assertIncidentOpen(stored);
   const incidentTlp = stored.tlp ?? DEFAULT_INCIDENT_TLP;
   const tlp = body.tlp ?? incidentTlp;
+  // The communication's own TLP first: above the incident's, no recipient matters.
+  assertNotRaising(incidentTlp, tlp);
   if (isLowering(incidentTlp, tlp)) assertAuthority(caller, stored, 'lower_tlp');
   let template: OutboundPlan['template'];
   let maxTlp: Tlp | undefined;

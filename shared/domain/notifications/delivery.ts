@@ -93,16 +93,20 @@ export async function organizationCeilings(
   deps: Deps,
   organizationIds: readonly string[],
 ): Promise<Map<string, Tlp>> {
-  const ceilings = new Map<string, Tlp>();
-  for (const organizationId of new Set(organizationIds)) {
-    try {
-      ceilings.set(organizationId, (await organizationAgreements(deps, organizationId)).effectiveTlpCeiling);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      ceilings.set(organizationId, 'CLEAR');
-    }
-  }
-  return ceilings;
+  // One organization's reads (item + agreements) do not wait for another's.
+  const ids = [...new Set(organizationIds)];
+  const tlps = await Promise.all(
+    ids.map((organizationId) =>
+      organizationAgreements(deps, organizationId).then(
+        (a): Tlp => a.effectiveTlpCeiling,
+        (error: unknown): Tlp => {
+          if (!(error instanceof NotFoundError)) throw error;
+          return 'CLEAR';
+        },
+      ),
+    ),
+  );
+  return new Map(ids.map((id, i) => [id, tlps[i] as Tlp]));
 }
 
 /**
@@ -148,7 +152,8 @@ export async function checkRecipients(
   }
   if (refusals.length > 0) {
     throw new UnprocessableError(
-      `${refusals.length} recipient(s) refused under TLP:${tlp}; nothing was sent`,
+      // The headline states the first refusal's reason; the details list each one.
+      `${refusals.length} recipient(s) refused under TLP:${tlp}; nothing was sent. First: ${refusals[0]?.message}`,
       refusals,
       'TLP_REFUSED',
     );

@@ -2,6 +2,8 @@
  * Need-to-know for outbound communications (TLP 2.0), decided recipient by recipient (pure).
  * A communication is sent only when every recipient is allowed; the caller lists each refusal.
  */
+
+import { ValidationError } from '../../errors.js';
 import type { Tlp } from '../../schemas/common.js';
 import { tlpAllows, tlpRank } from '../organizations/tlp.js';
 
@@ -78,3 +80,22 @@ export function decideRecipient(facts: RecipientFacts): TlpDecision {
 /** A communication may lower its incident's TLP, never raise it. */
 export const isLowering = (incidentTlp: Tlp, tlp: Tlp): boolean => tlpRank(tlp) < tlpRank(incidentTlp);
 export const isRaising = (incidentTlp: Tlp, tlp: Tlp): boolean => tlpRank(tlp) > tlpRank(incidentTlp);
+
+/**
+ * A communication above its incident's TLP: 400 on `body.tlp` (detail code `ABOVE_INCIDENT_TLP`).
+ * Checked before any recipient, so that is the reason given, not a recipient's ceiling.
+ */
+export function assertNotRaising(incidentTlp: Tlp, tlp: Tlp): void {
+  if (!isRaising(incidentTlp, tlp)) return;
+  throw new ValidationError(
+    `The communication's TLP:${tlp} is above the incident's TLP:${incidentTlp}: a communication may lower its incident's TLP, never raise it`,
+    [
+      {
+        field: 'body.tlp',
+        message: `at most ${incidentTlp}, the incident's level`,
+        code: 'ABOVE_INCIDENT_TLP',
+        incidentTlp,
+      },
+    ],
+  );
+}

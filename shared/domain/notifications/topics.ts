@@ -6,6 +6,8 @@
  * so a message addressed to contact C reaches C's endpoints only. Phone channels are for people to
  * call: SNS has no voice protocol, so they are never subscribed.
  */
+
+import { performance } from 'node:perf_hooks';
 import {
   CreateTopicCommand,
   GetSubscriptionAttributesCommand,
@@ -57,8 +59,40 @@ export function tlsOnlyPolicy(topicArn: string): string {
   });
 }
 
-/** Creates (or finds) the organization's topic: KMS-encrypted, signature v2, TLS only, tagged. */
-export async function ensureTopic(notify: NotifyDeps, organizationId: string): Promise<string> {
+/**
+ * How long a process reuses the topic ARN it ensured for an organization. Every publish used to
+ * make CreateTopic + SetTopicAttributes first (two SNS round trips per organization and message,
+ * idempotent but not free); now the first publish of a process does, the next ones within this
+ * time go straight to Publish. A topic deleted out of band is re-created after at most this long
+ * (its messages meanwhile fail into the outbox sweeper's retries).
+ */
+export const TOPIC_CACHE_MS = 5 * 60_000;
+const topicArns = new WeakMap<object, Map<string, { at: number; arn: Promise<string> }>>();
+
+/**
+ * Creates (or finds) the organization's topic: KMS-encrypted, signature v2, TLS only, tagged;
+ * remembered per SNS client for {@link TOPIC_CACHE_MS} (a failure is not remembered).
+ */
+export function ensureTopic(notify: NotifyDeps, organizationId: string): Promise<string> {
+  let known = topicArns.get(notify.sns);
+  if (!known) {
+    known = new Map();
+    topicArns.set(notify.sns, known);
+  }
+  const key = `${notify.topics.prefix}|${notify.topics.kmsKeyId}|${organizationId}`;
+  const hit = known.get(key);
+  const now = performance.now();
+  if (hit && now - hit.at < TOPIC_CACHE_MS) return hit.arn;
+  const arn = createTopic(notify, organizationId);
+  const entry = { at: now, arn };
+  known.set(key, entry);
+  arn.catch(() => {
+    if (known.get(key) === entry) known.delete(key);
+  });
+  return arn;
+}
+
+async function createTopic(notify: NotifyDeps, organizationId: string): Promise<string> {
   const res = await notify.sns.send(
     new CreateTopicCommand({
       Name: topicName(notify.topics.prefix, organizationId),

@@ -5,7 +5,7 @@
  * taken when none was); a trigger time before the incident's discovery is a 400 too (the clocks
  * would start before anyone knew).
  */
-import type { ErrorDetail } from '../../errors.js';
+import { type ErrorDetail, ValidationError } from '../../errors.js';
 import type { Regime } from './regimes.js';
 import { TRIGGER_OF } from './view.js';
 
@@ -26,36 +26,69 @@ export function regimeInputs(regime: Regime): { triggers: string[]; facts: strin
 
 const accepted = (names: readonly string[]) => (names.length ? names.join(', ') : 'none');
 
-/** Field-level problems of the triggers and facts given for `regime` (empty when fine). */
-export function inputProblems(
+/** A problem of the input, and the sentence that states it as the error's headline. */
+interface Problem {
+  readonly detail: ErrorDetail;
+  readonly headline: string;
+}
+
+function problemsOf(
   regime: Regime,
   input: { readonly triggers?: Record<string, unknown>; readonly facts?: Record<string, unknown> },
   discoveryDate: string,
-): ErrorDetail[] {
+): Problem[] {
   const uses = regimeInputs(regime);
-  const problems: ErrorDetail[] = [];
+  const problems: Problem[] = [];
   for (const [name, value] of Object.entries(input.triggers ?? {})) {
     if (value === undefined || value === null) continue; // null clears a trigger: always harmless
     if (!uses.triggers.includes(name)) {
-      problems.push({
-        field: `body.triggers.${name}`,
-        message: `${regime.name} has no clock started by ${name} (it uses: ${accepted(uses.triggers)})`,
-      });
+      const message = `${regime.name} has no clock started by ${name} (it uses: ${accepted(uses.triggers)})`;
+      problems.push({ detail: { field: `body.triggers.${name}`, message }, headline: message });
     } else if (typeof value === 'string' && Date.parse(value) < Date.parse(discoveryDate)) {
       problems.push({
-        field: `body.triggers.${name}`,
-        message: `must not be before the incident's discovery (${discoveryDate})`,
+        detail: {
+          field: `body.triggers.${name}`,
+          message: `must not be before the incident's discovery (${discoveryDate})`,
+        },
+        headline: `${name} time (${value}) is before the incident's discovery (${discoveryDate})`,
       });
     }
   }
   for (const [name, value] of Object.entries(input.facts ?? {})) {
     if (value === undefined || value === null) continue;
     if (!uses.facts.includes(name)) {
-      problems.push({
-        field: `body.facts.${name}`,
-        message: `${regime.name} has no clock that depends on ${name} (it uses: ${accepted(uses.facts)})`,
-      });
+      const message = `${regime.name} has no clock that depends on ${name} (it uses: ${accepted(uses.facts)})`;
+      problems.push({ detail: { field: `body.facts.${name}`, message }, headline: message });
     }
   }
   return problems;
+}
+
+/** Field-level problems of the triggers and facts given for `regime` (empty when fine). */
+export function inputProblems(
+  regime: Regime,
+  input: { readonly triggers?: Record<string, unknown>; readonly facts?: Record<string, unknown> },
+  discoveryDate: string,
+): ErrorDetail[] {
+  return problemsOf(regime, input, discoveryDate).map((p) => p.detail);
+}
+
+/**
+ * The 400 for the input's problems (undefined when fine). Its headline states the FIRST real
+ * reason ("awareness time (…) is before the incident's discovery (…)"), then how many more the
+ * details list; the details name every field.
+ */
+export function inputError(
+  regime: Regime,
+  input: { readonly triggers?: Record<string, unknown>; readonly facts?: Record<string, unknown> },
+  discoveryDate: string,
+): ValidationError | undefined {
+  const problems = problemsOf(regime, input, discoveryDate);
+  const [first] = problems;
+  if (!first) return undefined;
+  const more = problems.length - 1;
+  return new ValidationError(
+    `${first.headline}${more > 0 ? `; ${more} more problem${more === 1 ? '' : 's'} in details` : ''}`,
+    problems.map((p) => p.detail),
+  );
 }

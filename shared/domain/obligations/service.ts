@@ -35,7 +35,7 @@ import {
 } from '../reminders/schedules.js';
 import { signedIsoDuration } from '../time.js';
 import { computeDue } from './deadlines.js';
-import { inputProblems } from './inputs.js';
+import { inputError } from './inputs.js';
 import { clockApplies, REGIMES, type Regime } from './regimes.js';
 import { dueContext, type ObligationRecord, obligationView, regimeOf, regimeView } from './view.js';
 
@@ -76,8 +76,8 @@ function assertInputs(
   body: { triggers?: Record<string, unknown> | undefined; facts?: Record<string, unknown> | undefined },
   discoveryDate: string,
 ): void {
-  const problems = inputProblems(regime, body, discoveryDate);
-  if (problems.length > 0) throw new ValidationError(`Not applicable to ${regime.name}`, problems);
+  const error = inputError(regime, body, discoveryDate);
+  if (error) throw error;
 }
 
 // ---------- attach ----------

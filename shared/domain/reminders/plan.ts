@@ -8,7 +8,7 @@
  * after the deadline it announces) or a duplicate (a second firing of one schedule: a sent-marker
  * keyed by schedule name and due instant) does nothing.
  */
-import { scheduleName } from '../../scheduling/schedules.js';
+import { fireInstant, scheduleName } from '../../scheduling/schedules.js';
 
 export type ActionStage = 'remind' | 'overdue';
 
@@ -23,9 +23,6 @@ export interface PlannedClock {
   readonly at: Date;
 }
 
-/** Scheduler fires on whole seconds: round up, so a schedule never fires before its instant. */
-export const ceilToSecond = (d: Date): Date => new Date(Math.ceil(d.getTime() / 1000) * 1000);
-
 /**
  * The reminder and the overdue notice of a due date, as of `now`:
  * - the overdue notice at the due date;
@@ -35,12 +32,12 @@ export const ceilToSecond = (d: Date): Date => new Date(Math.ceil(d.getTime() / 
  */
 export function actionReminderInstants(now: Date, due: Date, offsetSeconds: number): PlannedAction[] {
   const left = due.getTime() - now.getTime();
-  if (left <= 0) return [{ stage: 'overdue', at: ceilToSecond(now) }];
+  if (left <= 0) return [{ stage: 'overdue', at: fireInstant(now) }];
   const offset = offsetSeconds * 1000;
   const remind = left > offset ? due.getTime() - offset : now.getTime() + left / 2;
   return [
-    { stage: 'remind', at: ceilToSecond(new Date(remind)) },
-    { stage: 'overdue', at: ceilToSecond(due) },
+    { stage: 'remind', at: fireInstant(new Date(remind)) },
+    { stage: 'overdue', at: fireInstant(due) },
   ];
 }
 
@@ -58,11 +55,11 @@ export function obligationReminderInstants(
   const span = Math.max(0, due.getTime() - start.getTime());
   const all = [...new Set([...fractions, 1])]
     .sort((a, b) => a - b)
-    .map((f) => ({ pct: Math.round(f * 100), at: ceilToSecond(new Date(start.getTime() + f * span)) }));
+    .map((f) => ({ pct: Math.round(f * 100), at: fireInstant(new Date(start.getTime() + f * span)) }));
   const past = all.filter((p) => p.at.getTime() <= now.getTime());
   const future = all.filter((p) => p.at.getTime() > now.getTime());
   const latestPast = past.at(-1);
-  return [...(latestPast ? [{ pct: latestPast.pct, at: ceilToSecond(now) }] : []), ...future];
+  return [...(latestPast ? [{ pct: latestPast.pct, at: fireInstant(now) }] : []), ...future];
 }
 
 /** Every percent a clock may have a schedule for (to cancel them all). */

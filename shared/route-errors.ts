@@ -1,0 +1,61 @@
+/**
+ * Error codes a route answers besides the generic ones of its status (`VALIDATION_FAILED`,
+ * `NOT_FOUND`, …), by route id (`shared/routes.ts`). The OpenAPI document lists them under the
+ * response of their status (`x-error-codes` and the description), so a client can branch on a code
+ * without reading the source. Every code here is checked, by a test, to be thrown by the code.
+ * Add an entry when a route gains a code; detail codes (`details[].code`) are listed with `detail`.
+ */
+export interface RouteErrorCode {
+  readonly status: 400 | 409 | 410 | 422 | 429;
+  readonly code: string;
+  readonly when: string;
+  /** A code of `details[].code` (the top-level code is the status's generic one). */
+  readonly detail?: true;
+}
+
+export const ROUTE_ERRORS: Readonly<Record<string, readonly RouteErrorCode[]>> = {
+  attachObligation: [
+    { status: 409, code: 'ALREADY_ATTACHED', when: 'the regime is already attached to the incident' },
+  ],
+  createSubmission: [
+    {
+      status: 409,
+      code: 'CLOCK_NOT_APPLICABLE',
+      when: 'the clock does not apply under the obligation’s recorded facts',
+    },
+    {
+      status: 409,
+      code: 'CLOCK_NOT_STARTED',
+      when: 'the clock has not started (its trigger is not set yet)',
+    },
+    { status: 409, code: 'TOO_MANY_SUBMISSIONS', when: 'the obligation has its maximum of submissions' },
+  ],
+  completeActivation: [
+    {
+      status: 409,
+      code: 'OPEN_COORDINATED_ACTIONS',
+      when: 'a coordinated action is still pending, acknowledged or in progress (one detail per action)',
+    },
+    { status: 409, code: 'ACTIVATION_NOT_ACTIVE', when: 'the activation is already completed' },
+  ],
+  closeIncident: [
+    {
+      status: 409,
+      code: 'OPEN_COORDINATED_ACTIONS',
+      when: 'a coordinated action of a playbook activation is still open (one detail per action)',
+    },
+  ],
+  createCommunication: [
+    {
+      status: 400,
+      code: 'ABOVE_INCIDENT_TLP',
+      when: 'the communication’s TLP is above the incident’s (`body.tlp`)',
+      detail: true,
+    },
+    {
+      status: 422,
+      code: 'TLP_REFUSED',
+      when: 'a recipient may not receive the communication’s TLP (one detail per refused recipient)',
+    },
+  ],
+};

@@ -349,7 +349,7 @@ describe('contacts', () => {
     expect(inUse.status).toBe(409);
     expect(inUse.body.error).toMatchObject({
       code: 'CONTACT_IN_USE',
-      details: [{ field: 'alternateOf.0', contactId: 'CON-COUNSEL', message: expect.any(String) }],
+      details: [{ field: 'path.contactId', contactId: 'CON-COUNSEL', message: expect.any(String) }],
     });
     expect(await snapshot()).toBe(before);
 

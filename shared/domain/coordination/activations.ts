@@ -147,7 +147,7 @@ export async function activatePlaybook(
   const activationId = `ACT-${deps.newId()}`;
   const activation = await withOptimisticRetry(async () => {
     const current = await incidentOr400(deps, body.incidentId);
-    assertIncidentOpen(current);
+    assertIncidentOpen(current, 'body.incidentId');
     const now = deps.now();
     const at = now.toISOString();
     const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
@@ -308,7 +308,7 @@ export async function createCoordinatedAction(
   const created = await withOptimisticRetry(async () => {
     const { incident, incidentId, record } = await load(deps, activationId);
 
-    assertIncidentOpen(incident);
+    assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
     const n = record.coordSeq + 1;
     const at = deps.now().toISOString();
@@ -405,7 +405,7 @@ export async function updateCoordinatedAction(
     if (!raw || (partner !== null && !canActOn(raw as unknown as CoordinatedAction, partner))) {
       throw new NotFoundError(`Coordinated action ${actionId} not found on ${activationId}`);
     }
-    assertIncidentOpen(incident);
+    assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
     const current = publicView<StoredAction>(raw, ['incidentId']);
     assertCoordinatedActionTransition(actionId, current.status, body.status, body.reason);
@@ -484,7 +484,7 @@ export function createActivationEscalation(
 ): Promise<ActivationEscalation> {
   return withOptimisticRetry(async () => {
     const { incident, incidentId, record } = await load(deps, activationId);
-    assertIncidentOpen(incident);
+    assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
     const n = record.escSeq + 1;
     const escalation: ActivationEscalation = {

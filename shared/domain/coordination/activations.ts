@@ -486,7 +486,10 @@ export function createActivationEscalation(
     const { incident, incidentId, record } = await load(deps, activationId);
     assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
-    const n = record.escSeq + 1;
+    // ESC-n of the incident's one series (shared with POST /incidents/{id}/escalations and missed
+    // deadlines), so an escalation id names one escalation of the incident; the record's own
+    // counter still counts this activation's escalations.
+    const n = incident.escSeq + 1;
     const escalation: ActivationEscalation = {
       escalationId: activationEscalationId(n),
       reason: body.reason,
@@ -496,9 +499,9 @@ export function createActivationEscalation(
       escalatedBy: caller.subject,
     };
     return commit(deps, caller, incident, {
-      incident,
+      incident: { ...incident, escSeq: n },
       items: [
-        putRecord(deps, incidentId, record, { escSeq: n }),
+        putRecord(deps, incidentId, record, { escSeq: record.escSeq + 1 }),
         putNew(deps, keys.activationEscalation(incidentId, activationId, n), 'activationEscalation', {
           incidentId,
           activationId,

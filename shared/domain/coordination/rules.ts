@@ -29,7 +29,10 @@ const TRANSITIONS: Record<CoordinatedActionStatus, readonly CoordinatedActionSta
 
 /** Coordinated action ids are numbered per activation: COORD-1, COORD-2, … */
 export const coordinatedActionId = (n: number): string => `COORD-${n}`;
-/** Activation escalation ids are numbered per activation: ESC-1, ESC-2, … */
+/**
+ * Activation escalations take the next number of their incident's ESC-n series (the same counter as
+ * the incident's own escalations), so ESC-n is unique within an incident.
+ */
 export const activationEscalationId = (n: number): string => `ESC-${n}`;
 
 export function assertCoordinatedActionTransition(

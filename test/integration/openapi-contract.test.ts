@@ -121,6 +121,39 @@ describe('answers of the local stack conform to docs/openapi.json', () => {
     await call('POST', '/third-parties', {}, { body: tp, token: p.coordinator }, 409);
     await call('GET', '/third-parties/{thirdPartyId}', { thirdPartyId: 'TP-001' }, { token: p.viewer }, 200);
     await call('GET', '/third-parties', {}, { token: p.viewer, query: { limit: 5 } }, 200);
+    // The type is a closed list (the `?type=` filter groups by it).
+    const spaceship = await call(
+      'POST',
+      '/third-parties',
+      {},
+      { body: { ...tp, id: 'TP-002', type: 'spaceship' }, token: p.coordinator },
+      400,
+    );
+    expect(spaceship.body.error.details).toEqual([expect.objectContaining({ field: 'body.type' })]);
+    const renamed = await call(
+      'PATCH',
+      '/third-parties/{thirdPartyId}',
+      { thirdPartyId: 'TP-001' },
+      { body: { type: 'spaceship' }, token: p.coordinator },
+      400,
+    );
+    expect(renamed.body.error.details).toEqual([expect.objectContaining({ field: 'body.type' })]);
+    const filter = await call(
+      'GET',
+      '/third-parties',
+      {},
+      { token: p.viewer, query: { type: 'spaceship' } },
+      400,
+    );
+    expect(filter.body.error.details).toEqual([expect.objectContaining({ field: 'query.type' })]);
+    const bytype = await call(
+      'GET',
+      '/third-parties',
+      {},
+      { token: p.viewer, query: { type: 'cloud_provider' } },
+      200,
+    );
+    expect(bytype.body.items.map((t: { id: string }) => t.id)).toEqual(['TP-001']);
 
     const incident = {
       id: 'INC-001',

@@ -39,12 +39,11 @@ const IDEMPOTENT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /**
  * 422 codes an operation can answer besides IDEMPOTENCY_KEY_REUSED (every write with an
  * Idempotency-Key): INCIDENT_TOO_WIDE wherever an incident changes (shared/domain/incidents/service.ts
- * `commit`), the TLP and fan-out checks where a communication is sent, the submission cap.
+ * `commit`), the TLP and fan-out checks where a communication is sent.
  */
 const INCIDENT_CHANGE = ['INCIDENT_TOO_WIDE'];
 const UNPROCESSABLE: Record<string, readonly string[]> = {
   createCommunication: ['TLP_REFUSED', 'TOO_MANY_ORGANIZATIONS', ...INCIDENT_CHANGE],
-  createSubmission: ['TOO_MANY_SUBMISSIONS', ...INCIDENT_CHANGE],
 };
 /** Routes whose writes change an incident (and so may be INCIDENT_TOO_WIDE). */
 const changesIncident = (route: Route): boolean =>

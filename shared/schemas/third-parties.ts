@@ -140,7 +140,8 @@ export const ThirdParty = z
     id: z.string(),
     name: z.string(),
     type: z.string().meta({
-      description: 'One of the ThirdPartyType values (third parties registered before it was a closed list keep their text)',
+      description:
+        'One of the ThirdPartyType values (third parties registered before it was a closed list keep their text)',
     }),
     kind: z.literal('supplier'),
     criticality: Criticality,

@@ -100,7 +100,7 @@ export function templateProblems(template: TemplateText, view: View, prefix: str
  * detail says which `part` (subject, body) of the stored template lacks the value.
  */
 export function renderTemplate(template: TemplateText, view: View, field = 'template'): TemplateText {
-  const details = templateProblems(template, view, 'template').map((d) => ({
+  const details: ErrorDetail[] = templateProblems(template, view, 'template').map((d) => ({
     ...d,
     field,
     part: d.field.slice('template.'.length),

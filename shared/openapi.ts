@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ROUTE_ERRORS } from './route-errors.js';
 import { pathParams, type Route, routes } from './routes.js';
-import { ErrorBody, ID_PATTERN } from './schemas/common.js';
+import { ErrorBody, GatewayErrorBody, ID_PATTERN } from './schemas/common.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -19,15 +19,41 @@ const canonical = (value: unknown): string =>
 
 const ERRORS: Record<string, string> = {
   '400': 'Invalid input; `details` names each field',
-  '401': 'Missing or invalid bearer token',
+  '401':
+    'Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope)',
   '403': 'The caller’s role may not do this',
   '404': 'Unknown id',
-  '409': 'State conflict (e.g. closed incident, open actions, concurrent change)',
-  '413': 'Body too large',
+  '409':
+    'State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs)',
+  '410': 'The verification link existed but cannot be used any more',
+  '413':
+    'Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`)',
   '415': 'Body is not JSON',
-  '422': 'The request is understood but refused (e.g. a TLP rule); `details` says why',
+  '422': 'Well-formed but refused',
+  '429': 'Too many failed verification attempts from this address; try again later',
   '503': 'A backing service is busy; retry after `Retry-After` seconds',
 };
+
+/** Methods that accept an `Idempotency-Key` header (shared/http/handler.ts). */
+const IDEMPOTENT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * 422 codes an operation can answer besides IDEMPOTENCY_KEY_REUSED (every write with an
+ * Idempotency-Key): INCIDENT_TOO_WIDE wherever an incident changes (shared/domain/incidents/service.ts
+ * `commit`), the TLP and fan-out checks where a communication is sent.
+ */
+const INCIDENT_CHANGE = ['INCIDENT_TOO_WIDE'];
+const UNPROCESSABLE: Record<string, readonly string[]> = {
+  createCommunication: ['TLP_REFUSED', 'TOO_MANY_ORGANIZATIONS', ...INCIDENT_CHANGE],
+};
+/** Routes whose writes change an incident (and so may be INCIDENT_TOO_WIDE). */
+const changesIncident = (route: Route): boolean =>
+  route.path.startsWith('/incidents') ||
+  route.path.startsWith('/activations/') ||
+  route.id === 'activatePlaybook';
+
+/** Extra statuses an operation answers (the verification link: gone, rate limited). */
+const EXTRA_STATUSES: Record<string, readonly string[]> = { verifyContact: ['410', '429'] };
 
 export function buildOpenApi(): Record<string, unknown> {
   const components: Record<string, JsonSchema> = {};
@@ -54,7 +80,11 @@ export function buildOpenApi(): Record<string, unknown> {
     for (const [id, def] of Object.entries($defs ?? {})) components[rename.get(id) as string] = relink(def);
     return relink(root);
   };
-  components.Error = convert(ErrorBody, 'output');
+  // ErrorBody carries `.meta({ id: 'Error' })`: converting it registers `components.schemas.Error`
+  // and returns a `$ref` to it. Assigning that `$ref` to `components.Error` made the schema refer to
+  // itself (every error response pointed at an empty cycle).
+  convert(ErrorBody, 'output');
+  convert(GatewayErrorBody, 'output');
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes as readonly Route[]) {
@@ -65,22 +95,55 @@ export function buildOpenApi(): Record<string, unknown> {
       schema: { type: 'string', pattern: ID_PATTERN.source },
     }));
     if (route.query) {
-      const q = convert(route.query, 'input') as {
-        properties?: Record<string, JsonSchema>;
-        required?: string[];
-      };
+      type ObjectSchema = { $ref?: string; properties?: Record<string, JsonSchema>; required?: string[] };
+      let q = convert(route.query, 'input') as ObjectSchema;
+      // A named query schema (`.meta({ id })`) comes back as a `$ref`: its properties are the
+      // parameters, so inline it (a query object is not a schema any response uses).
+      const named = q.$ref?.replace('#/components/schemas/', '');
+      if (named !== undefined) {
+        q = components[named] as ObjectSchema;
+        delete components[named];
+      }
       for (const [name, schema] of Object.entries(q.properties ?? {})) {
         parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
       }
     }
     const isPublic = route.roles === 'public';
     const specific = ROUTE_ERRORS[route.id] ?? [];
+    const writes = IDEMPOTENT_METHODS.has(route.method);
+    if (writes) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body)',
+        schema: { type: 'string', minLength: 1, maxLength: 255 },
+      });
+    }
+    const unprocessable = writes
+      ? [
+          'IDEMPOTENCY_KEY_REUSED',
+          ...(UNPROCESSABLE[route.id] ?? (changesIncident(route) ? INCIDENT_CHANGE : [])),
+        ]
+      : [];
     const errorCodes = Object.keys(ERRORS).filter(
       (c) =>
         !(isPublic && ['401', '403'].includes(c)) &&
         (route.body || !['413', '415'].includes(c)) &&
-        (c !== '422' || specific.some((e) => String(e.status) === c)),
+        (c !== '422' || unprocessable.length > 0) &&
+        (!['410', '429'].includes(c) ||
+          (EXTRA_STATUSES[route.id] ?? []).includes(c) ||
+          specific.some((e) => String(e.status) === c)),
     );
+    const errorSchema = (c: string) =>
+      c === '401'
+        ? { $ref: '#/components/schemas/GatewayError' }
+        : c === '413'
+          ? { anyOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayError' }] }
+          : { $ref: '#/components/schemas/Error' };
+    const errorDescription = (c: string) =>
+      c === '422' ? `${ERRORS[c]}: ${unprocessable.join(', ')}` : ERRORS[c];
     const operation: Record<string, unknown> = {
       operationId: route.id,
       summary: route.summary,
@@ -108,12 +171,13 @@ export function buildOpenApi(): Record<string, unknown> {
             const listed = codes
               .map((e) => `\`${e.code}\`${e.detail ? ' (in `details[].code`)' : ''}: ${e.when}`)
               .join('; ');
+            const xCodes = [...new Set([...(c === '422' ? unprocessable : []), ...codes.map((e) => e.code)])];
             return [
               c,
               {
-                description: codes.length ? `${ERRORS[c]}. Codes: ${listed}` : ERRORS[c],
-                ...(codes.length ? { 'x-error-codes': codes.map((e) => e.code) } : {}),
-                content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+                description: codes.length ? `${errorDescription(c)}. Codes: ${listed}` : errorDescription(c),
+                ...(xCodes.length ? { 'x-error-codes': xCodes } : {}),
+                content: { 'application/json': { schema: errorSchema(c) } },
               },
             ];
           }),

@@ -419,7 +419,7 @@ export const routes = [
     roles: COORDINATORS,
     table: 'RW',
     uses: ['sns', 'scheduler'],
-    summary: 'Escalate an activation (ESC-n)',
+    summary: 'Escalate an activation (ESC-n, numbered in the series of its incident’s escalations)',
     tag: 'coordination',
     body: coord.CreateActivationEscalationBody,
     response: { status: 201, schema: coord.ActivationEscalation },

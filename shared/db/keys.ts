@@ -23,7 +23,7 @@
  *                                               n = the timeline seq of the handover that ended it
  *   INC#<incId>        ACTIVATION#<actId>        playbook activation (playbook version, counters, version)
  *   INC#<incId>        ACTIVATION#<actId>#A#<n>  coordinated action COORD-n of the activation
- *   INC#<incId>        ACTIVATION#<actId>#E#<n>  activation escalation ESC-n
+ *   INC#<incId>        ACTIVATION#<actId>#E#<n>  activation escalation ESC-n (n: the incident's series)
  *   ACTIVATION#<actId> #ACTIVATION               pointer: activationId → incidentId (same transaction)
  *   IDEM#<recordKey>   #IDEM                     idempotency record of one `Idempotency-Key` (TTL expiresAt)
  *   OUTBOX#<messageId> #OUTBOX                   outbound SNS message to one organization (attempts, status)

@@ -61,6 +61,14 @@ export const ErrorBody = z
   })
   .meta({ id: 'Error' });
 
+/**
+ * What API Gateway itself answers, before any function runs: 401 from the JWT authorizer
+ * (`Unauthorized`), 404 for a path no route matches (`Not Found`), 413 over its 10 MB limit.
+ */
+export const GatewayErrorBody = z
+  .object({ message: z.string() })
+  .meta({ id: 'GatewayError', description: 'API Gateway’s own answer (not the error envelope)' });
+
 export const OpenApiDocument = z
   .object({
     openapi: z.string(),

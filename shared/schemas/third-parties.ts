@@ -59,9 +59,34 @@ export const SlaRequirements = z
   })
   .meta({ id: 'SlaRequirements' });
 
+/**
+ * What a third party provides (ISO/IEC 27036 supplier relationships): the `?type=` filter of
+ * `GET /third-parties` groups by it, so it is a closed list; `other` (with `notes` in `contactInfo`)
+ * for what fits none.
+ */
+export const THIRD_PARTY_TYPES = [
+  'cloud_provider',
+  'saas',
+  'software_vendor',
+  'hardware_vendor',
+  'msp',
+  'mssp',
+  'telecom',
+  'payment_processor',
+  'data_processor',
+  'consultant',
+  'supplier',
+  'partner',
+  'other',
+] as const;
+export const ThirdPartyType = z.enum(THIRD_PARTY_TYPES).meta({
+  description:
+    'cloud_provider, saas (software as a service), software_vendor, hardware_vendor, msp (managed service provider), mssp (managed security service provider), telecom, payment_processor, data_processor, consultant, supplier (goods or other services), partner, other',
+});
+
 const thirdPartyFields = {
   name: Text(200),
-  type: Text(100).meta({ description: 'e.g. cloud_provider, saas, msp, supplier, partner' }),
+  type: ThirdPartyType,
   criticality: Criticality,
   contactInfo: ContactInfo,
   incidentContact: ContactPoint,
@@ -106,7 +131,7 @@ export type UpdateThirdPartyBody = z.infer<typeof UpdateThirdPartyBody>;
 export const ListThirdPartiesQuery = z.strictObject({
   ...PageQuery,
   criticality: Criticality.optional(),
-  type: Text(100).optional(),
+  type: ThirdPartyType.optional(),
 });
 export type ListThirdPartiesQuery = z.infer<typeof ListThirdPartiesQuery>;
 
@@ -114,7 +139,10 @@ export const ThirdParty = z
   .object({
     id: z.string(),
     name: z.string(),
-    type: z.string(),
+    type: z.string().meta({
+      description:
+        'One of the ThirdPartyType values (third parties registered before it was a closed list keep their text)',
+    }),
     kind: z.literal('supplier'),
     criticality: Criticality,
     contactInfo: ContactInfo.optional(),

@@ -51,7 +51,7 @@ describe('coordination channels', () => {
         await post('/third-parties', {
           id: 'TP-CLOUD',
           name: 'Cloud Provider',
-          type: 'cloud',
+          type: 'cloud_provider',
           criticality: 'critical',
         })
       ).status,

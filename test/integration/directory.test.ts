@@ -79,7 +79,7 @@ describe('organizations', () => {
     // one id space: a third party is readable as an organization, and ids cannot collide
     expect((await get('/organizations/TP-DIR')).body).toMatchObject({ kind: 'supplier', type: 'msp' });
     expect((await post('/organizations', { id: 'TP-DIR', name: 'x', kind: 'partner' })).status).toBe(409);
-    expect((await post('/third-parties', { id: 'ORG-DPA', name: 'x', type: 'x' })).status).toBe(409);
+    expect((await post('/third-parties', { id: 'ORG-DPA', name: 'x', type: 'saas' })).status).toBe(409);
     expect((await get('/organizations/ORG-404')).status).toBe(404);
 
     const changed = await patch('/organizations/ORG-LEGAL', { description: 'Legal and compliance' });
@@ -349,7 +349,7 @@ describe('contacts', () => {
     expect(inUse.status).toBe(409);
     expect(inUse.body.error).toMatchObject({
       code: 'CONTACT_IN_USE',
-      details: [{ field: 'alternateOf.0', contactId: 'CON-COUNSEL', message: expect.any(String) }],
+      details: [{ field: 'path.contactId', contactId: 'CON-COUNSEL', message: expect.any(String) }],
     });
     expect(await snapshot()).toBe(before);
 

@@ -48,7 +48,7 @@ describe('third parties', () => {
     expect(generated.body.criticality).toBe('medium');
     expect(generated.body.id).toMatch(/^TP-/);
 
-    expect((await post('/third-parties', { id: 'TP-001', name: 'Again', type: 'x' })).status).toBe(409);
+    expect((await post('/third-parties', { id: 'TP-001', name: 'Again', type: 'saas' })).status).toBe(409);
     expect((await get('/third-parties/TP-001')).body.name).toBe('Cloud Provider');
     expect((await get('/third-parties/TP-404')).status).toBe(404);
 
@@ -436,7 +436,7 @@ describe('authentication and roles', () => {
     expect(
       (await post('/incidents/INC-P1/escalations', { reason: 'x', escalatedTo: 'y' }, responder)).status,
     ).toBe(403);
-    expect((await post('/third-parties', { name: 'x', type: 'y' }, responder)).status).toBe(403);
+    expect((await post('/third-parties', { name: 'x', type: 'saas' }, responder)).status).toBe(403);
     expect(await snapshot()).toBe(before);
     expect((await get('/incidents/INC-P1', viewer)).status).toBe(200);
     const admin = await stack.token('admin', { sub: 'ada' });

@@ -52,7 +52,7 @@ beforeAll(async () => {
     post('/third-parties', {
       id: 'TP-CLOUD',
       name: 'Cloud Provider',
-      type: 'cloud',
+      type: 'cloud_provider',
       criticality: 'critical',
     }),
   );

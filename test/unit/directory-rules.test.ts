@@ -200,6 +200,7 @@ describe('template rendering', () => {
           body: '{{affectedThirdParties}} {{impact.businessImpact}} {{nope}}',
         },
         view,
+        'path.templateId',
       );
     expect(render).toThrow(ValidationError);
     try {
@@ -208,11 +209,11 @@ describe('template rendering', () => {
       expect((error as ValidationError).message).toBe(
         'Missing values for {{nope}}, {{affectedThirdParties}}, {{impact.businessImpact}}',
       );
-      expect((error as ValidationError).details.map((d) => [d.field, d.placeholder])).toEqual([
-        ['template.subject', 'nope'],
-        ['template.body', 'affectedThirdParties'],
-        ['template.body', 'impact.businessImpact'],
-        ['template.body', 'nope'],
+      expect((error as ValidationError).details.map((d) => [d.field, d.part, d.placeholder])).toEqual([
+        ['path.templateId', 'subject', 'nope'],
+        ['path.templateId', 'body', 'affectedThirdParties'],
+        ['path.templateId', 'body', 'impact.businessImpact'],
+        ['path.templateId', 'body', 'nope'],
       ]);
     }
   });

@@ -122,14 +122,14 @@ describe('cursors', () => {
 describe('error mapping', () => {
   it('maps typed errors to their status with code, message and details', () => {
     const res = errorResponse(
-      new ConflictError('closed', [{ field: 'incidentId', message: 'closed' }], 'INCIDENT_CLOSED'),
+      new ConflictError('closed', [{ field: 'path.incidentId', message: 'closed' }], 'INCIDENT_CLOSED'),
     );
     expect(res.statusCode).toBe(409);
     expect(JSON.parse(res.body as string)).toEqual({
       error: {
         code: 'INCIDENT_CLOSED',
         message: 'closed',
-        details: [{ field: 'incidentId', message: 'closed' }],
+        details: [{ field: 'path.incidentId', message: 'closed' }],
       },
     });
   });

@@ -302,14 +302,15 @@ export async function deleteContact(
       throw new ConflictError(
         `Contact ${id} is still needed by ${users}; change them first`,
         [
-          ...current.alternateOf.map((referrer, i) => ({
-            field: `alternateOf.${i}`,
+          ...current.alternateOf.map((referrer) => ({
+            field: 'path.contactId',
             message: `contact ${referrer} names ${id} as an alternate`,
             contactId: referrer,
           })),
-          ...referencedBy.map((referrer, i) => ({
-            field: `referencedBy.${i}`,
+          ...referencedBy.map((referrer) => ({
+            field: 'path.contactId',
             message: `${referrer} names ${id}`,
+            referrer,
           })),
         ],
         'CONTACT_IN_USE',

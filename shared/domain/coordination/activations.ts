@@ -141,7 +141,7 @@ export async function activatePlaybook(
   const activationId = `ACT-${deps.newId()}`;
   const activation = await withOptimisticRetry(async () => {
     const current = await incidentOr400(deps, body.incidentId);
-    assertIncidentOpen(current);
+    assertIncidentOpen(current, 'body.incidentId');
     const now = deps.now();
     const at = now.toISOString();
     const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
@@ -302,7 +302,7 @@ export async function createCoordinatedAction(
   const created = await withOptimisticRetry(async () => {
     const { incident, incidentId, record } = await load(deps, activationId);
 
-    assertIncidentOpen(incident);
+    assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
     const n = record.coordSeq + 1;
     const at = deps.now().toISOString();
@@ -399,7 +399,7 @@ export async function updateCoordinatedAction(
     if (!raw || (partner !== null && !canActOn(raw as unknown as CoordinatedAction, partner))) {
       throw new NotFoundError(`Coordinated action ${actionId} not found on ${activationId}`);
     }
-    assertIncidentOpen(incident);
+    assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
     const current = publicView<StoredAction>(raw, ['incidentId']);
     assertCoordinatedActionTransition(actionId, current.status, body.status, body.reason);
@@ -478,9 +478,12 @@ export function createActivationEscalation(
 ): Promise<ActivationEscalation> {
   return withOptimisticRetry(async () => {
     const { incident, incidentId, record } = await load(deps, activationId);
-    assertIncidentOpen(incident);
+    assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
-    const n = record.escSeq + 1;
+    // ESC-n of the incident's one series (shared with POST /incidents/{id}/escalations and missed
+    // deadlines), so an escalation id names one escalation of the incident; the record's own
+    // counter still counts this activation's escalations.
+    const n = incident.escSeq + 1;
     const escalation: ActivationEscalation = {
       escalationId: activationEscalationId(n),
       reason: body.reason,
@@ -490,9 +493,9 @@ export function createActivationEscalation(
       escalatedBy: caller.subject,
     };
     return commit(deps, caller, incident, {
-      incident,
+      incident: { ...incident, escSeq: n },
       items: [
-        putRecord(deps, incidentId, record, { escSeq: n }),
+        putRecord(deps, incidentId, record, { escSeq: record.escSeq + 1 }),
         putNew(deps, keys.activationEscalation(incidentId, activationId, n), 'activationEscalation', {
           incidentId,
           activationId,

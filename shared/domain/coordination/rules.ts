@@ -29,7 +29,10 @@ const TRANSITIONS: Record<CoordinatedActionStatus, readonly CoordinatedActionSta
 
 /** Coordinated action ids are numbered per activation: COORD-1, COORD-2, … */
 export const coordinatedActionId = (n: number): string => `COORD-${n}`;
-/** Activation escalation ids are numbered per activation: ESC-1, ESC-2, … */
+/**
+ * Activation escalations take the next number of their incident's ESC-n series (the same counter as
+ * the incident's own escalations), so ESC-n is unique within an incident.
+ */
 export const activationEscalationId = (n: number): string => `ESC-${n}`;
 
 export function assertCoordinatedActionTransition(
@@ -56,7 +59,7 @@ export function assertActivationActive(activation: { activationId: string; statu
   if (activation.status !== 'active') {
     throw new ConflictError(
       `Activation ${activation.activationId} is ${activation.status}`,
-      [{ field: 'activationId', message: `activation is ${activation.status}` }],
+      [{ field: 'path.activationId', message: `activation is ${activation.status}` }],
       'ACTIVATION_NOT_ACTIVE',
     );
   }
@@ -64,12 +67,12 @@ export function assertActivationActive(activation: { activationId: string; statu
 
 type OpenCheck = { actionId: string; status: CoordinatedActionStatus; description: string };
 
-function openActionDetails(prefix: string, actions: readonly OpenCheck[]) {
+function openActionDetails(field: string, actions: readonly OpenCheck[]) {
   return actions
     .filter((a) => isOpenCoordinatedAction(a.status))
     .map((a) => ({
-      field: `${prefix}${a.actionId}`,
-      message: `coordinated action is ${a.status}`,
+      field,
+      message: `coordinated action ${a.actionId} is ${a.status}`,
       actionId: a.actionId,
       status: a.status,
       description: a.description,
@@ -82,7 +85,7 @@ export function assertActivationCompletable(
   actions: readonly OpenCheck[],
 ): void {
   assertActivationActive(activation);
-  const open = openActionDetails('actions.', actions);
+  const open = openActionDetails('path.activationId', actions);
   if (open.length > 0) {
     throw new ConflictError(
       `Activation ${activation.activationId} has ${open.length} open coordinated action(s): ${open.map((o) => o.actionId).join(', ')}`,
@@ -103,8 +106,8 @@ export function assertNoOpenCoordinatedActions(
   const open = actions
     .filter((a) => isOpenCoordinatedAction(a.status))
     .map((a) => ({
-      field: `activations.${a.activationId}.actions.${a.actionId}`,
-      message: `coordinated action is ${a.status}`,
+      field: 'path.incidentId',
+      message: `coordinated action ${a.actionId} of ${a.activationId} is ${a.status}`,
       activationId: a.activationId,
       actionId: a.actionId,
       status: a.status,

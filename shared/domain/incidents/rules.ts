@@ -23,11 +23,18 @@ export function assertActionTransition(actionId: string, from: ActionStatus, to:
   }
 }
 
-export function assertIncidentOpen(incident: { id: string; status: string }): void {
+/**
+ * `field`: where the request names the incident (its path by default; `body.incidentId` when the
+ * request body names it, `path.activationId` for an activation's incident).
+ */
+export function assertIncidentOpen(
+  incident: { id: string; status: string },
+  field = 'path.incidentId',
+): void {
   if (incident.status === 'closed') {
     throw new ConflictError(
       `Incident ${incident.id} is closed; reopen it first`,
-      [{ field: 'incidentId', message: 'incident is closed' }],
+      [{ field, message: `incident ${incident.id} is closed`, incidentId: incident.id }],
       'INCIDENT_CLOSED',
     );
   }
@@ -44,8 +51,8 @@ export function assertClosable(
     throw new ConflictError(
       `Incident ${incident.id} has ${open.length} open action(s): ${open.map((a) => a.actionId).join(', ')}`,
       open.map((a) => ({
-        field: `actions.${a.actionId}`,
-        message: `action is ${a.status}`,
+        field: 'path.incidentId',
+        message: `action ${a.actionId} is ${a.status}`,
         actionId: a.actionId,
         status: a.status,
         description: a.description,
@@ -59,7 +66,7 @@ export function assertReopenable(incident: { id: string; status: string }): void
   if (incident.status !== 'closed') {
     throw new ConflictError(
       `Incident ${incident.id} is not closed`,
-      [{ field: 'incidentId', message: `incident is ${incident.status}` }],
+      [{ field: 'path.incidentId', message: `incident is ${incident.status}` }],
       'INCIDENT_NOT_CLOSED',
     );
   }

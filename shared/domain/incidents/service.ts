@@ -707,6 +707,7 @@ async function planOutbound(
     const rendered = renderTemplate(
       version,
       templateView(incidentView(stored as unknown as Record<string, unknown>)),
+      'body.templateId',
     );
     template = {
       templateId: head.id,

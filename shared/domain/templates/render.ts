@@ -94,9 +94,17 @@ export function templateProblems(template: TemplateText, view: View, prefix: str
   });
 }
 
-/** Renders subject and body; a placeholder without a value is a ValidationError naming each one. */
-export function renderTemplate(template: TemplateText, view: View): TemplateText {
-  const details = templateProblems(template, view, 'template');
+/**
+ * Renders subject and body; a placeholder without a value is a ValidationError naming each one.
+ * `field` is where the request names the template (`path.templateId`, `body.templateId`); each
+ * detail says which `part` (subject, body) of the stored template lacks the value.
+ */
+export function renderTemplate(template: TemplateText, view: View, field = 'template'): TemplateText {
+  const details: ErrorDetail[] = templateProblems(template, view, 'template').map((d) => ({
+    ...d,
+    field,
+    part: d.field.slice('template.'.length),
+  }));
   if (details.length > 0) {
     const names = details.flatMap((d) => (d.placeholder ? [`{{${d.placeholder}}}`] : []));
     throw new ValidationError(

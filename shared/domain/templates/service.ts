@@ -280,7 +280,7 @@ export async function previewTemplate(
       { field: 'query.incidentId', message: `incident ${query.incidentId} does not exist` },
     ]);
   }
-  const rendered = renderTemplate(version, templateView(incidentView(incident)));
+  const rendered = renderTemplate(version, templateView(incidentView(incident)), 'path.templateId');
   return {
     templateId: id,
     version: version.version,

@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { monitoringFromContext } from '../../infra/app.js';
 import { SCHEDULED_FUNCTIONS } from '../../infra/functions.js';
 import { TABLE } from '../../shared/db/table.js';
 import { type Route, routeKey, routes } from '../../shared/routes.js';
@@ -291,6 +292,26 @@ describe('auth: external OIDC issuer (context oidcIssuer + oidcAudience)', () =>
         Variables: { LIAISON_ROLES_CLAIM: 'realm_access.roles', LIAISON_ORG_CLAIM: 'org' },
       });
     }
+  });
+});
+
+describe('monitoring defaults (context alarmEmail, outboxAgeAlarmMinutes)', () => {
+  it('alarms on an outbox item older than 15 minutes and subscribes no e-mail by default', () => {
+    cognito.parent.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'Liaison-prod-outbox-age',
+      Threshold: 15 * 60,
+    });
+    cognito.parent.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('refuses an alarmEmail that is no address and a non-positive outboxAgeAlarmMinutes', () => {
+    expect(() => monitoringFromContext(new App({ context: { alarmEmail: 'oncall' } }))).toThrow(/alarmEmail/);
+    expect(() => monitoringFromContext(new App({ context: { outboxAgeAlarmMinutes: '0' } }))).toThrow(
+      /outboxAgeAlarmMinutes/,
+    );
+    expect(monitoringFromContext(new App({ context: { outboxAgeAlarmMinutes: '30' } }))).toEqual({
+      outboxAgeAlarmMinutes: 30,
+    });
   });
 });
 

@@ -8,7 +8,10 @@
  *   throttleRate, throttleBurst                  default stage throttling (50 / 100)
  *   jurisdictions, sector, holidays              regulatory settings (LIAISON_JURISDICTIONS / _SECTOR / _HOLIDAYS)
  *   actionReminderOffset, obligationReminderFractions  reminders (LIAISON_ACTION_REMINDER_OFFSET / _OBLIGATION_REMINDER_FRACTIONS)
- *   scheduleGroup                                EventBridge Scheduler schedule group name (liaison)
+ *   stage                                        deployment stage (prod): stack Liaison-<stage>, names derived (infra/stage.ts)
+ *   scheduleGroup                                EventBridge Scheduler schedule group name (liaison-<stage>)
+ *   alarmEmail                                   e-mail address subscribed to the operator topic (alarms)
+ *   outboxAgeAlarmMinutes                        alarm when a notice is undelivered for longer (15)
  *   verificationSchedule                         schedule of the contact-verification sweep: `rate(…)` or
  *                                                `cron(…)` (default `rate(1 day)`; docs/verification.md)
  *   liaison:skipBundling=true                    placeholder code for every function (fast synth, tests)
@@ -21,11 +24,10 @@ import { readRegulatoryConfig, readRemindersConfig } from '../shared/config.js';
 import { bundleFunctions } from './bundle.js';
 import { functionEntries } from './functions.js';
 import { type AuthConfig, LiaisonStack, type LiaisonStackProps } from './stacks/liaison-stack.js';
+import { DEFAULT_STAGE, stageNames } from './stage.js';
 
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_DIR = join(ROOT_DIR, 'cdk.out', '.liaison-bundles');
-
-export const STACK_NAME = 'Liaison';
 
 function stringContext(app: App, key: string): string | undefined {
   const value: unknown = app.node.tryGetContext(key);
@@ -88,19 +90,35 @@ export function regulatoryFromContext(app: App): Record<string, string> {
   return env;
 }
 
+/** Context `alarmEmail` and `outboxAgeAlarmMinutes` (checked now). */
+export function monitoringFromContext(app: App): LiaisonStackProps['monitoring'] {
+  const alarmEmail = stringContext(app, 'alarmEmail');
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
+    throw new Error(`Context alarmEmail must be an e-mail address, got "${alarmEmail}"`);
+  }
+  return {
+    ...(alarmEmail ? { alarmEmail } : {}),
+    outboxAgeAlarmMinutes: numberContext(app, 'outboxAgeAlarmMinutes', 15),
+  };
+}
+
 /**
  * Builds the Liaison stack in `app` from its context; `bundleDir` undefined = placeholder code.
- * `overrides` (tests only): another route table or scheduled-function list.
+ * `overrides` (tests only): another route table or scheduled-function list, or a stage other than
+ * context `stage` (two stages in one app).
  */
 export function createLiaisonStack(
   app: App,
   bundleDir: string | undefined,
-  overrides: Pick<LiaisonStackProps, 'routes' | 'scheduledFunctions'> = {},
+  { stage, ...overrides }: Pick<LiaisonStackProps, 'routes' | 'scheduledFunctions'> & { stage?: string } = {},
 ): LiaisonStack {
-  return new LiaisonStack(app, STACK_NAME, {
+  const names = stageNames(stage ?? stringContext(app, 'stage') ?? DEFAULT_STAGE);
+  return new LiaisonStack(app, names.stackName, {
     ...overrides,
-    scheduleGroupName: stringContext(app, 'scheduleGroup') ?? 'liaison',
-    description: 'Liaison: third-party security-incident coordination',
+    names,
+    scheduleGroupName: stringContext(app, 'scheduleGroup') ?? names.scheduleGroup,
+    monitoring: monitoringFromContext(app),
+    description: `Liaison (${names.stage}): third-party security-incident coordination`,
     bundleDir,
     auth: authFromContext(app),
     regulatoryEnv: regulatoryFromContext(app),

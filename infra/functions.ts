@@ -27,7 +27,7 @@ export interface ScheduledFunction {
   readonly timeoutSeconds?: number;
 }
 
-/** Prefix of every SNS topic Liaison creates at run time (the IAM grants name it; LIAISON_TOPIC_PREFIX). */
+/** Topic prefix of the LOCAL stack (LIAISON_TOPIC_PREFIX); in AWS it is `liaison-<stage>-` (infra/stage.ts). */
 export const TOPIC_PREFIX = 'liaison-';
 
 /** Scheduler targets (the escalation and verification jobs add theirs here). */

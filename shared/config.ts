@@ -167,6 +167,19 @@ export function topicsConfig(): TopicsConfig {
   return cachedTopics;
 }
 
+/** Deployment stage (`LIAISON_STAGE`, set by the CDK on every function); `local` outside AWS. */
+export function readStage(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LIAISON_STAGE || 'local';
+}
+
+let cachedStage: string | undefined;
+
+/** The stage, read on first use and then kept: the `Stage` dimension of Liaison's own metrics. */
+export function stage(): string {
+  cachedStage ??= readStage();
+  return cachedStage;
+}
+
 /** Claim names the caller's roles and organization are read from (Cognito defaults). */
 export function claimNames(env: NodeJS.ProcessEnv = process.env): { roles: string; organization: string } {
   return {

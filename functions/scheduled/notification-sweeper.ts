@@ -2,11 +2,16 @@
  * Scheduler target `notification-sweeper` (every 5 minutes in AWS, LIAISON_SWEEP_INTERVAL locally):
  * publishes again every outbox item whose publish failed and is due, with exponential backoff,
  * until it is sent or marked failed. The schedule's Input carries `<aws.scheduler.scheduled-time>`.
+ * Each run then reports the outbox backlog (pending items, age of the oldest) as an EMF log line: the
+ * metric the `outbox-age` alarm watches (infra/constructs/monitoring.ts).
  */
+import { stage } from '../../shared/config.js';
 import { defaultDeps, notifyDeps } from '../../shared/deps.js';
 import { recordDeliveryOutcome } from '../../shared/domain/incidents/service.js';
 import { sweepOutbox } from '../../shared/domain/notifications/delivery.js';
+import { readOutboxBacklog } from '../../shared/domain/notifications/outbox-age.js';
 import { logger } from '../../shared/http/observability.js';
+import { emfMetrics, OUTBOX_AGE_METRIC, OUTBOX_PENDING_METRIC } from '../../shared/metrics.js';
 
 export interface SweepEvent {
   readonly scheduledTime?: string;
@@ -20,5 +25,13 @@ export const handler = async (event: SweepEvent | undefined) => {
     recordDeliveryOutcome(deps, item, status),
   );
   logger.info('notification sweep', { ...result, at: now.toISOString() });
+  const backlog = await readOutboxBacklog(deps, now);
+  logger.info(
+    'outbox backlog',
+    emfMetrics(stage(), now, {
+      [OUTBOX_AGE_METRIC]: { value: backlog.oldestAgeSeconds, unit: 'Seconds' },
+      [OUTBOX_PENDING_METRIC]: { value: backlog.pending, unit: 'Count' },
+    }),
+  );
   return result;
 };

@@ -24,7 +24,9 @@ import { TABLE } from '../../shared/db/table.js';
 import { type Route, routes } from '../../shared/routes.js';
 import { ApiFunction, acknowledgeFunctionFindings } from '../constructs/api-function.js';
 import { Messaging } from '../constructs/messaging.js';
-import { SCHEDULED_FUNCTIONS, type ScheduledFunction, TOPIC_PREFIX } from '../functions.js';
+import { Monitoring } from '../constructs/monitoring.js';
+import { SCHEDULED_FUNCTIONS, type ScheduledFunction } from '../functions.js';
+import { jobFunctionName, type StageNames } from '../stage.js';
 import { ApiAreaStack } from './api-area-stack.js';
 
 /** Cognito groups; the first four are the roles of `shared/routes.ts`, `partner` is for third-party users. */
@@ -48,9 +50,13 @@ export interface LiaisonStackProps extends StackProps {
    * function gets a tiny placeholder asset (fast synth for tests); the resources are the same.
    */
   readonly bundleDir: string | undefined;
+  /** The stage and the physical names derived from it (infra/stage.ts); the stack is `names.stackName`. */
+  readonly names: StageNames;
+  /** Operator alarms (constructs/monitoring.ts): context `alarmEmail`, `outboxAgeAlarmMinutes`. */
+  readonly monitoring: { readonly alarmEmail?: string; readonly outboxAgeAlarmMinutes: number };
   readonly auth: AuthConfig;
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
-  /** EventBridge Scheduler schedule group (context `scheduleGroup`); default `liaison`. */
+  /** EventBridge Scheduler schedule group (context `scheduleGroup`); default `liaison-<stage>`. */
   readonly scheduleGroupName?: string;
   /** Defaults to THE route table; tests pass their own (e.g. a route that `uses` SNS). */
   readonly routes?: readonly Route[];
@@ -94,15 +100,17 @@ export class LiaisonStack extends Stack {
   readonly userPoolClient: cognito.UserPoolClient | undefined;
   readonly areas = new Map<string, ApiAreaStack>();
   readonly messaging: Messaging;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: LiaisonStackProps) {
-    super(scope, id, props);
+    super(scope, id, { ...props, stackName: props.names.stackName });
+    const { names } = props;
     const assetDir = assetDirResolver(props.bundleDir);
     const routeTable = props.routes ?? (routes as readonly Route[]);
     const jobs = props.scheduledFunctions ?? SCHEDULED_FUNCTIONS;
     // Physical names, so a target's ARN is known without referencing the function (a job that
     // schedules its own next run would otherwise reference itself).
-    const jobFunctionName = (job: ScheduledFunction) => `${this.stackName}-${job.name}`;
+    const jobName = (job: ScheduledFunction) => jobFunctionName(names.stackName, job.name);
     for (const job of jobs) {
       if (!/^[a-z0-9-]{1,48}$/.test(job.name) || jobs.filter((j) => j.name === job.name).length > 1) {
         throw new Error(`Scheduled function name "${job.name}" must be unique, 1-48 characters of [a-z0-9-]`);
@@ -133,9 +141,10 @@ export class LiaisonStack extends Stack {
 
     // ---- auth ----
     let authorizer: IHttpRouteAuthorizer;
-    const functionEnv: Record<string, string> = { ...props.regulatoryEnv };
+    // LIAISON_STAGE: the `Stage` dimension of Liaison's own metrics (shared/metrics.ts).
+    const functionEnv: Record<string, string> = { ...props.regulatoryEnv, LIAISON_STAGE: names.stage };
     if (props.auth.kind === 'cognito') {
-      const { userPool, client } = this.createUserPool();
+      const { userPool, client } = this.createUserPool(names.resourceName);
       this.userPool = userPool;
       this.userPoolClient = client;
       // The ID token carries cognito:groups and custom:organization; its `aud` is the client id.
@@ -156,14 +165,14 @@ export class LiaisonStack extends Stack {
 
     // ---- schedule group, Scheduler role, its DLQ, topic key (see constructs/messaging.ts) ----
     this.messaging = new Messaging(this, 'Messaging', {
-      scheduleGroupName: props.scheduleGroupName ?? 'liaison',
-      topicPrefix: TOPIC_PREFIX,
-      targets: Object.fromEntries(jobs.map((job) => [job.name, jobFunctionName(job)])),
+      scheduleGroupName: props.scheduleGroupName ?? names.scheduleGroup,
+      topicPrefix: names.topicPrefix,
+      targets: Object.fromEntries(jobs.map((job) => [job.name, jobName(job)])),
     });
 
     // ---- HTTP API ----
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      apiName: 'liaison',
+      apiName: names.resourceName,
       description: 'Liaison: coordination of security incidents that involve third parties',
       createDefaultStage: false, // the stage below adds throttling and access logs
     });
@@ -247,16 +256,18 @@ export class LiaisonStack extends Stack {
     }
 
     // ---- non-HTTP functions (scheduler targets) ----
+    const jobFunctions = new Map<string, ApiFunction['function']>();
     for (const job of jobs) {
       const id = job.handler.replace(/[^A-Za-z0-9]+/g, '-');
       const fn = new ApiFunction(this, `Job-${id}`, {
         assetDir: assetDir(job.handler),
         description: job.description,
-        functionName: jobFunctionName(job),
+        functionName: jobName(job),
         ...(job.timeoutSeconds ? { timeout: Duration.seconds(job.timeoutSeconds) } : {}),
         // The API's URL: the verification sweep's links point at POST /verify/{token}.
         environment: { ...functionEnv, LIAISON_PUBLIC_BASE_URL: this.stage.url },
       }).bindTable(this.table, job.table);
+      jobFunctions.set(job.name, fn.function);
       const role = fn.function.role;
       if (!role) throw new Error(`${job.handler}: function without a role`);
       this.messaging.bind(fn.function, role, job.uses);
@@ -266,18 +277,38 @@ export class LiaisonStack extends Stack {
       }
     }
 
+    // ---- alarms, operator topic, dashboard ----
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      namePrefix: names.stackName,
+      stage: names.stage,
+      httpApi: this.httpApi,
+      table: this.table,
+      scheduleGroup: this.messaging.scheduleGroup,
+      deadLetterQueue: this.messaging.deadLetterQueue,
+      jobs: jobFunctions,
+      outboxAgeAlarmMinutes: props.monitoring.outboxAgeAlarmMinutes,
+      ...(props.monitoring.alarmEmail ? { alarmEmail: props.monitoring.alarmEmail } : {}),
+    });
+
     // ---- outputs ----
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'Region', { value: this.region });
+    new CfnOutput(this, 'Stage', { value: names.stage });
+    new CfnOutput(this, 'OperatorTopicArn', { value: this.monitoring.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: names.stackName });
     if (this.userPool && this.userPoolClient) {
       new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     }
   }
 
-  private createUserPool(): { userPool: cognito.UserPool; client: cognito.UserPoolClient } {
+  private createUserPool(userPoolName: string): {
+    userPool: cognito.UserPool;
+    client: cognito.UserPoolClient;
+  } {
     const userPool = new cognito.UserPool(this, 'UserPool', {
+      userPoolName,
       selfSignUpEnabled: false, // accounts are created by an administrator
       signInAliases: { email: true },
       autoVerify: { email: true },
@@ -314,8 +345,11 @@ export class LiaisonStack extends Stack {
     });
     const client = userPool.addClient('WebClient', {
       generateSecret: false,
-      disableOAuth: true, // no hosted UI: the SPA and CLI sign in with SRP / password and use the ID token
-      authFlows: { userSrp: true, userPassword: true },
+      // No hosted UI. The SPA signs in with SRP (the password never leaves the browser); an operator's
+      // CLI uses ADMIN_USER_PASSWORD_AUTH, which needs IAM credentials (cognito-idp:AdminInitiateAuth).
+      // USER_PASSWORD_AUTH (password to a public client id) stays off: docs/decisions.md.
+      disableOAuth: true,
+      authFlows: { userSrp: true, adminUserPassword: true },
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

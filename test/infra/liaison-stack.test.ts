@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { monitoringFromContext } from '../../infra/app.js';
 import { SCHEDULED_FUNCTIONS } from '../../infra/functions.js';
 import { TABLE } from '../../shared/db/table.js';
 import { type Route, routeKey, routes } from '../../shared/routes.js';
@@ -53,7 +54,7 @@ describe('routes and functions', () => {
     expect(fns).toHaveLength(ROUTES.length + SCHEDULED_FUNCTIONS.length);
     for (const fn of fns) {
       // A scheduled function may declare a longer timeout (the verification sweep: 900 s).
-      const job = SCHEDULED_FUNCTIONS.find((j) => fn.Properties.FunctionName === `Liaison-${j.name}`);
+      const job = SCHEDULED_FUNCTIONS.find((j) => fn.Properties.FunctionName === `Liaison-prod-${j.name}`);
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -240,12 +241,14 @@ describe('auth: Cognito (default)', () => {
     });
   });
 
-  it('has an app client without secret for SRP and password auth', () => {
+  it('has an app client without secret for SRP and admin (IAM) password auth, not USER_PASSWORD_AUTH', () => {
     cognito.parent.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
-      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
       AllowedOAuthFlows: Match.absent(),
     });
+    const [client] = allOfType([cognito.parent], 'AWS::Cognito::UserPoolClient');
+    expect(client?.Properties.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
   });
 
   it('has the groups admin, coordinator, responder, viewer, partner', () => {
@@ -292,15 +295,36 @@ describe('auth: external OIDC issuer (context oidcIssuer + oidcAudience)', () =>
   });
 });
 
+describe('monitoring defaults (context alarmEmail, outboxAgeAlarmMinutes)', () => {
+  it('alarms on an outbox item older than 15 minutes and subscribes no e-mail by default', () => {
+    cognito.parent.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'Liaison-prod-outbox-age',
+      Threshold: 15 * 60,
+    });
+    cognito.parent.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('refuses an alarmEmail that is no address and a non-positive outboxAgeAlarmMinutes', () => {
+    expect(() => monitoringFromContext(new App({ context: { alarmEmail: 'oncall' } }))).toThrow(/alarmEmail/);
+    expect(() => monitoringFromContext(new App({ context: { outboxAgeAlarmMinutes: '0' } }))).toThrow(
+      /outboxAgeAlarmMinutes/,
+    );
+    expect(monitoringFromContext(new App({ context: { outboxAgeAlarmMinutes: '30' } }))).toEqual({
+      outboxAgeAlarmMinutes: 30,
+    });
+  });
+});
+
 describe('size', () => {
   // Measured: parent 13 + 1 per area + 5 of constructs/messaging.ts (schedule group, Scheduler role
-  // + policy, DLQ + queue policy; + 1 topic key once a function uses SNS); areas: 5 per route + 2 per
+  // + policy, DLQ + queue policy; + 1 topic key once a function uses SNS) + constructs/monitoring.ts
+  // (key, topic + policy, dashboard, 6 + 2 per scheduled function alarms); areas: 5 per route + 2 per
   // role (one per access level, or access + `uses`).
   it('keeps every template far below 500 resources', () => {
     const counts = cognito.all.map((t) => Object.keys(resourcesOf(t)).length);
     console.info('resources per template (parent, nested…):', counts.join(', '));
     for (const count of counts) expect(count).toBeLessThan(250);
-    expect(counts[0]).toBeLessThan(50); // the parent grows by one resource per area, not per route
+    expect(counts[0]).toBeLessThan(100); // the parent grows by one resource per area, not per route
   });
 });
 

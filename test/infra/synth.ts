@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, NestedStack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { createLiaisonStack, ROOT_DIR } from '../../infra/app.js';
 import type { LiaisonStack } from '../../infra/stacks/liaison-stack.js';
 
@@ -23,13 +24,8 @@ export interface Synthesized {
   readonly all: readonly Template[];
 }
 
-/** `bundleDir` undefined: placeholder code (context liaison:skipBundling), as in `cdk synth` with it set. */
-export function synthesize(
-  context: Record<string, string> = {},
-  bundleDir?: string,
-  overrides?: Parameters<typeof createLiaisonStack>[2],
-): Synthesized {
-  const app = new App({
+function newApp(context: Record<string, string>, bundleDir?: string): App {
+  return new App({
     context: {
       ...CDK_JSON_CONTEXT,
       ...(bundleDir === undefined ? { 'liaison:skipBundling': 'true' } : {}),
@@ -38,8 +34,31 @@ export function synthesize(
     },
     builtinCloudFormationValidation: false,
   });
+}
+
+/** `bundleDir` undefined: placeholder code (context liaison:skipBundling), as in `cdk synth` with it set. */
+export function synthesize(
+  context: Record<string, string> = {},
+  bundleDir?: string,
+  overrides?: Parameters<typeof createLiaisonStack>[2],
+): Synthesized {
+  const app = newApp(context, bundleDir);
   const stack = createLiaisonStack(app, bundleDir, overrides);
+  return templatesOf(app, app.synth(), stack);
+}
+
+/** Several stages (context `stage` of each) in ONE app, as two `cdk deploy -c stage=…` would build them. */
+export function synthesizeStages(
+  stages: readonly string[],
+  context: Record<string, string> = {},
+): ReadonlyMap<string, Synthesized> {
+  const app = newApp(context);
+  const stacks = stages.map((stage) => [stage, createLiaisonStack(app, undefined, { stage })] as const);
   const assembly = app.synth();
+  return new Map(stacks.map(([stage, stack]) => [stage, templatesOf(app, assembly, stack)]));
+}
+
+function templatesOf(app: App, assembly: CloudAssembly, stack: LiaisonStack): Synthesized {
   const read = (file: string): Template =>
     Template.fromJSON(
       JSON.parse(readFileSync(join(assembly.directory, file), 'utf8')) as Record<string, unknown>,

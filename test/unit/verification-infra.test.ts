@@ -15,7 +15,7 @@ describe('verification sweep and route throttling in the stack', () => {
   it('runs the verification sweep daily through the Scheduler role, with the DLQ', () => {
     synth.parent.hasResourceProperties('AWS::Scheduler::Schedule', {
       Name: 'verification-sweep',
-      GroupName: 'liaison',
+      GroupName: 'liaison-prod',
       ScheduleExpression: 'rate(1 day)',
       FlexibleTimeWindow: { Mode: 'OFF' },
       Target: {
@@ -29,7 +29,8 @@ describe('verification sweep and route throttling in the stack', () => {
   it('gives the job 15 minutes, SNS and Scheduler settings, and the API URL for its links', () => {
     const jobs = Object.values(resourcesOf(synth.parent)).filter(
       (r) =>
-        r.Type === 'AWS::Lambda::Function' && r.Properties?.FunctionName === 'Liaison-verification-sweep',
+        r.Type === 'AWS::Lambda::Function' &&
+        r.Properties?.FunctionName === 'Liaison-prod-verification-sweep',
     );
     expect(jobs).toHaveLength(1);
     const props = jobs[0]?.Properties as {

@@ -1,0 +1,51 @@
+/**
+ * How far behind the outbox is: the number of items still pending and the age of the oldest one
+ * (by `createdAt`, whatever its next attempt), reported by the notification sweeper after each run.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { OUTBOX_PENDING } from '../../db/keys.js';
+import type { Deps } from '../../deps.js';
+
+export interface OutboxBacklog {
+  readonly pending: number;
+  /** Seconds since the oldest pending item was written; 0 when nothing is pending. */
+  readonly oldestAgeSeconds: number;
+}
+
+/** Pure: the backlog from the pending items' `createdAt` values at `now` (unparsable ones skipped). */
+export function outboxBacklog(createdAts: readonly (string | undefined)[], now: Date): OutboxBacklog {
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const createdAt of createdAts) {
+    const t = Date.parse(createdAt ?? '');
+    if (!Number.isNaN(t) && t < oldest) oldest = t;
+  }
+  const oldestAgeSeconds = Number.isFinite(oldest)
+    ? Math.max(0, Math.floor((now.getTime() - oldest) / 1000))
+    : 0;
+  return { pending: createdAts.length, oldestAgeSeconds };
+}
+
+/** Pages of `gsi1` OUTBOX#PENDING read at most per run (1 MB each): a backlog beyond is already an alarm. */
+export const BACKLOG_MAX_PAGES = 5;
+
+/** Reads `createdAt` of every pending outbox item (Query on gsi1, never a Scan). */
+export async function readOutboxBacklog(deps: Deps, now: Date): Promise<OutboxBacklog> {
+  const createdAts: (string | undefined)[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  for (let page = 0; page < BACKLOG_MAX_PAGES; page += 1) {
+    const res = await deps.db.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': OUTBOX_PENDING },
+        ProjectionExpression: 'createdAt',
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of res.Items ?? []) createdAts.push((item as { createdAt?: string }).createdAt);
+    startKey = res.LastEvaluatedKey;
+    if (!startKey) break;
+  }
+  return outboxBacklog(createdAts, now);
+}

@@ -88,18 +88,27 @@ export async function resolveRecipients(deps: Deps, recipients: Recipients): Pro
   return out;
 }
 
-/** Each organization's effective TLP ceiling now (an unknown organization: CLEAR only). */
+/** What the TLP decision needs to know about a recipient's organization. */
+export interface OrganizationTlp {
+  /** Effective agreement ceiling now. */
+  readonly ceiling: Tlp;
+  /** Kind `internal`: a unit of the deploying organization (needs no agreement). */
+  readonly internal: boolean;
+}
+
+/** Each organization's effective TLP ceiling now and whether it is internal (unknown: CLEAR only). */
 export async function organizationCeilings(
   deps: Deps,
   organizationIds: readonly string[],
-): Promise<Map<string, Tlp>> {
-  const ceilings = new Map<string, Tlp>();
+): Promise<Map<string, OrganizationTlp>> {
+  const ceilings = new Map<string, OrganizationTlp>();
   for (const organizationId of new Set(organizationIds)) {
     try {
-      ceilings.set(organizationId, (await organizationAgreements(deps, organizationId)).effectiveTlpCeiling);
+      const { effectiveTlpCeiling, internal } = await organizationAgreements(deps, organizationId);
+      ceilings.set(organizationId, { ceiling: effectiveTlpCeiling, internal });
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      ceilings.set(organizationId, 'CLEAR');
+      ceilings.set(organizationId, { ceiling: 'CLEAR', internal: false });
     }
   }
   return ceilings;
@@ -129,7 +138,8 @@ export async function checkRecipients(
       via: r.via,
       organizationId: r.organizationId,
       namedOrganizations: named,
-      organizationCeiling: ceilings.get(r.organizationId) ?? 'CLEAR',
+      organizationCeiling: ceilings.get(r.organizationId)?.ceiling ?? 'CLEAR',
+      internal: ceilings.get(r.organizationId)?.internal,
       templateMaxTlp,
     });
     if (!decision.allowed) {

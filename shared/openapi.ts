@@ -87,21 +87,39 @@ export function buildOpenApi(): Record<string, unknown> {
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: convert(route.body, 'input') } },
+              content: {
+                'application/json': { schema: convert(route.body, 'input') },
+                // A public page's form posts the same fields.
+                ...(route.html
+                  ? { 'application/x-www-form-urlencoded': { schema: convert(route.body, 'input') } }
+                  : {}),
+              },
             },
           }
         : {}),
       responses: {
         [String(route.response.status)]: {
           description: route.summary,
-          content: { 'application/json': { schema: convert(route.response.schema, 'output') } },
+          content:
+            route.html === 'page'
+              ? { 'text/html': { schema: convert(route.response.schema, 'output') } }
+              : {
+                  'application/json': { schema: convert(route.response.schema, 'output') },
+                  ...(route.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+                },
         },
         ...Object.fromEntries(
           errorCodes.map((c) => [
             c,
             {
               description: ERRORS[c],
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+              content:
+                route.html === 'page'
+                  ? { 'text/html': { schema: { type: 'string' } } }
+                  : {
+                      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+                      ...(route.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+                    },
             },
           ]),
         ),

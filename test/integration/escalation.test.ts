@@ -6,6 +6,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as escalationStep } from '../../functions/scheduled/escalation-step.js';
 import { keys } from '../../shared/db/keys.js';
+import { ACK_LINK_KIND } from '../../shared/domain/escalation/ack-links.js';
 import { type ControlledClock, controlledClock } from '../helpers/clock.js';
 import type { LocalStack } from '../helpers/local-stack.js';
 import { startLocalStack } from '../helpers/local-stack.js';
@@ -47,9 +48,18 @@ async function contact(id: string, organizationId: string, extra: Json = {}) {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 
-/** Notifications delivered to a contact's queue (its only channel). */
+/** Notices delivered to a contact's queue (its only channel), without its acknowledgement links. */
 const received = (contactId: string) =>
-  stack.sns.mailbox({ to: queue(contactId.toLowerCase()) }).filter((m) => m.type === 'Notification');
+  stack.sns
+    .mailbox({ to: queue(contactId.toLowerCase()) })
+    .filter((m) => m.type === 'Notification' && m.attributes.kind?.Value !== ACK_LINK_KIND);
+
+/** The acknowledgement-link messages delivered to a contact, newest last. */
+const ackLinks = (contactId: string) =>
+  stack.sns
+    .mailbox({ to: queue(contactId.toLowerCase()) })
+    .filter((m) => m.type === 'Notification' && m.attributes.kind?.Value === ACK_LINK_KIND)
+    .map((m) => JSON.parse(m.message) as Json & { acknowledgement: { url: string; expiresAt: string } });
 
 const setContact = (id: string, values: Json) =>
   stack.documentClient.send(

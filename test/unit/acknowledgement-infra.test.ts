@@ -29,7 +29,8 @@ describe('acknowledgement links in the stack', () => {
       expect(ROUTE_THROTTLES[key]).toEqual({ rateLimit: 5, burstLimit: 10 });
     }
     const stage = Object.values(resourcesOf(synth.parent)).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage');
-    const settings = (stage?.Properties as { RouteSettings: Record<string, unknown> }).RouteSettings;
+    const settings =
+      (stage?.Properties as { RouteSettings: Record<string, unknown> } | undefined)?.RouteSettings ?? {};
     expect(settings['POST /acknowledge/{token}']).toEqual({
       ThrottlingRateLimit: 5,
       ThrottlingBurstLimit: 10,

@@ -118,6 +118,12 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
     'the incident collection (Query), then its participating organizations (kind → dimension); AVOIDABLE: keep the organization kind on the participant entries',
   verifyContact:
     'the token (by hash), the per-IP failure counter and the contact, then ONE transaction (token used + contact verified)',
+  getVerifyPage:
+    'the per-IP failure counter, the token (by hash) and the contact: reads only, the token stays unused',
+  acknowledgeByLink:
+    'the per-IP failure counter and the token (by hash), then the incident + its chains (Query) before the ONE transaction (token used + incident acknowledged + active chains ended + timeline)',
+  getAcknowledgePage:
+    'the per-IP failure counter and the token (by hash): reads only, the token stays unused',
   getDirectoryHealth:
     'the last sweep run pointer and its stored results (two GetItems, independent of the directory size)',
   startEscalationChain:

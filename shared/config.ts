@@ -302,6 +302,27 @@ export function verificationConfig(): VerificationConfig {
   return cachedVerification;
 }
 
+// ---------------------------------------------------------------- escalation acknowledgement links
+
+/** Settings of the per-recipient acknowledgement links of escalation notices (docs/escalation.md). */
+export interface AcknowledgementLinkConfig {
+  /** Days an acknowledgement link stays usable (`LIAISON_ACK_TOKEN_DAYS`, default 7). */
+  readonly tokenDays: number;
+  /** Base of the link: the API's public URL, the same setting as the verification link's. */
+  readonly publicBaseUrl: string;
+}
+
+let cachedAckLinks: AcknowledgementLinkConfig | undefined;
+
+/** Acknowledgement-link settings, read on first use (by the escalation levels and the public route). */
+export function acknowledgementLinkConfig(): AcknowledgementLinkConfig {
+  cachedAckLinks ??= {
+    tokenDays: positiveInt(process.env, 'LIAISON_ACK_TOKEN_DAYS', 7),
+    publicBaseUrl: verificationConfig().publicBaseUrl,
+  };
+  return cachedAckLinks;
+}
+
 // ---------------------------------------------------------------- reminders (action due dates, obligations)
 
 /** When Liaison reminds (shared/domain/reminders, docs/reminders.md). Context: actionReminderOffset, obligationReminderFractions. */

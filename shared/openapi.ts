@@ -25,12 +25,13 @@ const ERRORS: Record<string, string> = {
   '404': 'Unknown id',
   '409':
     'State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs)',
-  '410': 'The verification link existed but cannot be used any more',
+  '410':
+    'The verification or acknowledgement link existed but cannot be used any more (used, expired or superseded)',
   '413':
     'Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`)',
   '415': 'Body is not JSON',
   '422': 'Well-formed but refused',
-  '429': 'Too many failed verification attempts from this address; try again later',
+  '429': 'Too many failed link attempts (verification or acknowledgement) from this address; try again later',
   '503': 'A backing service is busy; retry after `Retry-After` seconds',
 };
 
@@ -53,7 +54,12 @@ const changesIncident = (route: Route): boolean =>
   route.id === 'activatePlaybook';
 
 /** Extra statuses an operation answers (the verification link: gone, rate limited). */
-const EXTRA_STATUSES: Record<string, readonly string[]> = { verifyContact: ['410', '429'] };
+const EXTRA_STATUSES: Record<string, readonly string[]> = {
+  verifyContact: ['410', '429'],
+  getVerifyPage: ['429'],
+  acknowledgeByLink: ['410', '429'],
+  getAcknowledgePage: ['429'],
+};
 
 export function buildOpenApi(): Record<string, unknown> {
   const components: Record<string, JsonSchema> = {};
@@ -156,14 +162,26 @@ export function buildOpenApi(): Record<string, unknown> {
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: convert(route.body, 'input') } },
+              content: {
+                'application/json': { schema: convert(route.body, 'input') },
+                // A public page's form posts the same fields.
+                ...(route.html
+                  ? { 'application/x-www-form-urlencoded': { schema: convert(route.body, 'input') } }
+                  : {}),
+              },
             },
           }
         : {}),
       responses: {
         [String(route.response.status)]: {
           description: route.summary,
-          content: { 'application/json': { schema: convert(route.response.schema, 'output') } },
+          content:
+            route.html === 'page'
+              ? { 'text/html': { schema: convert(route.response.schema, 'output') } }
+              : {
+                  'application/json': { schema: convert(route.response.schema, 'output') },
+                  ...(route.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+                },
         },
         ...Object.fromEntries(
           errorCodes.map((c) => {
@@ -177,7 +195,13 @@ export function buildOpenApi(): Record<string, unknown> {
               {
                 description: codes.length ? `${errorDescription(c)}. Codes: ${listed}` : errorDescription(c),
                 ...(xCodes.length ? { 'x-error-codes': xCodes } : {}),
-                content: { 'application/json': { schema: errorSchema(c) } },
+                content:
+                  route.html === 'page'
+                    ? { 'text/html': { schema: { type: 'string' } } }
+                    : {
+                        'application/json': { schema: errorSchema(c) },
+                        ...(route.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+                      },
               },
             ];
           }),

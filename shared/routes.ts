@@ -51,6 +51,17 @@ export interface Route {
    * whole table at `table` access. For public routes, whose caller is nobody.
    */
   readonly tableItems?: readonly string[];
+  /**
+   * With `tableItems`: also Query the table itself (never an index) within those partitions, e.g.
+   * the children of one incident. Absent: item actions only.
+   */
+  readonly tableQuery?: true;
+  /**
+   * A public page (docs/escalation.md, docs/verification.md): `page` answers text/html always;
+   * `negotiate` answers text/html when the request accepts it or is a form submission (whose
+   * `application/x-www-form-urlencoded` body is then accepted), JSON otherwise.
+   */
+  readonly html?: 'page' | 'negotiate';
   readonly summary: string;
   readonly tag: string;
   readonly body?: z.ZodType;
@@ -801,10 +812,61 @@ export const routes = [
     table: 'RW',
     // Its token, the per-IP failure counter, the contact it confirms, and its idempotency record.
     tableItems: ['VERIFYTOKEN#', 'VERIFYLIMIT#', 'CONTACT#', 'IDEM#'],
+    // The confirmation page's form posts here: text/html back for a form or a browser.
+    html: 'negotiate',
     summary: 'Confirm a directory contact with the single-use token of its verification message',
     tag: 'verification',
     body: ver.VerifyContactBody,
     response: { status: 200, schema: ver.VerificationResult },
+  },
+  {
+    id: 'getVerifyPage',
+    method: 'GET',
+    path: '/verify/{token}',
+    handler: 'verification/get-verify-page',
+    // The confirmation page: shows what the link confirms and a button that POSTs; GET never
+    // consumes the token (mail scanners open links). Read-only: refused over the IP's failure limit.
+    roles: 'public',
+    table: 'RO',
+    tableItems: ['VERIFYTOKEN#', 'VERIFYLIMIT#', 'CONTACT#'],
+    html: 'page',
+    summary: 'The confirmation page of a verification link (HTML; does not use the token)',
+    tag: 'verification',
+    response: { status: 200, schema: ver.HtmlPage },
+  },
+  // ---- escalation acknowledgement links (docs/escalation.md) ----
+  {
+    id: 'acknowledgeByLink',
+    method: 'POST',
+    path: '/acknowledge/{token}',
+    handler: 'escalation/acknowledge-by-link',
+    // No login: the single-use token of the contact's escalation notice is the credential.
+    roles: 'public',
+    table: 'RW',
+    uses: ['scheduler'],
+    // Its token, the per-IP failure counter, the incident's partition (incident, chains, timeline;
+    // Query of that partition for the chains), the incident's link items under its organizations,
+    // and its idempotency record.
+    tableItems: ['ACKTOKEN#', 'VERIFYLIMIT#', 'INC#', 'ORG#', 'IDEM#'],
+    tableQuery: true,
+    html: 'negotiate',
+    summary: 'Acknowledge an incident with the single-use link of an escalation notice',
+    tag: 'escalation',
+    body: esc.AcknowledgeByLinkBody,
+    response: { status: 200, schema: esc.LinkAcknowledgement },
+  },
+  {
+    id: 'getAcknowledgePage',
+    method: 'GET',
+    path: '/acknowledge/{token}',
+    handler: 'escalation/get-acknowledge-page',
+    roles: 'public',
+    table: 'RO',
+    tableItems: ['ACKTOKEN#', 'VERIFYLIMIT#'],
+    html: 'page',
+    summary: 'The acknowledgement page of an escalation link (HTML; does not use the token)',
+    tag: 'escalation',
+    response: { status: 200, schema: ver.HtmlPage },
   },
   {
     id: 'getDirectoryHealth',

@@ -1,16 +1,16 @@
 import { verificationConfig } from '../../shared/config.js';
 import { defaultDeps } from '../../shared/deps.js';
 import { verifyToken } from '../../shared/domain/verification/service.js';
-import { httpHandler, ok } from '../../shared/http/handler.js';
+import { httpHandler } from '../../shared/http/handler.js';
+import { verifiedPage } from '../../shared/http/pages.js';
 
-export const handler = httpHandler('verifyContact', async ({ params, body, event }) =>
-  ok(
-    await verifyToken(
-      defaultDeps(),
-      verificationConfig(),
-      params.token,
-      event.requestContext?.http?.sourceIp ?? 'unknown',
-      body,
-    ),
-  ),
-);
+export const handler = httpHandler('verifyContact', async ({ params, body, event }) => {
+  const result = await verifyToken(
+    defaultDeps(),
+    verificationConfig(),
+    params.token,
+    event.requestContext?.http?.sourceIp ?? 'unknown',
+    body,
+  );
+  return { status: 200, body: result, html: verifiedPage(result) };
+});

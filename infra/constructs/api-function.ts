@@ -91,10 +91,16 @@ export class ApiFunction extends Construct {
    * Sets `LIAISON_TABLE_NAME` and grants item actions on the table only for partition keys starting
    * with one of `prefixes` (`dynamodb:LeadingKeys`): no index, no Query/Scan outside them.
    */
-  bindTableItems(table: ITableV2, access: TableAccess, prefixes: readonly string[]): this {
+  bindTableItems(table: ITableV2, access: TableAccess, prefixes: readonly string[], query = false): this {
     if (access === 'NONE') return this;
     this.function.addEnvironment('LIAISON_TABLE_NAME', table.tableName);
-    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem'];
+    // `query`: Query of the table itself (the resource is the table ARN, no index), same partitions.
+    const read = [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      ...(query ? ['dynamodb:Query'] : []),
+    ];
     const write = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
     this.function.addToRolePolicy(
       new iam.PolicyStatement({

@@ -62,8 +62,9 @@ export class ApiAreaStack extends NestedStack {
         role,
         environment: props.environment,
       });
-      if (route.tableItems) fn.bindTableItems(props.table, route.table, route.tableItems);
-      else fn.bindTable(props.table, route.table);
+      if (route.tableItems) {
+        fn.bindTableItems(props.table, route.table, route.tableItems, route.tableQuery === true);
+      } else fn.bindTable(props.table, route.table);
       props.messaging.bind(fn.function, role, route.uses);
       this.functions.set(route.id, fn);
 

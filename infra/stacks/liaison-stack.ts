@@ -90,6 +90,9 @@ export const ROUTE_THROTTLES: Readonly<
   Record<string, { readonly rateLimit: number; readonly burstLimit: number }>
 > = {
   'POST /verify/{token}': { rateLimit: 5, burstLimit: 10 },
+  'GET /verify/{token}': { rateLimit: 5, burstLimit: 10 },
+  'POST /acknowledge/{token}': { rateLimit: 5, burstLimit: 10 },
+  'GET /acknowledge/{token}': { rateLimit: 5, burstLimit: 10 },
 };
 
 export class LiaisonStack extends Stack {
@@ -243,7 +246,9 @@ export class LiaisonStack extends Stack {
           authorizer,
           table: this.table,
           assetDir,
-          environment: functionEnv,
+          // The API's URL: escalation levels run in API functions too (a chain's level 1, automatic
+          // starts), and their acknowledgement links must be absolute.
+          environment: { ...functionEnv, LIAISON_PUBLIC_BASE_URL: this.stage.url },
           messaging: this.messaging,
         }),
       );

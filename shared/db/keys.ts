@@ -370,3 +370,9 @@ export const escalationKeys = {
   autoStartPolicies: () => ({ index: 'gsi2' as const, pkAttr: 'gsi2pk', pk: ESCPOLICY_AUTO }),
   triggers: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'ESCTRIGGER' }),
 };
+
+//   ACKTOKEN#<sha256>   #TOKEN           an escalation acknowledgement link (hash only; contact,
+//                                        incident, chain, level, expiry, usedAt), TTL a week past expiry
+export const ackKeys = {
+  token: (hash: string): Key => ({ pk: `ACKTOKEN#${hash}`, sk: '#TOKEN' }),
+};

@@ -7,6 +7,7 @@ import { ForbiddenError, ValidationError } from '../errors.js';
 import { type Route, type RouteId, type RouteOf, routeById } from '../routes.js';
 import { type Caller, callerFrom } from './caller.js';
 import { errorResponse, json } from './error-response.js';
+import { htmlError, htmlResponse, wantsHtml } from './html.js';
 import { logger, tracer } from './observability.js';
 import { header, parseBody, parsePath, parseQuery } from './request.js';
 
@@ -29,6 +30,8 @@ export interface Result {
   readonly status: number;
   readonly body: unknown;
   readonly headers?: Record<string, string>;
+  /** The HTML form of the answer, for routes with `html` (sent when the request wants HTML). */
+  readonly html?: string;
 }
 
 export const ok = (body: unknown): Result => ({ status: 200, body });
@@ -85,6 +88,8 @@ export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<I
   ): Promise<APIGatewayProxyStructuredResultV2> => {
     // Correlation id on every log line: the API Gateway request id (set directly, no JMESPath).
     logger.setCorrelationId(event.requestContext?.requestId);
+    const mode = (route as Route).html;
+    const asHtml = mode === 'page' || (mode === 'negotiate' && wantsHtml(event));
     try {
       const caller = route.roles === 'public' ? PUBLIC_CALLER : callerFrom(event);
       if (
@@ -101,6 +106,7 @@ export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<I
       const idempotencyKey = idempotent ? idempotencyKeyOf(event) : undefined;
       const execute = async () => {
         const result = await run({ body, query, params, caller, idempotencyKey, event } as Request<Id>);
+        if (asHtml && result.html !== undefined) return htmlResponse(result.status, result.html);
         return json(result.status, shapeResponse(route, result), result.headers);
       };
       if (idempotencyKey === undefined) return await execute();
@@ -114,7 +120,7 @@ export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<I
         execute,
       );
     } catch (error) {
-      return errorResponse(error);
+      return asHtml ? htmlError(errorResponse(error)) : errorResponse(error);
     }
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()

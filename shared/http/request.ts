@@ -59,8 +59,13 @@ export function parseBody(route: Route, event: APIGatewayProxyEventV2): unknown 
     ]);
   }
   let value: unknown = {};
+  const type = header(event, 'content-type') ?? '';
+  if (route.html && /^application\/x-www-form-urlencoded\s*(;.*)?$/i.test(type.trim())) {
+    // The public pages' form: its fields, empty ones left out (an empty textarea is no value).
+    const form = [...new URLSearchParams(text)].filter(([, v]) => v.trim() !== '');
+    return parseWith(route.body, Object.fromEntries(form), 'body', 'form');
+  }
   if (text.trim() !== '') {
-    const type = header(event, 'content-type') ?? '';
     if (!/^application\/(.+\+)?json\s*(;.*)?$/i.test(type.trim())) {
       throw new UnsupportedMediaTypeError('Request body must be JSON (Content-Type: application/json)', [
         { field: 'header.content-type', message: `expected application/json, got "${type}"` },

@@ -175,6 +175,30 @@ export const Acknowledgement = z
   .meta({ id: 'Acknowledgement' });
 export type Acknowledgement = z.infer<typeof Acknowledgement>;
 
+export const AcknowledgeByLinkBody = z.strictObject({ note: Text(1000).optional() }).meta({
+  id: 'AcknowledgeByLink',
+  description: 'Optional; the body may be empty, JSON or a form submission (note=…)',
+});
+export type AcknowledgeByLinkBody = z.infer<typeof AcknowledgeByLinkBody>;
+
+export const LinkAcknowledgement = z
+  .object({
+    acknowledged: z.literal(true),
+    incidentId: z.string(),
+    chainId: z.string().meta({ description: 'The escalation chain whose notice carried the link' }),
+    level: z.number().int(),
+    acknowledgedAt: TimestampOut,
+    stoppedChains: z.array(z.string()),
+    cancelledSchedules: z.array(z.string()),
+    alreadyStopped: z.boolean().meta({
+      description:
+        'True when no chain was still running (someone acknowledged first, the ladder ended or the incident closed); the acknowledgement is recorded all the same',
+    }),
+    message: z.string(),
+  })
+  .meta({ id: 'LinkAcknowledgement' });
+export type LinkAcknowledgement = z.infer<typeof LinkAcknowledgement>;
+
 // ---------- triggers ----------
 
 export const TriggerWhen = z

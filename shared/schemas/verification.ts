@@ -80,3 +80,9 @@ export const DirectoryHealth = z
   })
   .meta({ id: 'DirectoryHealth' });
 export type DirectoryHealth = z.infer<typeof DirectoryHealth>;
+
+/** A small self-contained HTML page (the public pages of verification and acknowledgement links). */
+export const HtmlPage = z.string().meta({
+  id: 'HtmlPage',
+  description: 'text/html; no external assets; strict Content-Security-Policy; never cached',
+});

@@ -6,6 +6,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as escalationStep } from '../../functions/scheduled/escalation-step.js';
 import { keys } from '../../shared/db/keys.js';
+import { ACK_LINK_KIND } from '../../shared/domain/escalation/ack-links.js';
 import { type ControlledClock, controlledClock } from '../helpers/clock.js';
 import type { LocalStack } from '../helpers/local-stack.js';
 import { startLocalStack } from '../helpers/local-stack.js';
@@ -47,9 +48,18 @@ async function contact(id: string, organizationId: string, extra: Json = {}) {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 
-/** Notifications delivered to a contact's queue (its only channel). */
+/** Notices delivered to a contact's queue (its only channel), without its acknowledgement links. */
 const received = (contactId: string) =>
-  stack.sns.mailbox({ to: queue(contactId.toLowerCase()) }).filter((m) => m.type === 'Notification');
+  stack.sns
+    .mailbox({ to: queue(contactId.toLowerCase()) })
+    .filter((m) => m.type === 'Notification' && m.attributes.kind?.Value !== ACK_LINK_KIND);
+
+/** The acknowledgement-link messages delivered to a contact, newest last. */
+const ackLinks = (contactId: string) =>
+  stack.sns
+    .mailbox({ to: queue(contactId.toLowerCase()) })
+    .filter((m) => m.type === 'Notification' && m.attributes.kind?.Value === ACK_LINK_KIND)
+    .map((m) => JSON.parse(m.message) as Json & { acknowledgement: { url: string; expiresAt: string } });
 
 const setContact = (id: string, values: Json) =>
   stack.documentClient.send(
@@ -697,5 +707,171 @@ describe('announced instants (issue 16)', () => {
     expect(received('CISO')).toHaveLength(ciso + 1);
     const after = (await detail(incidentId)).escalationChains[0] as Chain;
     expect(after.nextLevelAt).toBe('2030-04-01T12:00:01.000Z');
+  });
+});
+
+describe('acknowledgement by link (external contacts)', () => {
+  const tokenOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+  const ackPath = (token: string) => `/acknowledge/${token}`;
+  let incidentId: string;
+  let token: string;
+
+  beforeAll(async () => {
+    await policy('POL-PARTNER', [
+      { level: 1, organizations: [EXTERNAL], timeframe: '1 hour' },
+      { level: 2, contacts: ['CISO'], timeframe: '1 hour' },
+    ]);
+  });
+
+  it('an external contact on the ladder receives the notice and its own absolute, single-use link', async () => {
+    incidentId = await incident();
+    const before = ackLinks('EXT-2').length;
+    const started = await post(`/incidents/${incidentId}/escalation-chain`, { policyId: 'POL-PARTNER' });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const notice = received('EXT-2').at(-1);
+    expect(notice?.message).not.toContain('POST /incidents/');
+    expect(notice?.message).toMatch(/https?:\/\/[^\s/]+\/incidents\/INC-ESC-\d+\/acknowledge/);
+    const links = ackLinks('EXT-2');
+    expect(links).toHaveLength(before + 1);
+    const link = links.at(-1);
+    expect(link?.acknowledgement.url).toMatch(/^https?:\/\/[^/]+\/acknowledge\/a[A-Za-z0-9_-]{43}$/);
+    expect(link).toMatchObject({
+      kind: 'escalation.acknowledge-link',
+      incidentId,
+      recipients: ['EXT-2'],
+      acknowledgement: { method: 'POST', chainId: 'CHAIN-1', level: 1 },
+    });
+    // Valid 7 days; only its hash is stored.
+    expect(Date.parse(link?.acknowledgement.expiresAt ?? '') - clock.now().getTime()).toBe(7 * 86_400_000);
+    token = tokenOf(link?.acknowledgement.url ?? '');
+    expect(await stack.snapshot()).not.toContain(token);
+    // EXT-1 is not an escalation contact of its organization: no notice, no link.
+    expect(ackLinks('EXT-1')).toHaveLength(0);
+  });
+
+  it('GET shows the page (strict headers) and does not consume the token', async () => {
+    for (let i = 0; i < 2; i++) {
+      const page = await stack.request('GET', ackPath(token));
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(page.headers['content-security-policy']).toContain("form-action 'self'");
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(String(page.body)).toContain(`Acknowledge incident ${incidentId}`);
+      expect(String(page.body)).toContain('<form method="post">');
+      expect(String(page.body)).not.toMatch(/<script|src=|href=/);
+    }
+    const d = await detail(incidentId);
+    expect(d.escalationChains[0]).toMatchObject({ status: 'active' });
+    expect(ofType(d.timeline, 'incident.acknowledged')).toHaveLength(0);
+  });
+
+  it('POST acknowledges: chain stopped, pending schedule deleted, the contact on the timeline', async () => {
+    const name = `esc.${incidentId}.CHAIN-1.l2`;
+    expect(scheduleNames()).toContain(name);
+    const res = await stack.request('POST', ackPath(token), { body: { note: 'Partner SOC on it' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({
+      acknowledged: true,
+      incidentId,
+      chainId: 'CHAIN-1',
+      level: 1,
+      stoppedChains: ['CHAIN-1'],
+      cancelledSchedules: [name],
+      alreadyStopped: false,
+    });
+    expect(scheduleNames()).not.toContain(name);
+    const d = await detail(incidentId);
+    expect(d.acknowledgedBy).toBe('contact:EXT-2');
+    expect(d.escalationChains[0]).toMatchObject({ status: 'acknowledged', nextSchedule: null });
+    const [entry] = ofType(d.timeline, 'incident.acknowledged') as (Entry & { actor?: string })[];
+    expect(entry?.data).toMatchObject({
+      via: 'link',
+      contactId: 'EXT-2',
+      organizationId: EXTERNAL,
+      chainId: 'CHAIN-1',
+      level: 1,
+      note: 'Partner SOC on it',
+      chainIds: ['CHAIN-1'],
+    });
+    expect(entry?.summary).toContain(`EXT-2 of ${EXTERNAL}`);
+    // Level 2 never comes.
+    const ciso = received('CISO').length;
+    clock.advance('PT1H');
+    await stack.scheduler.tick();
+    expect(received('CISO')).toHaveLength(ciso);
+  });
+
+  it('a second use is 410 ACK_TOKEN_USED (JSON, or an HTML page for a browser); nothing written', async () => {
+    const snapshot = await stack.snapshot();
+    const again = await stack.request('POST', ackPath(token), { body: {} });
+    expect(again.status).toBe(410);
+    expect(again.body.error.code).toBe('ACK_TOKEN_USED');
+    const html = await stack.request('POST', ackPath(token), {
+      rawBody: '',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
+    expect(html.status).toBe(410);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(String(html.body)).toContain('already used');
+    const page = await stack.request('GET', ackPath(token));
+    expect(page.status).toBe(410);
+    expect(await stack.snapshot()).toBe(snapshot);
+  });
+
+  it('a form submission from the page acknowledges and answers HTML; a link of a stopped chain: 200, recorded', async () => {
+    const id = await incident();
+    expect((await post(`/incidents/${id}/escalation-chain`, { policyId: 'POL-PARTNER' })).status).toBe(201);
+    const first = tokenOf(ackLinks('EXT-2').at(-1)?.acknowledgement.url ?? '');
+    const form = await stack.request('POST', ackPath(first), {
+      rawBody: 'note=Seen+%26+handled',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status, String(form.body)).toBe(200);
+    expect(form.headers['content-type']).toMatch(/^text\/html/);
+    expect(form.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(String(form.body)).toContain(`${id} is acknowledged`);
+    const d = await detail(id);
+    expect(ofType(d.timeline, 'incident.acknowledged')[0]?.data).toMatchObject({ note: 'Seen & handled' });
+    // A field the form does not have: 400 naming it, nothing acknowledged.
+    const id2 = await incident();
+    expect((await post(`/incidents/${id2}/escalation-chain`, { policyId: 'POL-PARTNER' })).status).toBe(201);
+    const second = tokenOf(ackLinks('EXT-2').at(-1)?.acknowledgement.url ?? '');
+    const bad = await stack.request('POST', ackPath(second), {
+      rawBody: 'level=9',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(bad.status).toBe(400);
+    expect(String(bad.body)).toContain('body.level');
+    // Someone else acknowledged first: the link still answers 200 and records the contact.
+    expect((await post(`/incidents/${id2}/acknowledge`, {}, responder)).status).toBe(200);
+    const late = await stack.request('POST', ackPath(second), { body: {} });
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
+    expect(late.body).toMatchObject({ alreadyStopped: true, stoppedChains: [], cancelledSchedules: [] });
+    const entries = ofType((await detail(id2)).timeline, 'incident.acknowledged');
+    expect(entries.map((e) => e.data?.via ?? 'api')).toEqual(['api', 'link']);
+  });
+
+  it('expired → 410 ACK_TOKEN_EXPIRED; tampered or malformed → 404 ACK_TOKEN_NOT_FOUND', async () => {
+    const id = await incident();
+    expect((await post(`/incidents/${id}/escalation-chain`, { policyId: 'POL-PARTNER' })).status).toBe(201);
+    const fresh = tokenOf(ackLinks('EXT-2').at(-1)?.acknowledgement.url ?? '');
+    const flipped = `${fresh.slice(0, -1)}${fresh.endsWith('A') ? 'B' : 'A'}`;
+    const tampered = await stack.request('POST', ackPath(flipped), { body: {} });
+    expect(tampered.status).toBe(404);
+    expect(tampered.body.error.code).toBe('ACK_TOKEN_NOT_FOUND');
+    expect((await stack.request('POST', ackPath('not-a-token'), { body: {} })).status).toBe(404);
+    clock.advance('7 days');
+    const expired = await stack.request('POST', ackPath(fresh), { body: {} });
+    expect(expired.status).toBe(410);
+    expect(expired.body.error.code).toBe('ACK_TOKEN_EXPIRED');
+    // Nothing acknowledged (a fresh login: the old one expired with the clock).
+    coordinator = await stack.token('coordinator', { sub: 'carol' });
+    const d = await detail(id);
+    expect(d.acknowledgedBy).toBeUndefined();
+    expect(ofType(d.timeline, 'incident.acknowledged')).toHaveLength(0);
   });
 });

@@ -89,6 +89,7 @@ beforeAll(async () => {
     ['ORG-ACME', 'partner'],
     ['ORG-GLOBEX', 'partner'],
     ['ORG-NOAGR', 'customer'],
+    ['ORG-INT', 'internal'],
   ] as const) {
     expect((await post('/organizations', { id, name: id, kind })).status).toBe(201);
   }
@@ -108,6 +109,7 @@ beforeAll(async () => {
   await contact('CON-A2', 'ORG-ACME');
   await contact('CON-G1', 'ORG-GLOBEX');
   await contact('CON-N1', 'ORG-NOAGR', 'customers');
+  await contact('CON-I1', 'ORG-INT', 'executives');
   await settle();
 }, 30_000);
 
@@ -317,6 +319,38 @@ describe('outbound delivery through SNS', () => {
 
     expect(await stack.snapshot()).toBe(snapshot);
     expect(stack.sns.calls('Publish')).toBe(publishes);
+  });
+
+  it('an internal organization receives AMBER and AMBER+STRICT without an agreement; RED only named', async () => {
+    const amber = await incident('AMBER');
+    const toGroup = await post(`/incidents/${amber}/communications`, outbound({ groups: ['executives'] }));
+    expect(toGroup.status).toBe(201);
+    const strict = await incident('AMBER+STRICT');
+    expect(
+      (await post(`/incidents/${strict}/communications`, outbound({ groups: ['executives'] }))).status,
+    ).toBe(201);
+    await settle();
+    expect(receivers['CON-I1']?.messages().map((m) => m.incidentId)).toEqual(
+      expect.arrayContaining([amber, strict]),
+    );
+    const red = await incident('RED');
+    const redGroup = await post(`/incidents/${red}/communications`, outbound({ groups: ['executives'] }));
+    expect(redGroup.status).toBe(422);
+    expect(redGroup.body.error.details).toEqual([
+      expect.objectContaining({ contactId: 'CON-I1', code: 'RED_NAMED_CONTACTS_ONLY' }),
+    ]);
+    expect((await post(`/incidents/${red}/communications`, outbound({ contacts: ['CON-I1'] }))).status).toBe(
+      201,
+    );
+    // An external organization without an agreement still cannot receive AMBER.
+    const external = await post(
+      `/incidents/${amber}/communications`,
+      outbound({ contacts: ['CON-I1', 'CON-N1'] }),
+    );
+    expect(external.status).toBe(422);
+    expect(external.body.error.details).toEqual([
+      expect.objectContaining({ contactId: 'CON-N1', code: 'ABOVE_AGREEMENT_CEILING' }),
+    ]);
   });
 
   it('a coordinator may lower the level; it is recorded', async () => {

@@ -122,19 +122,14 @@ describe('activation notifications', () => {
     };
     const entry = detail.timeline.find((e) => e.type === 'activation.started');
     expect(entry?.data).toMatchObject({ activationId, kind: 'activation.started' });
-    // TP-CLOUD's contact is reached (RED agreement); ORG-ACME's contacts are refused by the
-    // incident's AMBER (no agreement: GREEN) and that is recorded, not an error.
-    expect(entry?.data?.organizations).toEqual(['TP-CLOUD']);
-    expect(entry?.data?.sentTo).toEqual(['CON-CLOUD-SOC']);
-    expect(entry?.data?.skipped).toEqual([
-      expect.objectContaining({
-        recipient: 'contact:CON-ACME-CEO',
-        reason: expect.stringContaining('GREEN'),
-      }),
-    ]);
+    // TP-CLOUD's contact is reached (RED agreement); ORG-ACME's too: it is internal (the deploying
+    // organization), so the incident's AMBER needs no agreement there.
+    expect(entry?.data?.organizations).toEqual(['ORG-ACME', 'TP-CLOUD']);
+    expect(entry?.data?.sentTo).toEqual(expect.arrayContaining(['CON-CLOUD-SOC', 'CON-ACME-CEO']));
+    expect(entry?.data?.skipped ?? []).toEqual([]);
     const notice = detail.communications.find((c) => c.communicationId === entry?.data?.communicationId);
     expect(notice).toMatchObject({ type: 'notification', direction: 'outbound' });
-    expect(stack.sns.calls('Publish') - publishes).toBe(1);
+    expect(stack.sns.calls('Publish') - publishes).toBe(2);
   });
 });
 

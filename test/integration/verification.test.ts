@@ -147,6 +147,30 @@ describe('periodic contact-directory verification', () => {
     }
   });
 
+  it('the message points to the confirmation page; GET shows it and does not use the token', async () => {
+    const message = inbox('CON-P1A', 'contact.verification')[0];
+    const url = String((message?.verification as { url: string } | undefined)?.url);
+    expect(String(message?.content)).toContain(`open the confirmation page ${url}`);
+    for (let i = 0; i < 2; i++) {
+      const page = await stack.request('GET', `/verify/${tokenOf(message)}`);
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['content-security-policy']).toBe(
+        "default-src 'none'; form-action 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+      );
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(String(page.body)).toContain('Contact CON-P1A');
+      expect(String(page.body)).toContain(`sms: ${phones['CON-P1A']}`);
+      expect(String(page.body)).toContain('<form method="post">');
+    }
+    expect((await get('/contacts/CON-P1A')).body.verificationStatus).toBe('pending');
+    const unknown = await stack.request('GET', `/verify/v${'B'.repeat(43)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/^text\/html/);
+  });
+
   it('confirms a contact by its link over HTTP, once; an unknown token is 404', async () => {
     for (const id of ['CON-OWNER', 'CON-COORD', 'CON-P1A']) {
       const body = id === 'CON-P1A' ? { comment: 'New mobile number from June' } : {};
@@ -349,8 +373,21 @@ describe('periodic contact-directory verification', () => {
     await runSweep();
     const newLink = tokenOf(inbox('CON-READDRESS', 'contact.verification')[0]);
     expect(newLink).not.toBe(oldLink);
-    expect((await stack.request('POST', `/verify/${newLink}`, {})).status).toBe(200);
-    expect((await get('/contacts/CON-READDRESS')).body.verificationStatus).toBe('verified');
+    // Confirmed with the page's form: an HTML answer, the comment kept.
+    const form = await stack.request('POST', `/verify/${newLink}`, {
+      rawBody: 'comment=New+number',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status, String(form.body)).toBe(200);
+    expect(form.headers['content-type']).toMatch(/^text\/html/);
+    expect(String(form.body)).toContain('your details are confirmed');
+    expect((await get('/contacts/CON-READDRESS')).body).toMatchObject({
+      verificationStatus: 'verified',
+      verificationComment: 'New number',
+    });
+    const reused = await stack.request('POST', `/verify/${newLink}`, { headers: { accept: 'text/html' } });
+    expect(reused.status).toBe(410);
+    expect(String(reused.body)).toContain('already used');
     expect(oldPhone).not.toBe(newPhone);
   });
 });

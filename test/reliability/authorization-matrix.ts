@@ -319,6 +319,19 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
     foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
   },
+  getVerifyPage: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+  },
+  // ---- escalation acknowledgement links (docs/escalation.md): public, the token is the credential ----
+  acknowledgeByLink: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+  },
+  getAcknowledgePage: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', '2xx'),
+  },
   getDirectoryHealth: {
     own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
     foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),

@@ -7,7 +7,8 @@
  * `otherBody` (write routes): another valid body for the same resource, used to prove that an
  * `Idempotency-Key` reused with a different body is refused (422).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { issueAcknowledgementToken } from '../../shared/domain/escalation/ack-links.js';
 import { issueVerificationToken } from '../../shared/domain/verification/service.js';
 import { type Route, routes } from '../../shared/routes.js';
 import type { LocalStack, Response } from '../helpers/local-stack.js';
@@ -550,6 +551,14 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: {},
     otherBody: { comment: 'Details still correct' },
   }),
+  getVerifyPage: async (a) => ({ params: { token: await arrangeVerificationToken(a) } }),
+  // ---- escalation acknowledgement links: a fresh, unused token for a contact on an incident ----
+  acknowledgeByLink: async (a) => ({
+    params: { token: await arrangeAckToken(a) },
+    body: {},
+    otherBody: { note: 'Seen, on it' },
+  }),
+  getAcknowledgePage: async (a) => ({ params: { token: await arrangeAckToken(a) } }),
   getDirectoryHealth: async () => ({ params: {} }),
   // ---- reminders and regulator drafts (docs/reminders.md) ----
   getObligationDraft: async (a) => ({
@@ -570,6 +579,33 @@ async function arrangeVerificationToken(a: Arrange): Promise<string> {
   const token = await issueVerificationToken(deps, contactId, { tokenDays: 14, graceDays: 14 });
   if (!token) throw new Error(`arranging a verification token for ${contactId} failed`);
   return token;
+}
+
+/** A fresh acknowledgement token (the credential of the public POST /acknowledge/{token}). */
+async function arrangeAckToken(a: Arrange): Promise<string> {
+  const [incidentId, contactId] = await Promise.all([arrange.incident(a), arrange.contact(a)]);
+  const deps = {
+    db: a.stack.documentClient,
+    tableName: a.stack.tableName,
+    now: () => new Date(),
+    newId: () => randomUUID(),
+  };
+  const contact = await must(
+    a.stack.request('GET', `/contacts/${contactId}`, { token: a.admin }),
+    'a contact',
+  );
+  return issueAcknowledgementToken(
+    deps,
+    {
+      contactId,
+      organizationId: String((contact.body as { organizationId: string }).organizationId),
+      incidentId,
+      chainId: 'CHAIN-1',
+      level: 1,
+    },
+    { tokenDays: 7 },
+    randomBytes,
+  );
 }
 
 /** Route ids of `shared/routes.ts` that have no fixture (the suites assert this is empty). */

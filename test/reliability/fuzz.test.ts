@@ -281,6 +281,8 @@ function requestArb(
 interface Raw {
   readonly status: number;
   readonly text: string;
+  readonly contentType?: string;
+  readonly csp?: string;
 }
 
 /** node:http, not fetch: the path goes on the wire exactly as built (`..` is not normalised). */
@@ -299,7 +301,12 @@ function sendRaw(method: string, path: string, headers: Record<string, string>, 
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          done({
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+            contentType: String(res.headers['content-type'] ?? ''),
+            csp: String(res.headers['content-security-policy'] ?? ''),
+          }),
         );
         res.on('error', fail);
       },
@@ -316,7 +323,14 @@ function problems(route: Route, fuzz: FuzzRequest, res: Raw): string[] {
   const out: string[] = [];
   if (res.status >= 500) out.push(`status ${res.status}`);
   if (STACK_TRACE.test(res.text)) out.push('stack trace or file path in the answer');
-  if (res.status >= 400) {
+  // A public page (route `html`) answers its errors as an HTML page: strict CSP, the status named.
+  const html =
+    route.html === 'page' ||
+    (route.html === 'negotiate' && /x-www-form-urlencoded/i.test(fuzz.contentType ?? ''));
+  if (res.status >= 400 && html && res.contentType?.startsWith('text/html')) {
+    if (!res.csp?.includes("default-src 'none'")) out.push('HTML error page without its CSP');
+    if (!res.text.includes(`(${res.status} `)) out.push(`HTML error page does not name ${res.status}`);
+  } else if (res.status >= 400) {
     let body: unknown;
     try {
       body = JSON.parse(res.text);

@@ -248,7 +248,10 @@ describe('EventBridge Scheduler failures', () => {
     });
     expect(policy.status, JSON.stringify(policy.body)).toBe(201);
     const id = await incident();
-    const sent = () => texts(1).filter((m) => m.message.includes(id)).length;
+    // Escalation notices (each comes with an acknowledgement-link message of its own, not counted).
+    const sent = () =>
+      texts(1).filter((m) => m.message.includes(id) && m.attributes.kind?.Value === 'escalation.level')
+        .length;
 
     injector.inject(/^CreateSchedule/, Number.POSITIVE_INFINITY, throttling);
     expect503(await post(`/incidents/${id}/escalation-chain`, { policyId: 'POL-FAULT' }));

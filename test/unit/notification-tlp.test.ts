@@ -65,6 +65,23 @@ describe('need-to-know decision per recipient (TLP 2.0)', () => {
     });
   });
 
+  it('an internal recipient needs no agreement (AMBER, AMBER+STRICT) but RED stays named-contacts-only', () => {
+    const internal = facts({ organizationCeiling: 'GREEN', internal: true });
+    expect(decideRecipient({ ...internal, tlp: 'AMBER', via: 'group' })).toEqual({ allowed: true });
+    expect(decideRecipient({ ...internal, tlp: 'AMBER+STRICT', via: 'group' })).toEqual({ allowed: true });
+    expect(decideRecipient({ ...internal, tlp: 'RED' })).toEqual({ allowed: true });
+    expect(decideRecipient({ ...internal, tlp: 'RED', via: 'group' })).toMatchObject({
+      code: 'RED_NAMED_CONTACTS_ONLY',
+    });
+    expect(decideRecipient({ ...internal, tlp: 'AMBER', templateMaxTlp: 'GREEN' })).toMatchObject({
+      code: 'TEMPLATE_TLP_CAP',
+    });
+    // The same facts for an external organization: refused.
+    expect(decideRecipient({ ...internal, internal: false, tlp: 'AMBER' })).toMatchObject({
+      code: 'ABOVE_AGREEMENT_CEILING',
+    });
+  });
+
   it('caps a template use at its maxTlp, whatever the recipient', () => {
     expect(decideRecipient(facts({ tlp: 'AMBER', templateMaxTlp: 'GREEN' }))).toMatchObject({
       allowed: false,

@@ -106,8 +106,18 @@ describe('verification sweep and route throttling in the stack', () => {
       ),
     );
     const scoped = dynamo.filter((st) => JSON.stringify(st.Condition ?? {}).includes('dynamodb:LeadingKeys'));
-    expect(scoped).toHaveLength(1);
-    const [statement] = scoped;
+    // POST /verify/{token} (RW) and its page GET /verify/{token} (RO, no IDEM#).
+    expect(scoped).toHaveLength(2);
+    const page = scoped.find((st) => !JSON.stringify(st.Condition).includes('IDEM#'));
+    expect(page?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['VERIFYTOKEN#*', 'VERIFYLIMIT#*', 'CONTACT#*'] },
+    });
+    expect([page?.Action].flat().map(String).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:GetItem',
+    ]);
+    const statement = scoped.find((st) => JSON.stringify(st.Condition).includes('IDEM#'));
     expect(statement?.Condition).toEqual({
       'ForAllValues:StringLike': {
         'dynamodb:LeadingKeys': ['VERIFYTOKEN#*', 'VERIFYLIMIT#*', 'CONTACT#*', 'IDEM#*'],

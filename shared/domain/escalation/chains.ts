@@ -23,6 +23,8 @@
  *   created after that (a claim that won just before) fires into a chain that is no longer active:
  *   a no-op.
  */
+import { randomBytes } from 'node:crypto';
+import { acknowledgementLinkConfig } from '../../config.js';
 import { getIncidentActivations } from '../../db/activations-repo.js';
 import {
   claimLevel,
@@ -33,7 +35,7 @@ import {
   recordStep,
   type StoredChain,
 } from '../../db/escalation-repo.js';
-import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
+import { DEFAULT_INCIDENT_TLP, getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { escalationKeys } from '../../db/keys.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
 import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
@@ -57,6 +59,7 @@ import { sendNotice, systemActor } from '../notifications/notice.js';
 import { notifyDepsIfConfigured } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import { timeframeSeconds } from '../timeframe.js';
+import { acknowledgeHint, sendAcknowledgementLinks } from './ack-links.js';
 import { cached } from './cache.js';
 import { autoStartPolicies } from './policies.js';
 import {
@@ -387,7 +390,7 @@ async function runLevel(
         hasNext && nextAt
           ? `Without acknowledgement, level ${level + 1} is notified at ${nextAt.toISOString()}.`
           : '',
-        `Acknowledge: POST /incidents/${incident.id}/acknowledge`,
+        acknowledgeHint(acknowledgementLinkConfig().publicBaseUrl, incident.id),
       ]
         .filter(Boolean)
         .join('\n'),
@@ -423,6 +426,17 @@ async function runLevel(
     communicationId: result.communicationId,
     replaced: result.replaced,
     skipped: [...result.skipped, ...unresolvedSkips],
+  });
+  // Each contact the notice reached gets its own single-use acknowledgement link (best-effort).
+  await sendAcknowledgementLinks(deps, rt.notify, acknowledgementLinkConfig(), randomBytes, {
+    incidentId: incident.id,
+    incidentTitle: incident.title,
+    tlp: incident.tlp ?? DEFAULT_INCIDENT_TLP,
+    chainId: chain.chainId,
+    level,
+    levels: chain.levels.length,
+    nextLevelAt: nextAt ? nextAt.toISOString() : null,
+    organizations: result.organizations,
   });
   return true;
 }
@@ -497,13 +511,19 @@ interface EndOptions<R> {
   /** Also change the incident (acknowledgement stamps it); the entry is written even with no chain. */
   readonly incident?: (current: StoredIncident, at: string) => StoredIncident;
   readonly result?: (stored: StoredIncident, chainIds: string[], at: string) => R;
+  /** Runs first in every attempt (e.g. re-reads a token); throwing ends the operation. */
+  readonly check?: () => Promise<void>;
+  /** More items of the same transaction (e.g. consuming an acknowledgement token). */
+  readonly items?: (at: string) => TransactItem[];
+  /** No escalation-trigger evaluation (see `Change.skipTriggers`). */
+  readonly skipTriggers?: boolean;
 }
 
 /**
  * Ends the incident's active chains matching `only` in ONE incident transaction, then deletes their
  * pending schedules. Returns the ended chain ids and the schedules deleted.
  */
-async function endChains<R = undefined>(
+export async function endChains<R = undefined>(
   deps: Deps,
   rt: EscalationRuntime,
   actor: Caller,
@@ -512,6 +532,7 @@ async function endChains<R = undefined>(
   o: EndOptions<R>,
 ): Promise<{ chainIds: string[]; cancelled: string[]; result: R | undefined }> {
   const { ended, result } = await withOptimisticRetry(async () => {
+    await o.check?.();
     const [current, chains] = await Promise.all([
       getIncidentItem(deps, incidentId),
       getIncidentChains(deps, incidentId),
@@ -523,8 +544,12 @@ async function endChains<R = undefined>(
     const ids = active.map((c) => c.chainId);
     return commit(deps, actor, current, {
       incident: o.incident ? o.incident(current, at) : current,
-      items: active.map((c) => endChainItem(deps, c, status, at, actor.subject)),
+      items: [
+        ...(o.items?.(at) ?? []),
+        ...active.map((c) => endChainItem(deps, c, status, at, actor.subject)),
+      ],
       timeline: [{ type: o.type, summary: o.summary(ids), data: { chainIds: ids, ...(o.data ?? {}) } }],
+      ...(o.skipTriggers ? { skipTriggers: true } : {}),
       result: (stored: StoredIncident) => ({ ended: active, result: o.result?.(stored, ids, at) }),
     });
   });

@@ -244,6 +244,12 @@ export interface Change<R> {
    * first, they re-read the item when they fire).
    */
   prepare?: () => Promise<void>;
+  /**
+   * Skip the escalation-trigger evaluation: for changes that alter no trigger input (priority,
+   * third parties, impact, overdue actions), made by a function that may not read the trigger list
+   * (the public acknowledgement link, whose role reaches only its own items).
+   */
+  skipTriggers?: boolean;
 }
 
 /** Writes a change in one transaction, conditioned on the incident version it was decided on. */
@@ -255,7 +261,9 @@ export async function commit<R>(
 ): Promise<R> {
   const at = deps.now().toISOString();
   // Escalation triggers newly true in the next state fire in this same transaction (docs/escalation.md).
-  const triggered = await evaluateTriggers(deps, change.incident);
+  const triggered = change.skipTriggers
+    ? { incident: change.incident, timeline: [], fired: [] }
+    : await evaluateTriggers(deps, change.incident);
   const timeline = [...change.timeline, ...triggered.timeline];
   const next: StoredIncident = {
     ...triggered.incident,

@@ -88,25 +88,33 @@ export async function resolveRecipients(deps: Deps, recipients: Recipients): Pro
   return out;
 }
 
-/** Each organization's effective TLP ceiling now (an unknown organization: CLEAR only). */
+/** What the TLP decision needs to know about a recipient's organization. */
+export interface OrganizationTlp {
+  /** Effective agreement ceiling now. */
+  readonly ceiling: Tlp;
+  /** Kind `internal`: a unit of the deploying organization (needs no agreement). */
+  readonly internal: boolean;
+}
+
+/** Each organization's effective TLP ceiling now and whether it is internal (unknown: CLEAR only). */
 export async function organizationCeilings(
   deps: Deps,
   organizationIds: readonly string[],
-): Promise<Map<string, Tlp>> {
+): Promise<Map<string, OrganizationTlp>> {
   // One organization's reads (item + agreements) do not wait for another's.
   const ids = [...new Set(organizationIds)];
   const tlps = await Promise.all(
     ids.map((organizationId) =>
       organizationAgreements(deps, organizationId).then(
-        (a): Tlp => a.effectiveTlpCeiling,
-        (error: unknown): Tlp => {
+        ({ effectiveTlpCeiling, internal }): OrganizationTlp => ({ ceiling: effectiveTlpCeiling, internal }),
+        (error: unknown): OrganizationTlp => {
           if (!(error instanceof NotFoundError)) throw error;
-          return 'CLEAR';
+          return { ceiling: 'CLEAR', internal: false };
         },
       ),
     ),
   );
-  return new Map(ids.map((id, i) => [id, tlps[i] as Tlp]));
+  return new Map(ids.map((id, i) => [id, tlps[i] as OrganizationTlp]));
 }
 
 /**
@@ -133,7 +141,8 @@ export async function checkRecipients(
       via: r.via,
       organizationId: r.organizationId,
       namedOrganizations: named,
-      organizationCeiling: ceilings.get(r.organizationId) ?? 'CLEAR',
+      organizationCeiling: ceilings.get(r.organizationId)?.ceiling ?? 'CLEAR',
+      internal: ceilings.get(r.organizationId)?.internal,
       templateMaxTlp,
     });
     if (!decision.allowed) {

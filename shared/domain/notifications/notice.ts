@@ -193,7 +193,8 @@ async function admitted(
       via: c.via,
       organizationId: c.organizationId,
       namedOrganizations,
-      organizationCeiling: ceilings.get(c.organizationId) ?? 'CLEAR',
+      organizationCeiling: ceilings.get(c.organizationId)?.ceiling ?? 'CLEAR',
+      internal: ceilings.get(c.organizationId)?.internal,
     });
     if (!decision.allowed) {
       skipped.push({ recipient: `contact:${c.contactId}`, reason: `TLP:${tlp} — ${decision.reason}` });

@@ -21,6 +21,11 @@ export interface RecipientFacts {
   readonly namedOrganizations: ReadonlySet<string>;
   /** The organization's effective ceiling now (best valid agreement, GREEN without one). */
   readonly organizationCeiling: Tlp;
+  /**
+   * The recipient's organization is a unit of the deploying organization (kind `internal`): TLP
+   * sharing stays inside the recipient's own organization, so no agreement is needed (nor possible).
+   */
+  readonly internal?: boolean | undefined;
   /** The template's `maxTlp`, when a template is used. */
   readonly templateMaxTlp?: Tlp | undefined;
 }
@@ -43,6 +48,9 @@ const ALLOWED: TlpDecision = { allowed: true };
  *  - RED goes only to individually named contacts, never through an organization or a group;
  *  - AMBER+STRICT only to contacts of organizations the request names;
  *  - nothing above the organization's agreement ceiling (GREEN without a valid agreement).
+ * An internal recipient (kind `internal`: the deploying organization itself) needs neither an
+ * agreement nor a named organization: AMBER and AMBER+STRICT allow sharing inside the recipient's
+ * own organization. RED still goes to named contacts only, and a template's cap still applies.
  */
 export function decideRecipient(facts: RecipientFacts): TlpDecision {
   const { tlp } = facts;
@@ -60,6 +68,7 @@ export function decideRecipient(facts: RecipientFacts): TlpDecision {
       reason: `TLP:RED goes only to individually named contacts, not through ${facts.via === 'group' ? 'a stakeholder group' : 'an organization'}`,
     };
   }
+  if (facts.internal) return ALLOWED;
   if (tlp === 'AMBER+STRICT' && !facts.namedOrganizations.has(facts.organizationId)) {
     return {
       allowed: false,

@@ -326,7 +326,7 @@ export async function createAgreement(
 export async function organizationAgreements(
   deps: Deps,
   organizationId: string,
-): Promise<{ agreements: StoredAgreement[]; effectiveTlpCeiling: Tlp }> {
+): Promise<{ agreements: StoredAgreement[]; effectiveTlpCeiling: Tlp; internal: boolean }> {
   const items = await queryAll(deps, {
     TableName: deps.tableName,
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -336,13 +336,16 @@ export async function organizationAgreements(
       ':to': `${prefixes.agreements}\uffff`,
     },
   });
-  if (!items.some((i) => i.sk === keys.organization(organizationId).sk)) {
-    throw new NotFoundError(`Organization ${organizationId} not found`);
-  }
+  const organization = items.find((i) => i.sk === keys.organization(organizationId).sk);
+  if (!organization) throw new NotFoundError(`Organization ${organizationId} not found`);
   const agreements = items
     .filter((i) => String(i.sk).startsWith(prefixes.agreements))
     .map((i) => i as unknown as StoredAgreement);
-  return { agreements, effectiveTlpCeiling: effectiveTlpCeiling(agreements, deps.now()) };
+  return {
+    agreements,
+    effectiveTlpCeiling: effectiveTlpCeiling(agreements, deps.now()),
+    internal: organization.kind === 'internal',
+  };
 }
 
 export async function listAgreements(

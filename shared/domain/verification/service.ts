@@ -123,6 +123,53 @@ export async function verifyToken(
   });
 }
 
+/**
+ * What `GET /verify/{token}` (the confirmation page) shows: the contact's name and the channels to
+ * check. The same checks as `verifyToken`, but nothing is written: the token stays unused (mail
+ * scanners open links) and a failed lookup is not counted (the route is read-only).
+ */
+export async function previewVerification(
+  deps: Deps,
+  settings: Pick<VerificationConfig, 'maxFailures' | 'windowSeconds'>,
+  token: string,
+  sourceIp: string,
+): Promise<{ name: string; channels: { type: string; address: string }[]; expiresAt: string }> {
+  const { bucket } = rateBucket(sourceIp, deps.now(), settings.windowSeconds);
+  if ((await failedAttempts(deps, bucket)) >= settings.maxFailures) {
+    throw new TooManyAttemptsError('Too many failed verification attempts; try again later');
+  }
+  // Read-only: refused over the limit, its own failures not counted (the route throttle bounds it).
+  const fail = async (error: AppError): Promise<never> => {
+    throw error;
+  };
+  const notFound = () => new TokenNotFoundError('Unknown verification token');
+  if (!TOKEN_PATTERN.test(token)) return fail(notFound());
+  const stored = await loadToken(deps, hashToken(token));
+  if (!stored) return fail(notFound());
+  if (stored.usedAt)
+    return fail(new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED'));
+  if (tokenExpired(stored.tokenExpiresAt, deps.now())) {
+    return fail(new TokenGoneError('This verification link has expired', 'VERIFICATION_TOKEN_EXPIRED'));
+  }
+  const contact = await loadContactItem(deps, stored.contactId);
+  if (!contact || contact.deletedAt) return fail(notFound());
+  if (contact.verificationRound !== stored.round) {
+    return fail(
+      new TokenGoneError(
+        'This verification link was replaced: the contact changed or was asked again',
+        'VERIFICATION_TOKEN_SUPERSEDED',
+      ),
+    );
+  }
+  const channels = Array.isArray(contact.channels)
+    ? (contact.channels as { type: string; address: string }[]).map((c) => ({
+        type: String(c.type),
+        address: String(c.address),
+      }))
+    : [];
+  return { name: String(contact.name), channels, expiresAt: stored.tokenExpiresAt };
+}
+
 /** The last completed sweep's numbers: two GetItems (`#LAST` and `#RUN`), whatever the directory size. */
 export async function directoryHealth(deps: Deps): Promise<DirectoryHealth> {
   const [last, run] = await Promise.all([

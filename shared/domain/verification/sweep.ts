@@ -178,7 +178,7 @@ async function sendVerification(
       body: {
         content:
           `${c.name}, please confirm that these contact details are still yours and current: ` +
-          `send POST ${url} (or enter the code on the confirmation page) before ${times.tokenExpiresAt}. ` +
+          `open the confirmation page ${url} and press "Confirm my details" (or send POST ${url}) before ${times.tokenExpiresAt}. ` +
           'The link works once.',
         contact: { id: c.id, name: c.name, channels: c.channels },
         verification: { url, method: 'POST', code: token, expiresAt: times.tokenExpiresAt },

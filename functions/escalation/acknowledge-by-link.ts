@@ -1,0 +1,18 @@
+import { verificationConfig } from '../../shared/config.js';
+import { defaultDeps } from '../../shared/deps.js';
+import { acknowledgeByLink } from '../../shared/domain/escalation/ack-links.js';
+import { escalationRuntime } from '../../shared/domain/escalation/chains.js';
+import { httpHandler } from '../../shared/http/handler.js';
+import { acknowledgedPage } from '../../shared/http/pages.js';
+
+export const handler = httpHandler('acknowledgeByLink', async ({ params, body, event }) => {
+  const result = await acknowledgeByLink(
+    defaultDeps(),
+    escalationRuntime(),
+    verificationConfig(),
+    params.token,
+    event.requestContext?.http?.sourceIp ?? 'unknown',
+    body,
+  );
+  return { status: 200, body: result, html: acknowledgedPage(result) };
+});

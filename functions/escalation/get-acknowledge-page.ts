@@ -1,0 +1,17 @@
+import { verificationConfig } from '../../shared/config.js';
+import { defaultDeps } from '../../shared/deps.js';
+import { previewAcknowledgement } from '../../shared/domain/escalation/ack-links.js';
+import { httpHandler } from '../../shared/http/handler.js';
+import { acknowledgePage } from '../../shared/http/pages.js';
+
+export const handler = httpHandler('getAcknowledgePage', async ({ params, event }) => {
+  const html = acknowledgePage(
+    await previewAcknowledgement(
+      defaultDeps(),
+      verificationConfig(),
+      params.token,
+      event.requestContext?.http?.sourceIp ?? 'unknown',
+    ),
+  );
+  return { status: 200, body: html, html };
+});

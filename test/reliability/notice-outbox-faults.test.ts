@@ -10,12 +10,16 @@
  * notification sweeper publishes what is left in the outbox. Each notice arrives exactly once, with
  * the message id stored in the outbox; a duplicate firing sends nothing more.
  */
+
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler as escalationStep } from '../../functions/scheduled/escalation-step.js';
 import { handler as sweeper } from '../../functions/scheduled/notification-sweeper.js';
+import { handler as verificationSweep } from '../../functions/scheduled/verification-sweep.js';
 import { schedulerClient } from '../../shared/aws/scheduler.js';
 import { snsClient } from '../../shared/aws/sns.js';
 import { documentClient } from '../../shared/db/client.js';
+import { keys } from '../../shared/db/keys.js';
 import { type ControlledClock, controlledClock } from '../helpers/clock.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 import { createInjector } from './inject.js';
@@ -34,6 +38,7 @@ const get = (path: string) => stack.request('GET', path, { role: 'coordinator' }
 
 interface Sent {
   readonly messageId: string;
+  readonly verification?: { readonly code: string };
   readonly kind: string;
   readonly incidentId?: string;
   readonly subject: string;
@@ -195,6 +200,42 @@ describe('a process stopped between the claim and the Publish', () => {
         .map((m) => m.messageId)
         .sort(),
     ).toEqual(ids.sort());
+  });
+
+  it('verification link: the claim, the token and the outbox item commit together; the resumed sweep sends nothing, the notification sweeper sends the link once and drops its stored copy', async () => {
+    const links = () => received((m) => m.kind === 'contact.verification');
+    const before = links().length;
+    clock.advance('P91D'); // ORG-OBX-C's first verification is due (interval 90 days)
+    const context = { getRemainingTimeInMillis: () => 600_000 };
+    injector.injectAfter(/^TransactWrite/, 1, processStopped);
+    await expect(verificationSweep({}, context)).rejects.toThrow(
+      'the process stopped right after the commit',
+    );
+    injector.clear();
+    expect(links()).toHaveLength(before);
+
+    // Scheduler retries the sweep (or the next daily one runs): the contact is claimed, nothing new.
+    const resumed = await verificationSweep({}, context);
+    expect(resumed).toMatchObject({ status: 'done' });
+    expect(links()).toHaveLength(before);
+
+    await sweep();
+    const sent = links().slice(before);
+    expect(sent).toHaveLength(1);
+    const [link] = sent as [Sent];
+    expect(link).toMatchObject({ messageId: expect.stringMatching(/^VER-/), tlp: 'AMBER' });
+    // Sent: the stored message (it holds the link, a credential) is gone; the item records the attempt.
+    const stored = await stack.documentClient.send(
+      new GetCommand({ TableName: stack.tableName, Key: keys.outbox(link.messageId) }),
+    );
+    expect(stored.Item).toMatchObject({ status: 'sent', attemptCount: 1 });
+    expect(stored.Item?.message).toBeUndefined();
+    const confirmed = await stack.request('POST', `/verify/${link.verification?.code}`, {});
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+
+    expect(await verificationSweep({}, context)).toMatchObject({ status: 'done', counts: { sent: 0 } });
+    await sweep('PT10M');
+    expect(links()).toHaveLength(before + 1);
   });
 });
 

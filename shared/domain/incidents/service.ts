@@ -619,7 +619,7 @@ export const SWEEPER_ACTOR: Caller = {
 /** A retried message delivered, or given up on: an entry on the incident's timeline. */
 export function recordDeliveryOutcome(
   deps: Deps,
-  item: OutboxItem,
+  item: OutboxItem & { readonly incidentId: string },
   status: 'sent' | 'failed',
 ): Promise<void> {
   return mutate(deps, SWEEPER_ACTOR, item.incidentId, (current) => ({

@@ -239,6 +239,40 @@ describe('a process stopped between the claim and the Publish', () => {
   });
 });
 
+describe('a request stopped after its commit', () => {
+  it('playbook activation: the activation.started notice committed with the activation reaches the partner once, through the sweeper', async () => {
+    const playbook = await post('/playbooks', {
+      id: 'PB-OBX',
+      name: 'Outbox playbook',
+      incidentType: 'other',
+      participatingOrganizations: ['ORG-OBX'],
+      rolesResponsibilities: { 'ORG-OBX': ['containment'] },
+      communicationProtocols: { primary: 'sms', backup: 'phone' },
+      escalationProcedures: ['Call the on-call'],
+      responseActions: [{ action: 'Contain the host', responsible: 'ORG-OBX', timeframe: 'P3D' }],
+    });
+    expect(playbook.status, JSON.stringify(playbook.body)).toBe(201);
+    const id = await incident('Activation crash');
+    const started = (m: Sent) => m.incidentId === id && m.kind === 'activation.started';
+
+    injector.injectAfter(/^TransactWrite/, 1, processStopped);
+    const res = await post('/playbooks/PB-OBX/activations', { incidentId: id });
+    expect(res.status).toBe(500); // the process "stopped": the client never heard of the commit
+    injector.clear();
+    expect(received(started)).toHaveLength(0);
+    const detail = await get(`/incidents/${id}`);
+    expect(detail.body.activations).toHaveLength(1);
+    const notice = detail.body.communications.find(
+      (c: { notice?: { kind: string } }) => c.notice?.kind === 'activation.started',
+    );
+    expect(notice).toMatchObject({ delivery: { status: 'pending' } });
+
+    await sweep();
+    await sweep('PT10M');
+    expect(received(started).map((m) => m.messageId)).toEqual(await messageIds(id, notice.communicationId));
+  });
+});
+
 describe('closing an incident', () => {
   it('stops its active chains in the close transaction and deletes their pending level schedules', async () => {
     const id = await incident('Close with a chain');

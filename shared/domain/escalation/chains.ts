@@ -6,14 +6,16 @@
  *   `escalation.chain_started` timeline entry in ONE incident transaction; then level 1 runs now.
  * - A level runs in three steps: (1) the next level's one-time schedule
  *   (`esc.<incidentId>.<chainId>.l<n+1>`, at now + this level's timeframe, target `escalation-step`,
- *   idempotent by name) — FIRST, so a failing Scheduler leaves nothing claimed; (2) CLAIM — one
- *   conditional UpdateItem (`status = active AND currentLevel < level AND size(steps) = n`, n = the
- *   steps read) sets currentLevel, nextLevelAt, nextSchedule and appends the step (at the last level
- *   it also sets status `exhausted`); (3) the notice (`sendNotice`, its timeline entry
- *   `escalation.level`), whose outcome is recorded on the step (a failed notice is recorded as
- *   such, never rethrown: the level is claimed and the next one is scheduled). Only the firing that
- *   wins the claim notifies: a duplicate, a late firing, or one after acknowledgement, finds the
- *   condition false and does nothing.
+ *   idempotent by name) — FIRST, so a failing Scheduler leaves nothing claimed; (2) CLAIM + NOTICE
+ *   in ONE transaction — the conditional chain Update (`status = active AND currentLevel < level
+ *   AND size(steps) = n`, n = the steps read; sets currentLevel, nextLevelAt, nextSchedule, appends
+ *   the step with what the notice did; at the last level also status `exhausted`) is the first item
+ *   of the notice's transaction (communication + outbox + timeline `escalation.level`); (3) the
+ *   Publish after the commit (what a failed Publish or a stopped process leaves, the notification
+ *   sweeper sends, same message id). Only the firing that wins the claim notifies: a duplicate, a
+ *   late firing, or one after acknowledgement, finds the condition false and writes nothing.
+ * - Closing the incident stops its active chains in the close transaction and deletes their
+ *   schedules (`chainsStoppedByClose`, `cancelChainSchedules`).
  * - A chain of more than one level needs the Scheduler: without it `startChain` refuses before
  *   writing anything (a deployment bug; automatic starts log it and skip).
  * - An activation's chain ends (status `acknowledged`) when no coordinated action of the activation
@@ -299,9 +301,10 @@ export function startChainByRequest(
 }
 
 /**
- * Runs level `level` (schedule the next → claim → notify → record). False when the claim fails
- * (another firing did it, or the chain is no longer active). A failed notice after the claim is
- * logged and recorded on the step (`communicationId: null`), never rethrown.
+ * Runs level `level` (schedule the next → claim + notice in one transaction → publish). False when
+ * the claim fails (another firing did it, or the chain is no longer active). A failure before the
+ * commit claims nothing and is thrown (Scheduler retries the firing); a notice too wide for one
+ * transaction is recorded on the step instead (`communicationId: null`).
  */
 async function runLevel(
   deps: Deps,

@@ -12,11 +12,16 @@
  *  - unknown or deleted contacts, and recipients the incident's TLP refuses (TLP 2.0 rules of
  *    `tlp.ts`, the organization's agreement ceiling), are skipped.
  * The communication (outbound, type `notification`, `notice.kind`), one outbox item per
- * organization and the timeline entry are written in ONE incident transaction; then one Publish per
- * organization (failures are retried by the notification sweeper, like any communication).
+ * organization and the timeline entry are written in ONE incident transaction — together with the
+ * claim that causes the notice (an escalation level, a reminder's sent-marker: `sendNotice`'s
+ * `claim`), or inside the change that causes it (a playbook activation: `noticeParts`); then one
+ * Publish per organization. Failures, and a process that stops before publishing, are left to the
+ * notification sweeper, which publishes the same outbox item (same message id): at least once,
+ * exactly once in effect for a receiver that drops repeated message ids.
  *
- * `publishDirect` is the other path, for messages that belong to no incident (a contact's
- * verification link, directory alerts): one Publish to the organization's topic, no outbox.
+ * `publishDirect` is the other path, for messages that belong to no incident and no claim (directory
+ * alerts): one Publish to the organization's topic, no outbox. (A contact's verification link has a
+ * claim: it goes through the outbox, `directOutbox` in delivery.ts.)
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import {

@@ -305,6 +305,7 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
     kind: string,
     subject: string,
     body: Record<string, unknown>,
+    about = '',
   ): Promise<number> => {
     let sent = 0;
     for (const [organizationId, contactIds] of byTopic(recipients)) {
@@ -315,7 +316,8 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
           kind,
           subject,
           body,
-          messageId: `DIR-${deps.newId()}`,
+          // Stable per run, message and topic: a report re-sent by a resumed run carries the same id.
+          messageId: `DIR-${run.runId}.${kind}${about ? `.${about}` : ''}.${organizationId}`,
         });
         sent++;
       } catch (error) {
@@ -331,14 +333,20 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
     const owner = org?.ownerContactId ? contactById.get(org.ownerContactId) : undefined;
     const recipients = [...(owner ? [owner] : []), ...coordination];
     const staleContacts = staleIds.map((id) => ({ id, name: contactById.get(id)?.name ?? id }));
-    const sent = await send(recipients, STALE_KIND, `Stale contacts at ${nameOf(organizationId)}`, {
-      content:
-        `${staleContacts.length} contact(s) of ${nameOf(organizationId)} did not confirm their details ` +
-        'within the grace period and are now stale: update them or name alternates.',
-      organization: { id: organizationId, name: nameOf(organizationId) },
-      staleContacts,
-      ownerContactId: owner?.id ?? null,
-    });
+    const sent = await send(
+      recipients,
+      STALE_KIND,
+      `Stale contacts at ${nameOf(organizationId)}`,
+      {
+        content:
+          `${staleContacts.length} contact(s) of ${nameOf(organizationId)} did not confirm their details ` +
+          'within the grace period and are now stale: update them or name alternates.',
+        organization: { id: organizationId, name: nameOf(organizationId) },
+        staleContacts,
+        ownerContactId: owner?.id ?? null,
+      },
+      organizationId,
+    );
     if (sent > 0) notified.staleOrganizations++;
   }
 

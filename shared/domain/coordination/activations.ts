@@ -158,112 +158,113 @@ export async function activatePlaybook(
   const resolution = playbook.participatingOrganizations.length
     ? await resolveNoticeRecipients(deps, { organizations: playbook.participatingOrganizations })
     : undefined;
-  const attempt = (withNotice: boolean) =>
-    withOptimisticRetry(async () => {
-      const current = await incidentOr400(deps, body.incidentId);
-      assertIncidentOpen(current);
-      const now = deps.now();
-      const at = now.toISOString();
-      const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
-        actionId: coordinatedActionId(i + 1),
-        activationId,
-        description: a.action,
-        responsibleOrganization: a.responsible,
-        supportingOrganizations: [],
-        priority: current.priority,
-        status: 'pending',
-        dueDate: dueAfter(now, a.timeframe, `playbook.responseActions.${i}.timeframe`),
-        createdAt: at,
-        createdBy: caller.subject,
-        updatedAt: at,
-        updatedBy: caller.subject,
-        version: 1,
-      }));
-      const record: ActivationRecord = {
-        activationId,
-        playbookId,
-        playbookVersion: playbook.version,
-        incidentId: body.incidentId,
-        status: 'active',
-        participatingOrganizations: playbook.participatingOrganizations,
-        ...(channel ? { coordinationChannel: channel.id } : {}),
-        escalationRules: channel?.escalationRules ?? [],
-        escalationContacts: body.escalationContacts ?? [],
-        activatedAt: at,
-        activatedBy: caller.subject,
-        coordSeq: actions.length,
-        escSeq: 0,
-        version: 1,
-      };
-      const incidentId = body.incidentId;
-      const joining = activationOrganizations({
-        participatingOrganizations: record.participatingOrganizations,
-        actions,
-      });
-      // Each response action's reminder and overdue notice (docs/reminders.md), scheduled before the commit.
-      const reminders = mergePlans(
-        actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
-      );
-      const view: Activation = {
-        ...publicView<Omit<Activation, 'actions' | 'escalations'>>(
-          record as unknown as Record<string, unknown>,
-          HIDDEN,
-        ),
-        actions: actions.map(({ version: _v, ...a }) => a),
-        escalations: [],
-      };
-      const joined = { ...current, participants: participantsAfter(current.participants, joining) };
-      const notice =
-        withNotice && resolution
-          ? await noticeParts(deps, caller, joined, resolution, activationNotice(view, playbook.name))
-          : undefined;
-      const result = await commit(deps, caller, current, {
-        ...reminderPrepare(scheduling, reminders),
-        incident: notice?.incident ?? joined,
-        items: [
-          putNew(deps, keys.activation(incidentId, activationId), 'activation', { ...record }),
-          putNew(deps, keys.activationPointer(activationId), 'activationPointer', {
-            activationId,
-            incidentId,
-          }),
-          ...actions.map((a, i) =>
-            putNew(deps, keys.coordinatedAction(incidentId, activationId, i + 1), 'coordinatedAction', {
-              incidentId,
-              ...a,
-            }),
-          ),
-          ...(notice?.items ?? []),
-        ],
-        timeline: [
-          {
-            type: 'playbook.activated',
-            summary: `${playbook.name} (version ${playbook.version}) activated as ${activationId} with ${playbook.participatingOrganizations.join(', ')}`,
-            data: {
-              activationId,
-              playbookId,
-              playbookVersion: playbook.version,
-              participatingOrganizations: playbook.participatingOrganizations,
-              actions: actions.map((a) => a.actionId),
-            },
-          },
-          ...(notice?.timeline ?? []),
-        ],
-        result: view,
-      });
-      return { activation: result, outbox: notice?.outbox ?? [] };
+  // Without the notice only when both do not fit one transaction (below).
+  let withNotice = resolution !== undefined;
+  const decide = async () => {
+    const current = await incidentOr400(deps, body.incidentId);
+    assertIncidentOpen(current);
+    const now = deps.now();
+    const at = now.toISOString();
+    const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
+      actionId: coordinatedActionId(i + 1),
+      activationId,
+      description: a.action,
+      responsibleOrganization: a.responsible,
+      supportingOrganizations: [],
+      priority: current.priority,
+      status: 'pending',
+      dueDate: dueAfter(now, a.timeframe, `playbook.responseActions.${i}.timeframe`),
+      createdAt: at,
+      createdBy: caller.subject,
+      updatedAt: at,
+      updatedBy: caller.subject,
+      version: 1,
+    }));
+    const record: ActivationRecord = {
+      activationId,
+      playbookId,
+      playbookVersion: playbook.version,
+      incidentId: body.incidentId,
+      status: 'active',
+      participatingOrganizations: playbook.participatingOrganizations,
+      ...(channel ? { coordinationChannel: channel.id } : {}),
+      escalationRules: channel?.escalationRules ?? [],
+      escalationContacts: body.escalationContacts ?? [],
+      activatedAt: at,
+      activatedBy: caller.subject,
+      coordSeq: actions.length,
+      escSeq: 0,
+      version: 1,
+    };
+    const incidentId = body.incidentId;
+    const joining = activationOrganizations({
+      participatingOrganizations: record.participatingOrganizations,
+      actions,
     });
-  let committed: Awaited<ReturnType<typeof attempt>>;
-  let separately = false;
+    // Each response action's reminder and overdue notice (docs/reminders.md), scheduled before the commit.
+    const reminders = mergePlans(
+      actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
+    );
+    const view: Activation = {
+      ...publicView<Omit<Activation, 'actions' | 'escalations'>>(
+        record as unknown as Record<string, unknown>,
+        HIDDEN,
+      ),
+      actions: actions.map(({ version: _v, ...a }) => a),
+      escalations: [],
+    };
+    const joined = { ...current, participants: participantsAfter(current.participants, joining) };
+    const notice =
+      withNotice && resolution
+        ? await noticeParts(deps, caller, joined, resolution, activationNotice(view, playbook.name))
+        : undefined;
+    const result = await commit(deps, caller, current, {
+      ...reminderPrepare(scheduling, reminders),
+      incident: notice?.incident ?? joined,
+      items: [
+        putNew(deps, keys.activation(incidentId, activationId), 'activation', { ...record }),
+        putNew(deps, keys.activationPointer(activationId), 'activationPointer', {
+          activationId,
+          incidentId,
+        }),
+        ...actions.map((a, i) =>
+          putNew(deps, keys.coordinatedAction(incidentId, activationId, i + 1), 'coordinatedAction', {
+            incidentId,
+            ...a,
+          }),
+        ),
+        ...(notice?.items ?? []),
+      ],
+      timeline: [
+        {
+          type: 'playbook.activated',
+          summary: `${playbook.name} (version ${playbook.version}) activated as ${activationId} with ${playbook.participatingOrganizations.join(', ')}`,
+          data: {
+            activationId,
+            playbookId,
+            playbookVersion: playbook.version,
+            participatingOrganizations: playbook.participatingOrganizations,
+            actions: actions.map((a) => a.actionId),
+          },
+        },
+        ...(notice?.timeline ?? []),
+      ],
+      result: view,
+    });
+    return { activation: result, outbox: notice?.outbox ?? [] };
+  };
+  let committed: Awaited<ReturnType<typeof decide>>;
   try {
-    committed = await attempt(resolution !== undefined);
+    committed = await withOptimisticRetry(decide);
   } catch (error) {
     // Too many organizations for the activation and its notice in one transaction: the activation
     // alone, then the notice in its own transaction (sent at most once in that rare case).
-    if (!(error instanceof UnprocessableError && error.code === 'INCIDENT_TOO_WIDE') || !resolution)
+    if (!(error instanceof UnprocessableError && error.code === 'INCIDENT_TOO_WIDE') || !withNotice)
       throw error;
-    committed = await attempt(false);
-    separately = true;
+    withNotice = false;
+    committed = await withOptimisticRetry(decide);
   }
+  const separately = !withNotice && resolution !== undefined;
   const { activation } = committed;
   await publishNotice(deps, notify, committed.outbox);
   if (separately) await sendNotice(deps, notify, caller, activationNotice(activation, playbook.name));

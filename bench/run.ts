@@ -81,7 +81,8 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   createLesson: 'GetItem of the incident: next LESSON-n and the version condition come from it',
   reopenIncident: 'GetItem of the incident: the rule (only closed incidents) and the version condition',
   updateAction: 'BatchGetItem of incident + action: the transition rule and both version conditions',
-  closeIncident: 'Query of incident + actions: closing is refused while actions are pending',
+  closeIncident:
+    'Query of incident + actions: closing is refused while actions are pending; Query of its chains: active ones stop in the close transaction (one more Query than before, 4 requests; then one DeleteSchedule per stopped chain)',
   getIncidentTimeline: 'an empty first page reads the incident to tell "no entries" from 404',
   listAgreements: 'reads the organization and its agreements',
   updateTemplate:
@@ -100,7 +101,7 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   createOrganization:
     'PutItem of the organization, then UpdateItem of its topicArn after SNS CreateTopic (the topic is not a DynamoDB write; it is created once the organization exists)',
   activatePlaybook:
-    'reads the playbook and the incident, ONE activation transaction; then the activation notice to the participating organizations (sendNotice: incident, organizations, their contacts and agreements, one more incident transaction)',
+    'reads the playbook, the participating organizations and their contacts (the notice recipients), the incident and the agreements (TLP), then ONE transaction: the activation AND its activation.started notice (communication + outbox); 7 requests, was 9 (the second incident read and transaction are gone)',
   createCoordinatedAction:
     'activation pointer + incident + activation collection (Query) before the transaction: the COORD-n counter, the rules and the version conditions',
   updateCoordinatedAction:
@@ -127,7 +128,7 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   getDirectoryHealth:
     'the last sweep run pointer and its stored results (two GetItems, independent of the directory size)',
   startEscalationChain:
-    'policy, incident and its chains before the chain transaction; then level 1: the next schedule, the claim (UpdateItem), the notice (incident, contacts, agreements, one transaction) and the recorded step',
+    'policy, incident and its chains before the chain transaction; then level 1: the next schedule, the notice reads (incident, contacts, agreements) and ONE transaction holding the claim, the step and the notice (2 UpdateItems fewer than before: claim and recorded step)',
   acknowledgeIncident:
     'incident + its chains (Query) before the ONE transaction that stops every active chain',
   assignIncidentRole:

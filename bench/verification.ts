@@ -25,6 +25,7 @@ import {
   organizationIndexKeys,
 } from '../shared/db/keys.js';
 import type { Deps } from '../shared/deps.js';
+import { attemptPublish } from '../shared/domain/notifications/delivery.js';
 import { publishDirect } from '../shared/domain/notifications/notice.js';
 import { runVerificationSweep } from '../shared/domain/verification/sweep.js';
 import { cachedTopics } from '../shared/domain/verification/topics-cache.js';
@@ -122,6 +123,7 @@ export async function benchVerificationSweep(sizes: readonly number[]): Promise<
         runVerificationSweep(deps, {
           settings: { tokenDays: 14, graceDays: 14, publicBaseUrl: 'https://api.example.com' },
           publish: (m) => publishDirect(deps, notify, m),
+          deliver: (item) => attemptPublish(deps, notify, item),
           remainingMs: () => Number.POSITIVE_INFINITY,
         }),
       );

@@ -2,8 +2,10 @@
  * Scheduler target `escalation-step`: a one-time schedule `esc.<incidentId>.<chainId>.l<n>` fires it
  * with `{incidentId, chainId, level}`. It re-reads the chain and acts ONLY when the chain is still
  * active and its current level is below `level` (`decideStep`); the claim is a conditional write
- * (`status = active AND currentLevel < level AND size(steps) = n`, n = the steps read), so a
- * duplicate, late or post-acknowledgement firing does nothing. See docs/escalation.md.
+ * (`status = active AND currentLevel < level AND size(steps) = n`, n = the steps read) in the same
+ * transaction as the level's notice and outbox, so a duplicate, late or post-acknowledgement firing
+ * does nothing, and a crash after the commit leaves the message to the notification sweeper. See
+ * docs/escalation.md.
  */
 import { defaultDeps } from '../../shared/deps.js';
 import { escalationRuntime, runStep, type StepPayload } from '../../shared/domain/escalation/chains.js';

@@ -21,9 +21,12 @@ export const handler = async (event: SweepEvent | undefined) => {
   const deps = defaultDeps();
   const scheduled = Date.parse(event?.scheduledTime ?? '');
   const now = new Date(Math.max(deps.now().getTime(), Number.isNaN(scheduled) ? 0 : scheduled));
-  const result = await sweepOutbox(deps, notifyDeps(), now, (item, status) =>
-    recordDeliveryOutcome(deps, item, status),
-  );
+  const result = await sweepOutbox(deps, notifyDeps(), now, async (item, status) => {
+    // A message of no incident (a verification link) has no timeline to record it on.
+    const { incidentId } = item;
+    if (incidentId === undefined) logger.info('outbox message done', { messageId: item.id, status });
+    else await recordDeliveryOutcome(deps, { ...item, incidentId }, status);
+  });
   logger.info('notification sweep', { ...result, at: now.toISOString() });
   const backlog = await readOutboxBacklog(deps, now);
   logger.info(

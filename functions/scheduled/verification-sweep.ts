@@ -8,6 +8,7 @@
 import type { Context } from 'aws-lambda';
 import { verificationConfig } from '../../shared/config.js';
 import { defaultDeps, notifyDeps, schedulingDeps } from '../../shared/deps.js';
+import { attemptPublish } from '../../shared/domain/notifications/delivery.js';
 import { publishDirect } from '../../shared/domain/notifications/notice.js';
 import { runVerificationSweep } from '../../shared/domain/verification/sweep.js';
 import { cachedTopics } from '../../shared/domain/verification/topics-cache.js';
@@ -34,6 +35,7 @@ export const handler = async (
   const outcome = await runVerificationSweep(deps, {
     settings: verificationConfig(),
     publish: (message) => publishDirect(deps, notify, message),
+    deliver: (item) => attemptPublish(deps, notify, item),
     remainingMs,
     reserveMs: Math.min(RESERVE_MS, remainingMs() / 10),
     ...(event?.resume ? { resumeRunId: event.resume } : {}),

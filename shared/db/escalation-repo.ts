@@ -124,64 +124,64 @@ export function putChain(deps: Deps, c: StoredChain, expectedVersion: number | n
  * currentLevel < level AND size(steps) = n`, n = `stepsBefore`), so of two concurrent firings
  * exactly one acts. False when the chain moved on, was acknowledged, exhausted or stopped.
  */
+export interface LevelClaim {
+  at: string;
+  nextLevelAt: string | null;
+  nextSchedule: string | null;
+  last: boolean;
+  by: string;
+  /** Steps recorded when the chain was read: the claim fails if another one got in between. */
+  stepsBefore: number;
+  /** The step as recorded (what the level's notice did). */
+  step: EscalationChain['steps'][number];
+}
+
+/**
+ * The claim of a level as a transaction item: written in the level's notice transaction, so the
+ * claim and the notice (communication + outbox) commit together.
+ */
+export function claimLevelItem(
+  deps: Deps,
+  c: { incidentId: string; chainId: string },
+  level: number,
+  set: LevelClaim,
+): TransactItem {
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: escalationKeys.chain(c.incidentId, c.chainId),
+      UpdateExpression: `SET currentLevel = :level, nextLevelAt = :next, nextSchedule = :sched, steps = list_append(steps, :step), version = version + :one${
+        set.last ? ', #status = :exhausted, endedAt = :at, endedBy = :by' : ''
+      }`,
+      // Below this level (a missed level is skipped, never re-run), and nobody claimed since the read.
+      ConditionExpression: '#status = :active AND currentLevel < :level AND size(steps) = :steps',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':level': level,
+        ':steps': set.stepsBefore,
+        ':active': 'active',
+        ':next': set.nextLevelAt,
+        ':sched': set.nextSchedule,
+        ':one': 1,
+        ':step': [set.step],
+        ...(set.last ? { ':exhausted': 'exhausted', ':at': set.at, ':by': set.by } : {}),
+      },
+    },
+  };
+}
+
+/** The claim alone (a level whose notice cannot be written at all); false when the condition failed. */
 export async function claimLevel(
   deps: Deps,
   c: { incidentId: string; chainId: string },
   level: number,
-  set: {
-    at: string;
-    nextLevelAt: string | null;
-    nextSchedule: string | null;
-    last: boolean;
-    by: string;
-    /** Steps recorded when the chain was read: the claim fails if another one got in between. */
-    stepsBefore: number;
-  },
+  set: LevelClaim,
 ): Promise<boolean> {
   try {
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: escalationKeys.chain(c.incidentId, c.chainId),
-        UpdateExpression: `SET currentLevel = :level, nextLevelAt = :next, nextSchedule = :sched, steps = list_append(steps, :step), version = version + :one${
-          set.last ? ', #status = :exhausted, endedAt = :at, endedBy = :by' : ''
-        }`,
-        // Below this level (a missed level is skipped, never re-run), and nobody claimed since the read.
-        ConditionExpression: '#status = :active AND currentLevel < :level AND size(steps) = :steps',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':level': level,
-          ':steps': set.stepsBefore,
-          ':active': 'active',
-          ':next': set.nextLevelAt,
-          ':sched': set.nextSchedule,
-          ':one': 1,
-          ':step': [{ level, at: set.at, communicationId: null, replaced: [], skipped: [] }],
-          ...(set.last ? { ':exhausted': 'exhausted', ':at': set.at, ':by': set.by } : {}),
-        },
-      }),
-    );
+    await deps.db.send(new UpdateCommand(claimLevelItem(deps, c, level, set).Update as never));
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
-}
-
-/** Records what a level's notice did (`steps[index]`, the step the claim appended). */
-export async function recordStep(
-  deps: Deps,
-  c: { incidentId: string; chainId: string },
-  index: number,
-  step: EscalationChain['steps'][number],
-): Promise<void> {
-  await deps.db.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: escalationKeys.chain(c.incidentId, c.chainId),
-      UpdateExpression: `SET steps[${index}] = :step`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':step': step },
-    }),
-  );
 }

@@ -48,12 +48,15 @@ const ttlOf = (iso: string) => Math.floor(Date.parse(iso) / 1000) + 7 * 86_400;
 /**
  * Claims a due contact for this round and stores its token hash, in ONE transaction: the contact
  * update is conditioned on nothing being outstanding and on the due date it was read with, so a
- * second (or concurrent) sweep cannot claim it again. False when the condition failed.
+ * second (or concurrent) sweep cannot claim it again. `extra` items (the sweep's outbox item holding
+ * the link) are written in the same transaction: claimed exactly when the message is queued. False
+ * when the condition failed.
  */
 export async function claimContact(
   deps: Deps,
   c: { id: string; organizationId: string; nextVerificationDue: string },
   t: { hash: string; sentAt: string; staleAt: string; tokenExpiresAt: string },
+  extra: TransactItem[] = [],
 ): Promise<boolean> {
   const token: TokenItem = {
     hash: t.hash,
@@ -97,39 +100,13 @@ export async function claimContact(
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      ...extra,
     ]);
     return true;
   } catch (error) {
     if (error instanceof TransactionConflict) return false;
     throw error;
   }
-}
-
-/** Undoes a claim whose message could not be published (the next sweep tries again). */
-export async function releaseClaim(
-  deps: Deps,
-  c: { id: string; nextVerificationDue: string },
-  hash: string,
-): Promise<void> {
-  await transactWrite(deps, [
-    {
-      Update: {
-        TableName: deps.tableName,
-        Key: keys.contact(c.id),
-        UpdateExpression:
-          'SET verificationStaleAt = :null, gsi5sk = :sk, version = version + :one REMOVE verificationRound, verificationSentAt',
-        ConditionExpression: 'verificationRound = :round AND attribute_type(deletedAt, :nullType)',
-        ExpressionAttributeValues: {
-          ':null': null,
-          ':sk': `${c.nextVerificationDue}#${c.id}`,
-          ':one': 1,
-          ':round': c.nextVerificationDue,
-          ':nullType': NULL_TYPE,
-        },
-      },
-    },
-    { Delete: { TableName: deps.tableName, Key: verificationKeys.token(hash) } },
-  ]);
 }
 
 /**

@@ -3,8 +3,12 @@
  * 127.0.0.1 webhook receivers that confirm like partners do), TLP need-to-know checked recipient by
  * recipient, one Publish per organization, the outbox retried by the sweeper, Idempotency-Key.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerRecurring } from '../../infra/local/scheduled.js';
 import { MAX_ATTEMPTS } from '../../shared/domain/notifications/delivery.js';
@@ -220,6 +224,44 @@ describe('outbound delivery through SNS', () => {
       .mailbox({ to: 'con-a1@org-acme.example' })
       .filter((m) => m.type === 'Notification');
     expect(mail.length).toBeGreaterThanOrEqual(0); // e-mail waits for confirmation, like SNS
+  });
+
+  it("a tampered tlp attribute still verifies: the partner guide's receiver reads the true TLP from the signed Message", async () => {
+    // The guide's `verify` as published (docs/partner-guide.md), with the local relaxation it documents.
+    const guide = readFileSync(new URL('../../docs/partner-guide.md', import.meta.url), 'utf8');
+    const code = /```js\n(import \{ createVerify[\s\S]*?)```/.exec(guide)?.[1];
+    expect(code).toContain('LOCAL_SNS_ORIGIN');
+    const file = join(mkdtempSync(join(tmpdir(), 'liaison-guide-')), 'verify.mjs');
+    writeFileSync(file, code as string);
+    process.env.LOCAL_SNS_ORIGIN = stack.sns.endpoint;
+    const { verify } = (await import(pathToFileURL(file).href)) as {
+      verify: (m: Record<string, unknown>) => Promise<boolean>;
+    };
+    const id = await incident('RED');
+    const res = await post(`/incidents/${id}/communications`, outbound({ contacts: ['CON-A1'] }));
+    expect(res.body).toMatchObject({ tlp: 'RED', delivery: { status: 'sent' } });
+    await settle();
+    const delivered = receivers['CON-A1']?.notifications.find((n) => String(n.body.Message).includes(id));
+    const envelope = delivered?.body as Record<string, unknown> & {
+      MessageAttributes: Record<string, { Type: string; Value: string }>;
+    };
+    expect(envelope.MessageAttributes.tlp?.Value).toBe('RED');
+    expect(await verify(envelope)).toBe(true);
+
+    const tampered = structuredClone(envelope);
+    (tampered.MessageAttributes.tlp as { Value: string }).Value = 'CLEAR';
+    expect(await verify(tampered)).toBe(true); // attributes are not signed
+    const message = JSON.parse(String(tampered.Message)) as Record<string, unknown>;
+    expect(message).toMatchObject({ tlp: 'RED', incidentId: id, kind: 'incident.communication' });
+    expect(message.messageId).toBe(res.body.delivery.organizations[0].messageId);
+    // What the signature does cover: the Message itself, and the certificate's origin.
+    expect(await verify({ ...envelope, Message: String(envelope.Message).replace('"RED"', '"CLEAR"') })).toBe(
+      false,
+    );
+    // Loaded without LOCAL_SNS_ORIGIN (as in production), the same code refuses the local certificate.
+    delete process.env.LOCAL_SNS_ORIGIN;
+    const production = (await import(`${pathToFileURL(file).href}?production`)) as { verify: typeof verify };
+    expect(await production.verify(envelope)).toBe(false);
   });
 
   it('publishes once per organization whatever the number of its recipients', async () => {

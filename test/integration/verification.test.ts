@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as sweep } from '../../functions/scheduled/verification-sweep.js';
 import { verificationKeys } from '../../shared/db/keys.js';
 import { defaultDeps, notifyDeps } from '../../shared/deps.js';
+import { attemptPublish } from '../../shared/domain/notifications/delivery.js';
 import { publishDirect } from '../../shared/domain/notifications/notice.js';
 import { hashToken } from '../../shared/domain/verification/rules.js';
 import { runVerificationSweep } from '../../shared/domain/verification/sweep.js';
@@ -277,6 +278,7 @@ describe('periodic contact-directory verification', () => {
     const cut = await runVerificationSweep(deps, {
       settings: { tokenDays: 14, graceDays: 14, publicBaseUrl: 'http://127.0.0.1:3000' },
       publish: (m) => publishDirect(deps, notify, m),
+      deliver: (item) => attemptPublish(deps, notify, item),
       remainingMs: () => (++checks <= 2 ? 60_000 : 0), // two pages, then "out of time"
       reserveMs: 30_000,
       pageSize: 2,

@@ -18,6 +18,8 @@ interface Fault {
   /** How many attempts fail (Infinity: all). */
   times: number;
   readonly error: () => Error;
+  /** The request reaches the service (it is executed), THEN the error is thrown: the process "stopped" before it could use the answer. */
+  readonly after?: boolean;
 }
 
 interface Client {
@@ -70,12 +72,11 @@ export function createInjector() {
       // Only DynamoDB transactions carry a ClientRequestToken worth reading.
       attempts.push({ command, ...(/^TransactWrite/.test(command) ? clientRequestToken(args.request) : {}) });
       const fault = faults.find((f) => f.command.test(command) && f.times > 0);
-      if (fault) {
-        fault.times--;
-        injected++;
-        throw fault.error();
-      }
-      return next(args);
+      if (!fault) return next(args);
+      fault.times--;
+      injected++;
+      if (fault.after) await next(args);
+      throw fault.error();
     };
   return {
     attempts,
@@ -97,6 +98,10 @@ export function createInjector() {
     },
     inject(command: RegExp, times: number, error: () => Error): void {
       faults.push({ command, times, error });
+    },
+    /** The next `times` requests of `command` are executed, then fail as if the process stopped. */
+    injectAfter(command: RegExp, times: number, error: () => Error): void {
+      faults.push({ command, times, error, after: true });
     },
     clear(): void {
       faults.length = 0;

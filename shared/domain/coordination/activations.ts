@@ -12,7 +12,7 @@ import { publicView } from '../../db/items.js';
 import { keys } from '../../db/keys.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps, SchedulingDeps } from '../../deps.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
 import type {
@@ -37,7 +37,13 @@ import { participantDimensions } from '../command/participants.js';
 import { startActivationChain, stopActivationChainsIfAcknowledged } from '../escalation/chains.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/service.js';
-import { sendNotice } from '../notifications/notice.js';
+import {
+  type Notice,
+  noticeParts,
+  publishNotice,
+  resolveNoticeRecipients,
+  sendNotice,
+} from '../notifications/notice.js';
 import { overdueRef, removeOverdue } from '../reminders/plan.js';
 import {
   cancelReminderSchedules,
@@ -120,9 +126,10 @@ const putRecord = (
 
 /**
  * Activates a playbook for an incident (ONE transaction: activation, pointer, coordinated actions,
- * timeline, the incident's `participants` and their link items), then tells every participating
- * organization through a notice (`activation.started`: their escalation contacts), best-effort and
- * recorded on the timeline (`notify` absent: recorded, not published).
+ * timeline, the incident's `participants` and their link items, and the `activation.started` notice
+ * to every participating organization — their escalation contacts — as communication + outbox +
+ * timeline entry), then publishes the notice (`notify` absent, a failed Publish or a process that
+ * stops first: the notification sweeper publishes it, same message id).
  */
 export async function activatePlaybook(
   deps: Deps,
@@ -139,7 +146,15 @@ export async function activatePlaybook(
   // Once, before the retry loop: `prepare` names the reminder schedules after it before the commit,
   // so a new id per conflict retry would leave the earlier attempts' schedules behind.
   const activationId = `ACT-${deps.newId()}`;
-  const activation = await withOptimisticRetry(async () => {
+  // The `activation.started` notice is part of the activation's transaction (communication + outbox
+  // + timeline), so a process that stops after the commit leaves it to the notification sweeper.
+  // Recipients are resolved once; the TLP checks are made on each attempt's incident.
+  const resolution = playbook.participatingOrganizations.length
+    ? await resolveNoticeRecipients(deps, { organizations: playbook.participatingOrganizations })
+    : undefined;
+  // Without the notice only when both do not fit one transaction (below).
+  let withNotice = resolution !== undefined;
+  const decide = async () => {
     const current = await incidentOr400(deps, body.incidentId);
     assertIncidentOpen(current, 'body.incidentId');
     const now = deps.now();
@@ -184,18 +199,35 @@ export async function activatePlaybook(
     const reminders = mergePlans(
       actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
     );
-    return commit(deps, caller, current, {
+    const view: Activation = {
+      ...publicView<Omit<Activation, 'actions' | 'escalations'>>(
+        record as unknown as Record<string, unknown>,
+        HIDDEN,
+      ),
+      actions: actions.map(({ version: _v, ...a }) => a),
+      escalations: [],
+    };
+    const joined = { ...current, participants: participantsAfter(current.participants, joining) };
+    const notice =
+      withNotice && resolution
+        ? await noticeParts(deps, caller, joined, resolution, activationNotice(view, playbook.name))
+        : undefined;
+    const result = await commit(deps, caller, current, {
       ...reminderPrepare(scheduling, reminders),
-      incident: { ...current, participants: participantsAfter(current.participants, joining) },
+      incident: notice?.incident ?? joined,
       items: [
         putNew(deps, keys.activation(incidentId, activationId), 'activation', { ...record }),
-        putNew(deps, keys.activationPointer(activationId), 'activationPointer', { activationId, incidentId }),
+        putNew(deps, keys.activationPointer(activationId), 'activationPointer', {
+          activationId,
+          incidentId,
+        }),
         ...actions.map((a, i) =>
           putNew(deps, keys.coordinatedAction(incidentId, activationId, i + 1), 'coordinatedAction', {
             incidentId,
             ...a,
           }),
         ),
+        ...(notice?.items ?? []),
       ],
       timeline: [
         {
@@ -209,18 +241,27 @@ export async function activatePlaybook(
             actions: actions.map((a) => a.actionId),
           },
         },
+        ...(notice?.timeline ?? []),
       ],
-      result: {
-        ...publicView<Omit<Activation, 'actions' | 'escalations'>>(
-          record as unknown as Record<string, unknown>,
-          HIDDEN,
-        ),
-        actions: actions.map(({ version: _v, ...a }) => a),
-        escalations: [],
-      },
+      result: view,
     });
-  });
-  await announceActivation(deps, notify, caller, activation, playbook.name);
+    return { activation: result, outbox: notice?.outbox ?? [] };
+  };
+  let committed: Awaited<ReturnType<typeof decide>>;
+  try {
+    committed = await withOptimisticRetry(decide);
+  } catch (error) {
+    // Too many organizations for the activation and its notice in one transaction: the activation
+    // alone, then the notice in its own transaction (sent at most once in that rare case).
+    if (!(error instanceof UnprocessableError && error.code === 'INCIDENT_TOO_WIDE') || !withNotice)
+      throw error;
+    withNotice = false;
+    committed = await withOptimisticRetry(decide);
+  }
+  const separately = !withNotice && resolution !== undefined;
+  const { activation } = committed;
+  await publishNotice(deps, notify, committed.outbox);
+  if (separately) await sendNotice(deps, notify, caller, activationNotice(activation, playbook.name));
   // The channel's escalation rules climb for this activation until its actions are acknowledged.
   if (channel && channel.escalationRules.length > 0) {
     await startActivationChain(deps, caller, activation.incidentId, activation.activationId, channel.id);
@@ -240,14 +281,7 @@ const coordinatedDueState = (a: CoordinatedAction) => ({
 });
 
 /** `activation.started`: one notice to the participating organizations (their escalation contacts). */
-async function announceActivation(
-  deps: Deps,
-  notify: NotifyDeps | undefined,
-  caller: Caller,
-  activation: Activation,
-  playbookName: string,
-): Promise<void> {
-  if (activation.participatingOrganizations.length === 0) return;
+function activationNotice(activation: Activation, playbookName: string): Notice {
   const mine = (org: string) =>
     activation.actions
       .filter((a) => a.responsibleOrganization === org)
@@ -256,7 +290,7 @@ async function announceActivation(
     const actions = mine(org);
     return `- ${org}: ${actions.length ? actions.join('; ') : 'no action assigned yet'}`;
   });
-  await sendNotice(deps, notify, caller, {
+  return {
     incidentId: activation.incidentId,
     kind: 'activation.started',
     subject: `Playbook "${playbookName}" activated (${activation.activationId})`,
@@ -267,7 +301,7 @@ async function announceActivation(
     ].join('\n'),
     recipients: { organizations: activation.participatingOrganizations },
     data: { activationId: activation.activationId, playbookId: activation.playbookId },
-  });
+  };
 }
 
 async function incidentOr400(deps: Deps, incidentId: string): Promise<StoredIncident> {

@@ -6,14 +6,16 @@
  *   `escalation.chain_started` timeline entry in ONE incident transaction; then level 1 runs now.
  * - A level runs in three steps: (1) the next level's one-time schedule
  *   (`esc.<incidentId>.<chainId>.l<n+1>`, at now + this level's timeframe, target `escalation-step`,
- *   idempotent by name) — FIRST, so a failing Scheduler leaves nothing claimed; (2) CLAIM — one
- *   conditional UpdateItem (`status = active AND currentLevel < level AND size(steps) = n`, n = the
- *   steps read) sets currentLevel, nextLevelAt, nextSchedule and appends the step (at the last level
- *   it also sets status `exhausted`); (3) the notice (`sendNotice`, its timeline entry
- *   `escalation.level`), whose outcome is recorded on the step (a failed notice is recorded as
- *   such, never rethrown: the level is claimed and the next one is scheduled). Only the firing that
- *   wins the claim notifies: a duplicate, a late firing, or one after acknowledgement, finds the
- *   condition false and does nothing.
+ *   idempotent by name) — FIRST, so a failing Scheduler leaves nothing claimed; (2) CLAIM + NOTICE
+ *   in ONE transaction — the conditional chain Update (`status = active AND currentLevel < level
+ *   AND size(steps) = n`, n = the steps read; sets currentLevel, nextLevelAt, nextSchedule, appends
+ *   the step with what the notice did; at the last level also status `exhausted`) is the first item
+ *   of the notice's transaction (communication + outbox + timeline `escalation.level`); (3) the
+ *   Publish after the commit (what a failed Publish or a stopped process leaves, the notification
+ *   sweeper sends, same message id). Only the firing that wins the claim notifies: a duplicate, a
+ *   late firing, or one after acknowledgement, finds the condition false and writes nothing.
+ * - Closing the incident stops its active chains in the close transaction and deletes their
+ *   schedules (`chainsStoppedByClose`, `cancelChainSchedules`).
  * - A chain of more than one level needs the Scheduler: without it `startChain` refuses before
  *   writing anything (a deployment bug; automatic starts log it and skip).
  * - An activation's chain ends (status `acknowledged`) when no coordinated action of the activation
@@ -28,18 +30,18 @@ import { acknowledgementLinkConfig } from '../../config.js';
 import { getIncidentActivations } from '../../db/activations-repo.js';
 import {
   claimLevel,
+  claimLevelItem,
   getChain,
   getIncidentChains,
   getPolicy,
   putChain,
-  recordStep,
   type StoredChain,
 } from '../../db/escalation-repo.js';
 import { DEFAULT_INCIDENT_TLP, getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { escalationKeys } from '../../db/keys.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
 import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
 import { cancelSchedule, fireInstant, scheduleOnce } from '../../scheduling/schedules.js';
@@ -55,7 +57,7 @@ import { loadContacts } from '../contacts/service.js';
 import { getChannel } from '../coordination/channels.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/service.js';
-import { sendNotice, systemActor } from '../notifications/notice.js';
+import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/notice.js';
 import { notifyDepsIfConfigured } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import { timeframeSeconds } from '../timeframe.js';
@@ -312,9 +314,10 @@ export function startChainByRequest(
 }
 
 /**
- * Runs level `level` (schedule the next → claim → notify → record). False when the claim fails
- * (another firing did it, or the chain is no longer active). A failed notice after the claim is
- * logged and recorded on the step (`communicationId: null`), never rethrown.
+ * Runs level `level` (schedule the next → claim + notice in one transaction → publish). False when
+ * the claim fails (another firing did it, or the chain is no longer active). A failure before the
+ * commit claims nothing and is thrown (Scheduler retries the firing); a notice too wide for one
+ * transaction is recorded on the step instead (`communicationId: null`).
  */
 async function runLevel(
   deps: Deps,
@@ -358,87 +361,97 @@ async function runLevel(
       level: level + 1,
     });
   }
-  const stepIndex = chain.steps.length;
-  const claimed = await claimLevel(deps, chain, level, {
+  const claim = {
     at,
     nextLevelAt: nextAt ? nextAt.toISOString() : null,
     nextSchedule: nextName,
     last: !hasNext,
     by: actor.subject,
-    stepsBefore: stepIndex,
-  });
-  if (!claimed) return false;
+    stepsBefore: chain.steps.length,
+  };
   const unresolved = def.unresolved ?? [];
   const unresolvedSkips = unresolved.map((text) => ({
     recipient: text,
     reason: 'no contact, organization or stakeholder group of that name',
   }));
-  // The level is claimed and the next one already scheduled: a failing notice must not fail the
-  // firing (its retry would find the level claimed and do nothing, losing the level silently).
-  // Record the failure on the step instead; the ladder goes on.
-  let result: Awaited<ReturnType<typeof sendNotice>>;
+  // The claim is the first item of the notice's ONE transaction (claim + communication + outbox +
+  // timeline): a level is claimed exactly when its notice is in the outbox. A process that stops
+  // after the commit leaves the message to the notification sweeper (same message id); its retry
+  // finds the level claimed. A failure before the commit claims nothing: the firing fails into
+  // Scheduler's retries (the next level is already scheduled either way).
+  const notice = {
+    incidentId: chain.incidentId,
+    kind: 'escalation.level',
+    subject: `Escalation level ${level} of ${chain.levels.length}: ${incident.title}`,
+    content: [
+      `Incident ${incident.id} (priority ${incident.priority}, severity ${incident.severity}) has not been acknowledged.`,
+      `You are level ${level} of ${chain.levels.length} of escalation ${chain.chainId}${
+        chain.reason ? ` (${chain.reason})` : ''
+      }.`,
+      hasNext && nextAt
+        ? `Without acknowledgement, level ${level + 1} is notified at ${nextAt.toISOString()}.`
+        : '',
+      acknowledgeHint(acknowledgementLinkConfig().publicBaseUrl, incident.id),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    recipients: def.recipients,
+    data: {
+      chainId: chain.chainId,
+      level,
+      ...(chain.activationId ? { activationId: chain.activationId } : {}),
+      ...(unresolved.length ? { unresolved } : {}),
+      ...(nextAt ? { nextLevelAt: nextAt.toISOString() } : { last: true }),
+    },
+  };
   try {
-    result = await sendNotice(deps, rt.notify, actor, {
-      incidentId: chain.incidentId,
-      kind: 'escalation.level',
-      subject: `Escalation level ${level} of ${chain.levels.length}: ${incident.title}`,
-      content: [
-        `Incident ${incident.id} (priority ${incident.priority}, severity ${incident.severity}) has not been acknowledged.`,
-        `You are level ${level} of ${chain.levels.length} of escalation ${chain.chainId}${
-          chain.reason ? ` (${chain.reason})` : ''
-        }.`,
-        hasNext && nextAt
-          ? `Without acknowledgement, level ${level + 1} is notified at ${nextAt.toISOString()}.`
-          : '',
-        acknowledgeHint(acknowledgementLinkConfig().publicBaseUrl, incident.id),
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      recipients: def.recipients,
-      data: {
-        chainId: chain.chainId,
-        level,
-        ...(chain.activationId ? { activationId: chain.activationId } : {}),
-        ...(unresolved.length ? { unresolved } : {}),
-        ...(nextAt ? { nextLevelAt: nextAt.toISOString() } : { last: true }),
-      },
+    const result = await sendNotice(deps, rt.notify, actor, notice, (result) =>
+      claimLevelItem(deps, chain, level, {
+        ...claim,
+        step: {
+          level,
+          at,
+          communicationId: result.communicationId,
+          replaced: result.replaced,
+          skipped: [...result.skipped, ...unresolvedSkips],
+        },
+      }),
+    );
+    // Each contact the notice reached gets its own single-use acknowledgement link (best-effort).
+    await sendAcknowledgementLinks(deps, rt.notify, acknowledgementLinkConfig(), randomBytes, {
+      incidentId: incident.id,
+      incidentTitle: incident.title,
+      tlp: incident.tlp ?? DEFAULT_INCIDENT_TLP,
+      chainId: chain.chainId,
+      level,
+      levels: chain.levels.length,
+      nextLevelAt: nextAt ? nextAt.toISOString() : null,
+      organizations: result.organizations,
     });
+    return true;
   } catch (error) {
-    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    logger.error('escalation level claimed but its notice failed', {
+    if (error instanceof NoticeClaimLostError) return false;
+    if (!(error instanceof UnprocessableError)) throw error;
+    // The notice can never be written (INCIDENT_TOO_WIDE: more organizations than one transaction
+    // holds): claim the level without it and record why, so the ladder goes on.
+    const why = `${error.name}: ${error.message}`;
+    logger.error('escalation level notice cannot be written; level claimed without it', {
       incidentId: chain.incidentId,
       chainId: chain.chainId,
       level,
       error,
     });
-    await recordStep(deps, chain, stepIndex, {
-      level,
-      at,
-      communicationId: null,
-      replaced: [],
-      skipped: [{ recipient: 'level', reason: `notice failed: ${why}` }, ...unresolvedSkips],
+    return claimLevel(deps, chain, level, {
+      ...claim,
+      step: {
+        level,
+        at,
+        communicationId: null,
+        replaced: [],
+        skipped: [{ recipient: 'level', reason: `notice failed: ${why}` }, ...unresolvedSkips],
+      },
     });
-    return true;
   }
-  await recordStep(deps, chain, stepIndex, {
-    level,
-    at,
-    communicationId: result.communicationId,
-    replaced: result.replaced,
-    skipped: [...result.skipped, ...unresolvedSkips],
-  });
-  // Each contact the notice reached gets its own single-use acknowledgement link (best-effort).
-  await sendAcknowledgementLinks(deps, rt.notify, acknowledgementLinkConfig(), randomBytes, {
-    incidentId: incident.id,
-    incidentTitle: incident.title,
-    tlp: incident.tlp ?? DEFAULT_INCIDENT_TLP,
-    chainId: chain.chainId,
-    level,
-    levels: chain.levels.length,
-    nextLevelAt: nextAt ? nextAt.toISOString() : null,
-    organizations: result.organizations,
-  });
-  return true;
 }
 
 /** The scheduled firing (`escalation-step`): acts only per `decideStep`. */
@@ -553,10 +566,20 @@ export async function endChains<R = undefined>(
       result: (stored: StoredIncident) => ({ ended: active, result: o.result?.(stored, ids, at) }),
     });
   });
-  // After the commit, and never failing the request: a schedule left behind fires into a chain
-  // that is no longer active and does nothing.
+  const cancelled = await cancelChainSchedules(rt, ended);
+  return { chainIds: ended.map((c) => c.chainId), cancelled, result };
+}
+
+/**
+ * After the commit that ended `chains`, and never failing the request: their pending schedules are
+ * deleted (a schedule left behind fires into a chain that is no longer active and does nothing).
+ */
+export async function cancelChainSchedules(
+  rt: EscalationRuntime,
+  chains: readonly StoredChain[],
+): Promise<string[]> {
   const cancelled: string[] = [];
-  for (const c of ended) {
+  for (const c of chains) {
     if (!c.nextSchedule || !rt.scheduling) continue;
     try {
       await cancelSchedule(rt.scheduling, c.nextSchedule);
@@ -568,7 +591,30 @@ export async function endChains<R = undefined>(
       });
     }
   }
-  return { chainIds: ended.map((c) => c.chainId), cancelled, result };
+  return cancelled;
+}
+
+/**
+ * Closing an incident: its active chains, the items that end them (`stopped`) in the close
+ * transaction, and the timeline entry; the caller deletes their schedules after the commit
+ * (`cancelChainSchedules`).
+ */
+export async function chainsStoppedByClose(deps: Deps, incidentId: string, at: string, by: string) {
+  const active = (await getIncidentChains(deps, incidentId)).filter((c) => c.status === 'active');
+  const ids = active.map((c) => c.chainId);
+  return {
+    chains: active,
+    items: active.map((c) => endChainItem(deps, c, 'stopped', at, by)),
+    timeline: active.length
+      ? [
+          {
+            type: 'escalation.chain_stopped',
+            summary: `${ids.join(', ')} stopped: the incident is closed`,
+            data: { chainIds: ids },
+          },
+        ]
+      : [],
+  };
 }
 
 /** `POST /incidents/{id}/acknowledge`: stamps the incident, ends every active chain, deletes schedules. */

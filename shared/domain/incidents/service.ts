@@ -35,7 +35,7 @@ import {
   transactWrite,
   withOptimisticRetry,
 } from '../../db/transact.js';
-import type { Deps, NotifyDeps, SchedulingDeps } from '../../deps.js';
+import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
 import {
   ConflictError,
   type ErrorDetail,
@@ -79,7 +79,7 @@ import {
 import { participantDimensions } from '../command/participants.js';
 import { assertAuthority } from '../command/rules.js';
 import { assertNoOpenCoordinatedActions } from '../coordination/rules.js';
-import { autoStartChains } from '../escalation/chains.js';
+import { autoStartChains, cancelChainSchedules, chainsStoppedByClose } from '../escalation/chains.js';
 import { evaluateTriggers, runTriggerEffects } from '../escalation/triggers.js';
 import {
   buildOutbox,
@@ -622,7 +622,7 @@ export const SWEEPER_ACTOR: Caller = {
 /** A retried message delivered, or given up on: an entry on the incident's timeline. */
 export function recordDeliveryOutcome(
   deps: Deps,
-  item: OutboxItem,
+  item: OutboxItem & { readonly incidentId: string },
   status: 'sent' | 'failed',
 ): Promise<void> {
   return mutate(deps, SWEEPER_ACTOR, item.incidentId, (current) => ({
@@ -814,13 +814,13 @@ export function createLesson(
   });
 }
 
-export function closeIncident(
+export async function closeIncident(
   deps: Deps,
   caller: Caller,
   incidentId: string,
   body: CloseIncidentBody,
 ): Promise<Incident> {
-  return withOptimisticRetry(async () => {
+  const closed = await withOptimisticRetry(async () => {
     const [{ incident: current, actions }, activations] = await Promise.all([
       getIncidentWithActions(deps, incidentId),
       getIncidentActivations(deps, incidentId),
@@ -841,18 +841,26 @@ export function closeIncident(
       closureReason: body.reason,
       ...(body.notes ? { closureNotes: body.notes } : {}),
     };
+    // Its active escalation chains stop in the same transaction (each conditioned on its version).
+    const stopping = await chainsStoppedByClose(deps, incidentId, at, caller.subject);
     return commit(deps, caller, current, {
       incident,
+      items: stopping.items,
       timeline: [
         {
           type: 'incident.closed',
           summary: `Incident closed: ${body.reason}${body.notes ? ` (${body.notes})` : ''}`,
           data: { reason: body.reason, ...(body.notes ? { notes: body.notes } : {}) },
         },
+        ...stopping.timeline,
       ],
-      result: storedView,
+      result: (stored: StoredIncident) => ({ view: storedView(stored), chains: stopping.chains }),
     });
   });
+  // After the commit, best-effort: the stopped chains' pending level schedules are deleted (one
+  // left behind fires into a closed incident and a stopped chain, and does nothing).
+  await cancelChainSchedules({ scheduling: schedulingDepsIfConfigured() }, closed.chains);
+  return closed.view;
 }
 
 export function reopenIncident(

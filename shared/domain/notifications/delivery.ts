@@ -177,20 +177,26 @@ export async function checkRecipients(
   return byOrganization;
 }
 
-/** An outbox item as stored (`OUTBOX#<id>`). */
+/**
+ * An outbox item as stored (`OUTBOX#<id>`). A message of an incident's communication names it
+ * (`incidentId`, `communicationId`, `commSeq`, `index`); a message that belongs to no incident (a
+ * contact's verification link, `directOutbox`) does not, and has no communication to update.
+ */
 export interface OutboxItem {
   readonly id: string;
-  readonly incidentId: string;
-  readonly communicationId: string;
-  readonly commSeq: number;
+  readonly incidentId?: string;
+  readonly communicationId?: string;
+  readonly commSeq?: number;
   /** Position of this organization in the communication's `delivery.organizations`. */
-  readonly index: number;
+  readonly index?: number;
   readonly organizationId: string;
   readonly recipients: string[];
   readonly subject: string;
+  /** The signed SNS `Message` (JSON); removed once sent or failed when `sensitive` (it holds a secret). */
   readonly message: string;
+  readonly sensitive?: boolean;
   readonly tlp: Tlp;
-  readonly severity: string;
+  readonly severity?: string;
   readonly kind: string;
   readonly status: 'pending' | 'sent' | 'failed';
   readonly attempts: { at: string; ok: boolean; error?: string }[];
@@ -261,6 +267,48 @@ export function buildOutbox(plan: OutboxPlan, newId: () => string): OutboxItem[]
   });
 }
 
+/**
+ * The outbox item of a message that belongs to no incident (a contact's verification link): the
+ * same `Message` shape as `publishDirect`, written in the transaction of the claim that causes it.
+ */
+export function directOutbox(message: {
+  readonly messageId: string;
+  readonly organizationId: string;
+  readonly contactIds: readonly string[];
+  readonly kind: string;
+  readonly subject: string;
+  readonly body: Record<string, unknown>;
+  readonly tlp?: Tlp;
+  readonly sensitive?: boolean;
+  readonly at: string;
+}): OutboxItem {
+  const tlp = message.tlp ?? 'AMBER';
+  const recipients = [...message.contactIds];
+  return {
+    id: message.messageId,
+    organizationId: message.organizationId,
+    recipients,
+    subject: message.subject,
+    message: JSON.stringify({
+      messageId: message.messageId,
+      kind: message.kind,
+      organizationId: message.organizationId,
+      recipients,
+      tlp,
+      subject: message.subject,
+      ...message.body,
+    }),
+    ...(message.sensitive ? { sensitive: true } : {}),
+    tlp,
+    kind: message.kind,
+    status: 'pending',
+    attempts: [],
+    attemptCount: 0,
+    nextAttemptAt: new Date(Date.parse(message.at) + REQUEST_LEASE_MS).toISOString(),
+    createdAt: message.at,
+  };
+}
+
 /** The new outbox items as transaction Puts (each must be new). */
 export const outboxPuts = (deps: Deps, outbox: readonly OutboxItem[]) =>
   outbox.map((o) => ({
@@ -322,9 +370,9 @@ export async function attemptPublish(
         Message: item.message,
         MessageAttributes: {
           recipients: { DataType: 'String.Array', StringValue: JSON.stringify(item.recipients) },
-          incidentId: { DataType: 'String', StringValue: item.incidentId },
+          ...(item.incidentId ? { incidentId: { DataType: 'String', StringValue: item.incidentId } } : {}),
           tlp: { DataType: 'String', StringValue: item.tlp },
-          severity: { DataType: 'String', StringValue: item.severity },
+          ...(item.severity ? { severity: { DataType: 'String', StringValue: item.severity } } : {}),
           kind: { DataType: 'String', StringValue: item.kind },
           messageId: { DataType: 'String', StringValue: item.id },
         },
@@ -345,7 +393,9 @@ export async function attemptPublish(
       UpdateExpression:
         status === 'pending'
           ? 'SET attempts = list_append(attempts, :a), attemptCount = :n, nextAttemptAt = :next, gsi1sk = :gsk'
-          : 'SET attempts = list_append(attempts, :a), attemptCount = :n, #s = :s REMOVE gsi1pk, gsi1sk',
+          : `SET attempts = list_append(attempts, :a), attemptCount = :n, #s = :s REMOVE gsi1pk, gsi1sk${
+              item.sensitive ? ', message' : ''
+            }`,
       ConditionExpression: '#s = :pending AND attemptCount = :prev',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: {
@@ -374,6 +424,7 @@ async function recordDelivery(
   attempts: number,
   error: string | undefined,
 ) {
+  if (item.incidentId === undefined || item.commSeq === undefined) return; // no communication to update
   const entry = `delivery.organizations[${item.index}]`;
   const res = await deps.db.send(
     new UpdateCommand({

@@ -12,16 +12,26 @@
  *  - unknown or deleted contacts, and recipients the incident's TLP refuses (TLP 2.0 rules of
  *    `tlp.ts`, the organization's agreement ceiling), are skipped.
  * The communication (outbound, type `notification`, `notice.kind`), one outbox item per
- * organization and the timeline entry are written in ONE incident transaction; then one Publish per
- * organization (failures are retried by the notification sweeper, like any communication).
+ * organization and the timeline entry are written in ONE incident transaction — together with the
+ * claim that causes the notice (an escalation level, a reminder's sent-marker: `sendNotice`'s
+ * `claim`), or inside the change that causes it (a playbook activation: `noticeParts`); then one
+ * Publish per organization. Failures, and a process that stops before publishing, are left to the
+ * notification sweeper, which publishes the same outbox item (same message id): at least once,
+ * exactly once in effect for a receiver that drops repeated message ids.
  *
- * `publishDirect` is the other path, for messages that belong to no incident (a contact's
- * verification link, directory alerts): one Publish to the organization's topic, no outbox.
+ * `publishDirect` is the other path, for messages that belong to no incident and no claim (directory
+ * alerts): one Publish to the organization's topic, no outbox. (A contact's verification link has a
+ * claim: it goes through the outbox, `directOutbox` in delivery.ts.)
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { DEFAULT_INCIDENT_TLP, getIncidentItem, putNew } from '../../db/incidents-repo.js';
+import {
+  DEFAULT_INCIDENT_TLP,
+  getIncidentItem,
+  putNew,
+  type StoredIncident,
+} from '../../db/incidents-repo.js';
 import { keys } from '../../db/keys.js';
-import { withOptimisticRetry } from '../../db/transact.js';
+import { type TransactItem, TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
@@ -29,7 +39,7 @@ import type { Tlp } from '../../schemas/common.js';
 import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
-import { type Change, commit } from '../incidents/service.js';
+import { commit, type NewEntry } from '../incidents/service.js';
 import { loadOrganization } from '../organizations/service.js';
 import {
   buildOutbox,
@@ -89,7 +99,7 @@ interface Candidate {
   readonly named: string;
 }
 
-interface Resolution {
+export interface Resolution {
   readonly candidates: Candidate[];
   readonly replaced: NoticeResult['replaced'];
   readonly skipped: NoticeResult['skipped'];
@@ -207,120 +217,184 @@ async function admitted(
   return byOrganization;
 }
 
-/** Sends a notice on an incident (see the module comment). */
+/**
+ * The claim a notice is sent under (an escalation level, a reminder's sent-marker, a contact's
+ * verification round): written FIRST in the notice's own transaction, so the claim and the message
+ * in the outbox commit together or not at all. `item` receives what the notice will record.
+ */
+export type NoticeClaim = (result: NoticeResult) => TransactItem;
+
+/** The claim's condition failed: another firing sent this notice already (nothing was written). */
+export class NoticeClaimLostError extends Error {
+  constructor() {
+    super('The notice was claimed already');
+    this.name = 'NoticeClaimLostError';
+  }
+}
+
+/** What a notice adds to an incident change: the communication, its outbox, the timeline entry. */
+export interface NoticeParts {
+  /** The incident with `commSeq` bumped when a communication is written. */
+  readonly incident: StoredIncident;
+  readonly items: TransactItem[];
+  readonly timeline: NewEntry[];
+  readonly result: NoticeResult;
+  readonly outbox: OutboxItem[];
+}
+
+/**
+ * The notice's part of a change on `current` (TLP checks against `current`), to be committed by the
+ * caller, alone (`sendNotice`) or with the change that causes it (a playbook activation).
+ */
+export async function noticeParts(
+  deps: Deps,
+  actor: Caller,
+  current: StoredIncident,
+  resolution: Resolution,
+  notice: Notice,
+): Promise<NoticeParts> {
+  const tlp: Tlp = current.tlp ?? DEFAULT_INCIDENT_TLP;
+  const skipped = [...resolution.skipped];
+  const byOrganization = await admitted(
+    deps,
+    resolution.candidates,
+    tlp,
+    new Set(notice.recipients.organizations ?? []),
+    skipped,
+  );
+  const organizations = [...byOrganization].map(([organizationId, contactIds]) => ({
+    organizationId,
+    contactIds,
+  }));
+  const base = { organizations, replaced: resolution.replaced, skipped };
+  const data = {
+    kind: notice.kind,
+    ...(notice.data ?? {}),
+    organizations: organizations.map((o) => o.organizationId),
+    sentTo: organizations.flatMap((o) => o.contactIds),
+    ...(resolution.replaced.length ? { replaced: resolution.replaced } : {}),
+    ...(skipped.length ? { skipped } : {}),
+  };
+  const replacedNote = resolution.replaced.length
+    ? `; stale ${resolution.replaced.map((r) => `${r.contactId} replaced by ${r.alternateId}`).join(', ')}`
+    : '';
+  const skippedNote = skipped.length ? `; ${skipped.length} recipient(s) not reached` : '';
+  if (byOrganization.size === 0) {
+    return {
+      incident: current,
+      items: [],
+      timeline: [
+        {
+          type: 'notice.undeliverable',
+          summary: `${notice.subject}: nobody could be reached${skippedNote}`,
+          data,
+        },
+      ],
+      result: { communicationId: null, ...base },
+      outbox: [],
+    };
+  }
+  const n = current.commSeq + 1;
+  const at = deps.now().toISOString();
+  const communicationId = `COMM-${n}`;
+  const outbox = buildOutbox(
+    {
+      incidentId: notice.incidentId,
+      communicationId,
+      commSeq: n,
+      byOrganization,
+      tlp,
+      severity: current.severity,
+      subject: notice.subject,
+      body: notice.content,
+      kind: notice.kind,
+      at,
+    },
+    deps.newId,
+  );
+  const communication: Communication & { notice: { kind: string } } = {
+    communicationId,
+    type: 'notification',
+    direction: 'outbound',
+    subject: notice.subject,
+    content: notice.content,
+    sentTo: organizations.flatMap((o) => o.contactIds),
+    priority: current.priority === 'critical' ? 'critical' : 'high',
+    tlp,
+    delivery: pendingDelivery(outbox),
+    notice: { kind: notice.kind },
+    recordedAt: at,
+    recordedBy: actor.subject,
+  };
+  return {
+    incident: { ...current, commSeq: n },
+    items: [
+      putNew(deps, keys.communication(notice.incidentId, n), 'communication', {
+        incidentId: notice.incidentId,
+        ...communication,
+      }),
+      ...outboxPuts(deps, outbox),
+    ],
+    timeline: [
+      {
+        type: notice.kind,
+        summary: `${communicationId} ${notice.subject}${replacedNote}${skippedNote}`,
+        data: { communicationId, ...data },
+      },
+    ],
+    result: { communicationId, ...base },
+    outbox,
+  };
+}
+
+/**
+ * Sends a notice on an incident (see the module comment). With `claim`, the claim is the first item
+ * of the notice's transaction: when its condition fails, nothing is written and
+ * `NoticeClaimLostError` is thrown (a duplicate firing); when the process stops after the commit,
+ * the message waits in the outbox, with its message id, for the notification sweeper.
+ */
 export async function sendNotice(
   deps: Deps,
   notify: NotifyDeps | undefined,
   actor: Caller,
   notice: Notice,
+  claim?: NoticeClaim,
 ): Promise<NoticeResult> {
   // Recipients are resolved once (contacts and organizations); the TLP checks are made on the
   // incident read by each attempt, so a notice retried after a concurrent TLP change is checked
   // against the new level.
   const resolution = await resolveNoticeRecipients(deps, notice.recipients);
-  const outbox: OutboxItem[] = [];
-  const result = await withOptimisticRetry(async () => {
+  const { result, outbox } = await withOptimisticRetry(async () => {
     const current = await getIncidentItem(deps, notice.incidentId);
-    const tlp: Tlp = current.tlp ?? DEFAULT_INCIDENT_TLP;
-    const skipped = [...resolution.skipped];
-    const byOrganization = await admitted(
-      deps,
-      resolution.candidates,
-      tlp,
-      new Set(notice.recipients.organizations ?? []),
-      skipped,
-    );
-    const organizations = [...byOrganization].map(([organizationId, contactIds]) => ({
-      organizationId,
-      contactIds,
-    }));
-    const base = { organizations, replaced: resolution.replaced, skipped };
-    const data = {
-      kind: notice.kind,
-      ...(notice.data ?? {}),
-      organizations: organizations.map((o) => o.organizationId),
-      sentTo: organizations.flatMap((o) => o.contactIds),
-      ...(resolution.replaced.length ? { replaced: resolution.replaced } : {}),
-      ...(skipped.length ? { skipped } : {}),
-    };
-    const replacedNote = resolution.replaced.length
-      ? `; stale ${resolution.replaced.map((r) => `${r.contactId} replaced by ${r.alternateId}`).join(', ')}`
-      : '';
-    const skippedNote = skipped.length ? `; ${skipped.length} recipient(s) not reached` : '';
-    outbox.length = 0;
-    const change = ((): Change<NoticeResult> => {
-      if (byOrganization.size === 0) {
-        return {
-          incident: current,
-          timeline: [
-            {
-              type: 'notice.undeliverable',
-              summary: `${notice.subject}: nobody could be reached${skippedNote}`,
-              data,
-            },
-          ],
-          result: { communicationId: null, ...base } as NoticeResult,
-        };
+    const parts = await noticeParts(deps, actor, current, resolution, notice);
+    try {
+      return await commit(deps, actor, current, {
+        incident: parts.incident,
+        items: [...(claim ? [claim(parts.result)] : []), ...parts.items],
+        timeline: parts.timeline,
+        result: { result: parts.result, outbox: parts.outbox },
+      });
+    } catch (error) {
+      // The claim is item 0: its failed condition is final (a concurrent incident write is retried).
+      if (claim && error instanceof TransactionConflict && error.failed.includes(0)) {
+        throw new NoticeClaimLostError();
       }
-      const n = current.commSeq + 1;
-      const at = deps.now().toISOString();
-      const communicationId = `COMM-${n}`;
-      outbox.push(
-        ...buildOutbox(
-          {
-            incidentId: notice.incidentId,
-            communicationId,
-            commSeq: n,
-            byOrganization,
-            tlp,
-            severity: current.severity,
-            subject: notice.subject,
-            body: notice.content,
-            kind: notice.kind,
-            at,
-          },
-          deps.newId,
-        ),
-      );
-      const communication: Communication & { notice: { kind: string } } = {
-        communicationId,
-        type: 'notification',
-        direction: 'outbound',
-        subject: notice.subject,
-        content: notice.content,
-        sentTo: organizations.flatMap((o) => o.contactIds),
-        priority: current.priority === 'critical' ? 'critical' : 'high',
-        tlp,
-        delivery: pendingDelivery(outbox),
-        notice: { kind: notice.kind },
-        recordedAt: at,
-        recordedBy: actor.subject,
-      };
-      return {
-        incident: { ...current, commSeq: n },
-        items: [
-          putNew(deps, keys.communication(notice.incidentId, n), 'communication', {
-            incidentId: notice.incidentId,
-            ...communication,
-          }),
-          ...outboxPuts(deps, outbox),
-        ],
-        timeline: [
-          {
-            type: notice.kind,
-            summary: `${communicationId} ${notice.subject}${replacedNote}${skippedNote}`,
-            data: { communicationId, ...data },
-          },
-        ],
-        result: { communicationId, ...base } as NoticeResult,
-      };
-    })();
-    return commit(deps, actor, current, change);
+      throw error;
+    }
   });
+  await publishNotice(deps, notify, outbox);
+  return result;
+}
+
+/** After the commit: one Publish per organization (what fails stays in the outbox for the sweeper). */
+export async function publishNotice(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  outbox: readonly OutboxItem[],
+): Promise<void> {
   if (outbox.length > 0 && notify) {
     await publishOutbox(deps, notify, { delivery: pendingDelivery(outbox) }, outbox);
   }
-  return result;
 }
 
 /** A message that belongs to no incident: one Publish to the organization's topic, to these contacts. */

@@ -1,9 +1,10 @@
 /**
  * What a `reminder` schedule does when it fires (docs/reminders.md). It RE-READS the item and acts
  * only when the item is still open with the due instant the schedule was planned for
- * (`decide*Fire`); then it claims a sent-marker (`REMINDER#<name>` / `SENT#<due>`, conditional
- * put) so a duplicate firing sends nothing, and sends the notice (`sendNotice`). If sending fails,
- * the marker is released and the error thrown, so Scheduler's retry sends it.
+ * (`decide*Fire`); then it sends the notice (`sendNotice`) with a sent-marker (`REMINDER#<name>` /
+ * `SENT#<due>`, conditional put) as the claim IN the notice's transaction: a duplicate firing finds
+ * the marker and sends nothing; a failure before the commit writes neither (Scheduler's retry sends
+ * it); a process that stops after the commit leaves the message in the outbox for the sweeper.
  *
  * - action reminder → the assignee (`assignedTo` when it is a contact id; else recorded as not
  *   addressable) and the action's third party (its escalation contacts); a coordinated action's →
@@ -21,7 +22,7 @@ import { getIncidentAndChild, type StoredIncident } from '../../db/incidents-rep
 import { keys } from '../../db/keys.js';
 import { getIncidentAndObligation } from '../../db/obligations-repo.js';
 import { TABLE } from '../../db/table.js';
-import { withOptimisticRetry } from '../../db/transact.js';
+import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
@@ -29,7 +30,14 @@ import type { ActionReminderEvent, ObligationReminderEvent, ReminderEvent } from
 import { loadContacts } from '../contacts/service.js';
 import { isOpenCoordinatedAction } from '../coordination/rules.js';
 import { commit, createEscalation } from '../incidents/service.js';
-import { type NoticeRecipients, sendNotice, systemActor } from '../notifications/notice.js';
+import {
+  type Notice,
+  NoticeClaimLostError,
+  type NoticeRecipients,
+  type NoticeResult,
+  sendNotice,
+  systemActor,
+} from '../notifications/notice.js';
 import { obligationView } from '../obligations/view.js';
 import {
   actionScheduleName,
@@ -58,27 +66,51 @@ export type FireResult =
       readonly escalationId?: string;
     };
 
+/** The sent-marker of (name, due), as a conditional Put: only the first firing can write it. */
+function marker(deps: Deps, name: string, due: string): TransactItem {
+  const now = deps.now();
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: {
+        ...keys.reminderSent(name, due),
+        entity: 'reminderSent',
+        name,
+        due,
+        sentAt: now.toISOString(),
+        [TABLE.timeToLiveAttribute]: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
 /** True when this firing is the first for (name, due); false when a firing already acted. */
 async function claim(deps: Deps, name: string, due: string): Promise<boolean> {
-  const now = deps.now();
   try {
-    await deps.db.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: {
-          ...keys.reminderSent(name, due),
-          entity: 'reminderSent',
-          name,
-          due,
-          sentAt: now.toISOString(),
-          [TABLE.timeToLiveAttribute]: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await deps.db.send(new PutCommand(marker(deps, name, due).Put as never));
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Sends a reminder's notice with its sent-marker as the claim IN the notice's transaction (marker,
+ * communication, outbox and timeline commit together); undefined when a firing sent it already.
+ */
+async function sendOnce(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  name: string,
+  due: string,
+  notice: Notice,
+): Promise<NoticeResult | undefined> {
+  try {
+    return await sendNotice(deps, notify, REMINDER_ACTOR, notice, () => marker(deps, name, due));
+  } catch (error) {
+    if (error instanceof NoticeClaimLostError) return undefined;
     throw error;
   }
 }
@@ -156,7 +188,9 @@ async function fireAction(
   const overdue = event.stage === 'overdue';
   const label = event.kind === 'action' ? event.actionId : `${event.activationId} ${event.actionId}`;
   const kind = overdue ? 'action.overdue' : 'action.reminder';
-  const result = await once(deps, name, event.dueDate, async () => {
+  // A duplicate firing finds the marker (written with the notice) and sends nothing; the overdue
+  // flag is idempotent, so a retry after a crash between the flag and the notice flags nothing new.
+  const result = await (async () => {
     if (overdue) {
       const ref = overdueRef(event);
       // The flag first (idempotent): the notice below names it on the timeline. Decided again on
@@ -173,7 +207,7 @@ async function fireAction(
       });
       if (!flagged) return null;
     }
-    return sendNotice(deps, notify, REMINDER_ACTOR, {
+    return sendOnce(deps, notify, name, event.dueDate, {
       incidentId: event.incidentId,
       kind,
       subject: overdue
@@ -192,7 +226,7 @@ async function fireAction(
         ...(overdue ? { overdueAction: overdueRef(event) } : {}),
       },
     });
-  });
+  })();
   if (result === undefined) return { acted: false, name, reason: 'already sent (duplicate firing)' };
   if (result === null) return { acted: false, name, reason: 'the action closed meanwhile' };
   return { acted: true, name, kind, communicationId: result.communicationId };
@@ -290,34 +324,32 @@ async function fireObligation(
   const what = `${view.name}: ${clock.name} to ${clock.recipient}`;
   // The notice and the escalation each have their own sent-marker: a failed escalation is retried by
   // Scheduler without sending the notice again.
-  const notice = await once(deps, name, event.due, () =>
-    sendNotice(deps, notify, REMINDER_ACTOR, {
-      incidentId: event.incidentId,
-      kind,
-      subject: overdue
-        ? `Regulatory deadline missed: ${what} was due ${event.due}`
-        : `Regulatory reminder (${event.pct} % of the clock): ${what} is due ${event.due}`,
-      content: [
-        `${what} (${clock.citation})`,
-        `Due: ${event.due}${clock.timeLeft ? ` (time left ${clock.timeLeft})` : ''}`,
-        `Still missing: ${clock.missingItems.length ? clock.missingItems.join(', ') : 'nothing'}`,
-        overdue ? 'The deadline has passed: submit now and record the reasons for the delay.' : '',
-      ]
-        .filter((l) => l !== '')
-        .join('\n'),
-      recipients: {
-        ...(commander ? { contacts: [commander] } : {}),
-        groups: [...(overdue ? ESCALATED : REMINDED)],
-      },
-      data: {
-        obligationId: event.obligationId,
-        clockId: event.clockId,
-        pct: event.pct,
-        due: event.due,
-        ...(commander ? {} : { incidentCommander: 'no incident commander assigned' }),
-      },
-    }),
-  );
+  const notice = await sendOnce(deps, notify, name, event.due, {
+    incidentId: event.incidentId,
+    kind,
+    subject: overdue
+      ? `Regulatory deadline missed: ${what} was due ${event.due}`
+      : `Regulatory reminder (${event.pct} % of the clock): ${what} is due ${event.due}`,
+    content: [
+      `${what} (${clock.citation})`,
+      `Due: ${event.due}${clock.timeLeft ? ` (time left ${clock.timeLeft})` : ''}`,
+      `Still missing: ${clock.missingItems.length ? clock.missingItems.join(', ') : 'nothing'}`,
+      overdue ? 'The deadline has passed: submit now and record the reasons for the delay.' : '',
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
+    recipients: {
+      ...(commander ? { contacts: [commander] } : {}),
+      groups: [...(overdue ? ESCALATED : REMINDED)],
+    },
+    data: {
+      obligationId: event.obligationId,
+      clockId: event.clockId,
+      pct: event.pct,
+      due: event.due,
+      ...(commander ? {} : { incidentCommander: 'no incident commander assigned' }),
+    },
+  });
   const escalation =
     overdue && read.incident.status === 'open'
       ? await once(deps, `${name}.escalation`, event.due, () =>

@@ -3,7 +3,8 @@
  * docs/verification.md). One run:
  *  1. `due`: pages through the sparse gsi5 index (live contacts by next verification action, oldest
  *     first, `<= asOf`), 16 contacts at a time: a due contact is CLAIMED (conditional update + token
- *     hash, one transaction) and then sent its link; an outstanding one past its grace turns stale.
+ *     hash + the link's outbox item, one transaction) and then sent its link (the notification
+ *     sweeper publishes what was not); an outstanding one past its grace turns stale.
  *     Progress (cursor, counts) is saved after every page, so a run cut off resumes there.
  *  2. `report`: reads the directory (every organization and live contact, each organization's
  *     agreements), tells each organization's owner and the `coordination` group about new stale
@@ -19,11 +20,11 @@ import {
   indexAll,
   loadSweepItem,
   markStale,
-  releaseClaim,
   saveSweepItem,
 } from '../../db/verification-repo.js';
 import type { Deps } from '../../deps.js';
 import { logger } from '../../http/observability.js';
+import { directOutbox, type OutboxItem, outboxPuts } from '../notifications/delivery.js';
 import { organizationAgreements } from '../organizations/service.js';
 import {
   addDays,
@@ -55,7 +56,7 @@ export interface SweepCounts {
   /** Nothing to do after all (claimed by another sweep, changed meanwhile, not due any more). */
   skipped: number;
   stale: number;
-  /** The message could not be published: the claim was released, the next sweep retries. */
+  /** The link's first Publish failed: it stays in the outbox, the notification sweeper retries it. */
   failed: number;
 }
 
@@ -102,7 +103,10 @@ export interface SweepResult {
 
 export interface SweepOptions {
   readonly settings: Pick<VerificationConfig, 'tokenDays' | 'graceDays' | 'publicBaseUrl'>;
+  /** Report messages (stale contacts, flags): one Publish each (`publishDirect`). */
   readonly publish: Publish;
+  /** The first Publish of a verification link's outbox item (`attemptPublish`; the sweeper retries). */
+  readonly deliver: (item: OutboxItem) => Promise<'sent' | 'pending' | 'failed'>;
   /** Lambda's `context.getRemainingTimeInMillis` (a test passes a tiny one). */
   readonly remainingMs: () => number;
   /** Stop (and save) when less than this remains before a page. Default 30 s. */
@@ -157,7 +161,12 @@ async function currentRun(deps: Deps): Promise<SweepRun> {
   };
 }
 
-/** Sends one contact its verification link, after claiming it; the outcome for the counts. */
+/**
+ * Sends one contact its verification link: the claim, the token hash and the message's outbox item
+ * in ONE transaction, then the Publish (`deliver`). A Publish that fails (or a process that stops
+ * before it) leaves the message in the outbox: the notification sweeper publishes it, with the same
+ * message id. The outcome for the counts (`failed`: the first Publish failed, the sweeper retries).
+ */
 async function sendVerification(
   deps: Deps,
   c: DueItem,
@@ -165,33 +174,31 @@ async function sendVerification(
 ): Promise<'sent' | 'skipped' | 'failed'> {
   const { token, hash } = newToken();
   const times = sendTimes(deps.now(), options.settings);
-  const claimed = await claimContact(deps, c, { hash, ...times });
-  if (!claimed) return 'skipped';
   const url = `${options.settings.publicBaseUrl}/verify/${token}`;
-  try {
-    await options.publish({
-      organizationId: c.organizationId,
-      contactIds: [c.id],
-      kind: VERIFICATION_KIND,
-      subject: 'Please confirm your contact details',
-      messageId: `VER-${deps.newId()}`,
-      body: {
-        content:
-          `${c.name}, please confirm that these contact details are still yours and current: ` +
-          `open the confirmation page ${url} and press "Confirm my details" (or send POST ${url}) before ${times.tokenExpiresAt}. ` +
-          'The link works once.',
-        contact: { id: c.id, name: c.name, channels: c.channels },
-        verification: { url, method: 'POST', code: token, expiresAt: times.tokenExpiresAt },
-      },
-    });
-    return 'sent';
-  } catch (error) {
-    logger.warn('verification message not published; claim released', { contactId: c.id, error });
-    await releaseClaim(deps, c, hash).catch((e: unknown) =>
-      logger.error('verification claim not released', { contactId: c.id, error: e }),
-    );
-    return 'failed';
-  }
+  const outbox = directOutbox({
+    messageId: `VER-${deps.newId()}`,
+    organizationId: c.organizationId,
+    contactIds: [c.id],
+    kind: VERIFICATION_KIND,
+    subject: 'Please confirm your contact details',
+    body: {
+      content:
+        `${c.name}, please confirm that these contact details are still yours and current: ` +
+        `open the confirmation page ${url} and press "Confirm my details" (or send POST ${url}) before ${times.tokenExpiresAt}. ` +
+        'The link works once.',
+      contact: { id: c.id, name: c.name, channels: c.channels },
+      verification: { url, method: 'POST', code: token, expiresAt: times.tokenExpiresAt },
+    },
+    // The link is a credential: the stored message is removed once published (or given up on).
+    sensitive: true,
+    at: times.sentAt,
+  });
+  const claimed = await claimContact(deps, c, { hash, ...times }, outboxPuts(deps, [outbox]));
+  if (!claimed) return 'skipped';
+  const status = await options.deliver(outbox);
+  if (status !== 'sent')
+    logger.warn('verification message not published yet; the sweeper retries', { contactId: c.id });
+  return status === 'sent' ? 'sent' : 'failed';
 }
 
 async function processContact(
@@ -298,6 +305,7 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
     kind: string,
     subject: string,
     body: Record<string, unknown>,
+    about = '',
   ): Promise<number> => {
     let sent = 0;
     for (const [organizationId, contactIds] of byTopic(recipients)) {
@@ -308,7 +316,8 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
           kind,
           subject,
           body,
-          messageId: `DIR-${deps.newId()}`,
+          // Stable per run, message and topic: a report re-sent by a resumed run carries the same id.
+          messageId: `DIR-${run.runId}.${kind}${about ? `.${about}` : ''}.${organizationId}`,
         });
         sent++;
       } catch (error) {
@@ -324,14 +333,20 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
     const owner = org?.ownerContactId ? contactById.get(org.ownerContactId) : undefined;
     const recipients = [...(owner ? [owner] : []), ...coordination];
     const staleContacts = staleIds.map((id) => ({ id, name: contactById.get(id)?.name ?? id }));
-    const sent = await send(recipients, STALE_KIND, `Stale contacts at ${nameOf(organizationId)}`, {
-      content:
-        `${staleContacts.length} contact(s) of ${nameOf(organizationId)} did not confirm their details ` +
-        'within the grace period and are now stale: update them or name alternates.',
-      organization: { id: organizationId, name: nameOf(organizationId) },
-      staleContacts,
-      ownerContactId: owner?.id ?? null,
-    });
+    const sent = await send(
+      recipients,
+      STALE_KIND,
+      `Stale contacts at ${nameOf(organizationId)}`,
+      {
+        content:
+          `${staleContacts.length} contact(s) of ${nameOf(organizationId)} did not confirm their details ` +
+          'within the grace period and are now stale: update them or name alternates.',
+        organization: { id: organizationId, name: nameOf(organizationId) },
+        staleContacts,
+        ownerContactId: owner?.id ?? null,
+      },
+      organizationId,
+    );
     if (sent > 0) notified.staleOrganizations++;
   }
 

@@ -3,10 +3,10 @@
  * stored only as the SHA-256 of its token (`ACKTOKEN#<hash>`), consumed in the acknowledgement's
  * incident transaction.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { ackKeys } from './keys.js';
-import type { TransactItem } from './transact.js';
+import { type TransactItem, transactWrite } from './transact.js';
 
 export interface AckTokenItem {
   readonly hash: string;
@@ -23,14 +23,21 @@ export interface AckTokenItem {
 /** TTL: keep a token item a week past its expiry (so "expired" and "used" stay distinguishable). */
 const ttlOf = (iso: string) => Math.floor(Date.parse(iso) / 1000) + 7 * 86_400;
 
-export async function putAckToken(deps: Deps, t: AckTokenItem): Promise<void> {
-  await deps.db.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: { ...ackKeys.token(t.hash), entity: 'ack-token', ...t, expiresAt: ttlOf(t.tokenExpiresAt) },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+/**
+ * Stores a new token together with `with` (the link message's outbox item) in one transaction: a
+ * stored token always has its message on the way (the notification sweeper retries it).
+ */
+export async function putAckToken(deps: Deps, t: AckTokenItem, withItems: TransactItem[]): Promise<void> {
+  await transactWrite(deps, [
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: { ...ackKeys.token(t.hash), entity: 'ack-token', ...t, expiresAt: ttlOf(t.tokenExpiresAt) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...withItems,
+  ]);
 }
 
 export async function loadAckToken(deps: Deps, hash: string): Promise<AckTokenItem | undefined> {

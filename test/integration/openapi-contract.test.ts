@@ -339,7 +339,7 @@ describe('answers of the local stack conform to docs/openapi.json', () => {
       'POST',
       '/organizations',
       {},
-      { body: { id: 'ORG-EXEC', name: 'Executive committee', kind: 'internal' }, token: p.coordinator },
+      { body: { id: 'ORG-EXEC', name: 'Data protection authority', kind: 'regulator' }, token: p.coordinator },
       201,
     );
     const contact = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -355,7 +355,7 @@ describe('answers of the local stack conform to docs/openapi.json', () => {
     });
     await call('POST', '/contacts', {}, contact('CON-CISO'), 201);
     await call('POST', '/contacts', {}, contact('CON-CFO', { alternates: ['CON-CISO'] }), 201);
-    // ORG-EXEC has no agreement: AMBER (the incident's default) to its contact is refused.
+    // ORG-EXEC is external and has no agreement: AMBER (the incident's default) to its contact is refused.
     const refused = await call(
       'POST',
       '/incidents/{incidentId}/communications',

@@ -110,6 +110,30 @@ afterAll(async () => {
 });
 
 describe('a process stopped between the claim and the Publish', () => {
+  it('acknowledgement link: a failed Publish leaves the link in the outbox; the sweeper sends it once, same messageId', async () => {
+    const policy = await post('/escalation-policies', {
+      id: 'POL-OBX-LINK',
+      name: 'Outbox link',
+      levels: [{ level: 1, contacts: ['ORG-OBX-C'], timeframe: 'PT1H' }],
+    });
+    expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+    const id = await incident('Link publish fails');
+    const links = () => received((m) => m.incidentId === id && m.kind === 'escalation.acknowledge-link');
+    // Both Publishes of level 1 fail: the level's notice, then the contact's link.
+    injector.inject(/^Publish/, 2, processStopped);
+    const started = await post(`/incidents/${id}/escalation-chain`, { policyId: 'POL-OBX-LINK' });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect(injector.injected).toBe(2);
+    expect(links()).toHaveLength(0);
+
+    await sweep();
+    const [link] = links();
+    expect(links()).toHaveLength(1);
+    expect(link?.messageId).toMatch(/^ACK-/);
+    await sweep();
+    expect(links()).toHaveLength(1);
+  });
+
   it('escalation level: the retried firing finds the level claimed, the sweeper sends it once with its outbox message id; a duplicate firing sends nothing', async () => {
     const policy = await post('/escalation-policies', {
       id: 'POL-OBX',

@@ -81,6 +81,15 @@ describe('input problems', () => {
     ]);
     expect(inputProblems(regime('gdpr'), { triggers: { classification: null } }, DISCOVERY)).toEqual([]);
   });
+
+  it('a trigger in whole seconds within the second of a discovery with milliseconds is not before it', () => {
+    const discovery = '2030-03-04T09:00:00.640Z';
+    const nis2 = regime('nis2');
+    expect(inputProblems(nis2, { triggers: { awareness: '2030-03-04T09:00:00Z' } }, discovery)).toEqual([]);
+    expect(inputProblems(nis2, { triggers: { awareness: '2030-03-04T08:59:59.999Z' } }, discovery)).toEqual([
+      { field: 'body.triggers.awareness', message: `must not be before the incident's discovery (${discovery})` },
+    ]);
+  });
 });
 
 describe('the 400 of input problems', () => {

@@ -30,6 +30,7 @@ const AUDITED: Record<string, Record<string, 'b' | 'c' | 'helper'>> = {
   'shared/domain/templates/service.ts': { listTemplateVersions: 'b' },
   'shared/domain/contacts/service.ts': { listContacts: 'b' },
   'shared/domain/notifications/delivery.ts': { sweepOutbox: 'c' },
+  'shared/domain/notifications/outbox-age.ts': { readOutboxBacklog: 'c' },
 };
 
 /** Each `new QueryCommand(` with the top-level function around it (name and text). */

@@ -19,7 +19,7 @@ import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { AcknowledgeByLinkBody, LinkAcknowledgement } from '../../schemas/escalation.js';
-import { publishDirect } from '../notifications/notice.js';
+import { attemptPublish, directOutbox, outboxPuts } from '../notifications/delivery.js';
 import { addDays, hashToken, tokenExpired } from '../verification/rules.js';
 import { rateBucket, TooManyAttemptsError } from '../verification/service.js';
 import { type EscalationRuntime, endChains } from './chains.js';
@@ -82,10 +82,11 @@ export interface LevelLinks {
 }
 
 /**
- * Issues and sends one acknowledgement link per contact the level reached: a PutItem (the token's
- * hash) and a Publish each, to that contact only. Best-effort, like the notice it accompanies: a
- * contact whose link could not be stored or sent is logged and counted `failed`, never fails the
- * level. Returns the counts.
+ * Issues and sends one acknowledgement link per contact the level reached: one transaction (the
+ * token's hash + the link message's outbox item) and a Publish each, to that contact only. A stored
+ * link is delivered at least once (a failed publish is the notification sweeper's to retry, same
+ * messageId). A contact whose link could not be stored is logged and counted `failed`, never fails
+ * the level (its notice already went out). Returns the counts.
  */
 export async function sendAcknowledgementLinks(
   deps: Deps,
@@ -103,40 +104,56 @@ export async function sendAcknowledgementLinks(
     for (const contactId of contactIds) {
       const { token, hash } = newAckToken(random);
       const url = acknowledgementUrl(settings.publicBaseUrl, token);
-      try {
-        await putAckToken(deps, {
-          hash,
-          contactId,
-          organizationId,
+      const messageId = `ACK-${deps.newId()}`;
+      // The link is a credential: the outbox keeps the message only until it is published.
+      const outbox = directOutbox({
+        messageId,
+        organizationId,
+        contactIds: [contactId],
+        kind: ACK_LINK_KIND,
+        tlp: links.tlp,
+        subject: `Acknowledge escalation level ${links.level}: ${links.incidentTitle}`,
+        body: {
           incidentId: links.incidentId,
-          chainId: links.chainId,
-          level: links.level,
-          createdAt,
-          tokenExpiresAt,
-        });
-        await publishDirect(deps, notify, {
-          organizationId,
-          contactIds: [contactId],
-          kind: ACK_LINK_KIND,
-          tlp: links.tlp,
-          subject: `Acknowledge escalation level ${links.level}: ${links.incidentTitle}`,
-          messageId: `ACK-${deps.newId()}`,
-          body: {
-            incidentId: links.incidentId,
-            content:
-              `Incident ${links.incidentId} reached you at escalation level ${links.level} of ${links.levels} (${links.chainId}). ` +
-              `Open ${url} to acknowledge it (or send POST ${url}); this stops the escalation` +
-              `${links.nextLevelAt ? ` before level ${links.level + 1} is notified at ${links.nextLevelAt}` : ''}. ` +
-              `The link is yours, works once and expires at ${tokenExpiresAt}.`,
-            acknowledgement: {
-              url,
-              method: 'POST',
-              chainId: links.chainId,
-              level: links.level,
-              expiresAt: tokenExpiresAt,
-            },
+          content:
+            `Incident ${links.incidentId} reached you at escalation level ${links.level} of ${links.levels} (${links.chainId}). ` +
+            `Open ${url} to acknowledge it (or send POST ${url}); this stops the escalation` +
+            `${links.nextLevelAt ? ` before level ${links.level + 1} is notified at ${links.nextLevelAt}` : ''}. ` +
+            `The link is yours, works once and expires at ${tokenExpiresAt}.`,
+          acknowledgement: {
+            url,
+            method: 'POST',
+            chainId: links.chainId,
+            level: links.level,
+            expiresAt: tokenExpiresAt,
           },
-        });
+        },
+        sensitive: true,
+        at: createdAt,
+      });
+      try {
+        // The token and its message's outbox item in one transaction, then the Publish: a failed or
+        // stopped publish is retried by the notification sweeper with the same messageId.
+        await putAckToken(
+          deps,
+          {
+            hash,
+            contactId,
+            organizationId,
+            incidentId: links.incidentId,
+            chainId: links.chainId,
+            level: links.level,
+            createdAt,
+            tokenExpiresAt,
+          },
+          outboxPuts(deps, [outbox]),
+        );
+        if ((await attemptPublish(deps, notify, outbox)) !== 'sent') {
+          logger.warn('acknowledgement link not published yet; the sweeper retries', {
+            incidentId: links.incidentId,
+            contactId,
+          });
+        }
         sent++;
       } catch (error) {
         failed++;
@@ -282,11 +299,15 @@ export async function issueAcknowledgementToken(
 ): Promise<string> {
   const { token, hash } = newAckToken(random);
   const createdAt = deps.now().toISOString();
-  await putAckToken(deps, {
-    hash,
-    ...target,
-    createdAt,
-    tokenExpiresAt: addDays(createdAt, settings.tokenDays),
-  });
+  await putAckToken(
+    deps,
+    {
+      hash,
+      ...target,
+      createdAt,
+      tokenExpiresAt: addDays(createdAt, settings.tokenDays),
+    },
+    [],
+  );
   return token;
 }

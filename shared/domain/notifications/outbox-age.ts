@@ -27,6 +27,8 @@ export function outboxBacklog(createdAts: readonly (string | undefined)[], now: 
 
 /** Pages of `gsi1` OUTBOX#PENDING read at most per run (1 MB each): a backlog beyond is already an alarm. */
 export const BACKLOG_MAX_PAGES = 5;
+/** Items per page of that read (only `createdAt` is projected). */
+export const BACKLOG_PAGE_SIZE = 1000;
 
 /** Reads `createdAt` of every pending outbox item (Query on gsi1, never a Scan). */
 export async function readOutboxBacklog(deps: Deps, now: Date): Promise<OutboxBacklog> {
@@ -40,6 +42,7 @@ export async function readOutboxBacklog(deps: Deps, now: Date): Promise<OutboxBa
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': OUTBOX_PENDING },
         ProjectionExpression: 'createdAt',
+        Limit: BACKLOG_PAGE_SIZE,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );

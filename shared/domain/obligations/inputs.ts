@@ -32,6 +32,12 @@ interface Problem {
   readonly headline: string;
 }
 
+/**
+ * The discovery instant truncated to its second: a trigger given in whole seconds (as people and
+ * `date -u +%FT%TZ` write them) within the second of discovery is not "before" it.
+ */
+const wholeSecond = (iso: string): number => Math.floor(Date.parse(iso) / 1000) * 1000;
+
 function problemsOf(
   regime: Regime,
   input: { readonly triggers?: Record<string, unknown>; readonly facts?: Record<string, unknown> },
@@ -44,7 +50,7 @@ function problemsOf(
     if (!uses.triggers.includes(name)) {
       const message = `${regime.name} has no clock started by ${name} (it uses: ${accepted(uses.triggers)})`;
       problems.push({ detail: { field: `body.triggers.${name}`, message }, headline: message });
-    } else if (typeof value === 'string' && Date.parse(value) < Date.parse(discoveryDate)) {
+    } else if (typeof value === 'string' && Date.parse(value) < wholeSecond(discoveryDate)) {
       problems.push({
         detail: {
           field: `body.triggers.${name}`,

@@ -339,7 +339,10 @@ describe('answers of the local stack conform to docs/openapi.json', () => {
       'POST',
       '/organizations',
       {},
-      { body: { id: 'ORG-EXEC', name: 'Data protection authority', kind: 'regulator' }, token: p.coordinator },
+      {
+        body: { id: 'ORG-EXEC', name: 'Data protection authority', kind: 'regulator' },
+        token: p.coordinator,
+      },
       201,
     );
     const contact = (id: string, extra: Record<string, unknown> = {}) => ({

@@ -87,7 +87,10 @@ describe('input problems', () => {
     const nis2 = regime('nis2');
     expect(inputProblems(nis2, { triggers: { awareness: '2030-03-04T09:00:00Z' } }, discovery)).toEqual([]);
     expect(inputProblems(nis2, { triggers: { awareness: '2030-03-04T08:59:59.999Z' } }, discovery)).toEqual([
-      { field: 'body.triggers.awareness', message: `must not be before the incident's discovery (${discovery})` },
+      {
+        field: 'body.triggers.awareness',
+        message: `must not be before the incident's discovery (${discovery})`,
+      },
     ]);
   });
 });

@@ -73,20 +73,6 @@ export function putTrigger(deps: Deps, t: StoredTrigger, expectedVersion: number
   );
 }
 
-/** Every item of an index partition (small lists: triggers, auto-start policies). */
-export async function queryPartition(
-  deps: Deps,
-  q: { index: string; pkAttr: string; pk: string },
-): Promise<Record<string, unknown>[]> {
-  return queryAll(deps, {
-    TableName: deps.tableName,
-    IndexName: q.index,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': q.pkAttr },
-    ExpressionAttributeValues: { ':pk': q.pk },
-  });
-}
-
 // ---------- chains ----------
 
 export const chainView = (item: Record<string, unknown>): StoredChain => publicView<StoredChain>(item);

@@ -103,3 +103,17 @@ export async function batchGetAll(
   }
   return out;
 }
+
+/** Every item of one index partition, over all pages (triggers, auto-start policies, the sweep report). */
+export function indexAll(
+  deps: Deps,
+  q: { index: string; pkAttr: string; pk: string },
+): Promise<Record<string, unknown>[]> {
+  return queryAll(deps, {
+    TableName: deps.tableName,
+    IndexName: q.index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': q.pkAttr },
+    ExpressionAttributeValues: { ':pk': q.pk },
+  });
+}

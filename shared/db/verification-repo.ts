@@ -6,7 +6,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { keys, listQueries, VERIFY_DUE, verificationKeys } from './keys.js';
-import { queryAll } from './pagination.js';
 import { type TransactItem, TransactionConflict, transactWrite } from './transact.js';
 
 const NULL_TYPE = 'NULL';
@@ -272,20 +271,6 @@ export async function saveSweepItem(deps: Deps, which: 'run' | 'last', value: ob
       Item: { ...value, ...key, entity: `verification-sweep-${which}` },
     }),
   );
-}
-
-/** Every item of an index partition chosen by `listQueries` (every organization, every live contact): all pages. */
-export function indexAll(
-  deps: Deps,
-  q: { index: string; pkAttr: string; pk: string },
-): Promise<Record<string, unknown>[]> {
-  return queryAll(deps, {
-    TableName: deps.tableName,
-    IndexName: q.index,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': q.pkAttr },
-    ExpressionAttributeValues: { ':pk': q.pk },
-  });
 }
 
 export const directoryQueries = {

@@ -5,10 +5,11 @@
  * referenced organizations are ConditionChecks. One TransactWriteItems per write, conditioned on the
  * policy `version`.
  */
-import { getPolicy, putPolicy, queryPartition, type StoredPolicy } from '../../db/escalation-repo.js';
+
+import { getPolicy, putPolicy, type StoredPolicy } from '../../db/escalation-repo.js';
 import { publicView } from '../../db/items.js';
 import { escalationKeys } from '../../db/keys.js';
-import { queryIndexPage } from '../../db/pagination.js';
+import { indexAll, queryIndexPage } from '../../db/pagination.js';
 import {
   alreadyExists,
   organizationExists,
@@ -158,7 +159,7 @@ export async function listPolicies(
 
 /** Policies with `autoStart` (the sparse gsi2 partition). */
 export async function autoStartPolicies(deps: Deps): Promise<EscalationPolicy[]> {
-  return (await queryPartition(deps, escalationKeys.autoStartPolicies())).map((i) =>
+  return (await indexAll(deps, escalationKeys.autoStartPolicies())).map((i) =>
     publicView<EscalationPolicy>(i),
   );
 }

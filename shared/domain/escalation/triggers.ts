@@ -10,18 +10,12 @@
  * `firedTriggers`. Only after the commit are the effects run (the notice, the chain), best-effort:
  * a failure is logged and the `trigger.fired` entry stays as the record.
  */
-import {
-  getTrigger,
-  policyExists,
-  putTrigger,
-  queryPartition,
-  type StoredTrigger,
-} from '../../db/escalation-repo.js';
+import { getTrigger, policyExists, putTrigger, type StoredTrigger } from '../../db/escalation-repo.js';
 import type { StoredIncident } from '../../db/incidents-repo.js';
 import { incidentView } from '../../db/incidents-repo.js';
 import { publicView } from '../../db/items.js';
 import { escalationKeys } from '../../db/keys.js';
-import { queryIndexPage } from '../../db/pagination.js';
+import { indexAll, queryIndexPage } from '../../db/pagination.js';
 import {
   alreadyExists,
   organizationExists,
@@ -189,7 +183,7 @@ export async function listTriggers(
 /** Every trigger (cached in module memory, see cache.ts). */
 export function allTriggers(deps: Deps): Promise<StoredTrigger[]> {
   return cached(`${deps.tableName}:triggers`, async () =>
-    (await queryPartition(deps, escalationKeys.triggers())).map((i) => publicView<StoredTrigger>(i)),
+    (await indexAll(deps, escalationKeys.triggers())).map((i) => publicView<StoredTrigger>(i)),
   );
 }
 

@@ -62,6 +62,31 @@ export function rateBucket(
   return { bucket: `${ipHash}#${window}`, ttl: window + windowSeconds + 3600 };
 }
 
+/**
+ * The stored link and its contact when the link may be used at `at`, else the error to answer, in
+ * this order: unknown (404), used, expired, superseded by a re-addressed contact or a later round
+ * (410). Shared by the confirmation (`verifyToken`) and the page (`previewVerification`).
+ */
+async function linkState(deps: Deps, hash: string, at: Date) {
+  const stored = await loadToken(deps, hash);
+  if (!stored) return new TokenNotFoundError('Unknown verification token');
+  if (stored.usedAt)
+    return new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED');
+  if (tokenExpired(stored.tokenExpiresAt, at)) {
+    return new TokenGoneError('This verification link has expired', 'VERIFICATION_TOKEN_EXPIRED');
+  }
+  const contact = await loadContactItem(deps, stored.contactId);
+  if (!contact || contact.deletedAt) return new TokenNotFoundError('Unknown verification token');
+  if (contact.verificationRound !== stored.round) {
+    // Re-addressed since the link was sent (new channels), or a later round began.
+    return new TokenGoneError(
+      'This verification link was replaced: the contact changed or was asked again',
+      'VERIFICATION_TOKEN_SUPERSEDED',
+    );
+  }
+  return { stored, contact };
+}
+
 export async function verifyToken(
   deps: Deps,
   settings: Pick<VerificationConfig, 'maxFailures' | 'windowSeconds'>,
@@ -82,25 +107,10 @@ export async function verifyToken(
   if (!TOKEN_PATTERN.test(token)) return fail(notFound());
   const hash = hashToken(token);
   return withOptimisticRetry(async () => {
-    const stored = await loadToken(deps, hash);
-    if (!stored) return fail(notFound());
-    if (stored.usedAt)
-      return fail(new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED'));
     const at = deps.now();
-    if (tokenExpired(stored.tokenExpiresAt, at)) {
-      return fail(new TokenGoneError('This verification link has expired', 'VERIFICATION_TOKEN_EXPIRED'));
-    }
-    const contact = await loadContactItem(deps, stored.contactId);
-    if (!contact || contact.deletedAt) return fail(notFound());
-    if (contact.verificationRound !== stored.round) {
-      // Re-addressed since the link was sent (new channels), or a later round began.
-      return fail(
-        new TokenGoneError(
-          'This verification link was replaced: the contact changed or was asked again',
-          'VERIFICATION_TOKEN_SUPERSEDED',
-        ),
-      );
-    }
+    const state = await linkState(deps, hash, at);
+    if (state instanceof AppError) return fail(state);
+    const { stored, contact } = state;
     const iso = at.toISOString();
     const nextDue = addDays(iso, Number(contact.verificationIntervalDays));
     try {
@@ -139,28 +149,10 @@ export async function previewVerification(
     throw new TooManyAttemptsError('Too many failed verification attempts; try again later');
   }
   // Read-only: refused over the limit, its own failures not counted (the route throttle bounds it).
-  const fail = async (error: AppError): Promise<never> => {
-    throw error;
-  };
-  const notFound = () => new TokenNotFoundError('Unknown verification token');
-  if (!TOKEN_PATTERN.test(token)) return fail(notFound());
-  const stored = await loadToken(deps, hashToken(token));
-  if (!stored) return fail(notFound());
-  if (stored.usedAt)
-    return fail(new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED'));
-  if (tokenExpired(stored.tokenExpiresAt, deps.now())) {
-    return fail(new TokenGoneError('This verification link has expired', 'VERIFICATION_TOKEN_EXPIRED'));
-  }
-  const contact = await loadContactItem(deps, stored.contactId);
-  if (!contact || contact.deletedAt) return fail(notFound());
-  if (contact.verificationRound !== stored.round) {
-    return fail(
-      new TokenGoneError(
-        'This verification link was replaced: the contact changed or was asked again',
-        'VERIFICATION_TOKEN_SUPERSEDED',
-      ),
-    );
-  }
+  if (!TOKEN_PATTERN.test(token)) throw new TokenNotFoundError('Unknown verification token');
+  const state = await linkState(deps, hashToken(token), deps.now());
+  if (state instanceof AppError) throw state;
+  const { stored, contact } = state;
   const channels = Array.isArray(contact.channels)
     ? (contact.channels as { type: string; address: string }[]).map((c) => ({
         type: String(c.type),

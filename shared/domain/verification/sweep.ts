@@ -13,11 +13,11 @@
  *     the directory health (`GET /directory/health` reads that one item).
  */
 import type { VerificationConfig } from '../../config.js';
+import { indexAll } from '../../db/pagination.js';
 import {
   claimContact,
   directoryQueries,
   dueContactsPage,
-  indexAll,
   loadSweepItem,
   markStale,
   saveSweepItem,

@@ -40,6 +40,16 @@ export class NotFoundError extends AppError {
   readonly code = 'NOT_FOUND';
 }
 
+/** 410: a link (verification, acknowledgement) existed but cannot be used any more. */
+export class GoneError extends AppError {
+  readonly status = 410;
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
 export class ConflictError extends AppError {
   readonly status = 409;
   readonly code: string;

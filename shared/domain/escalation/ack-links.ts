@@ -14,7 +14,7 @@ import type { AcknowledgementLinkConfig, VerificationConfig } from '../../config
 import { type AckTokenItem, loadAckToken, putAckToken, useAckTokenItem } from '../../db/ack-token-repo.js';
 import { failedAttempts, recordFailure } from '../../db/verification-repo.js';
 import type { Deps, NotifyDeps } from '../../deps.js';
-import { AppError } from '../../errors.js';
+import { AppError, GoneError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
 import type { Tlp } from '../../schemas/common.js';
@@ -49,12 +49,9 @@ export class AckTokenNotFoundError extends AppError {
 }
 
 /** 410: the link existed but cannot be used any more. */
-export class AckTokenGoneError extends AppError {
-  readonly status = 410;
-  readonly code: string;
+export class AckTokenGoneError extends GoneError {
   constructor(message: string, code: 'ACK_TOKEN_USED' | 'ACK_TOKEN_EXPIRED') {
-    super(message);
-    this.code = code;
+    super(message, code);
   }
 }
 

@@ -21,21 +21,18 @@ import {
   recordFailure,
 } from '../../db/verification-repo.js';
 import type { Deps } from '../../deps.js';
-import { AppError } from '../../errors.js';
+import { AppError, GoneError } from '../../errors.js';
 import type { DirectoryHealth, VerificationResult, VerifyContactBody } from '../../schemas/verification.js';
 import { addDays, hashToken, newToken, sendTimes, TOKEN_PATTERN, tokenExpired } from './rules.js';
 import type { SweepResult, SweepRun } from './sweep.js';
 
 /** 410: the token existed but cannot be used any more. */
-export class TokenGoneError extends AppError {
-  readonly status = 410;
-  readonly code: string;
+export class TokenGoneError extends GoneError {
   constructor(
     message: string,
     code: 'VERIFICATION_TOKEN_EXPIRED' | 'VERIFICATION_TOKEN_USED' | 'VERIFICATION_TOKEN_SUPERSEDED',
   ) {
-    super(message);
-    this.code = code;
+    super(message, code);
   }
 }
 

@@ -10,6 +10,7 @@
  *
  * Not part of `npm test`; needs Java 17+ like the integration tests. Prints a table and JSON.
  */
+
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ import {
   keys,
   organizationIndexKeys,
 } from '../shared/db/keys.js';
+import { createRepositories } from '../shared/db/repos/index.js';
 import type { Deps } from '../shared/deps.js';
 import { attemptPublish } from '../shared/domain/notifications/delivery.js';
 import { publishDirect } from '../shared/domain/notifications/notice.js';
@@ -113,6 +115,7 @@ export async function benchVerificationSweep(sizes: readonly number[]): Promise<
       const deps: Deps = {
         db: stack.documentClient,
         tableName,
+        repos: createRepositories({ db: stack.documentClient, tableName }),
         now: () => new Date(),
         newId: () => randomUUID(),
       };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { SNSClient } from '@aws-sdk/client-sns';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { schedulerClient } from './aws/scheduler.js';
 import { snsClient } from './aws/sns.js';
 import {
@@ -13,15 +12,11 @@ import {
   topicsConfig,
 } from './config.js';
 import { documentClient } from './db/client.js';
+import { createRepositories } from './db/repos/index.js';
+import type { Deps } from './domain/deps.js';
 import { type Clock, systemClock } from './domain/time.js';
 
-/** What domain services need from the outside world; tests pass their own. */
-export interface Deps {
-  readonly db: DynamoDBDocumentClient;
-  readonly tableName: string;
-  readonly now: Clock;
-  readonly newId: () => string;
-}
+export type { Deps } from './domain/deps.js';
 
 /**
  * What a service that creates or deletes EventBridge Scheduler schedules needs
@@ -46,9 +41,12 @@ let notify: NotifyDeps | undefined;
 
 /** The process-wide dependencies (built once, at first use). */
 export function defaultDeps(): Deps {
+  const db = documentClient();
+  const tableName = config().tableName;
   deps ??= {
-    db: documentClient(),
-    tableName: config().tableName,
+    db,
+    tableName,
+    repos: createRepositories({ db, tableName }),
     now: systemClock,
     newId: () => randomUUID(),
   };

@@ -7,7 +7,9 @@
  * `otherBody` (write routes): another valid body for the same resource, used to prove that an
  * `Idempotency-Key` reused with a different body is refused (422).
  */
+
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createRepositories } from '../../shared/db/repos/index.js';
 import { issueAcknowledgementToken } from '../../shared/domain/escalation/ack-links.js';
 import { issueVerificationToken } from '../../shared/domain/verification/service.js';
 import { type Route, routes } from '../../shared/routes.js';
@@ -573,6 +575,7 @@ async function arrangeVerificationToken(a: Arrange): Promise<string> {
   const deps = {
     db: a.stack.documentClient,
     tableName: a.stack.tableName,
+    repos: createRepositories({ db: a.stack.documentClient, tableName: a.stack.tableName }),
     now: () => new Date(),
     newId: () => randomUUID(),
   };
@@ -587,6 +590,7 @@ async function arrangeAckToken(a: Arrange): Promise<string> {
   const deps = {
     db: a.stack.documentClient,
     tableName: a.stack.tableName,
+    repos: createRepositories({ db: a.stack.documentClient, tableName: a.stack.tableName }),
     now: () => new Date(),
     newId: () => randomUUID(),
   };

@@ -13,6 +13,7 @@ const deps: Deps = {
     },
   } as unknown as Deps['db'],
   tableName: 't',
+  repos: {},
   now: () => new Date('2030-01-01T00:00:00Z'),
   newId: () => 'x',
 };

@@ -2,9 +2,11 @@
  * Trigger evaluation as `commit` uses it (no network: a fake DynamoDB client that answers the
  * trigger Query), and the module-memory cache of the trigger list.
  */
+
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StoredIncident } from '../../shared/db/incidents-repo.js';
+import { createRepositories } from '../../shared/db/repos/index.js';
 import type { Deps } from '../../shared/deps.js';
 import { invalidateEscalationCache } from '../../shared/domain/escalation/cache.js';
 import { evaluateTriggers } from '../../shared/domain/escalation/triggers.js';
@@ -34,7 +36,13 @@ function fakeDeps(): Deps {
       return { Items: stored };
     },
   } as unknown as DynamoDBDocumentClient;
-  return { db, tableName: 't', now: () => new Date('2030-01-01T00:00:00Z'), newId: () => 'x' };
+  return {
+    db,
+    tableName: 't',
+    repos: createRepositories({ db, tableName: 't' }),
+    now: () => new Date('2030-01-01T00:00:00Z'),
+    newId: () => 'x',
+  };
 }
 
 const incident = (over: Partial<StoredIncident> & Record<string, unknown> = {}) =>

@@ -5,11 +5,13 @@
  * paginated list that returns its cursor and honours a `Limit` (b), or deliberately bounded (c).
  * The same sites are the audit table in docs/data-model.md ("Reads past one page").
  */
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { batchGetAll, queryAll } from '../../shared/db/pagination.js';
+import { createRepositories } from '../../shared/db/repos/index.js';
 import type { Deps } from '../../shared/deps.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -96,7 +98,13 @@ function fakeDeps(answers: Record<string, unknown>[]) {
       return next;
     },
   } as unknown as DynamoDBDocumentClient;
-  const deps: Deps = { db, tableName: 't', now: () => new Date(0), newId: () => 'id' };
+  const deps: Deps = {
+    db,
+    tableName: 't',
+    repos: createRepositories({ db, tableName: 't' }),
+    now: () => new Date(0),
+    newId: () => 'id',
+  };
   return { deps, sent };
 }
 

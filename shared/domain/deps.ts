@@ -1,0 +1,21 @@
+/**
+ * What domain services need from the outside world; `shared/deps.ts` builds the process-wide set,
+ * tests pass their own (unit tests: in-memory repositories, test/helpers/memory-repos.ts).
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Repositories } from '../db/repositories.js';
+import type { Clock } from './time.js';
+
+export interface Deps {
+  /** The repositories of every aggregate: the only way the domain reads or writes the table. */
+  readonly repos: Repositories;
+  readonly now: Clock;
+  readonly newId: () => string;
+  /**
+   * @deprecated Transitional (issue 12): services still calling DynamoDB directly use these until
+   * their aggregate has a repository; the import-boundary test lists who still does.
+   */
+  readonly db: DynamoDBDocumentClient;
+  /** @deprecated with `db`. */
+  readonly tableName: string;
+}

@@ -1,0 +1,29 @@
+/**
+ * In-memory repositories for unit tests of services (no SDK, no network): each implements its
+ * interface from `shared/db/repositories.ts` over plain maps, with the same conflict behaviour
+ * (a create of an existing id, or a write at a stale version, throws what the DynamoDB one does).
+ */
+
+import type { Repositories } from '../../shared/db/repositories.js';
+import type { Deps } from '../../shared/domain/deps.js';
+
+/** Every in-memory repository, fresh. */
+export function memoryRepositories(): Repositories {
+  return {};
+}
+
+/** Deps for a unit test: in-memory repositories, a fixed clock, counting ids. */
+export function memoryDeps(
+  overrides: Partial<Omit<Deps, 'repos'>> & { repos?: Partial<Repositories> } = {},
+): Deps {
+  let n = 0;
+  const { repos, ...rest } = overrides;
+  return {
+    repos: { ...memoryRepositories(), ...repos },
+    now: () => new Date('2030-01-01T00:00:00Z'),
+    newId: () => `id-${++n}`,
+    db: undefined as never,
+    tableName: 'memory',
+    ...rest,
+  };
+}

@@ -2,8 +2,8 @@
  * The only module that reads `process.env`. Values are read once, at cold start, and a missing
  * required value fails the cold start with a message naming it.
  */
-import { REGIME_IDS, SECTORS } from './domain/obligations/regimes.js';
-import { parseTimeframe } from './domain/timeframe.js';
+import { REGIME_IDS, SECTORS } from './model/regimes.js';
+import { parseTimeframe } from './model/timeframe.js';
 
 export interface Config {
   /** DynamoDB table holding every Liaison item (single-table design). */
@@ -234,7 +234,7 @@ export function readRegulatoryConfig(env: NodeJS.ProcessEnv = process.env): Regu
       throw new Error(`Liaison configuration: ${bad}`);
     }
     for (const [regime, dates] of Object.entries(parsed)) {
-      if (!REGIME_IDS.includes(regime)) {
+      if (!(REGIME_IDS as readonly string[]).includes(regime)) {
         throw new Error(`Liaison configuration: LIAISON_HOLIDAYS names an unknown regime "${regime}"`);
       }
       if (

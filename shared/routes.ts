@@ -6,6 +6,7 @@
  *  - the OpenAPI document and the tests (every entry has a handler export and a template route).
  */
 import type { z } from 'zod';
+import { ROLES, type Role } from './model/roles.js';
 import * as cmd from './schemas/command.js';
 import * as common from './schemas/common.js';
 import * as con from './schemas/contacts.js';
@@ -19,8 +20,7 @@ import * as tpl from './schemas/templates.js';
 import * as tp from './schemas/third-parties.js';
 import * as ver from './schemas/verification.js';
 
-export const ROLES = ['admin', 'coordinator', 'responder', 'viewer', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** Who may call: a list of roles, or `public` (no token; e.g. the OpenAPI document). */
 export type Access = readonly Role[] | 'public';

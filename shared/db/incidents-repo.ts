@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { commandHistory } from '../domain/command/rules.js';
 import type { ObligationRecord } from '../domain/obligations/view.js';
 import { NotFoundError } from '../errors.js';
+import { DEFAULT_INCIDENT_TLP } from '../model/tlp.js';
 import type { CommandTenure } from '../schemas/command.js';
 import type { EscalationChain } from '../schemas/escalation.js';
 import type {
@@ -39,9 +40,6 @@ export interface Counters {
  * the affected third parties); they get incident link items too, and partner access follows them.
  */
 export type StoredIncident = Incident & Counters & { participants?: string[] };
-
-/** TLP 2.0 level of an incident created without one. */
-export const DEFAULT_INCIDENT_TLP = 'AMBER' as const;
 
 const COUNTER_NAMES: readonly string[] = [
   'timelineSeq',

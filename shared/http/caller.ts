@@ -1,14 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { claimNames } from '../config.js';
 import { UnauthorizedError } from '../errors.js';
-import { ROLES, type Role } from '../routes.js';
+import type { Caller } from '../model/caller.js';
+import { ROLES, type Role } from '../model/roles.js';
 
 /** Who is calling, from the JWT the API Gateway authorizer (or the local runner) verified. */
-export interface Caller {
-  readonly subject: string;
-  readonly organization: string | undefined;
-  readonly roles: readonly Role[];
-}
+export type { Caller } from '../model/caller.js';
 
 const names = claimNames();
 

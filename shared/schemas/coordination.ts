@@ -3,8 +3,8 @@
  * multi-organization coordination). Request and response schemas; the routes come with the service.
  */
 import { z } from 'zod';
-import { COORDINATED_ACTION_STATUSES } from '../domain/coordination/rules.js';
-import { parseTimeframe, TIMEFRAME_FORMS } from '../domain/timeframe.js';
+import { COORDINATED_ACTION_STATUSES } from '../model/coordination.js';
+import { parseTimeframe, TIMEFRAME_FORMS } from '../model/timeframe.js';
 import { Id, PageQuery, Priority, Text, Timestamp, TimestampOut } from './common.js';
 import { CreateEscalationBody, Escalation } from './escalations.js';
 

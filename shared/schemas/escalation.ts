@@ -4,7 +4,7 @@
  * (Not to be confused with `escalations.ts`: the one-off ESC-n records of an incident.)
  */
 import { z } from 'zod';
-import { TIMEFRAME_FORMS } from '../domain/timeframe.js';
+import { TIMEFRAME_FORMS } from '../model/timeframe.js';
 import { Id, PageQuery, Priority, Text, TimestampOut } from './common.js';
 import { StakeholderGroup } from './contacts.js';
 import { Timeframe } from './coordination.js';

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { REGIME_IDS } from '../domain/obligations/regimes.js';
+import { REGIME_IDS } from '../model/regimes.js';
 import { Text, Timestamp, TimestampOut } from './common.js';
 
-export const RegimeId = z
-  .enum(REGIME_IDS as [string, ...string[]])
-  .meta({ description: 'Regime of the catalogue (`GET /regimes`)' });
+export const RegimeId = z.enum(REGIME_IDS).meta({ description: 'Regime of the catalogue (`GET /regimes`)' });
 
 const ClockId = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be a clock id of the regime');
 const ChecklistItemId = z

@@ -6,8 +6,8 @@ import {
   channelAddressProblem,
   dimensionOf,
 } from '../../shared/domain/contacts/rules.js';
-import { agreementStatus, effectiveTlpCeiling, tlpAllows } from '../../shared/domain/organizations/tlp.js';
 import { FULL_VIEW, renderTemplate, templateView } from '../../shared/domain/templates/render.js';
+import { agreementStatus, effectiveTlpCeiling, tlpAllows } from '../../shared/domain/tlp/rules.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { Incident } from '../../shared/schemas/incidents.js';
 

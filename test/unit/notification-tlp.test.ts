@@ -5,7 +5,7 @@ import {
   isLowering,
   isRaising,
   type RecipientFacts,
-} from '../../shared/domain/notifications/tlp.js';
+} from '../../shared/domain/tlp/rules.js';
 import { ValidationError } from '../../shared/errors.js';
 
 const facts = (o: Partial<RecipientFacts> = {}): RecipientFacts => ({

@@ -4,7 +4,7 @@
  * any internal role (admin, coordinator, responder, viewer) sees everything its role allows.
  */
 import { ForbiddenError, NotFoundError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
+import type { Caller } from '../../model/caller.js';
 import { canSeeIncident } from './visibility.js';
 
 /** The partner's organization, or null for an internal caller. */

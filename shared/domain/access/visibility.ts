@@ -36,7 +36,7 @@ import type { CommandHolder, CommandTenure } from '../../schemas/command.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { Activation, CoordinatedAction } from '../../schemas/coordination.js';
 import type { Communication, IncidentDetail, TimelineEntry } from '../../schemas/incidents.js';
-import { tlpAllows } from '../organizations/tlp.js';
+import { partnerWithholding } from '../tlp/rules.js';
 
 export interface PartnerViewer {
   /** The partner's organization (token claim). */
@@ -116,11 +116,8 @@ export const addressedTo = (c: CommFacts, organization: string): boolean =>
 export function communicationVisibility(c: CommFacts, incidentTlp: Tlp, viewer: PartnerViewer): Withholding {
   if (addressedTo(c, viewer.organization)) return { visible: true };
   if (internalNotice(c)) return { visible: false, reason: 'INTERNAL' };
-  const tlp = c.tlp ?? incidentTlp;
-  if (tlp === 'RED') return { visible: false, reason: 'RED' };
-  if (tlp === 'AMBER+STRICT') return { visible: false, reason: 'AMBER+STRICT' };
-  if (!tlpAllows(viewer.ceiling, tlp)) return { visible: false, reason: 'ABOVE_CEILING' };
-  return { visible: true };
+  const reason = partnerWithholding(c.tlp ?? incidentTlp, viewer.ceiling);
+  return reason === null ? { visible: true } : { visible: false, reason };
 }
 
 /** What a partner may not see of an incident: communication ids and activation ids. */

@@ -4,7 +4,7 @@
  * `ROLE#<timeline seq>` of the incident, written in the same transaction as the handover, its
  * timeline entry and the contact references (a contact that holds a role cannot be deleted).
  */
-import { DEFAULT_INCIDENT_TLP, getIncidentItem, incidentView } from '../../db/incidents-repo.js';
+import { getIncidentItem, incidentView } from '../../db/incidents-repo.js';
 import { keys } from '../../db/keys.js';
 import {
   organizationExists,
@@ -14,14 +14,14 @@ import {
 } from '../../db/transact.js';
 import type { Deps } from '../../deps.js';
 import { ValidationError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
+import type { Caller } from '../../model/caller.js';
 import type { AssignRoleBody, ChangeTlpBody, RoleAssignment } from '../../schemas/command.js';
 import type { Incident } from '../../schemas/incidents.js';
 import { incidentParticipants } from '../access/visibility.js';
 import { referenceItems } from '../contacts/references.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/service.js';
-import { isLowering } from '../notifications/tlp.js';
+import { incidentTlpChange } from '../tlp/rules.js';
 import { assertAuthority, assertCoordinates, assignmentProblems, handover } from './rules.js';
 
 export function assignRole(
@@ -134,18 +134,16 @@ export function changeIncidentTlp(
 ): Promise<Incident> {
   return withOptimisticRetry(async () => {
     const current = await getIncidentItem(deps, incidentId);
-    const from = current.tlp ?? DEFAULT_INCIDENT_TLP;
-    if (from === body.tlp) return incidentView(current as unknown as Record<string, unknown>);
-    const lowering = isLowering(from, body.tlp);
-    if (lowering) assertAuthority(caller, current, 'lower_tlp');
-    else assertCoordinates(caller, current);
+    const change = incidentTlpChange(caller, current, body.tlp);
+    if (change === null) return incidentView(current as unknown as Record<string, unknown>);
+    const { from, to, direction } = change;
     return commit(deps, caller, current, {
-      incident: { ...current, tlp: body.tlp },
+      incident: { ...current, tlp: to },
       timeline: [
         {
           type: 'incident.tlp_changed',
-          summary: `TLP:${from} → TLP:${body.tlp} (${lowering ? 'lowered' : 'raised'}): ${body.reason}`,
-          data: { from, to: body.tlp, direction: lowering ? 'lowered' : 'raised', reason: body.reason },
+          summary: `TLP:${from} → TLP:${to} (${direction}): ${body.reason}`,
+          data: { from, to, direction, reason: body.reason },
         },
       ],
       result: (stored) => incidentView(stored as unknown as Record<string, unknown>),

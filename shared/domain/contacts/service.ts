@@ -20,8 +20,8 @@ import {
 } from '../../db/transact.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
+import type { Caller } from '../../model/caller.js';
 import type {
   Contact,
   CreateContactBody,

@@ -13,8 +13,8 @@ import { keys } from '../../db/keys.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps, SchedulingDeps } from '../../deps.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
+import type { Caller } from '../../model/caller.js';
 import type {
   Activation,
   ActivationEscalation,

@@ -4,16 +4,10 @@
  * transaction; nothing here touches DynamoDB.
  */
 import { ConflictError, ValidationError } from '../../errors.js';
+import type { CoordinatedActionStatus } from '../../model/coordination.js';
 import type { Recommendation } from '../../schemas/incidents.js';
 
-export const COORDINATED_ACTION_STATUSES = [
-  'pending',
-  'acknowledged',
-  'in_progress',
-  'completed',
-  'declined',
-] as const;
-export type CoordinatedActionStatus = (typeof COORDINATED_ACTION_STATUSES)[number];
+export { COORDINATED_ACTION_STATUSES, type CoordinatedActionStatus } from '../../model/coordination.js';
 
 const OPEN: readonly CoordinatedActionStatus[] = ['pending', 'acknowledged', 'in_progress'];
 export const isOpenCoordinatedAction = (s: CoordinatedActionStatus): boolean => OPEN.includes(s);

@@ -15,8 +15,8 @@ import { type AckTokenItem, loadAckToken, putAckToken, useAckTokenItem } from '.
 import { failedAttempts, recordFailure } from '../../db/verification-repo.js';
 import type { Deps, NotifyDeps } from '../../deps.js';
 import { AppError, GoneError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
+import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { AcknowledgeByLinkBody, LinkAcknowledgement } from '../../schemas/escalation.js';
 import { attemptPublish, directOutbox, outboxPuts } from '../notifications/delivery.js';

@@ -37,13 +37,13 @@ import {
   putChain,
   type StoredChain,
 } from '../../db/escalation-repo.js';
-import { DEFAULT_INCIDENT_TLP, getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
+import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { escalationKeys } from '../../db/keys.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
 import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
+import type { Caller } from '../../model/caller.js';
 import { cancelSchedule, fireInstant, scheduleOnce } from '../../scheduling/schedules.js';
 import { ID_PATTERN } from '../../schemas/common.js';
 import type {
@@ -61,6 +61,7 @@ import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/
 import { notifyDepsIfConfigured } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import { timeframeSeconds } from '../timeframe.js';
+import { incidentTlp } from '../tlp/rules.js';
 import { acknowledgeHint, sendAcknowledgementLinks } from './ack-links.js';
 import { cached } from './cache.js';
 import { autoStartPolicies } from './policies.js';
@@ -421,7 +422,7 @@ async function runLevel(
     await sendAcknowledgementLinks(deps, rt.notify, acknowledgementLinkConfig(), randomBytes, {
       incidentId: incident.id,
       incidentTitle: incident.title,
-      tlp: incident.tlp ?? DEFAULT_INCIDENT_TLP,
+      tlp: incidentTlp(incident),
       chainId: chain.chainId,
       level,
       levels: chain.levels.length,

@@ -11,7 +11,6 @@ import { getIncidentActivations } from '../../db/activations-repo.js';
 import {
   type Counters,
   countIncidentOn,
-  DEFAULT_INCIDENT_TLP,
   getIncidentAndChild,
   getIncidentDetail,
   getIncidentItem,
@@ -44,7 +43,7 @@ import {
   UnprocessableError,
   ValidationError,
 } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
+import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import type {
   Action,
@@ -90,7 +89,6 @@ import {
   publishOutbox,
   resolveRecipients,
 } from '../notifications/delivery.js';
-import { assertNotRaising, isLowering } from '../notifications/tlp.js';
 import { obligationView, suggestRegimes } from '../obligations/view.js';
 import { organizationAgreements } from '../organizations/service.js';
 import { removeOverdue } from '../reminders/plan.js';
@@ -102,6 +100,7 @@ import {
 } from '../reminders/schedules.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
+import { type CommunicationMarking, communicationMarking, DEFAULT_INCIDENT_TLP } from '../tlp/rules.js';
 import { priorityAfterEscalation, priorityAtCreation, priorityFromImpact } from './priority.js';
 import { buildReport } from './report.js';
 import { assertActionTransition, assertClosable, assertIncidentOpen, assertReopenable } from './rules.js';
@@ -495,7 +494,9 @@ export async function updateAction(
 
 /** What an outbound communication with recipients needs, decided before its transaction. */
 interface OutboundPlan {
-  readonly tlp: Tlp;
+  /** The communication's marking, decided against the incident as read at `incidentVersion`. */
+  readonly marking: CommunicationMarking;
+  readonly incidentVersion: number;
   readonly byOrganization: Map<string, string[]>;
   readonly template?: { templateId: string; version: number; subject: string; body: string };
 }
@@ -530,11 +531,13 @@ export async function createCommunication(
     const communicationId = `COMM-${n}`;
     const subject = plan?.template?.subject ?? (body.subject as string);
     const content = plan?.template?.body ?? (body.content as string);
-    const incidentTlp = current.tlp ?? DEFAULT_INCIDENT_TLP;
-    const tlp = body.tlp ?? incidentTlp;
-    assertNotRaising(incidentTlp, tlp);
-    // Lowering a communication below its incident is a decision of the incident command.
-    if (isLowering(incidentTlp, tlp)) assertAuthority(caller, current, 'lower_tlp');
+    // The marking is decided once: by the plan when it was read at this version, else here
+    // (above the incident's TLP: 400; lowering it: the incident command's decision, else 403).
+    const marking =
+      plan && plan.incidentVersion === current.version
+        ? plan.marking
+        : communicationMarking(caller, current, body.tlp);
+    const { tlp, incidentTlp } = marking;
     outbox.length = 0;
     if (plan) {
       outbox.push(
@@ -565,7 +568,7 @@ export async function createCommunication(
       sentTo: body.sentTo ?? outbox.flatMap((o) => o.recipients),
       priority: body.priority ?? 'medium',
       ...(plan || body.tlp ? { tlp } : {}),
-      ...(isLowering(incidentTlp, tlp) ? { tlpLoweredFrom: incidentTlp } : {}),
+      ...(marking.loweredFrom ? { tlpLoweredFrom: marking.loweredFrom } : {}),
       ...(plan?.template
         ? { template: { templateId: plan.template.templateId, version: plan.template.version } }
         : {}),
@@ -690,11 +693,9 @@ async function planOutbound(
   const recipients = body.recipients as Recipients;
   const stored = await getIncidentItem(deps, incidentId);
   assertIncidentOpen(stored);
-  const incidentTlp = stored.tlp ?? DEFAULT_INCIDENT_TLP;
-  const tlp = body.tlp ?? incidentTlp;
   // The communication's own TLP first: above the incident's, no recipient matters.
-  assertNotRaising(incidentTlp, tlp);
-  if (isLowering(incidentTlp, tlp)) assertAuthority(caller, stored, 'lower_tlp');
+  const marking = communicationMarking(caller, stored, body.tlp);
+  const { tlp } = marking;
   let template: OutboundPlan['template'];
   let maxTlp: Tlp | undefined;
   if (body.templateId) {
@@ -727,7 +728,7 @@ async function planOutbound(
   }
   const resolved = await resolveRecipients(deps, recipients);
   const byOrganization = await checkRecipients(deps, resolved, tlp, recipients.organizations ?? [], maxTlp);
-  return { tlp, byOrganization, ...(template ? { template } : {}) };
+  return { marking, incidentVersion: stored.version, byOrganization, ...(template ? { template } : {}) };
 }
 
 export function createEscalation(

@@ -8,14 +8,15 @@ import { PublishCommand } from '@aws-sdk/client-sns';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, OUTBOX_PENDING, outboxIndexKeys } from '../../db/keys.js';
 import type { Deps, NotifyDeps } from '../../deps.js';
-import { type ErrorDetail, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
+import { type ErrorDetail, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication, Recipients } from '../../schemas/incidents.js';
 import { listContacts, loadContacts } from '../contacts/service.js';
-import { organizationAgreements } from '../organizations/service.js';
-import { decideRecipient, type RecipientKind } from './tlp.js';
+import { organizationTlpReader } from '../organizations/service.js';
+import { organizationCeilings, standingOf } from '../tlp/ceilings.js';
+import { decideRecipient, type RecipientKind } from '../tlp/rules.js';
 import { ensureTopic } from './topics.js';
 
 /** Attempts before an outbox item is marked failed. */
@@ -88,35 +89,6 @@ export async function resolveRecipients(deps: Deps, recipients: Recipients): Pro
   return out;
 }
 
-/** What the TLP decision needs to know about a recipient's organization. */
-export interface OrganizationTlp {
-  /** Effective agreement ceiling now. */
-  readonly ceiling: Tlp;
-  /** Kind `internal`: a unit of the deploying organization (needs no agreement). */
-  readonly internal: boolean;
-}
-
-/** Each organization's effective TLP ceiling now and whether it is internal (unknown: CLEAR only). */
-export async function organizationCeilings(
-  deps: Deps,
-  organizationIds: readonly string[],
-): Promise<Map<string, OrganizationTlp>> {
-  // One organization's reads (item + agreements) do not wait for another's.
-  const ids = [...new Set(organizationIds)];
-  const tlps = await Promise.all(
-    ids.map((organizationId) =>
-      organizationAgreements(deps, organizationId).then(
-        ({ effectiveTlpCeiling, internal }): OrganizationTlp => ({ ceiling: effectiveTlpCeiling, internal }),
-        (error: unknown): OrganizationTlp => {
-          if (!(error instanceof NotFoundError)) throw error;
-          return { ceiling: 'CLEAR', internal: false };
-        },
-      ),
-    ),
-  );
-  return new Map(ids.map((id, i) => [id, tlps[i] as OrganizationTlp]));
-}
-
 /**
  * Checks every recipient; any refusal → 422 TLP_REFUSED listing each refused recipient and why.
  * Returns the contacts per organization (each once).
@@ -129,7 +101,7 @@ export async function checkRecipients(
   templateMaxTlp: Tlp | undefined,
 ): Promise<Map<string, string[]>> {
   const ceilings = await organizationCeilings(
-    deps,
+    organizationTlpReader(deps),
     resolved.map((r) => r.organizationId),
   );
   const named = new Set(namedOrganizations);
@@ -141,8 +113,8 @@ export async function checkRecipients(
       via: r.via,
       organizationId: r.organizationId,
       namedOrganizations: named,
-      organizationCeiling: ceilings.get(r.organizationId)?.ceiling ?? 'CLEAR',
-      internal: ceilings.get(r.organizationId)?.internal,
+      organizationCeiling: standingOf(ceilings, r.organizationId).ceiling,
+      internal: standingOf(ceilings, r.organizationId).internal,
       templateMaxTlp,
     });
     if (!decision.allowed) {

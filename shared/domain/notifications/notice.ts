@@ -24,34 +24,29 @@
  * claim: it goes through the outbox, `directOutbox` in delivery.ts.)
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
-import {
-  DEFAULT_INCIDENT_TLP,
-  getIncidentItem,
-  putNew,
-  type StoredIncident,
-} from '../../db/incidents-repo.js';
+import { getIncidentItem, putNew, type StoredIncident } from '../../db/incidents-repo.js';
 import { keys } from '../../db/keys.js';
 import { type TransactItem, TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, NotifyDeps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
+import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
 import { commit, type NewEntry } from '../incidents/service.js';
-import { loadOrganization } from '../organizations/service.js';
+import { loadOrganization, organizationTlpReader } from '../organizations/service.js';
+import { organizationCeilings, standingOf } from '../tlp/ceilings.js';
+import { decideRecipient, incidentTlp, type RecipientKind } from '../tlp/rules.js';
 import {
   buildOutbox,
   contactsWhere,
   type OutboxItem,
-  organizationCeilings,
   outboxPuts,
   pendingDelivery,
   publishOutbox,
   snsSubject,
 } from './delivery.js';
-import { decideRecipient, type RecipientKind } from './tlp.js';
 import { ensureTopic } from './topics.js';
 
 export interface NoticeRecipients {
@@ -193,7 +188,7 @@ async function admitted(
   skipped: NoticeResult['skipped'],
 ): Promise<Map<string, string[]>> {
   const ceilings = await organizationCeilings(
-    deps,
+    organizationTlpReader(deps),
     candidates.map((c) => c.organizationId),
   );
   const byOrganization = new Map<string, string[]>();
@@ -203,8 +198,8 @@ async function admitted(
       via: c.via,
       organizationId: c.organizationId,
       namedOrganizations,
-      organizationCeiling: ceilings.get(c.organizationId)?.ceiling ?? 'CLEAR',
-      internal: ceilings.get(c.organizationId)?.internal,
+      organizationCeiling: standingOf(ceilings, c.organizationId).ceiling,
+      internal: standingOf(ceilings, c.organizationId).internal,
     });
     if (!decision.allowed) {
       skipped.push({ recipient: `contact:${c.contactId}`, reason: `TLP:${tlp} — ${decision.reason}` });
@@ -253,7 +248,7 @@ export async function noticeParts(
   resolution: Resolution,
   notice: Notice,
 ): Promise<NoticeParts> {
-  const tlp: Tlp = current.tlp ?? DEFAULT_INCIDENT_TLP;
+  const tlp: Tlp = incidentTlp(current);
   const skipped = [...resolution.skipped];
   const byOrganization = await admitted(
     deps,

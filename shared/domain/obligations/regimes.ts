@@ -66,26 +66,7 @@ export interface Regime {
   readonly clocks: readonly ClockDef[];
 }
 
-/** Sector vocabulary of `LIAISON_SECTOR` and the catalogue. */
-export const SECTORS = [
-  'financial',
-  'insurance',
-  'healthcare',
-  'energy',
-  'transport',
-  'water',
-  'telecommunications',
-  'digital-infrastructure',
-  'ict-services',
-  'public-administration',
-  'manufacturing',
-  'food',
-  'chemicals',
-  'defence',
-  'education',
-  'space',
-  'listed',
-] as const;
+export { SECTORS } from '../../model/regimes.js';
 
 const h = (amount: number): Duration => ({ amount, unit: 'hours' });
 const days = (amount: number): Duration => ({ amount, unit: 'calendar-days' });
@@ -763,7 +744,9 @@ export const REGIMES: readonly Regime[] = [
 ];
 
 const byId = new Map(REGIMES.map((r) => [r.id, r]));
-export const REGIME_IDS = REGIMES.map((r) => r.id);
+
+/** The catalogue's ids, in order (`shared/model/regimes.ts`; `test/unit/architecture.test.ts` checks they agree). */
+export { REGIME_IDS } from '../../model/regimes.js';
 
 export function regimeById(id: string): Regime | undefined {
   return byId.get(id);

@@ -16,7 +16,7 @@ import {
 import { withOptimisticRetry } from '../../db/transact.js';
 import type { Deps, SchedulingDeps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
+import type { Caller } from '../../model/caller.js';
 import type {
   AttachObligationBody,
   CreateSubmissionBody,

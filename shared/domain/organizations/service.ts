@@ -19,7 +19,7 @@ import {
 } from '../../db/transact.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
+import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import type {
   Agreement,
@@ -32,7 +32,8 @@ import type {
   UpdateOrganizationBody,
 } from '../../schemas/organizations.js';
 import { type ReferenceItems, referenceChange, referenceItems } from '../contacts/references.js';
-import { agreementStatus, effectiveTlpCeiling } from './tlp.js';
+import type { OrganizationTlpReader } from '../tlp/ceilings.js';
+import { agreementStatus, organizationTlp } from '../tlp/rules.js';
 
 type StoredOrganization = Omit<OtherOrganization, 'escalationContactIds'> & {
   createdBy: string;
@@ -341,12 +342,25 @@ export async function organizationAgreements(
   const agreements = items
     .filter((i) => String(i.sk).startsWith(prefixes.agreements))
     .map((i) => i as unknown as StoredAgreement);
+  const internal = organization.kind === 'internal';
   return {
     agreements,
-    effectiveTlpCeiling: effectiveTlpCeiling(agreements, deps.now()),
-    internal: organization.kind === 'internal',
+    effectiveTlpCeiling: organizationTlp({ internal, agreements }, deps.now()).ceiling,
+    internal,
   };
 }
+
+/** The TLP module's read of an organization's standing (undefined: not in the directory). */
+export const organizationTlpReader =
+  (deps: Deps): OrganizationTlpReader =>
+  (organizationId) =>
+    organizationAgreements(deps, organizationId).then(
+      ({ effectiveTlpCeiling, internal }) => ({ ceiling: effectiveTlpCeiling, internal }),
+      (error: unknown) => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      },
+    );
 
 export async function listAgreements(
   deps: Deps,

@@ -18,7 +18,7 @@ import {
 } from '../../db/transact.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
+import type { Caller } from '../../model/caller.js';
 import type {
   ApproveTemplateBody,
   CreateTemplateBody,

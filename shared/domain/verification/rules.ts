@@ -3,8 +3,7 @@
  * a contact, when it turns stale, and the directory-health flags.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { AgreementTerms } from '../organizations/tlp.js';
-import { agreementStatus } from '../organizations/tlp.js';
+import { type AgreementTerms, agreementStatus } from '../tlp/rules.js';
 
 const DAY_MS = 86_400_000;
 

@@ -84,6 +84,47 @@ export const Recipients = z
   .meta({ id: 'Recipients' });
 export type Recipients = z.infer<typeof Recipients>;
 
+/**
+ * Cross-field rules of a communication (THE list: the schema checks them, OpenAPI lists them in the
+ * schema's `description`, `x-cross-field-rules` and as JSON Schema `allOf`). Each problem is a 400
+ * detail on its field.
+ */
+const COMMUNICATION_SHAPE_RULES = [
+  { field: 'recipients', rule: 'recipients only on an outbound communication' },
+  { field: 'sentTo', rule: 'sentTo is required unless recipients are given' },
+  { field: 'templateId', rule: 'templateId only together with recipients' },
+  { field: 'subject', rule: 'subject and content are required without a template' },
+] as const;
+
+interface CommunicationShape {
+  readonly direction: 'inbound' | 'outbound';
+  readonly recipients?: unknown;
+  readonly sentTo?: unknown;
+  readonly templateId?: unknown;
+  readonly subject?: unknown;
+  readonly content?: unknown;
+}
+
+function communicationShapeProblems(body: CommunicationShape): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  if (body.recipients && body.direction !== 'outbound') {
+    problems.push({ path: ['recipients'], message: 'only outbound communications have recipients' });
+  }
+  if (!body.recipients && !body.sentTo) {
+    problems.push({ path: ['sentTo'], message: 'required unless recipients are given' });
+  }
+  if (body.templateId && !body.recipients) {
+    problems.push({ path: ['templateId'], message: 'a template is used for outbound recipients only' });
+  }
+  if (!body.templateId) {
+    if (body.subject === undefined)
+      problems.push({ path: ['subject'], message: 'required without a template' });
+    if (body.content === undefined)
+      problems.push({ path: ['content'], message: 'required without a template' });
+  }
+  return problems;
+}
+
 export const CreateCommunicationBody = z
   .strictObject({
     type: Text(100).meta({ description: 'e.g. email, call, meeting, portal' }),
@@ -109,7 +150,23 @@ export const CreateCommunicationBody = z
     }),
     priority: Priority.optional(),
   })
-  .meta({ id: 'CreateCommunication' });
+  .superRefine((body, ctx) => {
+    for (const problem of communicationShapeProblems(body)) ctx.addIssue({ code: 'custom', ...problem });
+  })
+  .meta({
+    id: 'CreateCommunication',
+    description: COMMUNICATION_SHAPE_RULES.map((r) => r.rule).join('; '),
+    'x-cross-field-rules': COMMUNICATION_SHAPE_RULES.map((r) => ({ field: r.field, rule: r.rule })),
+    // The same rules as JSON Schema, so a generated client or validator enforces them too.
+    allOf: [
+      {
+        anyOf: [{ not: { required: ['recipients'] } }, { properties: { direction: { const: 'outbound' } } }],
+      },
+      { anyOf: [{ required: ['recipients'] }, { required: ['sentTo'] }] },
+      { anyOf: [{ required: ['templateId'] }, { required: ['subject', 'content'] }] },
+    ],
+    dependentRequired: { templateId: ['recipients'] },
+  });
 export type CreateCommunicationBody = z.infer<typeof CreateCommunicationBody>;
 
 export const CreateLessonBody = z

@@ -37,7 +37,6 @@ import {
 import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
 import {
   ConflictError,
-  type ErrorDetail,
   ForbiddenError,
   NotFoundError,
   UnprocessableError,
@@ -515,7 +514,6 @@ export async function createCommunication(
   body: CreateCommunicationBody,
   notify?: NotifyDeps,
 ): Promise<Communication> {
-  assertCommunicationShape(body);
   const partner = partnerOrganization(caller);
   if (partner !== null) {
     assertPartnerCommunication(partner, body);
@@ -662,26 +660,6 @@ function assertPartnerCommunication(organization: string, body: CreateCommunicat
       { field: 'body.thirdParty', message: `must be ${organization} (your organization) or absent` },
     ]);
   }
-}
-
-function assertCommunicationShape(body: CreateCommunicationBody): void {
-  const details: ErrorDetail[] = [];
-  if (body.recipients && body.direction !== 'outbound') {
-    details.push({ field: 'body.recipients', message: 'only outbound communications have recipients' });
-  }
-  if (!body.recipients && !body.sentTo) {
-    details.push({ field: 'body.sentTo', message: 'required unless recipients are given' });
-  }
-  if (body.templateId && !body.recipients) {
-    details.push({ field: 'body.templateId', message: 'a template is used for outbound recipients only' });
-  }
-  if (!body.templateId) {
-    if (body.subject === undefined)
-      details.push({ field: 'body.subject', message: 'required without a template' });
-    if (body.content === undefined)
-      details.push({ field: 'body.content', message: 'required without a template' });
-  }
-  if (details.length > 0) throw new ValidationError('Invalid communication', details);
 }
 
 async function planOutbound(

@@ -86,8 +86,8 @@ export type Recipients = z.infer<typeof Recipients>;
 
 /**
  * Cross-field rules of a communication (THE list: the schema checks them, OpenAPI lists them in the
- * schema's `description`, `x-cross-field-rules` and as JSON Schema `allOf`). Each problem is a 400
- * detail on its field.
+ * schema's `description` and `x-cross-field-rules`; as JSON Schema `allOf`/`anyOf` they would trip
+ * Redocly's no-required-schema-properties-undefined). Each problem is a 400 detail on its field.
  */
 const COMMUNICATION_SHAPE_RULES = [
   { field: 'recipients', rule: 'recipients only on an outbound communication' },
@@ -157,15 +157,6 @@ export const CreateCommunicationBody = z
     id: 'CreateCommunication',
     description: COMMUNICATION_SHAPE_RULES.map((r) => r.rule).join('; '),
     'x-cross-field-rules': COMMUNICATION_SHAPE_RULES.map((r) => ({ field: r.field, rule: r.rule })),
-    // The same rules as JSON Schema, so a generated client or validator enforces them too.
-    allOf: [
-      {
-        anyOf: [{ not: { required: ['recipients'] } }, { properties: { direction: { const: 'outbound' } } }],
-      },
-      { anyOf: [{ required: ['recipients'] }, { required: ['sentTo'] }] },
-      { anyOf: [{ required: ['templateId'] }, { required: ['subject', 'content'] }] },
-    ],
-    dependentRequired: { templateId: ['recipients'] },
   });
 export type CreateCommunicationBody = z.infer<typeof CreateCommunicationBody>;
 

@@ -58,6 +58,9 @@ describe('CreateCommunicationBody cross-field rules', () => {
     const schema = doc.components.schemas.CreateCommunication as Record<string, unknown>;
     expect(schema.description).toContain('sentTo is required unless recipients are given');
     expect(schema['x-cross-field-rules']).toHaveLength(4);
-    expect(schema.dependentRequired).toEqual({ templateId: ['recipients'] });
+    expect(schema['x-cross-field-rules']).toContainEqual({
+      field: 'templateId',
+      rule: 'templateId only together with recipients',
+    });
   });
 });

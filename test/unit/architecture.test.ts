@@ -377,6 +377,36 @@ describe('layer rules (docs/architecture.md)', () => {
   });
 });
 
+describe('Biome enforces the same rules in the editor and in `npm run lint`', () => {
+  const biome = JSON.parse(readFileSync(join(ROOT, 'biome.json'), 'utf8')) as {
+    overrides: { includes: string[]; linter?: { rules?: { style?: { noRestrictedImports?: unknown } } } }[];
+  };
+  const restricted = biome.overrides.filter((o) => o.linter?.rules?.style?.noRestrictedImports);
+
+  it('has a noRestrictedImports override per ruled folder', () => {
+    expect(restricted.map((o) => o.includes[0])).toEqual([
+      'shared/domain/**/*.ts',
+      'shared/db/**/*.ts',
+      'shared/schemas/**/*.ts',
+      'shared/model/**/*.ts',
+      'shared/config.ts',
+    ]);
+  });
+
+  it('excludes exactly the files with allowlisted violations (the exclusions shrink with the allowlist)', () => {
+    for (const o of restricted) {
+      const scope = (o.includes[0] as string).replace('/**/*.ts', '/');
+      const excluded = o.includes.slice(1).map((p) => p.replace(/^!/, ''));
+      const allowlisted = new Set(
+        Object.keys(ALLOWED_VIOLATIONS)
+          .map((k) => k.split(' → ')[0] as string)
+          .filter((file) => (scope.endsWith('/') ? file.startsWith(scope) : file === scope)),
+      );
+      expect(excluded.sort(), `biome.json exclusions for ${o.includes[0]}`).toEqual([...allowlisted].sort());
+    }
+  });
+});
+
 describe('shared/model constants agree with their sources', () => {
   it('REGIME_IDS are the catalogue ids, in order', () => {
     expect([...REGIME_IDS]).toEqual(REGIMES.map((r) => r.id));

@@ -27,7 +27,16 @@ export const CreateIncidentBody = z
     category: Text(100).meta({ description: 'e.g. data_breach, ransomware, service_outage' }),
     // 40 keeps every incident transaction (incident + 40 counters + 40 links + timeline) under
     // DynamoDB's 100-item TransactWriteItems limit.
-    affectedThirdParties: z.array(Id).max(40).optional(),
+    affectedThirdParties: z
+      .array(Id)
+      .max(40)
+      .superRefine((ids, ctx) => {
+        ids.forEach((id, i) => {
+          if (ids.indexOf(id) < i) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate of ${id}` });
+        });
+      })
+      .meta({ description: 'Each third party once (a repeated one is a 400 on its index)' })
+      .optional(),
     discoveredBy: Text(200).optional(),
     discoveryDate: Timestamp.optional(),
     tlp: Tlp.optional().meta({

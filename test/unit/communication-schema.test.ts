@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { issuesToDetails } from '../../shared/http/request.js';
 import { buildOpenApi } from '../../shared/openapi.js';
-import { CreateCommunicationBody } from '../../shared/schemas/incidents.js';
+import { CreateCommunicationBody, CreateIncidentBody } from '../../shared/schemas/incidents.js';
 
 const details = (body: unknown) => {
   const result = CreateCommunicationBody.safeParse(body);
@@ -62,5 +62,21 @@ describe('CreateCommunicationBody cross-field rules', () => {
       field: 'templateId',
       rule: 'templateId only together with recipients',
     });
+  });
+});
+
+describe('CreateIncidentBody: each affected third party once', () => {
+  it('is a 400 detail on the repeated index', () => {
+    const result = CreateIncidentBody.safeParse({
+      title: 't',
+      description: 'd',
+      severity: 'low',
+      category: 'c',
+      affectedThirdParties: ['TP-1', 'TP-2', 'TP-1'],
+    });
+    expect(result.success).toBe(false);
+    expect(result.success ? [] : issuesToDetails('body', result.error)).toEqual([
+      { field: 'body.affectedThirdParties.2', message: 'duplicate of TP-1' },
+    ]);
   });
 });

@@ -144,13 +144,7 @@ export async function createIncident(
   const now = deps.now();
   const nowIso = now.toISOString();
   const affected = body.affectedThirdParties ?? [];
-  const dupes = affected.flatMap((id, i) => (affected.indexOf(id) < i ? [i] : []));
-  if (dupes.length > 0) {
-    throw new ValidationError(
-      'affectedThirdParties lists a third party twice',
-      dupes.map((i) => ({ field: `body.affectedThirdParties.${i}`, message: `duplicate of ${affected[i]}` })),
-    );
-  }
+  // Each third party once: checked by the schema (CreateIncidentBody).
   const discoveryDate = body.discoveryDate ?? nowIso;
   if (Date.parse(discoveryDate) > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new ValidationError('discoveryDate is in the future', [

@@ -10,7 +10,7 @@
  *    live contacts when it names none; stakeholder groups → every live contact of the group;
  *  - a `stale` contact is replaced by its first verified, live alternate (recorded), or skipped;
  *  - unknown or deleted contacts, and recipients the incident's TLP refuses (TLP 2.0 rules of
- *    `tlp.ts`, the organization's agreement ceiling), are skipped.
+ *    `shared/domain/tlp/`, the organization's agreement ceiling), are skipped.
  * The communication (outbound, type `notification`, `notice.kind`), one outbox item per
  * organization and the timeline entry are written in ONE incident transaction — together with the
  * claim that causes the notice (an escalation level, a reminder's sent-marker: `sendNotice`'s

@@ -1,8 +1,9 @@
 import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { updateAction } from '../../shared/domain/incidents/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
+import * as routes from '../../shared/routes/incidents.js';
 
-export const handler = httpHandler('updateAction', async ({ params, body, caller }) =>
+export const handler = httpHandler(routes.updateAction, async ({ params, body, caller }) =>
   ok(
     await updateAction(
       defaultDeps(),

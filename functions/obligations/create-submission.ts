@@ -1,8 +1,9 @@
 import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { recordSubmission } from '../../shared/domain/obligations/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
+import * as routes from '../../shared/routes/obligations.js';
 
-export const handler = httpHandler('createSubmission', async ({ params, body, caller }) =>
+export const handler = httpHandler(routes.createSubmission, async ({ params, body, caller }) =>
   created(
     await recordSubmission(
       defaultDeps(),

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { claimNames } from '../config.js';
 import { UnauthorizedError } from '../errors.js';
-import { ROLES, type Role } from '../routes.js';
+import { ROLES, type Role } from '../routes/types.js';
 
 /** Who is calling, from the JWT the API Gateway authorizer (or the local runner) verified. */
 export interface Caller {

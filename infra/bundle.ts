@@ -27,6 +27,43 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * zod's JSON Schema code (`z.toJSONSchema`, `schema.toJSONSchema()`, `z.fromJSONSchema`, ≈33 KiB
+ * minified) is reached from every zod schema class, so it sits in every function. Only the OpenAPI
+ * build needs it (`npm run openapi`, at build time; `getOpenApi` serves docs/openapi.json), so the
+ * Lambda bundles get stand-ins with the same exports that throw when called. The `.format`,
+ * `.minLength` … getters of zod schemas read through it too: Liaison's runtime code reads none.
+ */
+const ZOD_JSON_SCHEMA =
+  /[\\/]zod[\\/]v4[\\/](core[\\/](json-schema-processors|to-json-schema|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
+const zodWithoutJsonSchema: Plugin = {
+  name: 'zod-without-json-schema',
+  setup(b) {
+    b.onLoad({ filter: ZOD_JSON_SCHEMA }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const names = new Set<string>();
+      for (const m of source.matchAll(/^export (?:function|const|class) ([A-Za-z_$][\w$]*)/gm))
+        names.add(m[1] as string);
+      const aliases = [...source.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) =>
+        (m[1] as string)
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      );
+      const fail = `() => { throw new Error('zod JSON Schema is not bundled (${basename(args.path)}): docs/openapi.json is built by npm run openapi'); }`;
+      const lines = [...names].map((name) =>
+        name === 'allProcessors' ? 'export const allProcessors = {};' : `export const ${name} = ${fail};`,
+      );
+      for (const alias of aliases) {
+        const [local, exported] = alias.split(/\s+as\s+/);
+        if (exported && names.has(local as string)) lines.push(`export { ${local} as ${exported} };`);
+        else if (!names.has(alias)) lines.push(`export const ${alias} = ${fail};`);
+      }
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 export interface BundleOptions {
   /** Output directory; wiped first so no stale function survives. */
   readonly outDir: string;
@@ -100,7 +137,7 @@ export async function bundleFunctions({ outDir, entries }: BundleOptions): Promi
     banner: { js: REQUIRE_BANNER },
     metafile: true,
     logLevel: 'warning',
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, zodWithoutJsonSchema],
   });
 
   const outputs = new Map<string, Metafile['outputs'][string]>();

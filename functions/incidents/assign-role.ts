@@ -1,8 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { assignRole } from '../../shared/domain/command/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
-import * as routes from '../../shared/routes/incidents.js';
+import { route } from '../../shared/routes/incidents/assign-role.js';
 
-export const handler = httpHandler(routes.assignIncidentRole, async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(await assignRole(defaultDeps(), caller, params.incidentId, body)),
 );

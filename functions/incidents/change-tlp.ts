@@ -1,8 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { changeIncidentTlp } from '../../shared/domain/command/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
-import * as routes from '../../shared/routes/incidents.js';
+import { route } from '../../shared/routes/incidents/change-tlp.js';
 
-export const handler = httpHandler(routes.changeIncidentTlp, async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(await changeIncidentTlp(defaultDeps(), caller, params.incidentId, body)),
 );

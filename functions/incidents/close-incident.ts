@@ -1,8 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { closeIncident } from '../../shared/domain/incidents/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
-import * as routes from '../../shared/routes/incidents.js';
+import { route } from '../../shared/routes/incidents/close-incident.js';
 
-export const handler = httpHandler(routes.closeIncident, async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(await closeIncident(defaultDeps(), caller, params.incidentId, body)),
 );

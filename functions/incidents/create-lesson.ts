@@ -1,8 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { createLesson } from '../../shared/domain/incidents/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
-import * as routes from '../../shared/routes/incidents.js';
+import { route } from '../../shared/routes/incidents/create-lesson.js';
 
-export const handler = httpHandler(routes.createLesson, async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   created(await createLesson(defaultDeps(), caller, params.incidentId, body)),
 );

@@ -74,6 +74,7 @@ describe('bundleFunctions', () => {
     const thirdParty = code('third-parties/get-third-party');
     // summaries are unique strings of the route entries: another area's must be absent
     expect(thirdParty).toContain('Read a third party');
+    expect(thirdParty).not.toContain('List third parties'); // same area, another route
     expect(thirdParty).not.toContain('Read an incident');
     expect(thirdParty).not.toContain('The OpenAPI 3.1 document of this API');
     // zod's JSON Schema generator is left out (docs/openapi.json is prebuilt)

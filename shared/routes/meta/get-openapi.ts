@@ -1,9 +1,8 @@
-/** Routes whose handlers live in `functions/meta/`: one exported entry per operation (see ./index.ts). */
-import * as common from '../schemas/common.js';
-import type { Route } from './types.js';
+/** The route entry of `functions/meta/get-openapi.ts` (listed in ./index.ts). */
+import * as common from '../../schemas/common.js';
+import type { Route } from '../types.js';
 
-// ---- meta ----
-export const getOpenApi = {
+export const route = {
   id: 'getOpenApi',
   method: 'GET',
   path: '/openapi.json',

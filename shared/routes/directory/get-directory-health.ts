@@ -1,8 +1,8 @@
-/** Routes whose handlers live in `functions/directory/`: one exported entry per operation (see ./index.ts). */
-import * as ver from '../schemas/verification.js';
-import { READERS, type Route } from './types.js';
+/** The route entry of `functions/directory/get-directory-health.ts` (listed in ./index.ts). */
+import * as ver from '../../schemas/verification.js';
+import { READERS, type Route } from '../types.js';
 
-export const getDirectoryHealth = {
+export const route = {
   id: 'getDirectoryHealth',
   method: 'GET',
   path: '/directory/health',

@@ -6,8 +6,9 @@
  */
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Metafile } from 'esbuild';
 import { bundleFunctions } from '../infra/bundle.js';
 import { functionEntries } from '../infra/functions.js';
 import { median } from './metrics.js';
@@ -24,6 +25,42 @@ export interface ColdStart {
   readonly totalBytes: number;
   readonly initMs: number;
   readonly runs: number[];
+  /**
+   * What the eager bytes hold beyond the DynamoDB-client-only handler, largest first (bytes in
+   * output per group: zod, the SNS/Scheduler clients, Powertools, project directories …): the
+   * measured reason when a function stays above the target.
+   */
+  readonly beyondClientOnly: readonly { readonly group: string; readonly bytes: number }[];
+}
+
+/** The group of one esbuild input: its package, or a project directory (`shared/domain`, …). */
+function groupOf(input: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+  if (pkg) return pkg.startsWith('@aws-lambda-powertools/') ? 'Powertools' : pkg;
+  if (input.endsWith('openapi.json')) return 'docs/openapi.json';
+  return /^(shared\/[^/.]+|functions)/.exec(input)?.[1] ?? input;
+}
+
+/** Bytes in output per group of everything a staging file loads eagerly (its static imports). */
+function eagerGroups(metafile: Metafile, entryFile: string): Map<string, number> {
+  const outputs = new Map(Object.entries(metafile.outputs).map(([file, o]) => [basename(file), o]));
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of outputs.get(file)?.imports ?? []) {
+      if (i.kind === 'import-statement' && !i.external) walk(basename(i.path));
+    }
+  };
+  walk(entryFile);
+  const groups = new Map<string, number>();
+  for (const file of seen) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs.get(file)?.inputs ?? {})) {
+      const group = groupOf(input);
+      groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
+    }
+  }
+  return groups;
 }
 
 function importTime(file: string): Promise<number> {
@@ -65,7 +102,9 @@ export async function measureColdStarts(
     [EMPTY]: join(ROOT, 'bench/cold-start/empty-handler.ts'),
     [CLIENT_ONLY]: join(ROOT, 'bench/cold-start/client-only-handler.ts'),
   };
-  const { eager, total } = await bundleFunctions({ outDir, entries });
+  const { eager, total, metafile } = await bundleFunctions({ outDir, entries });
+  const stageFile = (name: string) => `${name.replaceAll('/', '~')}.mjs`;
+  const baseline = eagerGroups(metafile, stageFile(CLIENT_ONLY));
   const out: ColdStart[] = [];
   const measured = Object.keys(entries).filter(
     (name) => !only?.length || only.includes(name) || name === EMPTY || name === CLIENT_ONLY,
@@ -78,7 +117,12 @@ export async function measureColdStarts(
   }
   for (const name of measured) {
     const runsOf = samples.get(name) ?? [];
+    const beyondClientOnly = [...eagerGroups(metafile, stageFile(name))]
+      .map(([group, bytes]) => ({ group, bytes: bytes - (baseline.get(group) ?? 0) }))
+      .filter((g) => g.bytes > 1024)
+      .sort((a, b) => b.bytes - a.bytes);
     out.push({
+      beyondClientOnly,
       name,
       bytes: eager[name] ?? 0,
       totalBytes: total[name] ?? 0,

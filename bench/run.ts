@@ -500,8 +500,10 @@ async function main(): Promise<void> {
     const cold: ColdStart[] = await measureColdStarts(join(tmpdir(), 'liaison-bench-bundles'), COLD_RUNS);
     const empty = cold.find((c) => c.name === EMPTY);
     const clientOnly = cold.find((c) => c.name === CLIENT_ONLY);
+    const httpFunctions = new Set<string>(routes.map((r) => r.handler));
     const coldStarts = cold.map((c) => ({
       ...c,
+      http: httpFunctions.has(c.name),
       initVsEmpty: empty ? Math.round((c.initMs / Math.max(0.01, empty.initMs)) * 10) / 10 : null,
       initVsClientOnly: clientOnly
         ? Math.round((c.initMs / Math.max(0.01, clientOnly.initMs)) * 10) / 10

@@ -51,7 +51,8 @@ describe('route entries as modules (docs/architecture.md, "Bundles")', () => {
   it.each(table.map((r) => [r.id, r] as const))(
     '%s: its entry is shared/routes/<handler>.ts and its handler passes exactly that entry',
     async (_id, route) => {
-      const mod = (await import(`../../shared/routes/${route.handler}.js`)) as { route: Route };
+      const file = new URL(`../../shared/routes/${route.handler}.ts`, import.meta.url).href;
+      const mod = (await import(/* @vite-ignore */ file)) as { route: Route };
       expect(mod.route).toBe(route); // the table lists the module's object itself
       const handler = read(`functions/${route.handler}.ts`);
       expect(handler).toContain(`import { route } from '../../shared/routes/${route.handler}.js';`);

@@ -6,7 +6,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { incidentItem, type StoredIncident } from '../shared/db/incidents-repo.js';
 import { keys } from '../shared/db/keys.js';
-import type { Action, Communication } from '../shared/schemas/incidents.js';
+import type { Action, Communication, TimelineEntry } from '../shared/schemas/incidents.js';
 
 const BATCH = 25;
 
@@ -74,7 +74,11 @@ export async function seedIncidents(
   return (performance.now() - started) / 1000;
 }
 
-/** One incident with `actions` actions and `communications` communications. */
+/**
+ * One incident with `actions` actions and `communications` communications, seeded as the service
+ * writes them: each of them with its timeline entry (`action.created`, `communication.recorded`),
+ * so the incident's partition holds 2 × (actions + communications) children.
+ */
 export async function seedBigIncident(
   db: DynamoDBDocumentClient,
   table: string,
@@ -84,7 +88,13 @@ export async function seedBigIncident(
 ): Promise<void> {
   const at = new Date().toISOString();
   const items: Record<string, unknown>[] = [
-    incidentItem(incident(id, at, { actionSeq: actions, commSeq: communications })),
+    incidentItem(
+      incident(id, at, {
+        actionSeq: actions,
+        commSeq: communications,
+        timelineSeq: actions + communications,
+      }),
+    ),
   ];
   for (let n = 1; n <= actions; n++) {
     const action: Action = {
@@ -113,6 +123,25 @@ export async function seedBigIncident(
       recordedBy: 'bench',
     };
     items.push({ ...keys.communication(id, n), entity: 'communication', incidentId: id, ...comm });
+  }
+  let seq = 0;
+  const entry = (type: string, summary: string, data: Record<string, unknown>) => {
+    seq++;
+    const e: TimelineEntry = { seq, at, actor: 'bench', type, summary, data };
+    items.push({ ...keys.timeline(id, seq), entity: 'timeline', incidentId: id, ...e });
+  };
+  for (let n = 1; n <= actions; n++)
+    entry('action.created', `ACTION-${n} assigned to ops: Seeded action ${n}: contain, eradicate, recover`, {
+      actionId: `ACTION-${n}`,
+      assignedTo: 'ops',
+      priority: 'medium',
+    });
+  for (let n = 1; n <= communications; n++) {
+    entry('communication.recorded', `email outbound: Seeded status update ${n}`, {
+      communicationId: `COMM-${n}`,
+      type: 'email',
+      direction: 'outbound',
+    });
   }
   await writeAll(db, table, items);
 }

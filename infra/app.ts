@@ -147,13 +147,13 @@ async function main(): Promise<void> {
   let bundleDir: string | undefined;
   if (!skipBundling(app)) {
     const started = Date.now();
-    const { outDir, sizes } = await bundleFunctions({
+    const { outDir, sizes, eager } = await bundleFunctions({
       outDir: BUNDLE_DIR,
       entries: functionEntries(ROOT_DIR),
     });
-    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    const largest = Math.max(...Object.values(eager));
     process.stderr.write(
-      `Bundled ${Object.keys(sizes).length} functions in ${Date.now() - started} ms (${(total / 1024).toFixed(0)} KiB)\n`,
+      `Bundled ${Object.keys(sizes).length} functions in ${Date.now() - started} ms (largest eager load ${(largest / 1024).toFixed(0)} KiB; shared chunks, docs/architecture.md "Bundles")\n`,
     );
     bundleDir = outDir;
   }

@@ -1,10 +1,12 @@
 /**
  * Bundles every Lambda entry point in ONE esbuild call (shared module graph, one process, ~1 s for
- * all functions) into `<outDir>/<name>/index.mjs`, which `ApiFunction` deploys with `Code.fromAsset`.
+ * all functions, `splitting` into shared ESM chunks) and lays out one asset directory per function,
+ * `<outDir>/<name>/`: `index.mjs` plus exactly the chunks it imports (statically or with `import()`),
+ * which `ApiFunction` deploys with `Code.fromAsset`. docs/architecture.md, "Bundles".
  */
-import { existsSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { build, type Metafile, type Plugin } from 'esbuild';
 
 /**
  * zod re-exports every locale (`z.locales`, ~40 languages, ≈300 KiB minified) and esbuild cannot
@@ -25,6 +27,43 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * zod's JSON Schema code (`z.toJSONSchema`, `schema.toJSONSchema()`, `z.fromJSONSchema`, ≈33 KiB
+ * minified) is reached from every zod schema class, so it sits in every function. Only the OpenAPI
+ * build needs it (`npm run openapi`, at build time; `getOpenApi` serves docs/openapi.json), so the
+ * Lambda bundles get stand-ins with the same exports that throw when called. The `.format`,
+ * `.minLength` … getters of zod schemas read through it too: Liaison's runtime code reads none.
+ */
+const ZOD_JSON_SCHEMA =
+  /[\\/]zod[\\/]v4[\\/](core[\\/](json-schema-processors|to-json-schema|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
+const zodWithoutJsonSchema: Plugin = {
+  name: 'zod-without-json-schema',
+  setup(b) {
+    b.onLoad({ filter: ZOD_JSON_SCHEMA }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const names = new Set<string>();
+      for (const m of source.matchAll(/^export (?:function|const|class) ([A-Za-z_$][\w$]*)/gm))
+        names.add(m[1] as string);
+      const aliases = [...source.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) =>
+        (m[1] as string)
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      );
+      const fail = `() => { throw new Error('zod JSON Schema is not bundled (${basename(args.path)}): docs/openapi.json is built by npm run openapi'); }`;
+      const lines = [...names].map((name) =>
+        name === 'allProcessors' ? 'export const allProcessors = {};' : `export const ${name} = ${fail};`,
+      );
+      for (const alias of aliases) {
+        const [local, exported] = alias.split(/\s+as\s+/);
+        if (exported && names.has(local as string)) lines.push(`export { ${local} as ${exported} };`);
+        else if (!names.has(alias)) lines.push(`export const ${alias} = ${fail};`);
+      }
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 export interface BundleOptions {
   /** Output directory; wiped first so no stale function survives. */
   readonly outDir: string;
@@ -34,8 +73,19 @@ export interface BundleOptions {
 
 export interface BundleResult {
   readonly outDir: string;
-  /** name → size in bytes of `<outDir>/<name>/index.mjs`. */
+  /** name → size in bytes of `<outDir>/<name>/index.mjs` (the entry file alone). */
   readonly sizes: Readonly<Record<string, number>>;
+  /**
+   * name → bytes loaded at module initialization: `index.mjs` and every chunk it imports statically
+   * (transitively). What a cold start parses and evaluates.
+   */
+  readonly eager: Readonly<Record<string, number>>;
+  /** name → bytes of every `.mjs` in the function's asset (eager + the dynamically imported chunks). */
+  readonly total: Readonly<Record<string, number>>;
+  /** name → the files of `<outDir>/<name>/` besides source maps (`index.mjs`, `chunk-….mjs` …). */
+  readonly files: Readonly<Record<string, readonly string[]>>;
+  /** esbuild's metafile of the build (staging file names: `incidents~create-incident.mjs`, `chunk-….mjs`). */
+  readonly metafile: Metafile;
 }
 
 /**
@@ -45,6 +95,11 @@ export interface BundleResult {
 const REQUIRE_BANNER =
   "import { createRequire as __liaisonCreateRequire } from 'node:module';" +
   'const require = __liaisonCreateRequire(import.meta.url);';
+
+/** Staging directory of the one esbuild call, inside `outDir`, removed once the assets are laid out. */
+const STAGE = '.esbuild';
+/** `incidents/create-incident` ↔ the flat staging file name `incidents~create-incident`. */
+const flat = (name: string): string => name.replaceAll('/', '~');
 
 export async function bundleFunctions({ outDir, entries }: BundleOptions): Promise<BundleResult> {
   const names = Object.keys(entries);
@@ -58,32 +113,79 @@ export async function bundleFunctions({ outDir, entries }: BundleOptions): Promi
   }
 
   const out = resolve(outDir);
+  const stage = join(out, STAGE);
   rmSync(out, { recursive: true, force: true });
+  // Every entry and chunk flat in one staging directory, so chunk imports are `./chunk-….mjs`; each
+  // function's asset directory then gets its entry (as index.mjs) and exactly the chunks it reaches.
   const result = await build({
-    entryPoints: Object.fromEntries(names.map((name) => [`${name}/index`, entries[name] as string])),
-    outdir: out,
+    entryPoints: Object.fromEntries(names.map((name) => [flat(name), entries[name] as string])),
+    outdir: stage,
     outExtension: { '.js': '.mjs' },
     bundle: true, // AWS SDK v3 included: pinned version, smaller cold start than the runtime's copy
+    // Shared ESM chunks: a module reached only through `import()` (the idempotency layer, the SDK's
+    // lazily loaded credential providers) lands in a chunk loaded on first use, not at cold start.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     format: 'esm',
     platform: 'node',
     target: 'node22',
     mainFields: ['module', 'main'], // prefer ESM builds: better tree shaking
     minify: true,
-    sourcemap: 'linked', // index.mjs.map next to it; NODE_OPTIONS=--enable-source-maps reads it
+    sourcemap: 'linked', // <file>.map next to each file; NODE_OPTIONS=--enable-source-maps reads it
     sourcesContent: false,
     legalComments: 'none',
     banner: { js: REQUIRE_BANNER },
     metafile: true,
     logLevel: 'warning',
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, zodWithoutJsonSchema],
   });
 
-  const sizes: Record<string, number> = {};
-  for (const name of names) {
-    const file = relative(process.cwd(), join(out, name, 'index.mjs'));
-    const output = result.metafile.outputs[file] ?? result.metafile.outputs[join(out, name, 'index.mjs')];
-    if (!output) throw new Error(`bundleFunctions: esbuild produced no output for ${name}`);
-    sizes[name] = output.bytes;
+  const outputs = new Map<string, Metafile['outputs'][string]>();
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    if (file.endsWith('.mjs')) outputs.set(basename(file), output);
   }
-  return { outDir: out, sizes };
+  const reach = (file: string, kinds: ReadonlySet<string>, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const imp of outputs.get(file)?.imports ?? []) {
+      if (!imp.external && kinds.has(imp.kind)) reach(basename(imp.path), kinds, seen);
+    }
+    return seen;
+  };
+  const bytesOf = (files: Iterable<string>) =>
+    [...files].reduce((n, f) => n + (outputs.get(f)?.bytes ?? 0), 0);
+  const STATIC = new Set(['import-statement']);
+  const ANY = new Set(['import-statement', 'dynamic-import']);
+
+  const sizes: Record<string, number> = {};
+  const eager: Record<string, number> = {};
+  const total: Record<string, number> = {};
+  const files: Record<string, string[]> = {};
+  for (const name of names) {
+    const entry = `${flat(name)}.mjs`;
+    if (!outputs.has(entry)) throw new Error(`bundleFunctions: esbuild produced no output for ${name}`);
+    const dir = join(out, name);
+    mkdirSync(dir, { recursive: true });
+    const reached = reach(entry, ANY);
+    files[name] = [...reached].map((f) => (f === entry ? 'index.mjs' : f)).sort();
+    for (const file of reached) {
+      if (file === entry) {
+        // Renamed to index.mjs (the `handler: 'index.handler'` of ApiFunction), map comment with it.
+        const code = readFileSync(join(stage, file), 'utf8').replace(
+          /\/\/# sourceMappingURL=[^\n]*\s*$/,
+          '//# sourceMappingURL=index.mjs.map\n',
+        );
+        writeFileSync(join(dir, 'index.mjs'), code);
+        copyFileSync(join(stage, `${file}.map`), join(dir, 'index.mjs.map'));
+        sizes[name] = Buffer.byteLength(code);
+      } else {
+        linkSync(join(stage, file), join(dir, file));
+        linkSync(join(stage, `${file}.map`), join(dir, `${file}.map`));
+      }
+    }
+    eager[name] = bytesOf(reach(entry, STATIC)) - (outputs.get(entry)?.bytes ?? 0) + (sizes[name] ?? 0);
+    total[name] = bytesOf(reached) - (outputs.get(entry)?.bytes ?? 0) + (sizes[name] ?? 0);
+  }
+  rmSync(stage, { recursive: true, force: true });
+  return { outDir: out, sizes, eager, total, files, metafile: result.metafile };
 }

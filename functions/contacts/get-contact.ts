@@ -3,8 +3,9 @@ import { getContact } from '../../shared/domain/contacts/service.js';
 import { notifyDepsIfConfigured, refreshSubscriptions } from '../../shared/domain/notifications/topics.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { logger } from '../../shared/http/observability.js';
+import { route } from '../../shared/routes/contacts/get-contact.js';
 
-export const handler = httpHandler('getContact', async ({ params }) => {
+export const handler = httpHandler(route, async ({ params }) => {
   const contact = await getContact(defaultDeps(), params.contactId);
   // Subscriptions still pending confirmation are re-read from SNS (the partner may have confirmed).
   const notify = notifyDepsIfConfigured();

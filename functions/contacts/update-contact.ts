@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { updateContact } from '../../shared/domain/contacts/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/contacts/update-contact.js';
 
-export const handler = httpHandler('updateContact', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(await updateContact(defaultDeps(), caller, params.contactId, body)),
 );

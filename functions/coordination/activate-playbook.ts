@@ -2,8 +2,9 @@ import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { activatePlaybook } from '../../shared/domain/coordination/activations.js';
 import { notifyDepsIfConfigured } from '../../shared/domain/notifications/topics.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/coordination/activate-playbook.js';
 
-export const handler = httpHandler('activatePlaybook', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   created(
     await activatePlaybook(
       defaultDeps(),

@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { createActivationEscalation } from '../../shared/domain/coordination/activations.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/coordination/create-activation-escalation.js';
 
-export const handler = httpHandler('createActivationEscalation', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   created(await createActivationEscalation(defaultDeps(), caller, params.activationId, body)),
 );

@@ -1,8 +1,9 @@
 import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { createCoordinatedAction } from '../../shared/domain/coordination/activations.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/coordination/create-coordinated-action.js';
 
-export const handler = httpHandler('createCoordinatedAction', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   created(
     await createCoordinatedAction(
       defaultDeps(),

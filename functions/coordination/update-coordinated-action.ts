@@ -1,8 +1,9 @@
 import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { updateCoordinatedAction } from '../../shared/domain/coordination/activations.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/coordination/update-coordinated-action.js';
 
-export const handler = httpHandler('updateCoordinatedAction', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(
     await updateCoordinatedAction(
       defaultDeps(),

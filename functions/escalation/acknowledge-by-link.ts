@@ -4,8 +4,9 @@ import { acknowledgeByLink } from '../../shared/domain/escalation/ack-links.js';
 import { escalationRuntime } from '../../shared/domain/escalation/chains.js';
 import { httpHandler } from '../../shared/http/handler.js';
 import { acknowledgedPage } from '../../shared/http/pages.js';
+import { route } from '../../shared/routes/escalation/acknowledge-by-link.js';
 
-export const handler = httpHandler('acknowledgeByLink', async ({ params, body, event }) => {
+export const handler = httpHandler(route, async ({ params, body, event }) => {
   const result = await acknowledgeByLink(
     defaultDeps(),
     escalationRuntime(),

@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { acknowledgeIncident, escalationRuntime } from '../../shared/domain/escalation/chains.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/incidents/acknowledge-incident.js';
 
-export const handler = httpHandler('acknowledgeIncident', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(await acknowledgeIncident(defaultDeps(), escalationRuntime(), caller, params.incidentId, body)),
 );

@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { assignRole } from '../../shared/domain/command/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/incidents/assign-role.js';
 
-export const handler = httpHandler('assignIncidentRole', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(await assignRole(defaultDeps(), caller, params.incidentId, body)),
 );

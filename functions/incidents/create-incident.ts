@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { createIncident } from '../../shared/domain/incidents/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/incidents/create-incident.js';
 
-export const handler = httpHandler('createIncident', async ({ body, caller }) =>
+export const handler = httpHandler(route, async ({ body, caller }) =>
   created(await createIncident(defaultDeps(), caller, body)),
 );

@@ -1,8 +1,9 @@
 import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { recordSubmission } from '../../shared/domain/obligations/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/obligations/create-submission.js';
 
-export const handler = httpHandler('createSubmission', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   created(
     await recordSubmission(
       defaultDeps(),

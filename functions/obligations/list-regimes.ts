@@ -1,4 +1,5 @@
 import { listRegimes } from '../../shared/domain/obligations/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/obligations/list-regimes.js';
 
-export const handler = httpHandler('listRegimes', async () => ok(listRegimes()));
+export const handler = httpHandler(route, async () => ok(listRegimes()));

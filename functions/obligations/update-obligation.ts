@@ -1,8 +1,9 @@
 import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { updateObligation } from '../../shared/domain/obligations/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/obligations/update-obligation.js';
 
-export const handler = httpHandler('updateObligation', async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(
     await updateObligation(
       defaultDeps(),

@@ -2,9 +2,10 @@ import { defaultDeps } from '../../shared/deps.js';
 import { notifyDepsIfConfigured, provisionTopic } from '../../shared/domain/notifications/topics.js';
 import { createThirdParty } from '../../shared/domain/third-parties/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/third-parties/create-third-party.js';
 
 // The organization's topic (its distribution list) is created once the organization is written.
-export const handler = httpHandler('createThirdParty', async ({ body, caller }) => {
+export const handler = httpHandler(route, async ({ body, caller }) => {
   const deps = defaultDeps();
   const organization = await createThirdParty(deps, caller, body);
   const topicArn = await provisionTopic(deps, notifyDepsIfConfigured(), organization.id);

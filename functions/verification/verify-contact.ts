@@ -3,8 +3,9 @@ import { defaultDeps } from '../../shared/deps.js';
 import { verifyToken } from '../../shared/domain/verification/service.js';
 import { httpHandler } from '../../shared/http/handler.js';
 import { verifiedPage } from '../../shared/http/pages.js';
+import { route } from '../../shared/routes/verification/verify-contact.js';
 
-export const handler = httpHandler('verifyContact', async ({ params, body, event }) => {
+export const handler = httpHandler(route, async ({ params, body, event }) => {
   const result = await verifyToken(
     defaultDeps(),
     verificationConfig(),

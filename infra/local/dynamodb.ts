@@ -164,7 +164,7 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}
     maxAttempts: 1,
     requestHandler: { requestTimeout: 1_000, connectionTimeout: 1_000 },
   });
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   try {
     for (;;) {
       if (spawnError || child.exitCode !== null || child.signalCode !== null) {

@@ -1,6 +1,5 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { awsConfig } from '../config.js';
-import { tracer } from '../http/observability.js';
 
 /** Builds a Scheduler client; `endpoint` is set by the local stack and the tests only. */
 export function createSchedulerClient(opts: {
@@ -14,7 +13,8 @@ export function createSchedulerClient(opts: {
       : {}),
     maxAttempts: 3,
   });
-  return tracer.captureAWSv3Client(client);
+  // No X-Ray SDK subsegment per call (cold start, docs/decisions.md): Lambda active tracing only.
+  return client;
 }
 
 let client: SchedulerClient | undefined;

@@ -1,6 +1,5 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { awsConfig } from '../config.js';
-import { tracer } from '../http/observability.js';
 
 /** Builds an SNS client; `endpoint` is set by the local stack and the tests only (local SNS). */
 export function createSnsClient(opts: { region: string; endpoint?: string | undefined }): SNSClient {
@@ -11,7 +10,8 @@ export function createSnsClient(opts: { region: string; endpoint?: string | unde
       : {}),
     maxAttempts: 3,
   });
-  return tracer.captureAWSv3Client(client);
+  // No X-Ray SDK subsegment per call (cold start, docs/decisions.md): Lambda active tracing only.
+  return client;
 }
 
 let client: SNSClient | undefined;

@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
-import { tracer } from '../http/observability.js';
 
 /** Builds a document client; `endpoint` is set by the local stack and the tests only. */
 export function createDocumentClient(opts: { region: string; endpoint?: string }): DynamoDBDocumentClient {
@@ -12,7 +11,8 @@ export function createDocumentClient(opts: { region: string; endpoint?: string }
       : {}),
     maxAttempts: 3,
   });
-  return DynamoDBDocumentClient.from(tracer.captureAWSv3Client(base), {
+  // No X-Ray SDK subsegment per call (cold start, docs/decisions.md): Lambda active tracing only.
+  return DynamoDBDocumentClient.from(base, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }

@@ -1,14 +1,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { type Route, type RouteId, type RouteOf, routeById } from '../routes.js';
+import type { RouteId, RouteOf } from '../routes/index.js';
+import type { Route } from '../routes/types.js';
 import { type Caller, callerFrom } from './caller.js';
 import { errorResponse, json } from './error-response.js';
 import { htmlError, htmlResponse, wantsHtml } from './html.js';
-import { logger, tracer } from './observability.js';
+import { logger } from './observability.js';
 import { header, parseBody, parsePath, parseQuery } from './request.js';
 
 type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
@@ -17,14 +17,18 @@ type ParamsOf<P extends string> = P extends `${string}{${infer Name}}${infer Res
   ? { [K in Name]: string } & ParamsOf<Rest>
   : unknown;
 
-export interface Request<Id extends RouteId> {
-  readonly body: BodyOf<RouteOf<Id>>;
-  readonly query: QueryOf<RouteOf<Id>>;
-  readonly params: ParamsOf<RouteOf<Id>['path']> & Record<string, string>;
+/** The request `run` receives for the route entry `R` (types from its schemas and path). */
+export interface RequestFor<R extends Route> {
+  readonly body: BodyOf<R>;
+  readonly query: QueryOf<R>;
+  readonly params: ParamsOf<R['path']> & Record<string, string>;
   readonly caller: Caller;
   readonly idempotencyKey: string | undefined;
   readonly event: APIGatewayProxyEventV2;
 }
+
+/** The request of the operation `Id` (type-level only: nothing of the route table is loaded). */
+export type Request<Id extends RouteId> = RequestFor<RouteOf<Id>>;
 
 export interface Result {
   readonly status: number;
@@ -70,7 +74,9 @@ export function idempotencyKeyOf(event: APIGatewayProxyEventV2): string | undefi
 }
 
 /**
- * Wraps an operation: authenticate → authorize (roles from the route table) → parse and validate
+ * Wraps an operation, given its own route entry (`routes.<id>` from `shared/routes/<area>.ts`;
+ * importing the entry, not the table, keeps the other routes and their schemas out of the bundle):
+ * authenticate → authorize (roles from the route table) → parse and validate
  * path, query and body (schemas from the route table) → run → respond. Every error becomes an HTTP
  * answer in `errorResponse`, the last step.
  *
@@ -79,8 +85,10 @@ export function idempotencyKeyOf(event: APIGatewayProxyEventV2): string | undefi
  * is scoped to route id + caller subject + path parameters + header value; the validated body and
  * query must match on a repeat (else 422 IDEMPOTENCY_KEY_REUSED). Only 2xx answers are stored.
  */
-export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<Id>) => Promise<Result>) {
-  const route = routeById(id);
+export function httpHandler<const R extends Route>(
+  route: R,
+  run: (request: RequestFor<R>) => Promise<Result>,
+) {
   const idempotent = IDEMPOTENT_METHODS.has(route.method);
   const base = async (
     event: APIGatewayProxyEventV2,
@@ -105,7 +113,7 @@ export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<I
       const body = parseBody(route, event);
       const idempotencyKey = idempotent ? idempotencyKeyOf(event) : undefined;
       const execute = async () => {
-        const result = await run({ body, query, params, caller, idempotencyKey, event } as Request<Id>);
+        const result = await run({ body, query, params, caller, idempotencyKey, event } as RequestFor<R>);
         if (asHtml && result.html !== undefined) return htmlResponse(result.status, result.html);
         return json(result.status, shapeResponse(route, result), result.headers);
       };
@@ -125,6 +133,5 @@ export function httpHandler<Id extends RouteId>(id: Id, run: (request: Request<I
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .handler(base);
 }

@@ -7,7 +7,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors.js';
-import { pathParams, type Route } from '../routes.js';
+import { pathParams, type Route } from '../routes/types.js';
 import { ID_PATTERN } from '../schemas/common.js';
 
 /** zod issues → `{field, message}` details naming each field (`body.severity`, `query.limit`). */

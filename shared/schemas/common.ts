@@ -43,7 +43,8 @@ export const PageQuery = {
     .meta({ description: 'Opaque cursor from the previous page’s `nextCursor`' }),
 };
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
+/** Pure (no side effect): lets the bundler drop the page schemas of routes a function does not import. */
+export const pageOf = /* @__NO_SIDE_EFFECTS__ */ <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
     nextCursor: z

@@ -44,6 +44,46 @@ describe('the route table', () => {
   });
 });
 
+describe('route entries as modules (docs/architecture.md, "Bundles")', () => {
+  const root = new URL('../../', import.meta.url);
+  const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+  it.each(table.map((r) => [r.id, r] as const))(
+    '%s: its entry is shared/routes/<handler>.ts and its handler passes exactly that entry',
+    async (_id, route) => {
+      const file = new URL(`../../shared/routes/${route.handler}.ts`, import.meta.url).href;
+      const mod = (await import(/* @vite-ignore */ file)) as { route: Route };
+      expect(mod.route).toBe(route); // the table lists the module's object itself
+      const handler = read(`functions/${route.handler}.ts`);
+      expect(handler).toContain(`import { route } from '../../shared/routes/${route.handler}.js';`);
+      expect(handler).toMatch(/httpHandler\(route,/);
+      // never the whole table
+      expect(handler).not.toMatch(/from '\.\.\/\.\.\/shared\/routes(\/index)?\.js'/);
+    },
+  );
+
+  it('shared/http imports no route entry and not the table (types.ts only, or type-only imports)', () => {
+    const dir = new URL('shared/http/', root);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const code = readFileSync(new URL(file, dir), 'utf8');
+      for (const m of code.matchAll(/^import (type )?[^;]*from '\.\.\/routes([^']*)';/gm)) {
+        if (m[1]) continue; // erased at build time
+        expect(m[2], `shared/http/${file}`).toBe('/types.js');
+      }
+    }
+  });
+
+  it('has no route module that the table does not list', () => {
+    const dir = new URL('shared/routes/', root);
+    const listed = new Set(table.map((r) => `${r.handler}.ts`));
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((f) => f.replaceAll('\\', '/'))
+      .filter((f) => f.includes('/') && f.endsWith('.ts'));
+    expect(files.filter((f) => !listed.has(f))).toEqual([]);
+    expect(files.length).toBe(table.length);
+  });
+});
+
 describe('the OpenAPI document', () => {
   const doc = buildOpenApi() as {
     openapi: string;

@@ -6,10 +6,12 @@
 
 import type { Repositories } from '../../shared/db/repositories.js';
 import type { Deps } from '../../shared/domain/deps.js';
+import { memoryDirectory } from './memory/directory.js';
 
 /** Every in-memory repository, fresh. */
 export function memoryRepositories(): Repositories {
-  return {};
+  const { channels, contacts, organizations, playbooks, policies, templates, triggers } = memoryDirectory();
+  return { channels, contacts, organizations, playbooks, policies, templates, triggers };
 }
 
 /** Deps for a unit test: in-memory repositories, a fixed clock, counting ids. */

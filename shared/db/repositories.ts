@@ -15,6 +15,7 @@ import type { TriggersRepository } from './repos/escalation-triggers.js';
 import type { OrganizationsRepository } from './repos/organizations.js';
 import type { PlaybooksRepository } from './repos/playbooks.js';
 import type { TemplatesRepository } from './repos/templates.js';
+import type { VerificationRepository } from './repos/verification.js';
 
 /** An opaque piece of another aggregate's transaction (e.g. `contacts.referenceParts(...)`). */
 export type { TransactPart } from './transact.js';
@@ -34,4 +35,5 @@ export type Repositories = {
   readonly policies: PoliciesRepository;
   readonly templates: TemplatesRepository;
   readonly triggers: TriggersRepository;
+  readonly verification: VerificationRepository;
 };

@@ -6,6 +6,7 @@ import { createTriggersRepository } from './escalation-triggers.js';
 import { createOrganizationsRepository } from './organizations.js';
 import { createPlaybooksRepository } from './playbooks.js';
 import { createTemplatesRepository } from './templates.js';
+import { createVerificationRepository } from './verification.js';
 
 /** The DynamoDB-backed repositories over one table (built once per process by `shared/deps.ts`). */
 export function createRepositories(ctx: TableContext): Repositories {
@@ -17,5 +18,6 @@ export function createRepositories(ctx: TableContext): Repositories {
     policies: createPoliciesRepository(ctx),
     templates: createTemplatesRepository(ctx),
     triggers: createTriggersRepository(ctx),
+    verification: createVerificationRepository(ctx),
   };
 }

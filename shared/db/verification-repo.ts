@@ -19,7 +19,7 @@ export async function dueContactsPage(
   asOf: string,
   limit: number,
   start: Record<string, unknown> | undefined,
-): Promise<{ items: Record<string, unknown>[]; last: Record<string, unknown> | undefined }> {
+): Promise<{ items: StoredContact[]; last: Record<string, unknown> | undefined }> {
   const res = await deps.db.send(
     new QueryCommand({
       TableName: deps.tableName,
@@ -31,7 +31,7 @@ export async function dueContactsPage(
       ExclusiveStartKey: start,
     }),
   );
-  return { items: res.Items ?? [], last: res.LastEvaluatedKey };
+  return { items: (res.Items ?? []).map((i) => contactEntity.fromItem(i)), last: res.LastEvaluatedKey };
 }
 
 export interface TokenItem {

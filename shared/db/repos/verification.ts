@@ -30,7 +30,7 @@ export interface VerificationRepository {
     asOf: string,
     limit: number,
     start: Record<string, unknown> | undefined,
-  ): Promise<{ items: Record<string, unknown>[]; last: Record<string, unknown> | undefined }>;
+  ): Promise<{ items: StoredContact[]; last: Record<string, unknown> | undefined }>;
   /**
    * Claims a due contact for this round and stores its token hash in ONE transaction, with `extra`
    * items (the sweep's outbox item); false when the contact was claimed or changed meanwhile.

@@ -229,7 +229,7 @@ async function dueContacts(deps: Deps, run: SweepRun, options: SweepOptions): Pr
       run.cursor ?? undefined,
     );
     const outcomes = await mapLimit(page.items, options.concurrency ?? 16, (item) =>
-      processContact(deps, run, item as unknown as DueItem, options),
+      processContact(deps, run, item, options),
     );
     run.counts.due += page.items.length;
     for (const o of outcomes) run.counts[o]++;

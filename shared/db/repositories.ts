@@ -8,6 +8,17 @@
  * imports `@aws-sdk/*`, `shared/db/keys.ts` or a repository implementation.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ChannelsRepository } from './repos/channels.js';
+import type { ContactsRepository } from './repos/contacts.js';
+import type { PoliciesRepository } from './repos/escalation-policies.js';
+import type { TriggersRepository } from './repos/escalation-triggers.js';
+import type { OrganizationsRepository } from './repos/organizations.js';
+import type { PlaybooksRepository } from './repos/playbooks.js';
+import type { TemplatesRepository } from './repos/templates.js';
+import type { VerificationRepository } from './repos/verification.js';
+
+/** An opaque piece of another aggregate's transaction (e.g. `contacts.referenceParts(...)`). */
+export type { TransactPart } from './transact.js';
 
 /** What a DynamoDB-backed repository is built from. */
 export interface TableContext {
@@ -16,4 +27,13 @@ export interface TableContext {
 }
 
 /** Every repository, by aggregate. */
-export type Repositories = {};
+export type Repositories = {
+  readonly channels: ChannelsRepository;
+  readonly contacts: ContactsRepository;
+  readonly organizations: OrganizationsRepository;
+  readonly playbooks: PlaybooksRepository;
+  readonly policies: PoliciesRepository;
+  readonly templates: TemplatesRepository;
+  readonly triggers: TriggersRepository;
+  readonly verification: VerificationRepository;
+};

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, type ErrorDetail } from '../errors.js';
 import { keys } from './keys.js';
+import type { TableContext } from './repositories.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -18,7 +18,7 @@ export class TransactionConflict extends Error {
 }
 
 /** One TransactWriteItems request. Condition failures become `TransactionConflict`. */
-export async function transactWrite(deps: Deps, items: TransactItem[]): Promise<void> {
+export async function transactWrite(deps: TableContext, items: TransactItem[]): Promise<void> {
   try {
     await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
@@ -62,7 +62,7 @@ export async function withOptimisticRetry<T>(attempt: () => Promise<T>, maxAttem
  * read at: the optimistic-concurrency condition of every versioned item.
  */
 export function conditionalPut(
-  deps: Deps,
+  deps: TableContext,
   item: Record<string, unknown>,
   expectedVersion: number | null,
 ): TransactItem {
@@ -78,7 +78,7 @@ export function conditionalPut(
 }
 
 /** One PutItem of a conditional Put; a failed condition becomes `TransactionConflict` like a transaction's. */
-export async function putOne(deps: Deps, item: TransactItem): Promise<void> {
+export async function putOne(deps: TableContext, item: TransactItem): Promise<void> {
   if (!item.Put) throw new Error('putOne takes a Put');
   try {
     await deps.db.send(new PutCommand(item.Put));
@@ -97,7 +97,7 @@ export const alreadyExists = (what: string, id: string): ConflictError =>
   );
 
 /** Condition that an organization exists (an id in a request refers to one). */
-export function organizationExists(deps: Deps, orgId: string): TransactItem {
+export function organizationExists(deps: TableContext, orgId: string): TransactItem {
   return {
     ConditionCheck: {
       TableName: deps.tableName,
@@ -105,4 +105,67 @@ export function organizationExists(deps: Deps, orgId: string): TransactItem {
       ConditionExpression: 'attribute_exists(pk)',
     },
   };
+}
+
+/** The 409 a stale versioned write answers (the domain's `withOptimisticRetry` reads again and retries). */
+export const concurrentUpdate = (): ConflictError =>
+  new ConflictError('The resource was changed concurrently; retry the request', [], 'CONCURRENT_UPDATE');
+
+/**
+ * A piece of a TransactWriteItems request that one repository hands another, opaque to the domain
+ * (services never build SDK items): e.g. the contacts' `referencedBy` changes written inside an
+ * organization's, policy's or trigger's transaction. `explain` turns the failed indexes of the
+ * part's own items (0-based) into the details of a 400 (none: not this part's fault).
+ */
+export class TransactPart {
+  readonly #items: readonly TransactItem[];
+  readonly #explain: (failed: readonly number[]) => ErrorDetail[];
+  constructor(
+    items: readonly TransactItem[],
+    explain: (failed: readonly number[]) => ErrorDetail[] = () => [],
+  ) {
+    this.#items = items;
+    this.#explain = explain;
+  }
+  /** Whether the part writes nothing (an unchanged reference set). */
+  get empty(): boolean {
+    return this.#items.length === 0;
+  }
+  /** @internal (shared/db only) */
+  static itemsOf(part: TransactPart): readonly TransactItem[] {
+    return part.#items;
+  }
+  /** @internal (shared/db only) */
+  static explain(part: TransactPart, failed: readonly number[]): ErrorDetail[] {
+    return part.#explain(failed);
+  }
+}
+
+/** The items of several parts, in order. */
+export const partItems = (parts: readonly TransactPart[]): TransactItem[] =>
+  parts.flatMap((p) => [...TransactPart.itemsOf(p)]);
+
+/**
+ * The details of the parts placed at `offset` in a cancelled transaction, part by part: the first
+ * part with details answers (`firstOnly`), or all of them together.
+ */
+export function explainParts(
+  parts: readonly TransactPart[],
+  failed: readonly number[],
+  offset: number,
+  firstOnly = true,
+): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  let first = offset;
+  for (const part of parts) {
+    const n = TransactPart.itemsOf(part).length;
+    const local = failed.filter((i) => i >= first && i < first + n).map((i) => i - first);
+    const details = local.length > 0 ? TransactPart.explain(part, local) : [];
+    if (details.length > 0) {
+      if (firstOnly) return details;
+      out.push(...details);
+    }
+    first += n;
+  }
+  return out;
 }

@@ -4,19 +4,22 @@
  * failed-attempt counters of `POST /verify/{token}`, and the sweep's run and result items.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps.js';
+import { contactEntity, type StoredContact } from './entities/contact.js';
+import { organizationEntity, type StoredOrganization } from './entities/organization.js';
 import { keys, listQueries, VERIFY_DUE, verificationKeys } from './keys.js';
-import { type TransactItem, TransactionConflict, transactWrite } from './transact.js';
+import { indexAll } from './pagination.js';
+import type { TableContext } from './repositories.js';
+import { concurrentUpdate, type TransactItem, TransactionConflict, transactWrite } from './transact.js';
 
 const NULL_TYPE = 'NULL';
 
 /** One page of live contacts whose next verification action is at or before `asOf` (gsi5, oldest first). */
 export async function dueContactsPage(
-  deps: Deps,
+  deps: TableContext,
   asOf: string,
   limit: number,
   start: Record<string, unknown> | undefined,
-): Promise<{ items: Record<string, unknown>[]; last: Record<string, unknown> | undefined }> {
+): Promise<{ items: StoredContact[]; last: Record<string, unknown> | undefined }> {
   const res = await deps.db.send(
     new QueryCommand({
       TableName: deps.tableName,
@@ -28,7 +31,7 @@ export async function dueContactsPage(
       ExclusiveStartKey: start,
     }),
   );
-  return { items: res.Items ?? [], last: res.LastEvaluatedKey };
+  return { items: (res.Items ?? []).map((i) => contactEntity.fromItem(i)), last: res.LastEvaluatedKey };
 }
 
 export interface TokenItem {
@@ -52,10 +55,10 @@ const ttlOf = (iso: string) => Math.floor(Date.parse(iso) / 1000) + 7 * 86_400;
  * when the condition failed.
  */
 export async function claimContact(
-  deps: Deps,
+  deps: TableContext,
   c: { id: string; organizationId: string; nextVerificationDue: string },
   t: { hash: string; sentAt: string; staleAt: string; tokenExpiresAt: string },
-  extra: TransactItem[] = [],
+  extra: readonly TransactItem[] = [],
 ): Promise<boolean> {
   const token: TokenItem = {
     hash: t.hash,
@@ -113,7 +116,7 @@ export async function claimContact(
  * The next round is due `intervalDays` later (`nextDue`). False when it changed meanwhile.
  */
 export async function markStale(
-  deps: Deps,
+  deps: TableContext,
   c: { id: string; staleAt: string },
   at: string,
   nextDue: string,
@@ -145,19 +148,19 @@ export async function markStale(
   }
 }
 
-export async function loadToken(deps: Deps, hash: string): Promise<TokenItem | undefined> {
+export async function loadToken(deps: TableContext, hash: string): Promise<TokenItem | undefined> {
   const res = await deps.db.send(
     new GetCommand({ TableName: deps.tableName, Key: verificationKeys.token(hash), ConsistentRead: true }),
   );
   return res.Item as TokenItem | undefined;
 }
 
-/** The raw contact item (consistent read), undefined when absent. */
-export async function loadContactItem(deps: Deps, id: string): Promise<Record<string, unknown> | undefined> {
+/** The contact (consistent read), undefined when absent. */
+export async function loadContactItem(deps: TableContext, id: string): Promise<StoredContact | undefined> {
   const res = await deps.db.send(
     new GetCommand({ TableName: deps.tableName, Key: keys.contact(id), ConsistentRead: true }),
   );
-  return res.Item;
+  return res.Item ? contactEntity.fromItem(res.Item) : undefined;
 }
 
 /**
@@ -165,7 +168,7 @@ export async function loadContactItem(deps: Deps, id: string): Promise<Record<st
  * the contact stamped verified (only if live and unchanged since read, `version`).
  */
 export function confirmItems(
-  deps: Deps,
+  deps: TableContext,
   hash: string,
   c: { id: string; version: number; round: string },
   at: string,
@@ -213,14 +216,24 @@ export function confirmItems(
 }
 
 export async function confirm(
-  deps: Deps,
+  deps: TableContext,
   hash: string,
   c: { id: string; version: number; round: string },
   at: string,
   nextDue: string,
   comment?: string,
-): Promise<void> {
-  await transactWrite(deps, confirmItems(deps, hash, c, at, nextDue, comment));
+): Promise<'confirmed' | 'token-used'> {
+  try {
+    await transactWrite(deps, confirmItems(deps, hash, c, at, nextDue, comment));
+    return 'confirmed';
+  } catch (error) {
+    // Token consumed meanwhile (a concurrent confirmation): used. Contact changed: read again.
+    if (error instanceof TransactionConflict) {
+      if (error.failed.includes(0)) return 'token-used';
+      throw concurrentUpdate();
+    }
+    throw error;
+  }
 }
 
 /**
@@ -229,7 +242,7 @@ export async function confirm(
  * of them counts its failure; that overshoot is bounded by the route's throttle burst, and every
  * failure is still counted (atomic ADD), so the next request is refused.
  */
-export async function failedAttempts(deps: Deps, bucket: string): Promise<number> {
+export async function failedAttempts(deps: TableContext, bucket: string): Promise<number> {
   const res = await deps.db.send(
     new GetCommand({
       TableName: deps.tableName,
@@ -241,7 +254,11 @@ export async function failedAttempts(deps: Deps, bucket: string): Promise<number
 }
 
 /** Counts one failed attempt in a bucket that expires (TTL) at `expiresAtEpoch`. */
-export async function recordFailure(deps: Deps, bucket: string, expiresAtEpoch: number): Promise<void> {
+export async function recordFailure(
+  deps: TableContext,
+  bucket: string,
+  expiresAtEpoch: number,
+): Promise<void> {
   await deps.db.send(
     new UpdateCommand({
       TableName: deps.tableName,
@@ -253,7 +270,7 @@ export async function recordFailure(deps: Deps, bucket: string, expiresAtEpoch: 
   );
 }
 
-export async function loadSweepItem<T>(deps: Deps, which: 'run' | 'last'): Promise<T | undefined> {
+export async function loadSweepItem<T>(deps: TableContext, which: 'run' | 'last'): Promise<T | undefined> {
   const key = which === 'run' ? verificationKeys.sweepRun() : verificationKeys.sweepLast();
   const res = await deps.db.send(
     new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }),
@@ -263,7 +280,7 @@ export async function loadSweepItem<T>(deps: Deps, which: 'run' | 'last'): Promi
   return rest as T;
 }
 
-export async function saveSweepItem(deps: Deps, which: 'run' | 'last', value: object): Promise<void> {
+export async function saveSweepItem(deps: TableContext, which: 'run' | 'last', value: object): Promise<void> {
   const key = which === 'run' ? verificationKeys.sweepRun() : verificationKeys.sweepLast();
   await deps.db.send(
     new PutCommand({
@@ -277,3 +294,17 @@ export const directoryQueries = {
   contacts: () => listQueries.contacts({}),
   organizations: () => listQueries.organizations({}),
 };
+
+/** Every organization and every live contact (all pages of their list partitions: the sweep's report). */
+export async function wholeDirectory(
+  deps: TableContext,
+): Promise<{ organizations: StoredOrganization[]; contacts: StoredContact[] }> {
+  const [orgs, contacts] = await Promise.all([
+    indexAll(deps, directoryQueries.organizations()),
+    indexAll(deps, directoryQueries.contacts()),
+  ]);
+  return {
+    organizations: orgs.map((o) => organizationEntity.fromItem(o)),
+    contacts: contacts.map((c) => contactEntity.fromItem(c)),
+  };
+}

@@ -6,10 +6,15 @@
 
 import type { Repositories } from '../../shared/db/repositories.js';
 import type { Deps } from '../../shared/domain/deps.js';
+import { memoryDirectory } from './memory/directory.js';
+import { memoryVerification } from './memory/verification.js';
 
 /** Every in-memory repository, fresh. */
 export function memoryRepositories(): Repositories {
-  return {};
+  const { store, channels, contacts, organizations, playbooks, policies, templates, triggers } =
+    memoryDirectory();
+  const verification = memoryVerification(store);
+  return { channels, contacts, organizations, playbooks, policies, templates, triggers, verification };
 }
 
 /** Deps for a unit test: in-memory repositories, a fixed clock, counting ids. */

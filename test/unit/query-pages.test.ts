@@ -29,8 +29,8 @@ const AUDITED: Record<string, Record<string, 'b' | 'c' | 'helper'>> = {
   'shared/db/incidents-repo.ts': { queryTimeline: 'b' },
   'shared/db/verification-repo.ts': { dueContactsPage: 'b' },
   'shared/domain/incidents/service.ts': { listIncidents: 'b' },
-  'shared/domain/templates/service.ts': { listTemplateVersions: 'b' },
-  'shared/domain/contacts/service.ts': { listContacts: 'b' },
+  'shared/db/repos/templates.ts': { queryVersionsPage: 'b' },
+  'shared/db/repos/contacts.ts': { queryContactsPage: 'b' },
   'shared/domain/notifications/delivery.ts': { sweepOutbox: 'c' },
   'shared/domain/notifications/outbox-age.ts': { readOutboxBacklog: 'c' },
 };

@@ -1,6 +1,23 @@
 import type { Repositories, TableContext } from '../repositories.js';
+import { createChannelsRepository } from './channels.js';
+import { createContactsRepository } from './contacts.js';
+import { createPoliciesRepository } from './escalation-policies.js';
+import { createTriggersRepository } from './escalation-triggers.js';
+import { createOrganizationsRepository } from './organizations.js';
+import { createPlaybooksRepository } from './playbooks.js';
+import { createTemplatesRepository } from './templates.js';
+import { createVerificationRepository } from './verification.js';
 
 /** The DynamoDB-backed repositories over one table (built once per process by `shared/deps.ts`). */
-export function createRepositories(_ctx: TableContext): Repositories {
-  return {};
+export function createRepositories(ctx: TableContext): Repositories {
+  return {
+    channels: createChannelsRepository(ctx),
+    contacts: createContactsRepository(ctx),
+    organizations: createOrganizationsRepository(ctx),
+    playbooks: createPlaybooksRepository(ctx),
+    policies: createPoliciesRepository(ctx),
+    templates: createTemplatesRepository(ctx),
+    triggers: createTriggersRepository(ctx),
+    verification: createVerificationRepository(ctx),
+  };
 }

@@ -10,22 +10,14 @@
  * retries instead of writing back a stale `referencedBy`.
  */
 
-import { keys } from '../../db/keys.js';
-import type { TransactItem } from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
-import { type ErrorDetail, ValidationError } from '../../errors.js';
+import { type ContactReferenceChange, contactReferenceItems } from '../../db/entities/contact.js';
+import { explainParts, partItems, type TransactItem } from '../../db/transact.js';
+import { ValidationError } from '../../errors.js';
+import type { Deps } from '../deps.js';
 
-export interface ReferenceChange {
-  /** The referrer, `<kind>:<id>[#role]`. */
-  readonly ref: string;
-  /** Contacts to reference, each with the request field that named it (for a 400). */
-  readonly add: readonly { readonly contactId: string; readonly field: string }[];
-  /** Contacts no longer referenced. */
-  readonly remove: readonly string[];
-  /** When set, every added contact must belong to this organization. */
-  readonly organizationId?: string;
-}
+export type ReferenceChange = ContactReferenceChange;
 
+/** @deprecated The raw items of {@link referenceItems}; use `deps.repos.contacts.referenceParts`. */
 export interface ReferenceItems {
   readonly items: TransactItem[];
   /** Turns the failed indexes of a cancelled transaction (offset by `first`) into a 400, or returns. */
@@ -46,62 +38,24 @@ export function referenceChange(
   };
 }
 
-/** The set changes of `referencedBy` for one referrer (added contacts must be live). */
+/**
+ * @deprecated Transitional (issue 12), for the services whose aggregate has no repository yet
+ * (incident command): the `referencedBy` updates as raw transaction items. Services with a
+ * repository pass `deps.repos.contacts.referenceParts(change)` to it instead.
+ */
 export function referenceItems(deps: Deps, change: ReferenceChange): ReferenceItems {
-  const adds = change.add.filter((a, i) => change.add.findIndex((b) => b.contactId === a.contactId) === i);
-  const removes = [...new Set(change.remove)].filter((id) => !adds.some((a) => a.contactId === id));
-  const refSet = new Set([change.ref]);
-  const items: TransactItem[] = [
-    ...adds.map(
-      (a): TransactItem => ({
-        Update: {
-          TableName: deps.tableName,
-          Key: keys.contact(a.contactId),
-          UpdateExpression: 'ADD referencedBy :ref SET version = version + :one',
-          ConditionExpression: `attribute_exists(pk) AND deletedAt = :null${
-            change.organizationId ? ' AND organizationId = :org' : ''
-          }`,
-          ExpressionAttributeValues: {
-            ':ref': refSet,
-            ':one': 1,
-            ':null': null,
-            ...(change.organizationId ? { ':org': change.organizationId } : {}),
-          },
-        },
-      }),
-    ),
-    ...removes.map(
-      (contactId): TransactItem => ({
-        Update: {
-          TableName: deps.tableName,
-          Key: keys.contact(contactId),
-          UpdateExpression: 'DELETE referencedBy :ref SET version = version + :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':ref': refSet, ':one': 1 },
-        },
-      }),
-    ),
-  ];
-  const explain = (failed: readonly number[], first: number) => {
-    const details: ErrorDetail[] = adds.flatMap((a, i) =>
-      failed.includes(first + i)
-        ? [
-            {
-              field: a.field,
-              message: change.organizationId
-                ? `contact ${a.contactId} does not exist, is deleted, or is not a contact of ${change.organizationId}`
-                : `contact ${a.contactId} does not exist or is deleted`,
-            },
-          ]
-        : [],
-    );
-    if (details.length > 0) throw new ValidationError('Unknown or unusable contacts', details);
+  const part = contactReferenceItems(deps.tableName, change);
+  return {
+    items: partItems([part]),
+    explain: (failed, first) => {
+      const details = explainParts([part], failed, first);
+      if (details.length > 0) throw new ValidationError('Unknown or unusable contacts', details);
+    },
   };
-  return { items, explain };
 }
 
 /** `referencedBy` as stored (a String Set, or absent) → a sorted list. */
-export function referencesOf(item: Record<string, unknown>): string[] {
+export function referencesOf(item: { readonly referencedBy?: unknown }): string[] {
   const raw = item.referencedBy;
   if (raw instanceof Set) return [...raw].map(String).sort();
   if (Array.isArray(raw)) return raw.map(String).sort();

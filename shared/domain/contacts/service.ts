@@ -5,20 +5,8 @@
  * Deleting is soft: `deletedAt` is set and the index keys are removed (hidden from every list).
  */
 
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../config.js';
-import { publicView } from '../../db/items.js';
-import { contactIndexKeys, contactVerificationIndexKeys, keys, listQueries } from '../../db/keys.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
-import {
-  conditionalPut,
-  organizationExists,
-  type TransactItem,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import type { StoredContact } from '../../db/entities/contact.js';
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Caller } from '../../model/caller.js';
@@ -29,12 +17,10 @@ import type {
   ListContactsQuery,
   UpdateContactBody,
 } from '../../schemas/contacts.js';
-import {
-  type ChannelSubscription,
-  notifyDepsIfConfigured,
-  syncSubscriptions,
-} from '../notifications/topics.js';
+import type { Deps } from '../deps.js';
+import { notifyDepsIfConfigured, syncSubscriptions } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
+import { withOptimisticRetry } from '../retry.js';
 import { referencesOf } from './references.js';
 import {
   assertAlternatesShape,
@@ -44,54 +30,23 @@ import {
   nextVerificationDue,
 } from './rules.js';
 
-type StoredContact = Omit<Contact, 'referencedBy'> & {
-  deleteReason?: string;
-  subscriptions?: ChannelSubscription[];
-  /** String Set (absent when empty), see ./references.ts. */
-  referencedBy?: Set<string>;
+export type { StoredContact };
+
+/** A contact as the API shows it (`referencedBy` a sorted list, no `deleteReason`). */
+const view = (c: StoredContact): Contact => {
+  const { deleteReason: _reason, ...rest } = c;
+  return { ...rest, referencedBy: referencesOf(c) };
 };
 
-function contactItem(c: StoredContact) {
-  return {
-    ...publicView<StoredContact>(c as unknown as Record<string, unknown>),
-    ...keys.contact(c.id),
-    entity: 'contact',
-    ...(c.deletedAt === null ? contactIndexKeys(c) : {}),
-    // Verification sweep index (sparse; docs/verification.md): live contacts only.
-    ...(c.deletedAt === null ? contactVerificationIndexKeys(c) : {}),
-  };
-}
-
-const view = (c: StoredContact | Record<string, unknown>): Contact => ({
-  ...publicView<Contact>(c as Record<string, unknown>, ['deleteReason']),
-  referencedBy: referencesOf(c as Record<string, unknown>),
-});
-
-/** Put of a contact conditioned on the version it was read at (or on absence). */
-function putContact(deps: Deps, c: StoredContact, expectedVersion: number | null): TransactItem {
-  return conditionalPut(deps, contactItem(c), expectedVersion);
-}
-
 async function loadContact(deps: Deps, id: string): Promise<StoredContact> {
-  const res = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.contact(id), ConsistentRead: true }),
-  );
-  if (!res.Item) throw new NotFoundError(`Contact ${id} not found`);
-  return res.Item as StoredContact;
+  const contact = await deps.repos.contacts.get(id);
+  if (!contact) throw new NotFoundError(`Contact ${id} not found`);
+  return contact;
 }
 
 /** Several contacts in one BatchGetItem (consistent), by id. */
-export async function loadContacts(deps: Deps, ids: readonly string[]): Promise<Map<string, StoredContact>> {
-  const out = new Map<string, StoredContact>();
-  let pending = [...new Set(ids)].map((id) => keys.contact(id));
-  while (pending.length > 0) {
-    const res = await deps.db.send(
-      new BatchGetCommand({ RequestItems: { [deps.tableName]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    for (const item of res.Responses?.[deps.tableName] ?? []) out.set(String(item.id), item as StoredContact);
-    pending = (res.UnprocessedKeys?.[deps.tableName]?.Keys ?? []) as typeof pending;
-  }
-  return out;
+export function loadContacts(deps: Deps, ids: readonly string[]): Promise<Map<string, StoredContact>> {
+  return deps.repos.contacts.getMany(ids);
 }
 
 /** The organization a contact belongs to; unknown → 400 naming `body.organizationId`. */
@@ -139,15 +94,7 @@ async function withSubscriptions(deps: Deps, contact: StoredContact): Promise<St
   try {
     const channels = contact.deletedAt ? [] : contact.channels;
     const subscriptions = await syncSubscriptions(notify, contact, channels, contact.subscriptions ?? []);
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.contact(contact.id),
-        UpdateExpression: 'SET subscriptions = :s',
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':s': subscriptions, ':v': contact.version },
-      }),
-    );
+    await deps.repos.contacts.setSubscriptions(contact.id, subscriptions, contact.version);
     return { ...contact, subscriptions };
   } catch (error) {
     logger.warn('contact subscriptions not synchronized', { contactId: contact.id, error });
@@ -186,23 +133,18 @@ export async function createContact(deps: Deps, caller: Caller, body: CreateCont
       deletedBy: null,
       version: 1,
     };
-    const alternates = body.alternates.map((a) => found.get(a) as StoredContact);
-    try {
-      await transactWrite(deps, [
-        putContact(deps, contact, null),
-        organizationExists(deps, body.organizationId),
-        ...alternates.map((a) => putContact(deps, withReferrer(a, id, true, at), a.version)),
-      ]);
-    } catch (error) {
-      if (error instanceof TransactionConflict && error.failed.includes(0)) {
-        throw new ConflictError(
-          `Contact ${id} already exists`,
-          [{ field: 'body.id', message: 'already exists' }],
-          'ALREADY_EXISTS',
-        );
-      }
-      throw error; // an alternate changed meanwhile: retried
-    }
+    const alternates = body.alternates.flatMap((a) => {
+      const c = found.get(a);
+      return c ? [c] : [];
+    });
+    // A taken id → 409 ALREADY_EXISTS; an alternate changed meanwhile → retried.
+    await deps.repos.contacts.write(
+      [
+        { contact, expectedVersion: null },
+        ...alternates.map((a) => ({ contact: withReferrer(a, id, true, at), expectedVersion: a.version })),
+      ],
+      { organizationId: body.organizationId },
+    );
     return view(await withSubscriptions(deps, contact));
   });
 }
@@ -254,9 +196,9 @@ export async function updateContact(
       verificationSentAt: _sent,
       verificationStaleAt: _stale,
       ...unrounded
-    } = current as StoredContact & Record<string, unknown>;
+    } = current;
     const next: StoredContact = {
-      ...(readdressed ? (unrounded as StoredContact) : current),
+      ...(readdressed ? unrounded : current),
       ...body,
       dimension,
       alternates: nextAlternates,
@@ -269,15 +211,18 @@ export async function updateContact(
       version: current.version + 1,
     };
     const touched = [
-      ...added.map((a) => withReferrer(found.get(a) as StoredContact, id, true, at)),
+      ...added.flatMap((a) => {
+        const c = found.get(a); // present: assertAlternatesExist
+        return c ? [withReferrer(c, id, true, at)] : [];
+      }),
       ...removed.flatMap((a) => {
         const c = found.get(a);
         return c ? [withReferrer(c, id, false, at)] : [];
       }),
     ];
-    await transactWrite(deps, [
-      putContact(deps, next, current.version),
-      ...touched.map((c) => putContact(deps, c, c.version - 1)),
+    await deps.repos.contacts.write([
+      { contact: next, expectedVersion: current.version },
+      ...touched.map((c) => ({ contact: c, expectedVersion: c.version - 1 })),
     ]);
     return view(body.channels ? await withSubscriptions(deps, next) : next);
   });
@@ -296,7 +241,7 @@ export async function deleteContact(
   return withOptimisticRetry(async () => {
     const current = await loadContact(deps, id);
     if (current.deletedAt) return view(current);
-    const referencedBy = referencesOf(current as unknown as Record<string, unknown>);
+    const referencedBy = referencesOf(current);
     if (current.alternateOf.length > 0 || referencedBy.length > 0) {
       const users = [...current.alternateOf, ...referencedBy].join(', ');
       throw new ConflictError(
@@ -327,9 +272,9 @@ export async function deleteContact(
       version: current.version + 1,
     };
     const released = [...found.values()].map((c) => withReferrer(c, id, false, at));
-    await transactWrite(deps, [
-      putContact(deps, next, current.version),
-      ...released.map((c) => putContact(deps, c, c.version - 1)),
+    await deps.repos.contacts.write([
+      { contact: next, expectedVersion: current.version },
+      ...released.map((c) => ({ contact: c, expectedVersion: c.version - 1 })),
     ]);
     return view(await withSubscriptions(deps, next));
   });
@@ -339,32 +284,7 @@ export async function listContacts(
   deps: Deps,
   query: ListContactsQuery,
 ): Promise<{ items: Contact[]; nextCursor: string | null }> {
-  const q = listQueries.contacts(query);
   // The index chooses one criterion; the dimension (when not the index) is filtered on the page.
-  const filterDimension = query.dimension !== undefined && q.index !== 'gsi3';
-  const names: Record<string, string> = { '#pk': q.pkAttr };
-  const values: Record<string, unknown> = { ':pk': q.pk };
-  let condition = '#pk = :pk';
-  if ('skPrefix' in q && q.skPrefix && q.skAttr) {
-    names['#sk'] = q.skAttr;
-    values[':sk'] = q.skPrefix;
-    condition += ' AND begins_with(#sk, :sk)';
-  }
-  if (filterDimension) {
-    names['#dim'] = 'dimension';
-    values[':dim'] = query.dimension;
-  }
-  const res = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: q.index,
-      KeyConditionExpression: condition,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ...(filterDimension ? { FilterExpression: '#dim = :dim' } : {}),
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, { [q.pkAttr]: q.pk }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(view), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  const page = await deps.repos.contacts.list(query);
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
 }

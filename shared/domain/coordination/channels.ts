@@ -1,22 +1,9 @@
 /**
- * Coordination channels (`CHANNEL#<id>` / `#CHANNEL`, listed through gsi1 `CHANNEL`). Participants
- * must be registered organizations: each one is a ConditionCheck in the same transaction as the
- * Put, so a missing one is a 400 naming its position and nothing is written.
+ * Coordination channels (`deps.repos.channels`, shared/db/repos/channels.ts). Participants must be
+ * registered organizations: the repository checks each in the same transaction as the write, so a
+ * missing one is a 400 naming its position and nothing is written.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { publicView } from '../../db/items.js';
-import { channelIndexKeys, keys, listQueries } from '../../db/keys.js';
-import { queryIndexPage } from '../../db/pagination.js';
-import {
-  alreadyExists,
-  conditionalPut,
-  organizationExists,
-  type TransactItem,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import { organizationExists, type TransactItem } from '../../db/transact.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
@@ -25,21 +12,19 @@ import type {
   ListChannelsQuery,
   UpdateChannelBody,
 } from '../../schemas/coordination.js';
+import type { Deps } from '../deps.js';
+import { withOptimisticRetry } from '../retry.js';
 
-const channelItem = (c: Channel) => ({
-  ...c,
-  ...keys.channel(c.id),
-  entity: 'channel',
-  ...channelIndexKeys(c),
-});
-const channelView = (item: Record<string, unknown>) => publicView<Channel>(item);
-
-/** ConditionChecks that each organization exists (one per id, in order). */
+/**
+ * ConditionChecks that each organization exists (one per id, in order).
+ * @deprecated Transitional (issue 12) for activations, until they have their repository
+ * (`deps.repos.organizations.existParts` is the repository way).
+ */
 export function organizationChecks(deps: Deps, organizationIds: readonly string[]): TransactItem[] {
   return organizationIds.map((id) => organizationExists(deps, id));
 }
 
-/** The 400 for failed organization checks placed at `offset` in a transaction. */
+/** The 400 for failed organization checks placed at `offset` in a transaction (see `organizationChecks`). */
 export function unknownOrganizations(
   failed: readonly number[],
   offset: number,
@@ -54,21 +39,6 @@ export function unknownOrganizations(
   );
 }
 
-async function write(deps: Deps, channel: Channel, expectedVersion: number | null): Promise<void> {
-  try {
-    await transactWrite(deps, [
-      conditionalPut(deps, channelItem(channel), expectedVersion),
-      ...organizationChecks(deps, channel.participants),
-    ]);
-  } catch (error) {
-    if (!(error instanceof TransactionConflict)) throw error;
-    const unknown = unknownOrganizations(error.failed, 1, channel.participants, 'body.participants');
-    if (unknown) throw unknown;
-    if (expectedVersion === null && error.failed.includes(0)) throw alreadyExists('Channel', channel.id);
-    throw error;
-  }
-}
-
 export async function createChannel(deps: Deps, caller: Caller, body: CreateChannelBody): Promise<Channel> {
   const { id, ...fields } = body;
   const at = deps.now().toISOString();
@@ -81,19 +51,17 @@ export async function createChannel(deps: Deps, caller: Caller, body: CreateChan
     updatedAt: at,
     updatedBy: caller.subject,
   };
-  await write(deps, channel, null);
+  await deps.repos.channels.write(channel, null);
   return channel;
 }
 
 export async function getChannel(deps: Deps, id: string): Promise<Channel> {
-  const res = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.channel(id), ConsistentRead: true }),
-  );
-  if (!res.Item) throw new NotFoundError(`Channel ${id} not found`);
-  return channelView(res.Item);
+  const channel = await deps.repos.channels.get(id);
+  if (!channel) throw new NotFoundError(`Channel ${id} not found`);
+  return channel;
 }
 
-export async function updateChannel(
+export function updateChannel(
   deps: Deps,
   caller: Caller,
   id: string,
@@ -108,7 +76,7 @@ export async function updateChannel(
       updatedAt: deps.now().toISOString(),
       updatedBy: caller.subject,
     };
-    await write(deps, next, current.version);
+    await deps.repos.channels.write(next, current.version);
     return next;
   });
 }
@@ -117,6 +85,5 @@ export async function listChannels(
   deps: Deps,
   query: ListChannelsQuery,
 ): Promise<{ items: Channel[]; nextCursor: string | null }> {
-  const page = await queryIndexPage(deps, listQueries.channels(), query);
-  return { items: page.items.map(channelView), nextCursor: page.nextCursor };
+  return deps.repos.channels.list(query);
 }

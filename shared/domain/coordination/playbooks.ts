@@ -4,18 +4,7 @@
  * transaction conditioned on the version read, with a ConditionCheck per participating organization
  * (responsible organizations and role holders must participate: the schema checks that).
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { publicView } from '../../db/items.js';
-import { keys, listQueries, playbookIndexKeys } from '../../db/keys.js';
-import { queryIndexPage } from '../../db/pagination.js';
-import {
-  alreadyExists,
-  conditionalPut,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
@@ -24,37 +13,8 @@ import type {
   Playbook,
   UpdatePlaybookBody,
 } from '../../schemas/coordination.js';
-import { organizationChecks, unknownOrganizations } from './channels.js';
-
-const headItem = (p: Playbook) => ({
-  ...p,
-  ...keys.playbook(p.id),
-  entity: 'playbook',
-  ...playbookIndexKeys(p),
-});
-const versionItem = (p: Playbook) => ({
-  ...p,
-  ...keys.playbookVersion(p.id, p.version),
-  entity: 'playbookVersion',
-});
-const view = (item: Record<string, unknown>) => publicView<Playbook>(item);
-
-async function write(deps: Deps, playbook: Playbook, expectedVersion: number | null): Promise<void> {
-  const orgs = playbook.participatingOrganizations;
-  try {
-    await transactWrite(deps, [
-      conditionalPut(deps, headItem(playbook), expectedVersion),
-      conditionalPut(deps, versionItem(playbook), null),
-      ...organizationChecks(deps, orgs),
-    ]);
-  } catch (error) {
-    if (!(error instanceof TransactionConflict)) throw error;
-    const unknown = unknownOrganizations(error.failed, 2, orgs, 'body.participatingOrganizations');
-    if (unknown) throw unknown;
-    if (expectedVersion === null && error.failed.includes(0)) throw alreadyExists('Playbook', playbook.id);
-    throw error;
-  }
-}
+import type { Deps } from '../deps.js';
+import { withOptimisticRetry } from '../retry.js';
 
 export async function createPlaybook(
   deps: Deps,
@@ -72,25 +32,19 @@ export async function createPlaybook(
     updatedAt: at,
     updatedBy: caller.subject,
   };
-  await write(deps, playbook, null);
+  await deps.repos.playbooks.write(playbook, null);
   return playbook;
 }
 
 export async function getPlaybook(deps: Deps, id: string, version?: number): Promise<Playbook> {
-  const res = await deps.db.send(
-    new GetCommand({
-      TableName: deps.tableName,
-      Key: version === undefined ? keys.playbook(id) : keys.playbookVersion(id, version),
-      ConsistentRead: true,
-    }),
-  );
-  if (!res.Item)
+  const playbook = await deps.repos.playbooks.get(id, version);
+  if (!playbook)
     throw new NotFoundError(`Playbook ${id}${version === undefined ? '' : ` version ${version}`} not found`);
-  return view(res.Item);
+  return playbook;
 }
 
 /** An edit never changes a version: it writes version n+1; activations keep the version they used. */
-export async function updatePlaybook(
+export function updatePlaybook(
   deps: Deps,
   caller: Caller,
   id: string,
@@ -124,7 +78,7 @@ export async function updatePlaybook(
         outsiders,
       );
     }
-    await write(deps, next, current.version);
+    await deps.repos.playbooks.write(next, current.version);
     return next;
   });
 }
@@ -133,6 +87,5 @@ export async function listPlaybooks(
   deps: Deps,
   query: ListPlaybooksQuery,
 ): Promise<{ items: Playbook[]; nextCursor: string | null }> {
-  const page = await queryIndexPage(deps, listQueries.playbooks(), query);
-  return { items: page.items.map(view), nextCursor: page.nextCursor };
+  return deps.repos.playbooks.list(query);
 }

@@ -6,20 +6,8 @@
  * policy `version`.
  */
 
-import { getPolicy, putPolicy, type StoredPolicy } from '../../db/escalation-repo.js';
-import { publicView } from '../../db/items.js';
-import { escalationKeys } from '../../db/keys.js';
-import { indexAll, queryIndexPage } from '../../db/pagination.js';
-import {
-  alreadyExists,
-  organizationExists,
-  type TransactItem,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
-import { ValidationError } from '../../errors.js';
+import type { StoredPolicy } from '../../db/entities/escalation-policy.js';
+import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
   CreateEscalationPolicyBody,
@@ -28,11 +16,18 @@ import type {
   PolicyLevel,
   UpdateEscalationPolicyBody,
 } from '../../schemas/escalation.js';
-import { referenceChange, referenceItems } from '../contacts/references.js';
+import { referenceChange } from '../contacts/references.js';
+import type { Deps } from '../deps.js';
+import { withOptimisticRetry } from '../retry.js';
 import { invalidateEscalationCache } from './cache.js';
 import { validatePolicyLevels } from './rules.js';
 
-export { getPolicy };
+/** The policy; 404 when unknown. */
+export async function getPolicy(deps: Deps, id: string): Promise<StoredPolicy> {
+  const policy = await deps.repos.policies.get(id);
+  if (!policy) throw new NotFoundError(`Escalation policy ${id} not found`);
+  return policy;
+}
 
 const contactsOf = (levels: readonly PolicyLevel[]) => [...new Set(levels.flatMap((l) => l.contacts ?? []))];
 
@@ -70,32 +65,12 @@ async function write(
   before: readonly PolicyLevel[],
   fieldLevels: readonly PolicyLevel[] | undefined,
 ): Promise<void> {
-  const refs = referenceItems(deps, {
+  const contactRefs = deps.repos.contacts.referenceParts({
     ref: `policy:${policy.id}`,
     ...referenceChange(contactsOf(before), contactFields(fieldLevels ?? policy.levels)),
   });
   const orgs = fieldLevels ? organizationFields(fieldLevels) : [];
-  const items: TransactItem[] = [
-    putPolicy(deps, policy, expectedVersion),
-    ...orgs.map((o) => organizationExists(deps, o.id)),
-    ...refs.items,
-  ];
-  try {
-    await transactWrite(deps, items);
-  } catch (error) {
-    if (!(error instanceof TransactionConflict)) throw error;
-    const missing = orgs.filter((_, i) => error.failed.includes(1 + i));
-    if (missing.length > 0) {
-      throw new ValidationError(
-        `Unknown organization(s): ${missing.map((o) => o.id).join(', ')}`,
-        missing.map((o) => ({ field: o.field, message: `organization ${o.id} does not exist` })),
-      );
-    }
-    refs.explain(error.failed, 1 + orgs.length);
-    if (expectedVersion === null && error.failed.includes(0))
-      throw alreadyExists('Escalation policy', policy.id);
-    throw error;
-  }
+  await deps.repos.policies.write(policy, expectedVersion, orgs, contactRefs);
   invalidateEscalationCache();
 }
 
@@ -153,13 +128,10 @@ export async function listPolicies(
   deps: Deps,
   query: ListEscalationPoliciesQuery,
 ): Promise<{ items: EscalationPolicy[]; nextCursor: string | null }> {
-  const page = await queryIndexPage(deps, escalationKeys.policies(), query);
-  return { items: page.items.map((i) => publicView<EscalationPolicy>(i)), nextCursor: page.nextCursor };
+  return deps.repos.policies.list(query);
 }
 
 /** Policies with `autoStart` (the sparse gsi2 partition). */
 export async function autoStartPolicies(deps: Deps): Promise<EscalationPolicy[]> {
-  return (await indexAll(deps, escalationKeys.autoStartPolicies())).map((i) =>
-    publicView<EscalationPolicy>(i),
-  );
+  return deps.repos.policies.autoStart();
 }

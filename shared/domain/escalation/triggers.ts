@@ -10,22 +10,10 @@
  * `firedTriggers`. Only after the commit are the effects run (the notice, the chain), best-effort:
  * a failure is logged and the `trigger.fired` entry stays as the record.
  */
-import { getTrigger, policyExists, putTrigger, type StoredTrigger } from '../../db/escalation-repo.js';
+import type { StoredTrigger } from '../../db/entities/escalation-trigger.js';
 import type { StoredIncident } from '../../db/incidents-repo.js';
 import { incidentView } from '../../db/incidents-repo.js';
-import { publicView } from '../../db/items.js';
-import { escalationKeys } from '../../db/keys.js';
-import { indexAll, queryIndexPage } from '../../db/pagination.js';
-import {
-  alreadyExists,
-  organizationExists,
-  type TransactItem,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
-import { type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Caller } from '../../model/caller.js';
 import type {
@@ -34,37 +22,21 @@ import type {
   ListEscalationTriggersQuery,
   UpdateEscalationTriggerBody,
 } from '../../schemas/escalation.js';
-import { referenceChange, referenceItems } from '../contacts/references.js';
+import { referenceChange } from '../contacts/references.js';
+import type { Deps } from '../deps.js';
 import { sendNotice, systemActor } from '../notifications/notice.js';
+import { withOptimisticRetry } from '../retry.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
 import { cached, invalidateEscalationCache } from './cache.js';
 import { escalationRuntime, logFailedStart, startChain } from './chains.js';
 import { newlyFired } from './rules.js';
 
-export { getTrigger };
-
-/**
- * The checks of a trigger's policy and organizations, each with the field that named it (for a
- * 400). Its contacts are not checked here but referenced (`referenceItems`, see `write`).
- */
-function referenceChecks(
-  deps: Deps,
-  t: StoredTrigger,
-): { items: TransactItem[]; fields: string[]; ids: string[] } {
-  const items: TransactItem[] = [];
-  const fields: string[] = [];
-  const ids: string[] = [];
-  const add = (item: TransactItem, field: string, id: string) => {
-    items.push(item);
-    fields.push(field);
-    ids.push(id);
-  };
-  if (t.startChain) add(policyExists(deps, t.startChain), 'body.startChain', t.startChain);
-  for (const [i, id] of (t.notify.organizations ?? []).entries()) {
-    add(organizationExists(deps, id), `body.notify.organizations.${i}`, id);
-  }
-  return { items, fields, ids };
+/** The trigger; 404 when unknown. */
+export async function getTrigger(deps: Deps, id: string): Promise<StoredTrigger> {
+  const trigger = await deps.repos.triggers.get(id);
+  if (!trigger) throw new NotFoundError(`Escalation trigger ${id} not found`);
+  return trigger;
 }
 
 async function assertTemplate(deps: Deps, templateId: string | undefined): Promise<void> {
@@ -92,31 +64,15 @@ async function write(
   beforeContacts: readonly string[],
 ): Promise<void> {
   await assertTemplate(deps, t.template);
-  const refs = referenceChecks(deps, t);
-  const contactRefs = referenceItems(deps, {
+  const contactRefs = deps.repos.contacts.referenceParts({
     ref: `trigger:${t.id}`,
     ...referenceChange(
       beforeContacts,
       (t.notify.contacts ?? []).map((contactId, i) => ({ contactId, field: `body.notify.contacts.${i}` })),
     ),
   });
-  try {
-    await transactWrite(deps, [putTrigger(deps, t, expectedVersion), ...refs.items, ...contactRefs.items]);
-  } catch (error) {
-    if (!(error instanceof TransactionConflict)) throw error;
-    const details: ErrorDetail[] = refs.fields.flatMap((field, i) =>
-      error.failed.includes(1 + i) ? [{ field, message: `${refs.ids[i]} does not exist` }] : [],
-    );
-    try {
-      contactRefs.explain(error.failed, 1 + refs.items.length);
-    } catch (contactError) {
-      if (!(contactError instanceof ValidationError)) throw contactError;
-      details.push(...contactError.details);
-    }
-    if (details.length > 0) throw new ValidationError('Unknown references', details);
-    if (expectedVersion === null && error.failed.includes(0)) throw alreadyExists('Escalation trigger', t.id);
-    throw error;
-  }
+  // Its policy and organizations are ConditionChecks of the same transaction (400 naming the field).
+  await deps.repos.triggers.write(t, expectedVersion, contactRefs);
   invalidateEscalationCache();
 }
 
@@ -176,15 +132,12 @@ export async function listTriggers(
   deps: Deps,
   query: ListEscalationTriggersQuery,
 ): Promise<{ items: EscalationTrigger[]; nextCursor: string | null }> {
-  const page = await queryIndexPage(deps, escalationKeys.triggers(), query);
-  return { items: page.items.map((i) => publicView<EscalationTrigger>(i)), nextCursor: page.nextCursor };
+  return deps.repos.triggers.list(query);
 }
 
 /** Every trigger (cached in module memory, see cache.ts). */
 export function allTriggers(deps: Deps): Promise<StoredTrigger[]> {
-  return cached(`${deps.tableName}:triggers`, async () =>
-    (await indexAll(deps, escalationKeys.triggers())).map((i) => publicView<StoredTrigger>(i)),
-  );
+  return cached(`${deps.tableName}:triggers`, () => deps.repos.triggers.all());
 }
 
 // ---------- evaluation (called by the incidents service's commit and createIncident) ----------

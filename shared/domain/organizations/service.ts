@@ -3,21 +3,13 @@
  * `supplier`) and their sharing agreements (`ORG#<id>` / `AGREEMENT#<agrId>`, same item collection).
  */
 
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { publicView } from '../../db/items.js';
-import { keys, listQueries, organizationIndexKeys, orgPk, prefixes } from '../../db/keys.js';
-import { queryAll, queryIndexPage } from '../../db/pagination.js';
-import {
-  alreadyExists,
-  conditionalPut,
-  organizationExists,
-  putOne,
-  type TransactItem,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import type { StoredAgreement } from '../../db/entities/agreement.js';
+import type {
+  StoredOrganization,
+  StoredOtherOrganization,
+  StoredReferences,
+} from '../../db/entities/organization.js';
+import type { TransactPart } from '../../db/repositories.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
@@ -27,24 +19,16 @@ import type {
   CreateOrganizationBody,
   ListOrganizationsQuery,
   Organization,
-  OtherOrganization,
   UpdateAgreementBody,
   UpdateOrganizationBody,
 } from '../../schemas/organizations.js';
-import { type ReferenceItems, referenceChange, referenceItems } from '../contacts/references.js';
+import { referenceChange } from '../contacts/references.js';
+import type { Deps } from '../deps.js';
+import { withOptimisticRetry } from '../retry.js';
 import type { OrganizationTlpReader } from '../tlp/ceilings.js';
 import { agreementStatus, organizationTlp } from '../tlp/rules.js';
 
-type StoredOrganization = Omit<OtherOrganization, 'escalationContactIds'> & {
-  createdBy: string;
-  escalationContactIds?: string[];
-};
-
-/** The contact-reference attributes as stored on an organization item. */
-export interface StoredReferences {
-  readonly escalationContactIds?: string[];
-  readonly ownerContactId?: string;
-}
+export type { StoredReferences };
 
 /** The contact-reference fields of an organization update (`escalationContactIds`, `ownerContactId`). */
 export interface ContactReferenceUpdate {
@@ -64,16 +48,16 @@ export function contactReferenceChanges(
   body: ContactReferenceUpdate,
 ): {
   fields: { escalationContactIds?: string[]; ownerContactId?: string | undefined };
-  refs: ReferenceItems[];
+  refs: TransactPart[];
 } {
-  const refs: ReferenceItems[] = [];
+  const refs: TransactPart[] = [];
   const fields: { escalationContactIds?: string[]; ownerContactId?: string | undefined } = {};
   if (body.escalationContactIds !== undefined) {
     const before = current.escalationContactIds ?? [];
     const after = body.escalationContactIds;
     fields.escalationContactIds = after;
     refs.push(
-      referenceItems(deps, {
+      deps.repos.contacts.referenceParts({
         ref: `organization:${organizationId}#escalation`,
         ...referenceChange(
           before,
@@ -107,7 +91,7 @@ export function contactReferenceChanges(
     }
     if (before !== after) {
       refs.push(
-        referenceItems(deps, {
+        deps.repos.contacts.referenceParts({
           ref: `organization:${organizationId}#owner`,
           ...referenceChange(
             before ? [before] : [],
@@ -132,7 +116,7 @@ export function updatedWithReferences<
   id: string,
   current: T,
   body: ContactReferenceUpdate & object,
-): { next: T; refs: ReferenceItems[] } {
+): { next: T; refs: TransactPart[] } {
   const { escalationContactIds, ownerContactId, ...rest } = body;
   const { fields, refs } = contactReferenceChanges(deps, id, current, {
     escalationContactIds,
@@ -140,6 +124,7 @@ export function updatedWithReferences<
   });
   const { ownerContactId: previousOwner, ...unchanged } = current;
   const owner = 'ownerContactId' in fields ? fields.ownerContactId : previousOwner;
+  // The body's fields are the stored ones of the same kind (the schemas of T's PATCH).
   const next = {
     ...unchanged,
     ...rest,
@@ -147,43 +132,18 @@ export function updatedWithReferences<
     ...(owner ? { ownerContactId: owner } : {}),
     updatedAt: deps.now().toISOString(),
     version: current.version + 1,
-  } as unknown as T;
+  } as T;
   return { next, refs };
 }
 
 /**
- * Writes an organization item (conditioned on `expectedVersion`) with its contact-reference
- * changes in one transaction; a refused reference → 400 naming the field, a changed organization →
- * TransactionConflict (retried by the caller).
+ * Any organization (third party or not) as the API shows it: the stored one without `createdBy`
+ * (`escalationContactIds` is absent on organizations that never named any, as before).
  */
-export async function writeWithReferences(
-  deps: Deps,
-  put: TransactItem,
-  refs: readonly ReferenceItems[],
-): Promise<void> {
-  if (refs.every((r) => r.items.length === 0)) return putOne(deps, put);
-  try {
-    await transactWrite(deps, [put, ...refs.flatMap((r) => r.items)]);
-  } catch (error) {
-    if (!(error instanceof TransactionConflict) || error.failed.includes(0)) throw error;
-    let first = 1;
-    for (const r of refs) {
-      r.explain(error.failed, first);
-      first += r.items.length;
-    }
-    throw error;
-  }
+export function organizationView(org: StoredOrganization): Organization {
+  const { createdBy: _by, ...view } = org;
+  return view as Organization;
 }
-type StoredAgreement = Omit<Agreement, 'status'>;
-
-function toItem(org: StoredOrganization) {
-  // Computed keys come last: `org` may be a raw item read earlier, carrying stale index keys.
-  return { ...org, ...keys.organization(org.id), entity: 'organization', ...organizationIndexKeys(org) };
-}
-
-/** Any organization item (third party or not) as the API shows it. */
-export const organizationView = (item: Record<string, unknown>) =>
-  publicView<Organization>(item, ['createdBy']);
 
 export async function createOrganization(
   deps: Deps,
@@ -196,7 +156,7 @@ export async function createOrganization(
     ]);
   }
   const now = deps.now().toISOString();
-  const org: StoredOrganization = {
+  const org: StoredOtherOrganization = {
     id: body.id ?? `ORG-${deps.newId()}`,
     name: body.name,
     kind: body.kind,
@@ -207,26 +167,19 @@ export async function createOrganization(
     createdBy: caller.subject,
     version: 1,
   };
-  try {
-    await putOne(deps, conditionalPut(deps, toItem(org), null));
-  } catch (error) {
-    if (error instanceof TransactionConflict) throw alreadyExists('Organization', org.id);
-    throw error;
-  }
-  return organizationView(toItem(org));
+  await deps.repos.organizations.create(org);
+  return organizationView(org);
 }
 
-/** The raw organization item (any kind); 404 when unknown. */
+/** The stored organization (any kind); 404 when unknown. */
 export async function loadOrganization(
   deps: Deps,
   id: string,
   consistent = false,
-): Promise<Record<string, unknown> & { id: string; kind: string; version: number }> {
-  const res = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.organization(id), ConsistentRead: consistent }),
-  );
-  if (!res.Item) throw new NotFoundError(`Organization ${id} not found`);
-  return res.Item as Record<string, unknown> & { id: string; kind: string; version: number };
+): Promise<StoredOrganization> {
+  const org = await deps.repos.organizations.get(id, consistent);
+  if (!org) throw new NotFoundError(`Organization ${id} not found`);
+  return org;
 }
 
 export async function getOrganization(deps: Deps, id: string): Promise<Organization> {
@@ -248,9 +201,9 @@ export async function updateOrganization(
         'MANAGED_AS_THIRD_PARTY',
       );
     }
-    const { next, refs } = updatedWithReferences(deps, id, current as unknown as StoredOrganization, body);
-    await writeWithReferences(deps, conditionalPut(deps, toItem(next), current.version), refs);
-    return organizationView(toItem(next));
+    const { next, refs } = updatedWithReferences(deps, id, current, body);
+    await deps.repos.organizations.replace(next, current.version, refs);
+    return organizationView(next);
   });
 }
 
@@ -258,14 +211,14 @@ export async function listOrganizations(
   deps: Deps,
   query: ListOrganizationsQuery,
 ): Promise<{ items: Organization[]; nextCursor: string | null }> {
-  const page = await queryIndexPage(deps, listQueries.organizations(query), query);
+  const page = await deps.repos.organizations.list(query);
   return { items: page.items.map(organizationView), nextCursor: page.nextCursor };
 }
 
 // ---------- sharing agreements ----------
 
 const agreementView = (a: StoredAgreement, now: Date): Agreement => ({
-  ...publicView<StoredAgreement>(a as unknown as Record<string, unknown>),
+  ...a,
   status: agreementStatus(a, now),
 });
 
@@ -302,21 +255,7 @@ export async function createAgreement(
     updatedAt: at,
     version: 1,
   };
-  try {
-    await transactWrite(deps, [
-      organizationExists(deps, organizationId),
-      conditionalPut(
-        deps,
-        { ...agreement, ...keys.agreement(organizationId, agreement.id), entity: 'agreement' },
-        null,
-      ),
-    ]);
-  } catch (error) {
-    if (!(error instanceof TransactionConflict)) throw error;
-    if (error.failed.includes(0)) throw new NotFoundError(`Organization ${organizationId} not found`);
-    if (error.failed.includes(1)) throw alreadyExists('Agreement', agreement.id);
-    throw new ConflictError('The agreement could not be created; retry the request', [], 'CONCURRENT_UPDATE');
-  }
+  await deps.repos.organizations.createAgreement(agreement);
   return agreementView(agreement, now);
 }
 
@@ -328,20 +267,9 @@ export async function organizationAgreements(
   deps: Deps,
   organizationId: string,
 ): Promise<{ agreements: StoredAgreement[]; effectiveTlpCeiling: Tlp; internal: boolean }> {
-  const items = await queryAll(deps, {
-    TableName: deps.tableName,
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: {
-      ':pk': orgPk(organizationId),
-      ':from': keys.organization(organizationId).sk,
-      ':to': `${prefixes.agreements}\uffff`,
-    },
-  });
-  const organization = items.find((i) => i.sk === keys.organization(organizationId).sk);
-  if (!organization) throw new NotFoundError(`Organization ${organizationId} not found`);
-  const agreements = items
-    .filter((i) => String(i.sk).startsWith(prefixes.agreements))
-    .map((i) => i as unknown as StoredAgreement);
+  const found = await deps.repos.organizations.withAgreements(organizationId);
+  if (!found) throw new NotFoundError(`Organization ${organizationId} not found`);
+  const { organization, agreements } = found;
   const internal = organization.kind === 'internal';
   return {
     agreements,
@@ -379,12 +307,8 @@ export async function updateAgreement(
   body: UpdateAgreementBody,
 ): Promise<Agreement> {
   return withOptimisticRetry(async () => {
-    const key = keys.agreement(organizationId, agreementId);
-    const res = await deps.db.send(
-      new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }),
-    );
-    if (!res.Item) throw new NotFoundError(`Agreement ${agreementId} of ${organizationId} not found`);
-    const current = res.Item as StoredAgreement;
+    const current = await deps.repos.organizations.getAgreement(organizationId, agreementId);
+    if (!current) throw new NotFoundError(`Agreement ${agreementId} of ${organizationId} not found`);
     if (current.revokedAt) {
       throw new ConflictError(
         `Agreement ${agreementId} was revoked at ${current.revokedAt}`,
@@ -403,7 +327,7 @@ export async function updateAgreement(
       version: current.version + 1,
     };
     assertExpiryAfterSigning(next);
-    await putOne(deps, conditionalPut(deps, { ...next, ...key, entity: 'agreement' }, current.version));
+    await deps.repos.organizations.replaceAgreement(next, current.version);
     return agreementView(next, now);
   });
 }

@@ -5,18 +5,7 @@
  * conditioned on the latest version number read.
  */
 
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getIncidentItem, incidentView } from '../../db/incidents-repo.js';
-import { publicView } from '../../db/items.js';
-import { keys, listQueries, prefixes, templateIndexKeys, templatePk } from '../../db/keys.js';
-import { decodeCursor, encodeCursor, queryIndexPage } from '../../db/pagination.js';
-import {
-  type TransactItem,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
@@ -30,6 +19,8 @@ import type {
   TemplateVersionsQuery,
   UpdateTemplateBody,
 } from '../../schemas/templates.js';
+import type { Deps } from '../deps.js';
+import { withOptimisticRetry } from '../retry.js';
 import { FULL_VIEW, placeholdersOf, renderTemplate, templateProblems, templateView } from './render.js';
 
 type Content = Pick<Template, 'name' | 'audience' | 'channelTypes' | 'subject' | 'body' | 'maxTlp'>;
@@ -51,38 +42,6 @@ function checkedContent(content: Content): Content & { placeholders: string[] } 
   ].sort();
   return { ...content, placeholders };
 }
-
-const headItem = (t: Template) => ({
-  ...publicView<Template>(t as unknown as Record<string, unknown>),
-  ...keys.template(t.id),
-  entity: 'template',
-  ...templateIndexKeys(t),
-});
-
-const versionItem = (v: TemplateVersion) => ({
-  ...publicView<TemplateVersion>(v as unknown as Record<string, unknown>),
-  ...keys.templateVersion(v.templateId, v.version),
-  entity: 'templateVersion',
-});
-
-const headView = (item: Record<string, unknown>) => publicView<Template>(item);
-const versionView = (item: Record<string, unknown>) => publicView<TemplateVersion>(item);
-
-function putHead(deps: Deps, t: Template, expectedLatest: number | null): TransactItem {
-  return {
-    Put: {
-      TableName: deps.tableName,
-      Item: headItem(t),
-      ...(expectedLatest === null
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'latestVersion = :n', ExpressionAttributeValues: { ':n': expectedLatest } }),
-    },
-  };
-}
-
-const putNewVersion = (deps: Deps, v: TemplateVersion): TransactItem => ({
-  Put: { TableName: deps.tableName, Item: versionItem(v), ConditionExpression: 'attribute_not_exists(pk)' },
-});
 
 function newVersion(t: Template, at: string, by: string): TemplateVersion {
   return {
@@ -119,38 +78,20 @@ export async function createTemplate(
     updatedAt: at,
     updatedBy: caller.subject,
   };
-  try {
-    await transactWrite(deps, [
-      putHead(deps, template, null),
-      putNewVersion(deps, newVersion(template, at, caller.subject)),
-    ]);
-  } catch (error) {
-    if (error instanceof TransactionConflict) {
-      throw new ConflictError(
-        `Template ${template.id} already exists`,
-        [{ field: 'body.id', message: 'already exists' }],
-        'ALREADY_EXISTS',
-      );
-    }
-    throw error;
-  }
+  await deps.repos.templates.create(template, newVersion(template, at, caller.subject));
   return template;
 }
 
 async function loadHead(deps: Deps, id: string): Promise<Template> {
-  const res = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.template(id), ConsistentRead: true }),
-  );
-  if (!res.Item) throw new NotFoundError(`Template ${id} not found`);
-  return headView(res.Item);
+  const head = await deps.repos.templates.get(id);
+  if (!head) throw new NotFoundError(`Template ${id} not found`);
+  return head;
 }
 
 export async function loadVersion(deps: Deps, id: string, n: number): Promise<TemplateVersion> {
-  const res = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.templateVersion(id, n), ConsistentRead: true }),
-  );
-  if (!res.Item) throw new NotFoundError(`Template ${id} has no version ${n}`);
-  return versionView(res.Item);
+  const version = await deps.repos.templates.getVersion(id, n);
+  if (!version) throw new NotFoundError(`Template ${id} has no version ${n}`);
+  return version;
 }
 
 export const getTemplate = (deps: Deps, id: string): Promise<Template> => loadHead(deps, id);
@@ -179,10 +120,7 @@ export async function updateTemplate(
       updatedAt: at,
       updatedBy: caller.subject,
     };
-    await transactWrite(deps, [
-      putHead(deps, next, current.latestVersion),
-      putNewVersion(deps, newVersion(next, at, caller.subject)),
-    ]);
+    await deps.repos.templates.addVersion(next, newVersion(next, at, caller.subject), current.latestVersion);
     return next;
   });
 }
@@ -220,17 +158,7 @@ export async function approveTemplate(
       approvedBy: caller.subject,
       ...(body.note ? { approvalNote: body.note } : {}),
     };
-    await transactWrite(deps, [
-      putHead(deps, next, n),
-      {
-        Put: {
-          TableName: deps.tableName,
-          Item: versionItem(approved),
-          ConditionExpression: 'attribute_exists(pk) AND approvedAt = :none',
-          ExpressionAttributeValues: { ':none': null },
-        },
-      },
-    ]);
+    await deps.repos.templates.approve(next, approved);
     return next;
   });
 }
@@ -239,8 +167,7 @@ export async function listTemplates(
   deps: Deps,
   query: ListTemplatesQuery,
 ): Promise<{ items: Template[]; nextCursor: string | null }> {
-  const page = await queryIndexPage(deps, listQueries.templates(query), query);
-  return { items: page.items.map(headView), nextCursor: page.nextCursor };
+  return deps.repos.templates.list(query);
 }
 
 /** Versions, newest first (paginated). */
@@ -249,18 +176,9 @@ export async function listTemplateVersions(
   id: string,
   query: TemplateVersionsQuery,
 ): Promise<{ items: TemplateVersion[]; nextCursor: string | null }> {
-  const res = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-      ExpressionAttributeValues: { ':pk': templatePk(id), ':v': prefixes.templateVersions },
-      ScanIndexForward: false,
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, { pk: templatePk(id) }),
-    }),
-  );
-  if ((res.Items ?? []).length === 0 && query.cursor === undefined) await loadHead(deps, id); // 404
-  return { items: (res.Items ?? []).map(versionView), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  const page = await deps.repos.templates.listVersions(id, query);
+  if (page.items.length === 0 && query.cursor === undefined) await loadHead(deps, id); // 404
+  return page;
 }
 
 /** Renders a version (default: the latest) with an incident's data; 400 lists missing placeholders. */
@@ -273,7 +191,7 @@ export async function previewTemplate(
   const version = await loadVersion(deps, id, query.version ?? head.latestVersion);
   let incident: Record<string, unknown>;
   try {
-    incident = (await getIncidentItem(deps, query.incidentId)) as unknown as Record<string, unknown>;
+    incident = { ...(await getIncidentItem(deps, query.incidentId)) };
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     throw new ValidationError(`Unknown incident ${query.incidentId}`, [

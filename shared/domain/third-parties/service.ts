@@ -1,17 +1,6 @@
 /** Third parties: suppliers, cloud providers and partners (organizations of kind `supplier`). */
 
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { publicView } from '../../db/items.js';
-import { keys, listQueries, thirdPartyIndexKeys } from '../../db/keys.js';
-import { queryIndexPage } from '../../db/pagination.js';
-import {
-  alreadyExists,
-  conditionalPut,
-  putOne,
-  TransactionConflict,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import type { StoredThirdParty } from '../../db/entities/organization.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
@@ -20,19 +9,15 @@ import type {
   ThirdParty,
   UpdateThirdPartyBody,
 } from '../../schemas/third-parties.js';
-import { updatedWithReferences, writeWithReferences } from '../organizations/service.js';
+import type { Deps } from '../deps.js';
+import { updatedWithReferences } from '../organizations/service.js';
+import { withOptimisticRetry } from '../retry.js';
 
-type StoredThirdParty = Omit<ThirdParty, 'escalationContactIds'> & {
-  createdBy: string;
-  escalationContactIds?: string[];
-};
-
-function toItem(tp: StoredThirdParty) {
-  // Computed keys come last: `tp` may be a raw item read earlier, carrying stale index keys.
-  return { ...tp, ...keys.organization(tp.id), entity: 'organization', ...thirdPartyIndexKeys(tp) };
+/** A third party as the API shows it (without `createdBy`). */
+function view(tp: StoredThirdParty): ThirdParty {
+  const { createdBy: _by, ...out } = tp;
+  return out as ThirdParty;
 }
-
-const view = (item: Record<string, unknown>) => publicView<ThirdParty>(item, ['createdBy']);
 
 export async function createThirdParty(
   deps: Deps,
@@ -59,21 +44,14 @@ export async function createThirdParty(
     createdBy: caller.subject,
     version: 1,
   };
-  try {
-    await putOne(deps, conditionalPut(deps, toItem(tp), null));
-  } catch (error) {
-    if (error instanceof TransactionConflict) throw alreadyExists('Organization', tp.id);
-    throw error;
-  }
-  return view(toItem(tp));
+  await deps.repos.organizations.create(tp);
+  return view(tp);
 }
 
 async function load(deps: Deps, id: string, consistent = false): Promise<StoredThirdParty> {
-  const res = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.organization(id), ConsistentRead: consistent }),
-  );
-  if (res.Item?.kind !== 'supplier') throw new NotFoundError(`Third party ${id} not found`);
-  return res.Item as StoredThirdParty;
+  const org = await deps.repos.organizations.get(id, consistent);
+  if (org?.kind !== 'supplier') throw new NotFoundError(`Third party ${id} not found`);
+  return org;
 }
 
 export async function getThirdParty(deps: Deps, id: string): Promise<ThirdParty> {
@@ -89,8 +67,8 @@ export async function updateThirdParty(
   return withOptimisticRetry(async () => {
     const current = await load(deps, id, true);
     const { next, refs } = updatedWithReferences(deps, id, current, body);
-    await writeWithReferences(deps, conditionalPut(deps, toItem(next), current.version), refs);
-    return view(toItem(next));
+    await deps.repos.organizations.replace(next, current.version, refs);
+    return view(next);
   });
 }
 
@@ -98,11 +76,6 @@ export async function listThirdParties(
   deps: Deps,
   query: ListThirdPartiesQuery,
 ): Promise<{ items: ThirdParty[]; nextCursor: string | null }> {
-  // When criticality chooses the index, a type filter is applied on the page read.
-  const filter =
-    query.criticality !== undefined && query.type !== undefined
-      ? { attr: 'type', value: query.type }
-      : undefined;
-  const page = await queryIndexPage(deps, listQueries.thirdParties(query), query, filter);
+  const page = await deps.repos.organizations.listThirdParties(query);
   return { items: page.items.map(view), nextCursor: page.nextCursor };
 }

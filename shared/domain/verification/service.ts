@@ -10,19 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { VerificationConfig } from '../../config.js';
-import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
-import {
-  claimContact,
-  confirm,
-  failedAttempts,
-  loadContactItem,
-  loadSweepItem,
-  loadToken,
-  recordFailure,
-} from '../../db/verification-repo.js';
-import type { Deps } from '../../deps.js';
 import { AppError, GoneError } from '../../errors.js';
 import type { DirectoryHealth, VerificationResult, VerifyContactBody } from '../../schemas/verification.js';
+import type { Deps } from '../deps.js';
+import { withOptimisticRetry } from '../retry.js';
 import { addDays, hashToken, newToken, sendTimes, TOKEN_PATTERN, tokenExpired } from './rules.js';
 import type { SweepResult, SweepRun } from './sweep.js';
 
@@ -65,14 +56,14 @@ export function rateBucket(
  * (410). Shared by the confirmation (`verifyToken`) and the page (`previewVerification`).
  */
 async function linkState(deps: Deps, hash: string, at: Date) {
-  const stored = await loadToken(deps, hash);
+  const stored = await deps.repos.verification.loadToken(hash);
   if (!stored) return new TokenNotFoundError('Unknown verification token');
   if (stored.usedAt)
     return new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED');
   if (tokenExpired(stored.tokenExpiresAt, at)) {
     return new TokenGoneError('This verification link has expired', 'VERIFICATION_TOKEN_EXPIRED');
   }
-  const contact = await loadContactItem(deps, stored.contactId);
+  const contact = await deps.repos.verification.loadContact(stored.contactId);
   if (!contact || contact.deletedAt) return new TokenNotFoundError('Unknown verification token');
   if (contact.verificationRound !== stored.round) {
     // Re-addressed since the link was sent (new channels), or a later round began.
@@ -93,11 +84,11 @@ export async function verifyToken(
 ): Promise<VerificationResult> {
   const now = deps.now();
   const { bucket, ttl } = rateBucket(sourceIp, now, settings.windowSeconds);
-  if ((await failedAttempts(deps, bucket)) >= settings.maxFailures) {
+  if ((await deps.repos.verification.failedAttempts(bucket)) >= settings.maxFailures) {
     throw new TooManyAttemptsError('Too many failed verification attempts; try again later');
   }
   const fail = async (error: AppError): Promise<never> => {
-    await recordFailure(deps, bucket, ttl);
+    await deps.repos.verification.recordFailure(bucket, ttl);
     throw error;
   };
   const notFound = () => new TokenNotFoundError('Unknown verification token');
@@ -110,21 +101,16 @@ export async function verifyToken(
     const { stored, contact } = state;
     const iso = at.toISOString();
     const nextDue = addDays(iso, Number(contact.verificationIntervalDays));
-    try {
-      await confirm(
-        deps,
-        hash,
-        { id: stored.contactId, version: Number(contact.version), round: stored.round },
-        iso,
-        nextDue,
-        body.comment,
-      );
-    } catch (error) {
-      // Token consumed meanwhile (a concurrent confirmation): used. Contact changed: read again.
-      if (error instanceof TransactionConflict && error.failed.includes(0)) {
-        return fail(new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED'));
-      }
-      throw error;
+    // Token consumed meanwhile (a concurrent confirmation): used. Contact changed: read again.
+    const outcome = await deps.repos.verification.confirm(
+      hash,
+      { id: stored.contactId, version: Number(contact.version), round: stored.round },
+      iso,
+      nextDue,
+      body.comment,
+    );
+    if (outcome === 'token-used') {
+      return fail(new TokenGoneError('This verification link was already used', 'VERIFICATION_TOKEN_USED'));
     }
     return { verified: true, verifiedAt: iso, nextVerificationDue: nextDue };
   });
@@ -142,7 +128,7 @@ export async function previewVerification(
   sourceIp: string,
 ): Promise<{ name: string; channels: { type: string; address: string }[]; expiresAt: string }> {
   const { bucket } = rateBucket(sourceIp, deps.now(), settings.windowSeconds);
-  if ((await failedAttempts(deps, bucket)) >= settings.maxFailures) {
+  if ((await deps.repos.verification.failedAttempts(bucket)) >= settings.maxFailures) {
     throw new TooManyAttemptsError('Too many failed verification attempts; try again later');
   }
   // Read-only: refused over the limit, its own failures not counted (the route throttle bounds it).
@@ -162,8 +148,8 @@ export async function previewVerification(
 /** The last completed sweep's numbers: two GetItems (`#LAST` and `#RUN`), whatever the directory size. */
 export async function directoryHealth(deps: Deps): Promise<DirectoryHealth> {
   const [last, run] = await Promise.all([
-    loadSweepItem<SweepResult>(deps, 'last'),
-    loadSweepItem<SweepRun>(deps, 'run'),
+    deps.repos.verification.loadSweepItem<SweepResult>('last'),
+    deps.repos.verification.loadSweepItem<SweepRun>('run'),
   ]);
   const zero = { verified: 0, pending: 0, stale: 0 };
   return {
@@ -201,11 +187,10 @@ export async function issueVerificationToken(
   contactId: string,
   settings: Pick<VerificationConfig, 'tokenDays' | 'graceDays'>,
 ): Promise<string | undefined> {
-  const contact = await loadContactItem(deps, contactId);
+  const contact = await deps.repos.verification.loadContact(contactId);
   if (!contact || contact.deletedAt) return undefined;
   const { token, hash } = newToken();
-  const claimed = await claimContact(
-    deps,
+  const claimed = await deps.repos.verification.claimContact(
     {
       id: contactId,
       organizationId: String(contact.organizationId),

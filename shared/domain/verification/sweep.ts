@@ -13,17 +13,8 @@
  *     the directory health (`GET /directory/health` reads that one item).
  */
 import type { VerificationConfig } from '../../config.js';
-import { indexAll } from '../../db/pagination.js';
-import {
-  claimContact,
-  directoryQueries,
-  dueContactsPage,
-  loadSweepItem,
-  markStale,
-  saveSweepItem,
-} from '../../db/verification-repo.js';
-import type { Deps } from '../../deps.js';
 import { logger } from '../../http/observability.js';
+import type { Deps } from '../deps.js';
 import { directOutbox, type OutboxItem, outboxPuts } from '../notifications/delivery.js';
 import { organizationAgreements } from '../organizations/service.js';
 import {
@@ -142,7 +133,7 @@ type DueItem = VerifiableContact & {
 
 /** The run in progress (resumed), or a new one at `deps.now()`. */
 async function currentRun(deps: Deps): Promise<SweepRun> {
-  const existing = await loadSweepItem<SweepRun>(deps, 'run');
+  const existing = await deps.repos.verification.loadSweepItem<SweepRun>('run');
   const now = deps.now().toISOString();
   if (existing && existing.phase !== 'done') {
     return { ...existing, invocations: existing.invocations + 1, updatedAt: now };
@@ -193,7 +184,11 @@ async function sendVerification(
     sensitive: true,
     at: times.sentAt,
   });
-  const claimed = await claimContact(deps, c, { hash, ...times }, outboxPuts(deps, [outbox]));
+  const claimed = await deps.repos.verification.claimContact(
+    c,
+    { hash, ...times },
+    outboxPuts(deps, [outbox]),
+  );
   if (!claimed) return 'skipped';
   const status = await options.deliver(outbox);
   if (status !== 'sent')
@@ -211,8 +206,7 @@ async function processContact(
   if (action === 'send') return sendVerification(deps, c, options);
   if (action === 'stale') {
     const at = deps.now().toISOString();
-    const ok = await markStale(
-      deps,
+    const ok = await deps.repos.verification.markStale(
       { id: c.id, staleAt: c.verificationStaleAt as string },
       at,
       addDays(at, c.verificationIntervalDays),
@@ -229,9 +223,13 @@ async function dueContacts(deps: Deps, run: SweepRun, options: SweepOptions): Pr
   const reserve = options.reserveMs ?? 30_000;
   while (run.phase === 'due') {
     if (options.remainingMs() < reserve) return false;
-    const page = await dueContactsPage(deps, run.asOf, options.pageSize ?? 100, run.cursor ?? undefined);
+    const page = await deps.repos.verification.dueContactsPage(
+      run.asOf,
+      options.pageSize ?? 100,
+      run.cursor ?? undefined,
+    );
     const outcomes = await mapLimit(page.items, options.concurrency ?? 16, (item) =>
-      processContact(deps, run, item as unknown as DueItem, options),
+      processContact(deps, run, item, options),
     );
     run.counts.due += page.items.length;
     for (const o of outcomes) run.counts[o]++;
@@ -239,7 +237,7 @@ async function dueContacts(deps: Deps, run: SweepRun, options: SweepOptions): Pr
     run.cursor = page.last ?? null;
     if (!page.last) run.phase = 'report';
     run.updatedAt = deps.now().toISOString();
-    await saveSweepItem(deps, 'run', run);
+    await deps.repos.verification.saveSweepItem('run', run);
   }
   return true;
 }
@@ -261,10 +259,9 @@ function byTopic(contacts: readonly { id: string; organizationId: string }[]): M
 /** Phase 2: directory health, flags and notifications; the result item. */
 async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise<SweepResult> {
   const now = deps.now();
-  const [orgs, contacts] = await Promise.all([
-    indexAll(deps, directoryQueries.organizations()) as Promise<unknown[]> as Promise<OrgItem[]>,
-    indexAll(deps, directoryQueries.contacts()) as Promise<unknown[]> as Promise<ContactItem[]>,
-  ]);
+  const directory = await deps.repos.verification.wholeDirectory();
+  const orgs: OrgItem[] = directory.organizations;
+  const contacts: ContactItem[] = directory.contacts;
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const contactById = new Map(contacts.map((c) => [c.id, c]));
   const agreements = await mapLimit(orgs, options.concurrency ?? 16, async (o) =>
@@ -376,22 +373,22 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
 /** Runs (or resumes) the sweep until done or until the time left is below the reserve. */
 export async function runVerificationSweep(deps: Deps, options: SweepOptions): Promise<SweepOutcome> {
   if (options.resumeRunId !== undefined) {
-    const existing = await loadSweepItem<SweepRun>(deps, 'run');
+    const existing = await deps.repos.verification.loadSweepItem<SweepRun>('run');
     if (!existing || existing.runId !== options.resumeRunId || existing.phase === 'done') {
       return { status: 'nothing-to-resume', run: undefined };
     }
   }
   const run = await currentRun(deps);
-  await saveSweepItem(deps, 'run', run);
+  await deps.repos.verification.saveSweepItem('run', run);
   if (!(await dueContacts(deps, run, options))) return { status: 'partial', run };
   if (options.remainingMs() < (options.reserveMs ?? 30_000)) {
-    await saveSweepItem(deps, 'run', run);
+    await deps.repos.verification.saveSweepItem('run', run);
     return { status: 'partial', run };
   }
   const result = await report(deps, run, options);
-  await saveSweepItem(deps, 'last', result);
+  await deps.repos.verification.saveSweepItem('last', result);
   run.phase = 'done';
   run.updatedAt = result.completedAt;
-  await saveSweepItem(deps, 'run', run);
+  await deps.repos.verification.saveSweepItem('run', run);
   return { status: 'done', run, result };
 }

@@ -8,6 +8,8 @@
  * imports `@aws-sdk/*`, `shared/db/keys.ts` or a repository implementation.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OutboxRepository } from './repos/outbox.js';
+import type { TopicsRepository } from './repos/topics.js';
 
 /** What a DynamoDB-backed repository is built from. */
 export interface TableContext {
@@ -16,4 +18,7 @@ export interface TableContext {
 }
 
 /** Every repository, by aggregate. */
-export type Repositories = {};
+export type Repositories = {
+  readonly outbox: OutboxRepository;
+  readonly topics: TopicsRepository;
+};

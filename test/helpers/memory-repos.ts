@@ -6,10 +6,15 @@
 
 import type { Repositories } from '../../shared/db/repositories.js';
 import type { Deps } from '../../shared/domain/deps.js';
+import { memoryOutbox } from './memory/outbox.js';
+import { memoryTopics } from './memory/topics.js';
 
 /** Every in-memory repository, fresh. */
 export function memoryRepositories(): Repositories {
-  return {};
+  return {
+    outbox: memoryOutbox(),
+    topics: memoryTopics(),
+  };
 }
 
 /** Deps for a unit test: in-memory repositories, a fixed clock, counting ids. */

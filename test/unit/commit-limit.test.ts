@@ -3,6 +3,7 @@ import type { StoredIncident } from '../../shared/db/incidents-repo.js';
 import type { Deps } from '../../shared/deps.js';
 import { commit } from '../../shared/domain/incidents/service.js';
 import { UnprocessableError } from '../../shared/errors.js';
+import { memoryRepositories } from '../helpers/memory-repos.js';
 
 const deps: Deps = {
   // Reads (the escalation-trigger list) answer empty; a write must never be attempted.
@@ -13,7 +14,7 @@ const deps: Deps = {
     },
   } as unknown as Deps['db'],
   tableName: 't',
-  repos: {},
+  repos: memoryRepositories(),
   now: () => new Date('2030-01-01T00:00:00Z'),
   newId: () => 'x',
 };

@@ -1,6 +1,11 @@
 import type { Repositories, TableContext } from '../repositories.js';
+import { outboxRepository } from './outbox.js';
+import { topicsRepository } from './topics.js';
 
 /** The DynamoDB-backed repositories over one table (built once per process by `shared/deps.ts`). */
-export function createRepositories(_ctx: TableContext): Repositories {
-  return {};
+export function createRepositories(ctx: TableContext): Repositories {
+  return {
+    outbox: outboxRepository(ctx),
+    topics: topicsRepository(ctx),
+  };
 }

@@ -18,7 +18,7 @@ import {
   transactWrite,
   withOptimisticRetry,
 } from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import { type Deps, notifyDepsIfConfigured } from '../../deps.js';
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
@@ -29,11 +29,7 @@ import type {
   ListContactsQuery,
   UpdateContactBody,
 } from '../../schemas/contacts.js';
-import {
-  type ChannelSubscription,
-  notifyDepsIfConfigured,
-  syncSubscriptions,
-} from '../notifications/topics.js';
+import { type ChannelSubscription, syncSubscriptions } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import { referencesOf } from './references.js';
 import {
@@ -138,7 +134,13 @@ async function withSubscriptions(deps: Deps, contact: StoredContact): Promise<St
   if (!notify) return contact;
   try {
     const channels = contact.deletedAt ? [] : contact.channels;
-    const subscriptions = await syncSubscriptions(notify, contact, channels, contact.subscriptions ?? []);
+    const subscriptions = await syncSubscriptions(
+      deps,
+      notify,
+      contact,
+      channels,
+      contact.subscriptions ?? [],
+    );
     await deps.db.send(
       new UpdateCommand({
         TableName: deps.tableName,

@@ -40,7 +40,13 @@ import {
 import { DEFAULT_INCIDENT_TLP, getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { escalationKeys } from '../../db/keys.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
-import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
+import {
+  type Deps,
+  type NotifyDeps,
+  notifyDepsIfConfigured,
+  type SchedulingDeps,
+  schedulingDepsIfConfigured,
+} from '../../deps.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
@@ -58,7 +64,6 @@ import { getChannel } from '../coordination/channels.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/service.js';
 import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/notice.js';
-import { notifyDepsIfConfigured } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import { timeframeSeconds } from '../timeframe.js';
 import { acknowledgeHint, sendAcknowledgementLinks } from './ack-links.js';

@@ -8,6 +8,7 @@
  * imports `@aws-sdk/*`, `shared/db/keys.ts` or a repository implementation.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ActivationsRepository } from './repos/activations.js';
 import type { OutboxRepository } from './repos/outbox.js';
 import type { TopicsRepository } from './repos/topics.js';
 
@@ -19,6 +20,7 @@ export interface TableContext {
 
 /** Every repository, by aggregate. */
 export type Repositories = {
+  readonly activations: ActivationsRepository;
   readonly outbox: OutboxRepository;
   readonly topics: TopicsRepository;
 };

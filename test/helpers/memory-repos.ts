@@ -6,12 +6,14 @@
 
 import type { Repositories } from '../../shared/db/repositories.js';
 import type { Deps } from '../../shared/domain/deps.js';
+import { memoryActivations } from './memory/activations.js';
 import { memoryOutbox } from './memory/outbox.js';
 import { memoryTopics } from './memory/topics.js';
 
 /** Every in-memory repository, fresh. */
 export function memoryRepositories(): Repositories {
   return {
+    activations: memoryActivations(),
     outbox: memoryOutbox(),
     topics: memoryTopics(),
   };

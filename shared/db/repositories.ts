@@ -8,8 +8,11 @@
  * imports `@aws-sdk/*`, `shared/db/keys.ts` or a repository implementation.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AckTokensRepository } from './repos/ack-tokens.js';
 import type { ActivationsRepository } from './repos/activations.js';
+import type { ObligationsRepository } from './repos/obligations.js';
 import type { OutboxRepository } from './repos/outbox.js';
+import type { RemindersRepository } from './repos/reminders.js';
 import type { TopicsRepository } from './repos/topics.js';
 
 /** What a DynamoDB-backed repository is built from. */
@@ -20,7 +23,10 @@ export interface TableContext {
 
 /** Every repository, by aggregate. */
 export type Repositories = {
+  readonly ackTokens: AckTokensRepository;
   readonly activations: ActivationsRepository;
+  readonly obligations: ObligationsRepository;
   readonly outbox: OutboxRepository;
+  readonly reminders: RemindersRepository;
   readonly topics: TopicsRepository;
 };

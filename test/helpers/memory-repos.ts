@@ -6,15 +6,21 @@
 
 import type { Repositories } from '../../shared/db/repositories.js';
 import type { Deps } from '../../shared/domain/deps.js';
+import { memoryAckTokens } from './memory/ack-tokens.js';
 import { memoryActivations } from './memory/activations.js';
+import { memoryObligations } from './memory/obligations.js';
 import { memoryOutbox } from './memory/outbox.js';
+import { memoryReminders } from './memory/reminders.js';
 import { memoryTopics } from './memory/topics.js';
 
 /** Every in-memory repository, fresh. */
 export function memoryRepositories(): Repositories {
   return {
+    ackTokens: memoryAckTokens(),
     activations: memoryActivations(),
+    obligations: memoryObligations(),
     outbox: memoryOutbox(),
+    reminders: memoryReminders(),
     topics: memoryTopics(),
   };
 }

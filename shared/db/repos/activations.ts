@@ -4,7 +4,7 @@
  * incident. Writes are returned as transaction parts: every change commits in the incident's one
  * transaction (with its version condition and timeline entries).
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Activation } from '../../schemas/coordination.js';
 import {
   type ActivationPointer,
@@ -21,6 +21,7 @@ import type { StoredIncident } from '../incidents-repo.js';
 import { incidentPk, keys } from '../keys.js';
 import type { TableContext } from '../repositories.js';
 import type { TransactPart } from '../transact.js';
+import { batchGetEvery, queryEvery } from './reads.js';
 
 /** One activation as read: its record, the activation view, and its coordinated actions as stored. */
 export interface LoadedActivation {
@@ -60,20 +61,10 @@ export interface ActivationsRepository {
 /** Pointers remembered per process (activation id → incident id; immutable once written). */
 const POINTER_CACHE_MAX = 10_000;
 
-export function activationsRepository({ db, tableName }: TableContext): ActivationsRepository {
+export function activationsRepository(ctx: TableContext): ActivationsRepository {
+  const { db, tableName } = ctx;
   const pointers = new Map<string, string>();
-  const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>) => {
-    const out: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await db.send(
-        new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start }),
-      );
-      out.push(...(res.Items ?? []));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
-  };
+  const queryAll = (input: Parameters<typeof queryEvery>[1]) => queryEvery(ctx, input);
   return {
     async incidentOf(activationId) {
       const known = pointers.get(activationId);
@@ -115,16 +106,7 @@ export function activationsRepository({ db, tableName }: TableContext): Activati
 
     async incidentAndRecord(incidentId, activationId) {
       const wanted = [keys.incident(incidentId), keys.activation(incidentId, activationId)];
-      const out: Record<string, unknown>[] = [];
-      let pending: Record<string, unknown>[] = wanted.map((k) => ({ ...k }));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(20 * 2 ** attempt, 500)));
-        const res = await db.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        out.push(...(res.Responses?.[tableName] ?? []));
-        pending = res.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      }
+      const out = await batchGetEvery(ctx, wanted);
       const recordItem = out.find((i) => i.sk === wanted[1]?.sk);
       return {
         incident: out.find((i) => i.sk === wanted[0]?.sk) as StoredIncident | undefined,

@@ -18,7 +18,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, localDynamoDbClient } from '../infra/local/dynamodb.js';
 import { LOCAL_TOPICS } from '../infra/local/scheduled.js';
 import { LOCAL_REGION } from '../infra/local/server.js';
-import { createSnsClient } from '../shared/aws/sns.js';
+import { createSnsClient, snsPublisher } from '../shared/aws/sns.js';
 import {
   contactIndexKeys,
   contactVerificationIndexKeys,
@@ -120,7 +120,7 @@ export async function benchVerificationSweep(sizes: readonly number[]): Promise<
         newId: () => randomUUID(),
       };
       await seed(deps, n);
-      const notify = cachedTopics({ sns, topics: LOCAL_TOPICS });
+      const notify = cachedTopics({ publisher: snsPublisher(sns, LOCAL_TOPICS) });
       const started = performance.now();
       const { result, counts } = await measure(() =>
         runVerificationSweep(deps, {

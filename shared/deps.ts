@@ -1,39 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { SchedulerClient } from '@aws-sdk/client-scheduler';
-import type { SNSClient } from '@aws-sdk/client-sns';
-import { schedulerClient } from './aws/scheduler.js';
-import { snsClient } from './aws/sns.js';
-import {
-  config,
-  type SchedulingConfig,
-  schedulingConfig,
-  schedulingConfigured,
-  type TopicsConfig,
-  topicsConfig,
-} from './config.js';
+import type { NotifyDeps, SchedulingDeps } from './aws/ports.js';
+import { eventBridgeSchedules, schedulerClient } from './aws/scheduler.js';
+import { snsClient, snsPublisher } from './aws/sns.js';
+import { config, schedulingConfig, schedulingConfigured, topicsConfig } from './config.js';
 import { documentClient } from './db/client.js';
 import { createRepositories } from './db/repos/index.js';
 import type { Deps } from './domain/deps.js';
 import { type Clock, systemClock } from './domain/time.js';
 
-export type { Deps } from './domain/deps.js';
-
 /**
- * What a service that creates or deletes EventBridge Scheduler schedules needs
- * (`shared/scheduling/schedules.ts`). Separate from {@link Deps}: a function that does not schedule
- * never builds the client nor reads the scheduling configuration (and esbuild drops both from its
- * bundle). A service that needs both takes `Deps & SchedulingDeps`.
+ * The ports of the two AWS services (pure types, shared/aws/ports.ts): `SchedulingDeps` for a
+ * service that creates or deletes schedules, `NotifyDeps` for one that manages topics or publishes.
+ * Separate from {@link Deps}: a function that does not schedule (publish) never builds the client
+ * nor reads its configuration (and esbuild drops both from its bundle).
  */
-export interface SchedulingDeps {
-  readonly scheduler: SchedulerClient;
-  readonly scheduling: SchedulingConfig;
-}
-
-/** What a service that manages topics or publishes needs (`Deps & NotifyDeps` with the table). */
-export interface NotifyDeps {
-  readonly sns: SNSClient;
-  readonly topics: TopicsConfig;
-}
+export type { NotifyDeps, SchedulingDeps } from './aws/ports.js';
+export type { Deps } from './domain/deps.js';
 
 let deps: Deps | undefined;
 let scheduling: SchedulingDeps | undefined;
@@ -55,7 +37,7 @@ export function defaultDeps(): Deps {
 
 /** The process-wide scheduling dependencies (built once, at first use; fails when not configured). */
 export function schedulingDeps(): SchedulingDeps {
-  scheduling ??= { scheduler: schedulerClient(), scheduling: schedulingConfig() };
+  scheduling ??= { schedules: eventBridgeSchedules(schedulerClient(), schedulingConfig()) };
   return scheduling;
 }
 
@@ -69,6 +51,15 @@ export function schedulingDepsIfConfigured(): SchedulingDeps | undefined {
 
 /** The process-wide SNS dependencies (built once, at first use; fails when not configured). */
 export function notifyDeps(): NotifyDeps {
-  notify ??= { sns: snsClient(), topics: topicsConfig() };
+  notify ??= { publisher: snsPublisher(snsClient(), topicsConfig()) };
   return notify;
+}
+
+/**
+ * The SNS dependencies when this process is configured for SNS (`LIAISON_TOPIC_PREFIX`), else
+ * undefined: in AWS every function whose route `uses` 'sns' has it; a local stack started without
+ * SNS keeps the directory working without topics and subscriptions.
+ */
+export function notifyDepsIfConfigured(env: NodeJS.ProcessEnv = process.env): NotifyDeps | undefined {
+  return env.LIAISON_TOPIC_PREFIX ? notifyDeps() : undefined;
 }

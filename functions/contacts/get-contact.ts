@@ -1,6 +1,6 @@
-import { defaultDeps } from '../../shared/deps.js';
+import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
 import { getContact } from '../../shared/domain/contacts/service.js';
-import { notifyDepsIfConfigured, refreshSubscriptions } from '../../shared/domain/notifications/topics.js';
+import { refreshSubscriptions } from '../../shared/domain/notifications/topics.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { logger } from '../../shared/http/observability.js';
 import { route } from '../../shared/routes/contacts/get-contact.js';

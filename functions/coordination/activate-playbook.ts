@@ -1,6 +1,5 @@
-import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
+import { defaultDeps, notifyDepsIfConfigured, schedulingDepsIfConfigured } from '../../shared/deps.js';
 import { activatePlaybook } from '../../shared/domain/coordination/activations.js';
-import { notifyDepsIfConfigured } from '../../shared/domain/notifications/topics.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/coordination/activate-playbook.js';
 

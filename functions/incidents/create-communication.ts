@@ -1,6 +1,5 @@
-import { defaultDeps } from '../../shared/deps.js';
+import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
 import { createCommunication } from '../../shared/domain/incidents/service.js';
-import { notifyDepsIfConfigured } from '../../shared/domain/notifications/topics.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/create-communication.js';
 

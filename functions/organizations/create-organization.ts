@@ -1,5 +1,5 @@
-import { defaultDeps } from '../../shared/deps.js';
-import { notifyDepsIfConfigured, provisionTopic } from '../../shared/domain/notifications/topics.js';
+import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
+import { provisionTopic } from '../../shared/domain/notifications/topics.js';
 import { createOrganization } from '../../shared/domain/organizations/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/organizations/create-organization.js';

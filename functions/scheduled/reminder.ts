@@ -4,8 +4,7 @@
  * and the due instant it was planned for; the item is RE-READ and the reminder acts only if it
  * still matches, so a stale, late or duplicate firing does nothing (and is logged as such).
  */
-import { defaultDeps } from '../../shared/deps.js';
-import { notifyDepsIfConfigured } from '../../shared/domain/notifications/topics.js';
+import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
 import { fireReminder } from '../../shared/domain/reminders/fire.js';
 import { logger } from '../../shared/http/observability.js';
 import { ReminderEvent } from '../../shared/schemas/reminders.js';

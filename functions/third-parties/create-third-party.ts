@@ -1,5 +1,5 @@
-import { defaultDeps } from '../../shared/deps.js';
-import { notifyDepsIfConfigured, provisionTopic } from '../../shared/domain/notifications/topics.js';
+import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
+import { provisionTopic } from '../../shared/domain/notifications/topics.js';
 import { createThirdParty } from '../../shared/domain/third-parties/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/third-parties/create-third-party.js';

@@ -6,7 +6,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { commandHistory } from '../domain/command/rules.js';
-import type { ObligationRecord } from '../domain/obligations/view.js';
 import { NotFoundError } from '../errors.js';
 import { DEFAULT_INCIDENT_TLP } from '../model/tlp.js';
 import type { CommandTenure } from '../schemas/command.js';
@@ -22,6 +21,7 @@ import type {
   TimelineEntry,
 } from '../schemas/incidents.js';
 import { activationsFrom } from './activations-repo.js';
+import type { ObligationRecord } from './entities/obligation.js';
 import { publicView } from './items.js';
 import { escalationKeys, incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
 import { batchGetAll, queryAll } from './pagination.js';

@@ -20,6 +20,13 @@ import type { VerificationRepository } from './repos/verification.js';
 /** An opaque piece of another aggregate's transaction (e.g. `contacts.referenceParts(...)`). */
 export type { TransactPart } from './transact.js';
 
+import type { AckTokensRepository } from './repos/ack-tokens.js';
+import type { ActivationsRepository } from './repos/activations.js';
+import type { ObligationsRepository } from './repos/obligations.js';
+import type { OutboxRepository } from './repos/outbox.js';
+import type { RemindersRepository } from './repos/reminders.js';
+import type { TopicsRepository } from './repos/topics.js';
+
 /** What a DynamoDB-backed repository is built from. */
 export interface TableContext {
   readonly db: DynamoDBDocumentClient;
@@ -36,4 +43,10 @@ export type Repositories = {
   readonly templates: TemplatesRepository;
   readonly triggers: TriggersRepository;
   readonly verification: VerificationRepository;
+  readonly ackTokens: AckTokensRepository;
+  readonly activations: ActivationsRepository;
+  readonly obligations: ObligationsRepository;
+  readonly outbox: OutboxRepository;
+  readonly reminders: RemindersRepository;
+  readonly topics: TopicsRepository;
 };

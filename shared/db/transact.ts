@@ -169,3 +169,10 @@ export function explainParts(
   }
   return out;
 }
+
+/**
+ * A part of a transaction a repository returns for the caller to commit with others (an outbox item
+ * with its communication and timeline entry, a token with its outbox item): opaque to the domain,
+ * which only passes it on to the transaction.
+ */
+export type TransactItemPart = TransactItem;

@@ -16,15 +16,10 @@
  * parts are appended, so two different part lists never share a name (short of a hash collision).
  */
 import { createHash } from 'node:crypto';
-import {
-  ConflictException,
-  CreateScheduleCommand,
-  type CreateScheduleCommandInput,
-  DeleteScheduleCommand,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-scheduler';
+import type { OneTimeSchedule, RetryPolicy, SchedulingDeps } from '../aws/ports.js';
 import type { SchedulingConfig } from '../config.js';
-import type { SchedulingDeps } from '../deps.js';
+
+export type { OneTimeSchedule, RetryPolicy, TargetName } from '../aws/ports.js';
 
 export const MAX_SCHEDULE_NAME = 64;
 const HASH_CHARS = 16;
@@ -42,18 +37,6 @@ export function scheduleName(parts: readonly string[]): string {
 }
 
 /**
- * A scheduled function: the `name` of an entry of SCHEDULED_FUNCTIONS (infra/functions.ts), which
- * the CDK maps to its Lambda ARN in LIAISON_TARGETS. Checked at run time against that map.
- */
-export type TargetName = string;
-
-/** How often Scheduler retries a failed invocation before it sends the event to the DLQ. */
-export interface RetryPolicy {
-  readonly MaximumRetryAttempts: number;
-  readonly MaximumEventAgeInSeconds: number;
-}
-
-/**
  * Default: 10 retries within 6 hours (the service's own default is 185 within 24 hours). A firing
  * still failing after that is a bug or an outage; it waits in the DLQ for a redrive.
  */
@@ -61,21 +44,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   MaximumRetryAttempts: 10,
   MaximumEventAgeInSeconds: 6 * 3600,
 };
-
-export interface OneTimeSchedule {
-  /** From {@link scheduleName}: the identity of this firing. */
-  readonly name: string;
-  /**
-   * When to fire (UTC). Scheduler's `at()` has whole seconds: an instant with milliseconds fires at
-   * the NEXT whole second ({@link fireInstant}), never before. Announce `fireInstant(at)`.
-   */
-  readonly at: Date;
-  readonly target: TargetName;
-  /** The target function's event (JSON-serialisable). */
-  readonly payload: unknown;
-  readonly retryPolicy?: RetryPolicy;
-  readonly description?: string;
-}
 
 /**
  * The instant a one-time schedule for `at` really fires: `at` rounded UP to the next whole second
@@ -94,11 +62,27 @@ export function atExpression(at: Date): string {
   return `at(${fireInstant(at).toISOString().slice(0, 19)})`;
 }
 
+/** The CreateSchedule request of `schedule` (pure: the SDK client sends it as is; exported for tests). */
+export interface CreateScheduleRequest {
+  readonly Name: string;
+  readonly GroupName: string;
+  readonly ScheduleExpression: string;
+  readonly ScheduleExpressionTimezone: 'UTC';
+  readonly FlexibleTimeWindow: { readonly Mode: 'OFF' };
+  readonly ActionAfterCompletion: 'DELETE';
+  readonly State: 'ENABLED';
+  readonly Description?: string;
+  readonly Target: {
+    readonly Arn: string;
+    readonly RoleArn: string;
+    readonly Input: string;
+    readonly RetryPolicy: RetryPolicy;
+    readonly DeadLetterConfig: { readonly Arn: string };
+  };
+}
+
 /** The CreateSchedule request for `schedule` (pure; exported for tests). */
-export function createScheduleInput(
-  cfg: SchedulingConfig,
-  schedule: OneTimeSchedule,
-): CreateScheduleCommandInput {
+export function createScheduleInput(cfg: SchedulingConfig, schedule: OneTimeSchedule): CreateScheduleRequest {
   const targetArn = cfg.targets[schedule.target];
   if (targetArn === undefined) {
     const known = Object.keys(cfg.targets).join(', ') || 'none';
@@ -128,36 +112,20 @@ export function createScheduleInput(
 }
 
 /**
- * Creates the one-time schedule. Idempotent by name: when a schedule of that name exists
- * (ConflictException), the firing is already scheduled and nothing changes (`created: false`).
+ * Creates the one-time schedule (the `Schedules` port). Idempotent by name: when a schedule of that
+ * name exists, the firing is already scheduled and nothing changes (`created: false`).
  */
-export async function scheduleOnce(
+export function scheduleOnce(
   deps: SchedulingDeps,
   schedule: OneTimeSchedule,
 ): Promise<{ readonly created: boolean }> {
-  const input = createScheduleInput(deps.scheduling, schedule);
-  try {
-    await deps.scheduler.send(new CreateScheduleCommand(input));
-    return { created: true };
-  } catch (error) {
-    if (error instanceof ConflictException) return { created: false };
-    throw error;
-  }
+  return deps.schedules.create(schedule);
 }
 
 /**
  * Deletes the schedule. Idempotent: a schedule that does not exist (never created, already fired
  * and deleted, or cancelled before) is not an error (`deleted: false`).
  */
-export async function cancelSchedule(
-  deps: SchedulingDeps,
-  name: string,
-): Promise<{ readonly deleted: boolean }> {
-  try {
-    await deps.scheduler.send(new DeleteScheduleCommand({ Name: name, GroupName: deps.scheduling.group }));
-    return { deleted: true };
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException) return { deleted: false };
-    throw error;
-  }
+export function cancelSchedule(deps: SchedulingDeps, name: string): Promise<{ readonly deleted: boolean }> {
+  return deps.schedules.delete(name);
 }

@@ -6,7 +6,13 @@
 
 import type { Repositories } from '../../shared/db/repositories.js';
 import type { Deps } from '../../shared/domain/deps.js';
+import { memoryAckTokens } from './memory/ack-tokens.js';
+import { memoryActivations } from './memory/activations.js';
 import { memoryDirectory } from './memory/directory.js';
+import { memoryObligations } from './memory/obligations.js';
+import { memoryOutbox } from './memory/outbox.js';
+import { memoryReminders } from './memory/reminders.js';
+import { memoryTopics } from './memory/topics.js';
 import { memoryVerification } from './memory/verification.js';
 
 /** Every in-memory repository, fresh. */
@@ -14,7 +20,22 @@ export function memoryRepositories(): Repositories {
   const { store, channels, contacts, organizations, playbooks, policies, templates, triggers } =
     memoryDirectory();
   const verification = memoryVerification(store);
-  return { channels, contacts, organizations, playbooks, policies, templates, triggers, verification };
+  return {
+    ackTokens: memoryAckTokens(),
+    activations: memoryActivations(),
+    channels,
+    contacts,
+    obligations: memoryObligations(),
+    organizations,
+    outbox: memoryOutbox(),
+    playbooks,
+    policies,
+    reminders: memoryReminders(),
+    templates,
+    topics: memoryTopics(),
+    triggers,
+    verification,
+  };
 }
 
 /** Deps for a unit test: in-memory repositories, a fixed clock, counting ids. */

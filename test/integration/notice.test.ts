@@ -7,9 +7,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys.js';
-import { defaultDeps } from '../../shared/deps.js';
+import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
 import { sendNotice, systemActor } from '../../shared/domain/notifications/notice.js';
-import { notifyDepsIfConfigured } from '../../shared/domain/notifications/topics.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 
 let stack: LocalStack;

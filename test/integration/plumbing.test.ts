@@ -16,7 +16,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledFunction } from '../../infra/functions.js';
 import { localFunctionArn, localScheduling } from '../../infra/local/scheduled.js';
-import { notifyDeps, schedulingDeps } from '../../shared/deps.js';
+import { snsClient } from '../../shared/aws/sns.js';
+import { topicsConfig } from '../../shared/config.js';
+import { schedulingDeps } from '../../shared/deps.js';
 import {
   cancelSchedule,
   DEFAULT_RETRY_POLICY,
@@ -177,7 +179,8 @@ describe('topics (shared/aws/sns.ts → local SNS → 127.0.0.1 webhook)', () =>
   });
 
   it('creates an encrypted topic, subscribes with a filter policy, and delivers only matching messages', async () => {
-    const { sns, topics } = notifyDeps();
+    const sns = snsClient();
+    const topics = topicsConfig();
     const { TopicArn } = await sns.send(
       new CreateTopicCommand({
         Name: `${topics.prefix}org-acme`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { tlsOnlyPolicy, topicName } from '../../shared/aws/sns.js';
 import { backoffMs, MAX_ATTEMPTS, snsSubject } from '../../shared/domain/notifications/delivery.js';
-import { recipientFilter, tlsOnlyPolicy, topicName } from '../../shared/domain/notifications/topics.js';
+import { recipientFilter } from '../../shared/domain/notifications/topics.js';
 
 describe('outbox retry schedule', () => {
   it('doubles the delay after each failed attempt, capped at one hour', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { SchedulingDeps } from '../../shared/aws/ports.js';
 import { readRemindersConfig } from '../../shared/config.js';
-import type { SchedulingDeps } from '../../shared/deps.js';
 import {
   actionReminderInstants,
   actionScheduleName,
@@ -19,7 +19,9 @@ import {
   createReminderSchedules,
   planDueReminders,
 } from '../../shared/domain/reminders/schedules.js';
+import { atExpression } from '../../shared/scheduling/schedules.js';
 import { ReminderEvent } from '../../shared/schemas/reminders.js';
+import { memorySchedules } from '../helpers/memory/ports.js';
 
 const t = (iso: string) => new Date(iso);
 const iso = (plans: readonly { at: Date }[]) => plans.map((p) => ({ ...p, at: p.at.toISOString() }));
@@ -276,38 +278,26 @@ describe('reminder configuration and events', () => {
   });
 });
 
-describe('schedule upserts (fake Scheduler)', () => {
-  const calls: { op: string; name: string; at?: string }[] = [];
-  const sched = {
-    scheduler: {
-      send: async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
-        calls.push({
-          op: command.constructor.name,
-          name: String(command.input.Name),
-          ...(typeof command.input.ScheduleExpression === 'string'
-            ? { at: command.input.ScheduleExpression }
-            : {}),
-        });
-        return {};
-      },
-    },
-    scheduling: {
-      group: 'liaison',
-      roleArn: 'arn:aws:iam::123456789012:role/scheduler',
-      deadLetterArn: 'arn:aws:sqs:us-east-1:123456789012:dlq',
-      targets: { reminder: 'arn:aws:lambda:us-east-1:123456789012:function:reminder' },
-    },
-  } as unknown as SchedulingDeps;
+describe('schedule upserts (in-memory Schedules port)', () => {
+  const schedules = memorySchedules();
+  const sched: SchedulingDeps = { schedules };
+  // Each call as the Scheduler request it stands for (operation, name, `at()` expression).
+  const requests = () =>
+    schedules.calls.map((c) => ({
+      op: c.op === 'create' ? 'CreateScheduleCommand' : 'DeleteScheduleCommand',
+      name: c.name,
+      ...(c.schedule ? { at: atExpression(c.schedule.at) } : {}),
+    }));
   const item = { kind: 'action' as const, incidentId: 'INC-1', actionId: 'ACTION-1' };
   const now = t('2030-03-01T09:00:00Z');
 
   it('creates both schedules for a new action, nothing for one without a due date', async () => {
-    calls.length = 0;
+    schedules.calls.length = 0;
     await createReminderSchedules(
       sched,
       planDueReminders(now, item, { open: true, dueDate: '2030-03-05T12:00:00.000Z' }),
     );
-    expect(calls).toEqual([
+    expect(requests()).toEqual([
       {
         op: 'CreateScheduleCommand',
         name: 'due.INC-1.ACTION-1.remind.t1898942400',
@@ -332,10 +322,10 @@ describe('schedule upserts (fake Scheduler)', () => {
       cancel: [],
     });
     const moved = planDueReminders(now, item, { open: true, dueDate: '2030-03-08T12:00:00.000Z' }, due);
-    calls.length = 0;
+    schedules.calls.length = 0;
     await createReminderSchedules(sched, moved); // before the change's transaction
     await cancelReminderSchedules(sched, moved); // after it
-    expect(calls.map((c) => `${c.op} ${c.name} ${c.at ?? ''}`.trim())).toEqual([
+    expect(requests().map((c) => `${c.op} ${c.name} ${c.at ?? ''}`.trim())).toEqual([
       'CreateScheduleCommand due.INC-1.ACTION-1.remind.t1899201600 at(2030-03-07T12:00:00)',
       'CreateScheduleCommand due.INC-1.ACTION-1.overdue.t1899201600 at(2030-03-08T12:00:00)',
       'DeleteScheduleCommand due.INC-1.ACTION-1.remind.t1898942400',
@@ -350,14 +340,9 @@ describe('schedule upserts (fake Scheduler)', () => {
   });
 
   it('a failed delete after the commit is logged, never thrown (the schedule fires and does nothing)', async () => {
-    const failing = {
-      ...sched,
-      scheduler: {
-        send: async () => {
-          throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
-        },
-      },
-    } as unknown as SchedulingDeps;
+    const throttled = memorySchedules();
+    throttled.failNext(3, Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    const failing: SchedulingDeps = { schedules: throttled };
     await expect(
       cancelReminderSchedules(failing, { create: [], cancel: ['due.INC-1.ACTION-1.remind.t1898942400'] }),
     ).resolves.toBeUndefined();

@@ -1,11 +1,17 @@
 import type { Repositories, TableContext } from '../repositories.js';
+import { ackTokensRepository } from './ack-tokens.js';
+import { activationsRepository } from './activations.js';
 import { createChannelsRepository } from './channels.js';
 import { createContactsRepository } from './contacts.js';
 import { createPoliciesRepository } from './escalation-policies.js';
 import { createTriggersRepository } from './escalation-triggers.js';
+import { obligationsRepository } from './obligations.js';
 import { createOrganizationsRepository } from './organizations.js';
+import { outboxRepository } from './outbox.js';
 import { createPlaybooksRepository } from './playbooks.js';
+import { remindersRepository } from './reminders.js';
 import { createTemplatesRepository } from './templates.js';
+import { topicsRepository } from './topics.js';
 import { createVerificationRepository } from './verification.js';
 
 /** The DynamoDB-backed repositories over one table (built once per process by `shared/deps.ts`). */
@@ -19,5 +25,11 @@ export function createRepositories(ctx: TableContext): Repositories {
     templates: createTemplatesRepository(ctx),
     triggers: createTriggersRepository(ctx),
     verification: createVerificationRepository(ctx),
+    ackTokens: ackTokensRepository(ctx),
+    activations: activationsRepository(ctx),
+    obligations: obligationsRepository(ctx),
+    outbox: outboxRepository(ctx),
+    reminders: remindersRepository(ctx),
+    topics: topicsRepository(ctx),
   };
 }

@@ -7,6 +7,7 @@
 
 import { config } from '../../config.js';
 import type { StoredContact } from '../../db/entities/contact.js';
+import { notifyDepsIfConfigured } from '../../deps.js';
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Caller } from '../../model/caller.js';
@@ -18,7 +19,7 @@ import type {
   UpdateContactBody,
 } from '../../schemas/contacts.js';
 import type { Deps } from '../deps.js';
-import { notifyDepsIfConfigured, syncSubscriptions } from '../notifications/topics.js';
+import { syncSubscriptions } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import { withOptimisticRetry } from '../retry.js';
 import { referencesOf } from './references.js';
@@ -93,7 +94,13 @@ async function withSubscriptions(deps: Deps, contact: StoredContact): Promise<St
   if (!notify) return contact;
   try {
     const channels = contact.deletedAt ? [] : contact.channels;
-    const subscriptions = await syncSubscriptions(notify, contact, channels, contact.subscriptions ?? []);
+    const subscriptions = await syncSubscriptions(
+      deps,
+      notify,
+      contact,
+      channels,
+      contact.subscriptions ?? [],
+    );
     await deps.repos.contacts.setSubscriptions(contact.id, subscriptions, contact.version);
     return { ...contact, subscriptions };
   } catch (error) {

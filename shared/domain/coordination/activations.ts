@@ -5,13 +5,10 @@
  * and is written in the same transaction. Every change goes through the incidents `commit`: ONE
  * TransactWriteItems conditioned on the incident version, with timeline entries.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { activationsFrom, getActivationItems } from '../../db/activations-repo.js';
-import { getIncidentItem, putNew, putVersioned, type StoredIncident } from '../../db/incidents-repo.js';
-import { publicView } from '../../db/items.js';
-import { keys } from '../../db/keys.js';
+import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
+import { type ActivationRecord, RECORD_HIDDEN } from '../../db/entities/activation.js';
+import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { withOptimisticRetry } from '../../db/transact.js';
-import type { Deps, NotifyDeps, SchedulingDeps } from '../../deps.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Caller } from '../../model/caller.js';
@@ -34,6 +31,7 @@ import {
   participantsAfter,
 } from '../access/visibility.js';
 import { participantDimensions } from '../command/participants.js';
+import type { Deps } from '../deps.js';
 import { startActivationChain, stopActivationChainsIfAcknowledged } from '../escalation/chains.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/service.js';
@@ -66,63 +64,43 @@ import {
   isOpenCoordinatedAction,
 } from './rules.js';
 
-type ActivationRecord = Omit<Activation, 'actions' | 'escalations'> & {
-  coordSeq: number;
-  escSeq: number;
-  version: number;
-};
 type StoredAction = CoordinatedAction & { version: number };
 
-const HIDDEN = ['coordSeq', 'escSeq', 'version'];
-
+/** The activation's incident (its pointer; remembered per process: it never changes). */
 async function incidentOf(deps: Deps, activationId: string): Promise<string> {
-  const res = await deps.db.send(
-    new GetCommand({
-      TableName: deps.tableName,
-      Key: keys.activationPointer(activationId),
-      ConsistentRead: true,
-    }),
-  );
-  if (!res.Item) throw new NotFoundError(`Activation ${activationId} not found`);
-  return String(res.Item.incidentId);
+  const incidentId = await deps.repos.activations.incidentOf(activationId);
+  if (incidentId === undefined) throw new NotFoundError(`Activation ${activationId} not found`);
+  return incidentId;
+}
+
+/** The activation record and its children (one Query of all pages). */
+async function loadActivation(deps: Deps, incidentId: string, activationId: string) {
+  const loaded = await deps.repos.activations.load(incidentId, activationId);
+  if (!loaded) throw new NotFoundError(`Activation ${activationId} not found`);
+  return loaded;
 }
 
 /** The incident, the activation record and its children (one GetItem + one Query of all pages, in parallel). */
 async function load(deps: Deps, activationId: string) {
   const incidentId = await incidentOf(deps, activationId);
-  const head = keys.activation(incidentId, activationId);
-  const [incident, items] = await Promise.all([
+  const [incident, loaded] = await Promise.all([
     getIncidentItem(deps, incidentId),
-    getActivationItems(deps, incidentId, activationId),
+    loadActivation(deps, incidentId, activationId),
   ]);
-  const record = items.find((i) => i.sk === head.sk);
-  if (!record) throw new NotFoundError(`Activation ${activationId} not found`);
-  const [activation] = activationsFrom(items);
-  const stored = publicView<ActivationRecord>(record, ['incidentId']);
-  const rawActions = items.filter((i) => String(i.sk).startsWith(`${head.sk}#A#`));
-  return {
-    incident,
-    incidentId,
-    record: { ...stored, incidentId },
-    activation: activation as Activation,
-    rawActions,
-  };
+  return { incident, incidentId, ...loaded };
 }
 
-/** The activation record written back one version later with `changes`, conditioned on the version read. */
-const putRecord = (
-  deps: Deps,
-  incidentId: string,
-  record: ActivationRecord,
-  changes: Partial<ActivationRecord>,
-) =>
-  putVersioned(
-    deps,
-    keys.activation(incidentId, record.activationId),
-    'activation',
-    { ...record, ...changes, version: record.version + 1 },
-    record.version,
-  );
+/**
+ * The incident and the activation record only (one BatchGetItem): for a change that needs the
+ * record's counters and the incident's version, not the activation's children.
+ */
+async function loadRecord(deps: Deps, activationId: string) {
+  const incidentId = await incidentOf(deps, activationId);
+  const { incident, record } = await deps.repos.activations.incidentAndRecord(incidentId, activationId);
+  if (!incident) throw new NotFoundError(`Incident ${incidentId} not found`);
+  if (!record) throw new NotFoundError(`Activation ${activationId} not found`);
+  return { incident, incidentId, record };
+}
 
 /**
  * Activates a playbook for an incident (ONE transaction: activation, pointer, coordinated actions,
@@ -200,10 +178,7 @@ export async function activatePlaybook(
       actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
     );
     const view: Activation = {
-      ...publicView<Omit<Activation, 'actions' | 'escalations'>>(
-        record as unknown as Record<string, unknown>,
-        HIDDEN,
-      ),
+      ...withoutBookkeeping(record),
       actions: actions.map(({ version: _v, ...a }) => a),
       escalations: [],
     };
@@ -216,16 +191,9 @@ export async function activatePlaybook(
       ...reminderPrepare(scheduling, reminders),
       incident: notice?.incident ?? joined,
       items: [
-        putNew(deps, keys.activation(incidentId, activationId), 'activation', { ...record }),
-        putNew(deps, keys.activationPointer(activationId), 'activationPointer', {
-          activationId,
-          incidentId,
-        }),
-        ...actions.map((a, i) =>
-          putNew(deps, keys.coordinatedAction(incidentId, activationId, i + 1), 'coordinatedAction', {
-            incidentId,
-            ...a,
-          }),
+        ...deps.repos.activations.createParts(
+          record,
+          actions.map((a) => ({ incidentId, ...a })),
         ),
         ...(notice?.items ?? []),
       ],
@@ -334,7 +302,8 @@ export async function createCoordinatedAction(
   scheduling?: SchedulingDeps,
 ): Promise<CoordinatedAction> {
   const created = await withOptimisticRetry(async () => {
-    const { incident, incidentId, record } = await load(deps, activationId);
+    // The record's counter names the new action; its children are not needed.
+    const { incident, incidentId, record } = await loadRecord(deps, activationId);
 
     assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
@@ -367,12 +336,8 @@ export async function createCoordinatedAction(
         incident: { ...incident, participants: participantsAfter(incident.participants, orgs) },
         items: [
           ...organizationChecks(deps, orgs),
-          putRecord(deps, incidentId, record, { coordSeq: n }),
-          putNew(deps, keys.coordinatedAction(incidentId, activationId, n), 'coordinatedAction', {
-            incidentId,
-            ...action,
-            version: 1,
-          }),
+          deps.repos.activations.replaceRecordPart(record, { coordSeq: n }),
+          deps.repos.activations.createActionPart({ incidentId, ...action, version: 1 }),
         ],
         timeline: [
           {
@@ -418,24 +383,23 @@ export async function updateCoordinatedAction(
   body: UpdateCoordinatedActionBody,
   scheduling?: SchedulingDeps,
 ): Promise<CoordinatedAction> {
-  const m = /^COORD-([1-9]\d{0,5})$/.exec(actionId);
-  if (!m) throw new NotFoundError(`Coordinated action ${actionId} not found`);
-  const n = Number(m[1]);
+  if (!/^COORD-([1-9]\d{0,5})$/.test(actionId))
+    throw new NotFoundError(`Coordinated action ${actionId} not found`);
   let before: { incidentId: string; action: CoordinatedAction } | undefined;
   let statusesAfter: string[] = [];
   let plan = NO_REMINDER_CHANGE;
   const updated = await withOptimisticRetry(async () => {
-    const { incident, incidentId, record, rawActions, activation } = await load(deps, activationId);
+    const { incident, incidentId, record, actions, activation } = await load(deps, activationId);
     assertMaySeeActivation(caller, activation);
-    const raw = rawActions.find((i) => i.actionId === actionId);
+    const stored = actions.find((a) => a.actionId === actionId);
     const partner = partnerOrganization(caller);
     // A partner acts on its own actions only; another organization's action is "not found" to it.
-    if (!raw || (partner !== null && !canActOn(raw as unknown as CoordinatedAction, partner))) {
+    if (!stored || (partner !== null && !canActOn(stored, partner))) {
       throw new NotFoundError(`Coordinated action ${actionId} not found on ${activationId}`);
     }
     assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
-    const current = publicView<StoredAction>(raw, ['incidentId']);
+    const { incidentId: _i, ...current } = stored;
     assertCoordinatedActionTransition(actionId, current.status, body.status, body.reason);
     const at = deps.now().toISOString();
     const next: StoredAction = {
@@ -449,7 +413,7 @@ export async function updateCoordinatedAction(
     };
     const { version: _v, ...result } = next;
     before = { incidentId, action: current };
-    statusesAfter = rawActions.map((a) => (a.actionId === actionId ? body.status : String(a.status)));
+    statusesAfter = actions.map((a) => (a.actionId === actionId ? body.status : String(a.status)));
     // A completed or declined action is no longer overdue.
     const ref = overdueRef({ kind: 'coordinated-action', activationId, actionId });
     plan = planDueReminders(
@@ -461,15 +425,7 @@ export async function updateCoordinatedAction(
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, plan),
       incident: isOpenCoordinatedAction(body.status) ? incident : removeOverdue(incident, ref),
-      items: [
-        putVersioned(
-          deps,
-          keys.coordinatedAction(incidentId, activationId, n),
-          'coordinatedAction',
-          { incidentId, ...next },
-          current.version,
-        ),
-      ],
+      items: [deps.repos.activations.replaceActionPart({ incidentId, ...next }, current.version)],
       timeline: [
         {
           type: 'coordinated_action.updated',
@@ -511,7 +467,8 @@ export function createActivationEscalation(
   body: CreateActivationEscalationBody,
 ): Promise<ActivationEscalation> {
   return withOptimisticRetry(async () => {
-    const { incident, incidentId, record } = await load(deps, activationId);
+    // The record's counter and the incident's ESC series are all it needs: no children read.
+    const { incident, incidentId, record } = await loadRecord(deps, activationId);
     assertIncidentOpen(incident, 'path.activationId');
     assertActivationActive(record);
     // ESC-n of the incident's one series (shared with POST /incidents/{id}/escalations and missed
@@ -529,12 +486,8 @@ export function createActivationEscalation(
     return commit(deps, caller, incident, {
       incident: { ...incident, escSeq: n },
       items: [
-        putRecord(deps, incidentId, record, { escSeq: record.escSeq + 1 }),
-        putNew(deps, keys.activationEscalation(incidentId, activationId, n), 'activationEscalation', {
-          incidentId,
-          activationId,
-          ...escalation,
-        }),
+        deps.repos.activations.replaceRecordPart(record, { escSeq: record.escSeq + 1 }),
+        deps.repos.activations.createEscalationPart({ incidentId, activationId, ...escalation }),
       ],
       timeline: [
         {
@@ -555,12 +508,12 @@ export function completeActivation(
   body: CompleteActivationBody,
 ): Promise<Activation> {
   return withOptimisticRetry(async () => {
-    const { incident, incidentId, record, activation } = await load(deps, activationId);
+    const { incident, record, activation } = await load(deps, activationId);
     assertActivationCompletable(record, activation.actions);
     const at = deps.now().toISOString();
     return commit(deps, caller, incident, {
       incident,
-      items: [putRecord(deps, incidentId, record, { status: 'completed', completedAt: at })],
+      items: [deps.repos.activations.replaceRecordPart(record, { status: 'completed', completedAt: at })],
       timeline: [
         {
           type: 'activation.completed',
@@ -586,7 +539,8 @@ export async function getActivationReport(
   activationId: string,
   caller?: Caller,
 ): Promise<ActivationReport> {
-  const { activation } = await load(deps, activationId);
+  // The report is the activation's own: its incident item is not read.
+  const { activation } = await loadActivation(deps, await incidentOf(deps, activationId), activationId);
   if (caller) assertMaySeeActivation(caller, activation);
   const metrics = coordinationMetrics(activation.actions);
   const participantsByDimension = await participantDimensions(deps, activationOrganizations(activation));
@@ -609,4 +563,11 @@ export async function getActivationReport(
       escalations: activation.escalations.length,
     }),
   };
+}
+
+/** The activation view of a record (its counters and version are bookkeeping). */
+function withoutBookkeeping(record: ActivationRecord): Omit<Activation, 'actions' | 'escalations'> {
+  const view: Record<string, unknown> = { ...record };
+  for (const k of RECORD_HIDDEN) delete view[k];
+  return view as Omit<Activation, 'actions' | 'escalations'>;
 }

@@ -10,15 +10,17 @@
  * link. Unknown or malformed → 404 ACK_TOKEN_NOT_FOUND, used → 410 ACK_TOKEN_USED, expired → 410
  * ACK_TOKEN_EXPIRED; failures count against the same per-IP limit as `/verify` (429).
  */
+
+import type { NotifyDeps } from '../../aws/ports.js';
 import type { AcknowledgementLinkConfig, VerificationConfig } from '../../config.js';
-import { type AckTokenItem, loadAckToken, putAckToken, useAckTokenItem } from '../../db/ack-token-repo.js';
+import type { AckTokenItem } from '../../db/entities/ack-token.js';
 import { failedAttempts, recordFailure } from '../../db/verification-repo.js';
-import type { Deps, NotifyDeps } from '../../deps.js';
 import { AppError, GoneError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { AcknowledgeByLinkBody, LinkAcknowledgement } from '../../schemas/escalation.js';
+import type { Deps } from '../deps.js';
 import { attemptPublish, directOutbox, outboxPuts } from '../notifications/delivery.js';
 import { addDays, hashToken, tokenExpired } from '../verification/rules.js';
 import { rateBucket, TooManyAttemptsError } from '../verification/service.js';
@@ -131,8 +133,7 @@ export async function sendAcknowledgementLinks(
       try {
         // The token and its message's outbox item in one transaction, then the Publish: a failed or
         // stopped publish is retried by the notification sweeper with the same messageId.
-        await putAckToken(
-          deps,
+        await deps.repos.ackTokens.create(
           {
             hash,
             contactId,
@@ -190,7 +191,7 @@ async function usableToken(
   };
   if (!ACK_TOKEN_PATTERN.test(token)) return fail(new AckTokenNotFoundError('Unknown acknowledgement link'));
   const hash = hashToken(token);
-  const stored = await loadAckToken(deps, hash);
+  const stored = await deps.repos.ackTokens.get(hash);
   const state = ackTokenState(stored, deps.now());
   if (state === 'unknown') return fail(new AckTokenNotFoundError('Unknown acknowledgement link'));
   if (state === 'used') return fail(usedError());
@@ -249,9 +250,9 @@ export async function acknowledgeByLink(
         first = false;
         return;
       }
-      if ((await loadAckToken(deps, hash))?.usedAt) throw usedError();
+      if ((await deps.repos.ackTokens.get(hash))?.usedAt) throw usedError();
     },
-    items: (at) => [useAckTokenItem(deps, hash, at)],
+    items: (at) => [deps.repos.ackTokens.usePart(hash, at)],
     type: 'incident.acknowledged',
     summary: (ids) =>
       `Incident acknowledged by contact ${stored.contactId} of ${stored.organizationId} with the link of ${stored.chainId} level ${stored.level}${note}${
@@ -296,8 +297,7 @@ export async function issueAcknowledgementToken(
 ): Promise<string> {
   const { token, hash } = newAckToken(random);
   const createdAt = deps.now().toISOString();
-  await putAckToken(
-    deps,
+  await deps.repos.ackTokens.create(
     {
       hash,
       ...target,

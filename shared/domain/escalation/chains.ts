@@ -40,7 +40,13 @@ import {
 import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { escalationKeys } from '../../db/keys.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
-import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
+import {
+  type Deps,
+  type NotifyDeps,
+  notifyDepsIfConfigured,
+  type SchedulingDeps,
+  schedulingDepsIfConfigured,
+} from '../../deps.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Caller } from '../../model/caller.js';
@@ -58,7 +64,6 @@ import { getChannel } from '../coordination/channels.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/service.js';
 import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/notice.js';
-import { notifyDepsIfConfigured } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import { timeframeSeconds } from '../timeframe.js';
 import { incidentTlp } from '../tlp/rules.js';

@@ -4,20 +4,28 @@
  * transaction, then (after commit) one SNS Publish per organization. A failed publish stays in the
  * outbox (`gsi1` OUTBOX#PENDING, due at `nextAttemptAt`) for the notification sweeper.
  */
-import { PublishCommand } from '@aws-sdk/client-sns';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, OUTBOX_PENDING, outboxIndexKeys } from '../../db/keys.js';
-import type { Deps, NotifyDeps } from '../../deps.js';
-import { type ErrorDetail, UnprocessableError, ValidationError } from '../../errors.js';
+import type { NotifyDeps } from '../../aws/ports.js';
+import { type OutboxItem, REQUEST_LEASE_MS } from '../../db/entities/outbox.js';
+import type { TransactItemPart } from '../../db/transact.js';
+import { type ErrorDetail, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication, Recipients } from '../../schemas/incidents.js';
 import { listContacts, loadContacts } from '../contacts/service.js';
+import type { Deps } from '../deps.js';
 import { organizationTlpReader } from '../organizations/service.js';
 import { organizationCeilings, standingOf } from '../tlp/ceilings.js';
 import { decideRecipient, type RecipientKind } from '../tlp/rules.js';
-import { ensureTopic } from './topics.js';
+import { forgetOrganizationTopic, organizationTopic, recreateOrganizationTopic } from './topics.js';
+
+export {
+  buildOutbox,
+  directOutbox,
+  type OutboxItem,
+  type OutboxPlan,
+  REQUEST_LEASE_MS,
+} from '../../db/entities/outbox.js';
 
 /** Attempts before an outbox item is marked failed. */
 export const MAX_ATTEMPTS = 6;
@@ -149,143 +157,9 @@ export async function checkRecipients(
   return byOrganization;
 }
 
-/**
- * An outbox item as stored (`OUTBOX#<id>`). A message of an incident's communication names it
- * (`incidentId`, `communicationId`, `commSeq`, `index`); a message that belongs to no incident (a
- * contact's verification link, `directOutbox`) does not, and has no communication to update.
- */
-export interface OutboxItem {
-  readonly id: string;
-  readonly incidentId?: string;
-  readonly communicationId?: string;
-  readonly commSeq?: number;
-  /** Position of this organization in the communication's `delivery.organizations`. */
-  readonly index?: number;
-  readonly organizationId: string;
-  readonly recipients: string[];
-  readonly subject: string;
-  /** The signed SNS `Message` (JSON); removed once sent or failed when `sensitive` (it holds a secret). */
-  readonly message: string;
-  readonly sensitive?: boolean;
-  readonly tlp: Tlp;
-  readonly severity?: string;
-  readonly kind: string;
-  readonly status: 'pending' | 'sent' | 'failed';
-  readonly attempts: { at: string; ok: boolean; error?: string }[];
-  readonly attemptCount: number;
-  readonly nextAttemptAt: string;
-  readonly createdAt: string;
-}
-
-export const outboxItem = (o: OutboxItem) => ({
-  ...o,
-  ...keys.outbox(o.id),
-  entity: 'outbox',
-  ...outboxIndexKeys(o),
-});
-
-/** What one communication's outbox needs to know. */
-export interface OutboxPlan {
-  readonly incidentId: string;
-  readonly communicationId: string;
-  readonly commSeq: number;
-  readonly byOrganization: ReadonlyMap<string, readonly string[]>;
-  readonly tlp: Tlp;
-  readonly severity: string;
-  readonly subject: string;
-  readonly body: string;
-  /** `incident.communication`, or a notice kind (`escalation.level`, `action.reminder` …). */
-  readonly kind: string;
-  readonly at: string;
-}
-
-/** One outbox item (and SNS message) per organization of a communication. */
-export function buildOutbox(plan: OutboxPlan, newId: () => string): OutboxItem[] {
-  return [...plan.byOrganization].map(([organizationId, contactIds], index) => {
-    const id = `MSG-${newId()}`;
-    const recipients = [...contactIds];
-    const message = {
-      messageId: id,
-      kind: plan.kind,
-      incidentId: plan.incidentId,
-      communicationId: plan.communicationId,
-      organizationId,
-      recipients,
-      tlp: plan.tlp,
-      severity: plan.severity,
-      subject: plan.subject,
-      body: plan.body,
-      sentAt: plan.at,
-    };
-    return {
-      id,
-      incidentId: plan.incidentId,
-      communicationId: plan.communicationId,
-      commSeq: plan.commSeq,
-      index,
-      organizationId,
-      recipients,
-      subject: plan.subject,
-      message: JSON.stringify(message),
-      tlp: plan.tlp,
-      severity: plan.severity,
-      kind: plan.kind,
-      status: 'pending',
-      attempts: [],
-      attemptCount: 0,
-      nextAttemptAt: new Date(Date.parse(plan.at) + REQUEST_LEASE_MS).toISOString(),
-      createdAt: plan.at,
-    };
-  });
-}
-
-/**
- * The outbox item of a message that belongs to no incident (a contact's verification link): the
- * same `Message` shape as `publishDirect`, written in the transaction of the claim that causes it.
- */
-export function directOutbox(message: {
-  readonly messageId: string;
-  readonly organizationId: string;
-  readonly contactIds: readonly string[];
-  readonly kind: string;
-  readonly subject: string;
-  readonly body: Record<string, unknown>;
-  readonly tlp?: Tlp;
-  readonly sensitive?: boolean;
-  readonly at: string;
-}): OutboxItem {
-  const tlp = message.tlp ?? 'AMBER';
-  const recipients = [...message.contactIds];
-  return {
-    id: message.messageId,
-    organizationId: message.organizationId,
-    recipients,
-    subject: message.subject,
-    message: JSON.stringify({
-      messageId: message.messageId,
-      kind: message.kind,
-      organizationId: message.organizationId,
-      recipients,
-      tlp,
-      subject: message.subject,
-      ...message.body,
-    }),
-    ...(message.sensitive ? { sensitive: true } : {}),
-    tlp,
-    kind: message.kind,
-    status: 'pending',
-    attempts: [],
-    attemptCount: 0,
-    nextAttemptAt: new Date(Date.parse(message.at) + REQUEST_LEASE_MS).toISOString(),
-    createdAt: message.at,
-  };
-}
-
-/** The new outbox items as transaction Puts (each must be new). */
-export const outboxPuts = (deps: Deps, outbox: readonly OutboxItem[]) =>
-  outbox.map((o) => ({
-    Put: { TableName: deps.tableName, Item: outboxItem(o), ConditionExpression: 'attribute_not_exists(pk)' },
-  }));
+/** The new outbox items as transaction parts (each must be new), committed with what causes them. */
+export const outboxPuts = (deps: Deps, outbox: readonly OutboxItem[]): TransactItemPart[] =>
+  deps.repos.outbox.createParts(outbox);
 
 /** A communication's initial `delivery` (every organization pending). */
 export const pendingDelivery = (outbox: readonly OutboxItem[]): NonNullable<Communication['delivery']> => ({
@@ -325,6 +199,36 @@ export const snsSubject = (tlp: Tlp, subject: string): string =>
     .slice(0, 99)
     .trim();
 
+/** The message attributes of an outbox item's Publish (subscriptions filter on `recipients`). */
+const attributesOf = (item: OutboxItem): Record<string, string | readonly string[]> => ({
+  recipients: item.recipients,
+  ...(item.incidentId ? { incidentId: item.incidentId } : {}),
+  tlp: item.tlp,
+  ...(item.severity ? { severity: item.severity } : {}),
+  kind: item.kind,
+  messageId: item.id,
+});
+
+/**
+ * One Publish to the organization's stored topic (`organizationTopic`: no CreateTopic before it);
+ * a topic gone since is created again, stored, and the message published to it.
+ */
+export async function publishToOrganization(
+  deps: Deps,
+  notify: NotifyDeps,
+  organizationId: string,
+  message: { subject: string; message: string; attributes: Record<string, string | readonly string[]> },
+): Promise<void> {
+  let topicArn = await organizationTopic(deps, notify, organizationId);
+  if ((await notify.publisher.publish({ topicArn, ...message })) === 'published') return;
+  forgetOrganizationTopic(deps, organizationId);
+  topicArn = await recreateOrganizationTopic(deps, notify, organizationId);
+  if ((await notify.publisher.publish({ topicArn, ...message })) === 'published') return;
+  throw Object.assign(new Error(`Topic of organization ${organizationId} not found`), {
+    name: 'NotFoundException',
+  });
+}
+
 /** One Publish of one outbox item, its result recorded on the item and on the communication. */
 export async function attemptPublish(
   deps: Deps,
@@ -334,137 +238,38 @@ export async function attemptPublish(
   const at = deps.now();
   let error: string | undefined;
   try {
-    const topicArn = await ensureTopic(notify, item.organizationId);
-    await notify.sns.send(
-      new PublishCommand({
-        TopicArn: topicArn,
-        Subject: snsSubject(item.tlp, item.subject),
-        Message: item.message,
-        MessageAttributes: {
-          recipients: { DataType: 'String.Array', StringValue: JSON.stringify(item.recipients) },
-          ...(item.incidentId ? { incidentId: { DataType: 'String', StringValue: item.incidentId } } : {}),
-          tlp: { DataType: 'String', StringValue: item.tlp },
-          ...(item.severity ? { severity: { DataType: 'String', StringValue: item.severity } } : {}),
-          kind: { DataType: 'String', StringValue: item.kind },
-          messageId: { DataType: 'String', StringValue: item.id },
-        },
-      }),
-    );
+    await publishToOrganization(deps, notify, item.organizationId, {
+      subject: snsSubject(item.tlp, item.subject),
+      message: item.message,
+      attributes: attributesOf(item),
+    });
   } catch (e) {
     error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     logger.warn('publish failed', { messageId: item.id, error });
   }
   const attempts = item.attemptCount + 1;
   const status = error === undefined ? 'sent' : attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-  const attempt = { at: at.toISOString(), ok: error === undefined, ...(error ? { error } : {}) };
-  const nextAttemptAt = new Date(at.getTime() + backoffMs(attempts)).toISOString();
-  await deps.db.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.outbox(item.id),
-      UpdateExpression:
-        status === 'pending'
-          ? 'SET attempts = list_append(attempts, :a), attemptCount = :n, nextAttemptAt = :next, gsi1sk = :gsk'
-          : `SET attempts = list_append(attempts, :a), attemptCount = :n, #s = :s REMOVE gsi1pk, gsi1sk${
-              item.sensitive ? ', message' : ''
-            }`,
-      ConditionExpression: '#s = :pending AND attemptCount = :prev',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: {
-        ':a': [attempt],
-        ':n': attempts,
-        ':pending': 'pending',
-        ':prev': item.attemptCount,
-        ...(status === 'pending'
-          ? { ':next': nextAttemptAt, ':gsk': outboxIndexKeys({ id: item.id, nextAttemptAt }).gsi1sk }
-          : { ':s': status }),
-      },
-    }),
-  );
-  await recordDelivery(deps, item, status, attempts, error);
+  await deps.repos.outbox.recordAttempt(item, {
+    at: at.toISOString(),
+    ok: error === undefined,
+    ...(error ? { error } : {}),
+    status,
+    attemptCount: attempts,
+    nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)).toISOString(),
+  });
+  await deps.repos.outbox.recordOnCommunication(item, status, attempts, error);
   return status;
 }
 
-/**
- * Every attempt shows on the communication: the organization's status, attempt count and last error;
- * the overall status once none is pending.
- */
-async function recordDelivery(
-  deps: Deps,
-  item: OutboxItem,
-  status: 'sent' | 'pending' | 'failed',
-  attempts: number,
-  error: string | undefined,
-) {
-  if (item.incidentId === undefined || item.commSeq === undefined) return; // no communication to update
-  const entry = `delivery.organizations[${item.index}]`;
-  const res = await deps.db.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.communication(item.incidentId, item.commSeq),
-      UpdateExpression: `SET ${entry}.#s = :s, ${entry}.attempts = :n${error ? `, ${entry}.lastError = :e` : ''}`,
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: {
-        ':s': status,
-        ':n': attempts,
-        ...(error ? { ':e': error.slice(0, 500) } : {}),
-      },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  const delivery = (res.Attributes as { delivery?: Communication['delivery'] } | undefined)?.delivery;
-  const statuses = delivery?.organizations.map((o) => o.status) ?? [];
-  if (statuses.includes('pending')) return;
-  await deps.db.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.communication(item.incidentId, item.commSeq),
-      UpdateExpression: 'SET delivery.#s = :s',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':s': statuses.includes('failed') ? 'failed' : 'sent' },
-    }),
-  );
-}
-
-/** How long the request that wrote an outbox item has to publish it before the sweeper may. */
-export const REQUEST_LEASE_MS = 2 * 60_000;
 /** Items one sweep handles at most (the next sweep takes the rest). */
 export const SWEEP_BATCH = 50;
 
 /**
- * Claims a due item for one attempt (a conditional write on the version the Query saw), so two
- * sweeps never publish the same item at once; the claim pushes `nextAttemptAt` one lease ahead.
- */
-async function claim(deps: Deps, item: OutboxItem, now: Date): Promise<boolean> {
-  const until = new Date(now.getTime() + REQUEST_LEASE_MS).toISOString();
-  try {
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.outbox(item.id),
-        UpdateExpression: 'SET nextAttemptAt = :until, gsi1sk = :gsk',
-        ConditionExpression: '#s = :pending AND attemptCount = :n AND nextAttemptAt = :seen',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: {
-          ':until': until,
-          ':gsk': outboxIndexKeys({ id: item.id, nextAttemptAt: until }).gsi1sk,
-          ':pending': 'pending',
-          ':n': item.attemptCount,
-          ':seen': item.nextAttemptAt,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
-}
-
-/**
  * The notification sweeper: every outbox item due at `now` (Query on `gsi1` OUTBOX#PENDING, never a
- * Scan) is claimed and published again; each attempt is recorded, the delay doubles (`backoffMs`),
- * and after `MAX_ATTEMPTS` the item is marked failed (communication `delivery`, timeline entry).
+ * Scan) is claimed (a conditional write on what the read saw, so two sweeps never publish the same
+ * item at once; the claim pushes `nextAttemptAt` one lease ahead) and published again; each attempt
+ * is recorded, the delay doubles (`backoffMs`), and after `MAX_ATTEMPTS` the item is marked failed
+ * (communication `delivery`, timeline entry).
  */
 export async function sweepOutbox(
   deps: Deps,
@@ -472,19 +277,11 @@ export async function sweepOutbox(
   now: Date,
   record: (item: OutboxItem, status: 'sent' | 'failed') => Promise<void> = async () => undefined,
 ): Promise<{ due: number; sent: number; failed: number; pending: number }> {
-  const res = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
-      ExpressionAttributeValues: { ':pk': OUTBOX_PENDING, ':now': `${now.toISOString()}#\uffff` },
-      Limit: SWEEP_BATCH,
-    }),
-  );
-  const due = (res.Items ?? []) as OutboxItem[];
+  const due = await deps.repos.outbox.due(now, SWEEP_BATCH);
   const counts = { due: due.length, sent: 0, failed: 0, pending: 0 };
+  const until = new Date(now.getTime() + REQUEST_LEASE_MS).toISOString();
   for (const item of due) {
-    if (!(await claim(deps, item, now))) continue;
+    if (!(await deps.repos.outbox.claim(item, until))) continue;
     const status = await attemptPublish(deps, notify, item);
     counts[status] += 1;
     if (status !== 'pending') await record(item, status);

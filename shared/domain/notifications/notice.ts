@@ -23,17 +23,17 @@
  * alerts): one Publish to the organization's topic, no outbox. (A contact's verification link has a
  * claim: it goes through the outbox, `directOutbox` in delivery.ts.)
  */
-import { PublishCommand } from '@aws-sdk/client-sns';
+import type { NotifyDeps } from '../../aws/ports.js';
 import { getIncidentItem, putNew, type StoredIncident } from '../../db/incidents-repo.js';
 import { keys } from '../../db/keys.js';
 import { type TransactItem, TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
-import type { Deps, NotifyDeps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
+import type { Deps } from '../deps.js';
 import { commit, type NewEntry } from '../incidents/service.js';
 import { loadOrganization, organizationTlpReader } from '../organizations/service.js';
 import { organizationCeilings, standingOf } from '../tlp/ceilings.js';
@@ -45,9 +45,9 @@ import {
   outboxPuts,
   pendingDelivery,
   publishOutbox,
+  publishToOrganization,
   snsSubject,
 } from './delivery.js';
-import { ensureTopic } from './topics.js';
 
 export interface NoticeRecipients {
   readonly contacts?: readonly string[];
@@ -394,7 +394,7 @@ export async function publishNotice(
 
 /** A message that belongs to no incident: one Publish to the organization's topic, to these contacts. */
 export async function publishDirect(
-  _deps: Deps,
+  deps: Deps,
   notify: NotifyDeps,
   message: {
     readonly organizationId: string;
@@ -407,26 +407,22 @@ export async function publishDirect(
   },
 ): Promise<void> {
   const tlp = message.tlp ?? 'AMBER';
-  const topicArn = await ensureTopic(notify, message.organizationId);
-  await notify.sns.send(
-    new PublishCommand({
-      TopicArn: topicArn,
-      Subject: snsSubject(tlp, message.subject),
-      Message: JSON.stringify({
-        messageId: message.messageId,
-        kind: message.kind,
-        organizationId: message.organizationId,
-        recipients: message.contactIds,
-        tlp,
-        subject: message.subject,
-        ...message.body,
-      }),
-      MessageAttributes: {
-        recipients: { DataType: 'String.Array', StringValue: JSON.stringify(message.contactIds) },
-        tlp: { DataType: 'String', StringValue: tlp },
-        kind: { DataType: 'String', StringValue: message.kind },
-        messageId: { DataType: 'String', StringValue: message.messageId },
-      },
+  await publishToOrganization(deps, notify, message.organizationId, {
+    subject: snsSubject(tlp, message.subject),
+    message: JSON.stringify({
+      messageId: message.messageId,
+      kind: message.kind,
+      organizationId: message.organizationId,
+      recipients: message.contactIds,
+      tlp,
+      subject: message.subject,
+      ...message.body,
     }),
-  );
+    attributes: {
+      recipients: message.contactIds,
+      tlp,
+      kind: message.kind,
+      messageId: message.messageId,
+    },
+  });
 }

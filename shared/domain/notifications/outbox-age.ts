@@ -2,9 +2,7 @@
  * How far behind the outbox is: the number of items still pending and the age of the oldest one
  * (by `createdAt`, whatever its next attempt), reported by the notification sweeper after each run.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { OUTBOX_PENDING } from '../../db/keys.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../deps.js';
 
 export interface OutboxBacklog {
   readonly pending: number;
@@ -32,23 +30,5 @@ export const BACKLOG_PAGE_SIZE = 1000;
 
 /** Reads `createdAt` of every pending outbox item (Query on gsi1, never a Scan). */
 export async function readOutboxBacklog(deps: Deps, now: Date): Promise<OutboxBacklog> {
-  const createdAts: (string | undefined)[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  for (let page = 0; page < BACKLOG_MAX_PAGES; page += 1) {
-    const res = await deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': OUTBOX_PENDING },
-        ProjectionExpression: 'createdAt',
-        Limit: BACKLOG_PAGE_SIZE,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of res.Items ?? []) createdAts.push((item as { createdAt?: string }).createdAt);
-    startKey = res.LastEvaluatedKey;
-    if (!startKey) break;
-  }
-  return outboxBacklog(createdAts, now);
+  return outboxBacklog(await deps.repos.outbox.pendingCreatedAts(BACKLOG_MAX_PAGES, BACKLOG_PAGE_SIZE), now);
 }

@@ -6,15 +6,10 @@
  * final reports are often due after the incident is closed.
  */
 
+import type { SchedulingDeps } from '../../aws/ports.js';
 import { regulatoryConfig } from '../../config.js';
-import {
-  getIncidentAndObligation,
-  getIncidentObligations,
-  MAX_SUBMISSIONS,
-  putObligation,
-} from '../../db/obligations-repo.js';
+import { MAX_SUBMISSIONS } from '../../db/entities/obligation.js';
 import { withOptimisticRetry } from '../../db/transact.js';
-import type { Deps, SchedulingDeps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
@@ -26,6 +21,7 @@ import type {
   Submission,
   UpdateObligationBody,
 } from '../../schemas/obligations.js';
+import type { Deps } from '../deps.js';
 import { commit } from '../incidents/service.js';
 import {
   cancelReminderSchedules,
@@ -92,7 +88,10 @@ export async function attachObligation(
   const regime = regimeOf(body.regime);
   for (const [k, v] of Object.entries(body.triggers ?? {})) notInFuture(deps, `body.triggers.${k}`, v);
   const attached = await withOptimisticRetry(async () => {
-    const { incident, obligation: existing } = await getIncidentAndObligation(deps, incidentId, regime.id);
+    const { incident, obligation: existing } = await deps.repos.obligations.incidentAndObligation(
+      incidentId,
+      regime.id,
+    );
     if (existing) {
       throw new ConflictError(
         `${regime.name} is already attached to incident ${incidentId}`,
@@ -122,7 +121,7 @@ export async function attachObligation(
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, reminders),
       incident,
-      items: [putObligation(deps, record, null)],
+      items: [deps.repos.obligations.putPart(record, null)],
       timeline: [
         {
           type: 'obligation.attached',
@@ -177,7 +176,7 @@ export async function updateObligation(
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, plan),
       incident,
-      items: [putObligation(deps, record, current.version)],
+      items: [deps.repos.obligations.putPart(record, current.version)],
       timeline: [
         {
           type: 'obligation.updated',
@@ -204,7 +203,10 @@ export async function updateObligation(
 }
 
 async function loadObligation(deps: Deps, incidentId: string, obligationId: string) {
-  const { incident, obligation } = await getIncidentAndObligation(deps, incidentId, obligationId);
+  const { incident, obligation } = await deps.repos.obligations.incidentAndObligation(
+    incidentId,
+    obligationId,
+  );
   if (!obligation) throw new NotFoundError(`Obligation ${obligationId} not found on incident ${incidentId}`);
   return { incident, obligation };
 }
@@ -311,7 +313,7 @@ export async function recordSubmission(
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, plan),
       incident,
-      items: [putObligation(deps, record, current.version)],
+      items: [deps.repos.obligations.putPart(record, current.version)],
       timeline: [
         {
           type: late ? 'obligation.submitted_late' : 'obligation.submitted',
@@ -340,7 +342,7 @@ export async function recordSubmission(
 // ---------- reads ----------
 
 export async function listObligations(deps: Deps, incidentId: string): Promise<{ items: Obligation[] }> {
-  const { incident, obligations } = await getIncidentObligations(deps, incidentId);
+  const { incident, obligations } = await deps.repos.obligations.incidentObligations(incidentId);
   const now = deps.now();
   return { items: obligations.map((o) => view(o, incident.discoveryDate, now)) };
 }

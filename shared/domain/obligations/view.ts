@@ -3,6 +3,7 @@
  * submissions) plus everything computed on read — each clock's deadline, time left, status and
  * checklist coverage — so a stored deadline can never go stale when a trigger or holiday changes.
  */
+import type { ObligationRecord } from '../../db/entities/obligation.js';
 import type { ImpactAssessmentBody } from '../../schemas/incidents.js';
 import type {
   Obligation,
@@ -24,20 +25,7 @@ import {
 } from './deadlines.js';
 import { type ClockDef, clockApplies, REGIMES, type Regime, regimeById } from './regimes.js';
 
-/** An obligation as stored (`OBLIG#<regime>` in the incident's collection). */
-export interface ObligationRecord {
-  incidentId: string;
-  obligationId: string;
-  regime: string;
-  triggers: Partial<Record<TriggerKey, string>>;
-  facts: ObligationFacts;
-  notes?: string;
-  submissions: Submission[];
-  attachedAt: string;
-  attachedBy: string;
-  updatedAt: string;
-  version: number;
-}
+export type { ObligationRecord } from '../../db/entities/obligation.js';
 
 export interface RegulatorySettings {
   readonly jurisdictions: readonly string[];

@@ -7,11 +7,11 @@
  */
 import { regulatoryConfig } from '../../config.js';
 import { getIncidentDetail } from '../../db/incidents-repo.js';
-import type { Deps } from '../../deps.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Incident } from '../../schemas/incidents.js';
 import type { Obligation } from '../../schemas/obligations.js';
 import type { ObligationDraft, ObligationDraftQuery } from '../../schemas/reminders.js';
+import type { Deps } from '../deps.js';
 import { obligationView } from '../obligations/view.js';
 import { renderTemplate, templateProblems, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';

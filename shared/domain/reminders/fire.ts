@@ -15,20 +15,18 @@
  *   `legal` and `compliance` groups; at 100 % (the deadline, unsubmitted) it escalates: also the
  *   `coordination` and `executives` groups, and an incident escalation `ESC-n` is recorded.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+
+import type { NotifyDeps } from '../../aws/ports.js';
 import { regulatoryConfig } from '../../config.js';
 import { getIncidentAndChild, type StoredIncident } from '../../db/incidents-repo.js';
 import { keys } from '../../db/keys.js';
-import { getIncidentAndObligation } from '../../db/obligations-repo.js';
-import { TABLE } from '../../db/table.js';
-import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
-import type { Deps, NotifyDeps } from '../../deps.js';
+import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { ActionReminderEvent, ObligationReminderEvent, ReminderEvent } from '../../schemas/reminders.js';
 import { loadContacts } from '../contacts/service.js';
 import { isOpenCoordinatedAction } from '../coordination/rules.js';
+import type { Deps } from '../deps.js';
 import { commit, createEscalation } from '../incidents/service.js';
 import {
   type Notice,
@@ -54,7 +52,6 @@ import {
 export const REMINDER_ACTOR = systemActor('reminder');
 
 /** Sent-markers outlive any Scheduler retry window by far, then expire. */
-const MARKER_TTL_SECONDS = 90 * 24 * 3600;
 
 export type FireResult =
   | { readonly acted: false; readonly name: string; readonly reason: string }
@@ -66,35 +63,9 @@ export type FireResult =
       readonly escalationId?: string;
     };
 
-/** The sent-marker of (name, due), as a conditional Put: only the first firing can write it. */
-function marker(deps: Deps, name: string, due: string): TransactItem {
-  const now = deps.now();
-  return {
-    Put: {
-      TableName: deps.tableName,
-      Item: {
-        ...keys.reminderSent(name, due),
-        entity: 'reminderSent',
-        name,
-        due,
-        sentAt: now.toISOString(),
-        [TABLE.timeToLiveAttribute]: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
 /** True when this firing is the first for (name, due); false when a firing already acted. */
-async function claim(deps: Deps, name: string, due: string): Promise<boolean> {
-  try {
-    await deps.db.send(new PutCommand(marker(deps, name, due).Put as never));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
+const claim = (deps: Deps, name: string, due: string): Promise<boolean> =>
+  deps.repos.reminders.claim(name, due, deps.now());
 
 /**
  * Sends a reminder's notice with its sent-marker as the claim IN the notice's transaction (marker,
@@ -108,16 +79,17 @@ async function sendOnce(
   notice: Notice,
 ): Promise<NoticeResult | undefined> {
   try {
-    return await sendNotice(deps, notify, REMINDER_ACTOR, notice, () => marker(deps, name, due));
+    return await sendNotice(deps, notify, REMINDER_ACTOR, notice, () =>
+      deps.repos.reminders.sentMarkerPart(name, due, deps.now()),
+    );
   } catch (error) {
     if (error instanceof NoticeClaimLostError) return undefined;
     throw error;
   }
 }
 
-async function release(deps: Deps, name: string, due: string): Promise<void> {
-  await deps.db.send(new DeleteCommand({ TableName: deps.tableName, Key: keys.reminderSent(name, due) }));
-}
+const release = (deps: Deps, name: string, due: string): Promise<void> =>
+  deps.repos.reminders.release(name, due);
 
 /** Claims the marker, runs `act`; a failure releases the marker (the retry acts) and is thrown. */
 async function once<T>(deps: Deps, name: string, due: string, act: () => Promise<T>): Promise<T | undefined> {
@@ -304,9 +276,9 @@ async function fireObligation(
     event.pct,
     event.due,
   );
-  let read: Awaited<ReturnType<typeof getIncidentAndObligation>>;
+  let read: Awaited<ReturnType<Deps['repos']['obligations']['incidentAndObligation']>>;
   try {
-    read = await getIncidentAndObligation(deps, event.incidentId, event.obligationId);
+    read = await deps.repos.obligations.incidentAndObligation(event.incidentId, event.obligationId);
   } catch (error) {
     if (error instanceof NotFoundError) return { acted: false, name, reason: 'the incident does not exist' };
     throw error;

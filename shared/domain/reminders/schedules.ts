@@ -10,8 +10,9 @@
  *    could not delete (or one created for a transaction that then failed) fires, re-reads the item,
  *    finds another instant or a closed item (`decide*Fire`) and does nothing.
  */
+
+import type { SchedulingDeps } from '../../aws/ports.js';
 import { remindersConfig } from '../../config.js';
-import type { SchedulingDeps } from '../../deps.js';
 import { logger } from '../../http/observability.js';
 import { cancelSchedule, type OneTimeSchedule, scheduleOnce } from '../../scheduling/schedules.js';
 import type { Obligation } from '../../schemas/obligations.js';

@@ -1,32 +1,21 @@
 /**
- * `publishDirect` finds the organization's topic (CreateTopic + SetTopicAttributes, both idempotent)
- * before every Publish. A sweep publishing thousands of messages to a few hundred organizations
- * wraps the SNS client so those two calls happen once per organization and run.
+ * Publishing reads the organization's stored `topicArn` (no CreateTopic before a Publish); only an
+ * organization without one gets its topic created, once. A sweep publishing thousands of messages
+ * to a few hundred organizations still wraps the publisher so a topic it must create (several
+ * organizations' messages in flight at once) is created once per organization and run.
  */
-import { CreateTopicCommand, SetTopicAttributesCommand } from '@aws-sdk/client-sns';
-import type { NotifyDeps } from '../../deps.js';
+import type { NotifyDeps } from '../../aws/ports.js';
 
 export function cachedTopics(notify: NotifyDeps): NotifyDeps {
-  const memo = new Map<string, Promise<unknown>>();
-  const send = ((command: unknown, ...rest: unknown[]) => {
-    const key =
-      command instanceof CreateTopicCommand
-        ? `create:${command.input.Name}`
-        : command instanceof SetTopicAttributesCommand
-          ? `attr:${command.input.TopicArn}:${command.input.AttributeName}:${command.input.AttributeValue}`
-          : undefined;
-    const call = () => (notify.sns.send as (...a: unknown[]) => Promise<unknown>)(command, ...rest);
-    if (key === undefined) return call();
-    let pending = memo.get(key);
+  const memo = new Map<string, Promise<string>>();
+  const createTopic = (organizationId: string): Promise<string> => {
+    let pending = memo.get(organizationId);
     if (!pending) {
-      pending = call();
-      memo.set(key, pending);
-      pending.catch(() => memo.delete(key));
+      pending = notify.publisher.createTopic(organizationId);
+      memo.set(organizationId, pending);
+      pending.catch(() => memo.delete(organizationId));
     }
     return pending;
-  }) as NotifyDeps['sns']['send'];
-  const sns = new Proxy(notify.sns, {
-    get: (target, prop, receiver) => (prop === 'send' ? send : Reflect.get(target, prop, receiver)),
-  });
-  return { ...notify, sns };
+  };
+  return { ...notify, publisher: { ...notify.publisher, createTopic } };
 }

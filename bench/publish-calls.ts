@@ -1,0 +1,103 @@
+/**
+ * `npx tsx bench/publish-calls.ts`: SDK calls of ONE createCommunication to 2 organizations (their
+ * topics set up at registration, as the API does), in a process that has not published yet (a new
+ * Lambda instance) and then warm. Counts SNS control-plane calls (CreateTopic, SetTopicAttributes)
+ * beside Publish, and DynamoDB requests. Issue 12 item 7 ("ensureTopic before every Publish").
+ */
+import { randomUUID } from 'node:crypto';
+import { LOCAL_TOPICS } from '../infra/local/scheduled.js';
+import { LOCAL_REGION } from '../infra/local/server.js';
+import * as sns from '../shared/aws/sns.js';
+import { createRepositories } from '../shared/db/repos/index.js';
+import type { Deps } from '../shared/deps.js';
+import { createCommunication } from '../shared/domain/incidents/service.js';
+import { startLocalStack } from '../test/helpers/local-stack.js';
+import { countDynamoDb, measure } from './metrics.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+
+const stack = await startLocalStack({ sns: true });
+try {
+  const admin = await stack.token('admin', { sub: 'bench' });
+  const call = (path: string, body: unknown) => stack.request('POST', path, { token: admin, body });
+  const recipients: string[] = [];
+  for (const org of ['PUB-ORG-A', 'PUB-ORG-B']) {
+    await call('/organizations', { id: org, name: org, kind: 'partner' });
+    await call(`/organizations/${org}/agreements`, {
+      type: 'nda',
+      reference: `NDA-${org}`,
+      signedAt: '2020-01-01T00:00:00Z',
+      tlpCeiling: 'AMBER',
+    });
+    const contact = await call('/contacts', {
+      organizationId: org,
+      name: `${org} on call`,
+      stakeholderGroup: 'partners',
+      channels: [
+        { type: 'sms', address: org.endsWith('A') ? '+14155550101' : '+14155550102', priority: 'primary' },
+      ],
+    });
+    recipients.push(contact.body.id as string);
+  }
+  const incident = await call('/incidents', {
+    title: 'Bench',
+    description: 'Publish calls',
+    severity: 'high',
+    category: 'data_breach',
+  });
+  const incidentId = String(incident.body.id);
+  countDynamoDb(stack.documentClient);
+
+  // A new instance: its own SNS client and repositories (so nothing remembered from the setup).
+  const instance = () => {
+    const client = sns.createSnsClient({ region: LOCAL_REGION, endpoint: stack.sns.endpoint });
+    const topics = LOCAL_TOPICS;
+    const notify =
+      'snsPublisher' in sns
+        ? {
+            publisher: (sns as unknown as { snsPublisher: (c: unknown, t: unknown) => unknown }).snsPublisher(
+              client,
+              topics,
+            ),
+          }
+        : { sns: client, topics };
+    const deps: Deps = {
+      db: stack.documentClient,
+      tableName: stack.tableName,
+      repos: createRepositories({ db: stack.documentClient, tableName: stack.tableName }),
+      now: () => new Date(),
+      newId: () => randomUUID(),
+    };
+    return { deps, notify: notify as never };
+  };
+  const caller = { subject: 'bench', organization: undefined, roles: ['coordinator'] as const };
+  const body = {
+    type: 'notification',
+    direction: 'outbound',
+    subject: 'Bench notification',
+    content: 'Two organizations, one Publish each',
+    recipients: { contacts: recipients },
+  } as never;
+  const one = async (label: string, i: ReturnType<typeof instance>) => {
+    const before = {
+      create: stack.sns.calls('CreateTopic'),
+      attrs: stack.sns.calls('SetTopicAttributes'),
+      publish: stack.sns.calls('Publish'),
+    };
+    const { counts, result } = await measure(() =>
+      createCommunication(i.deps, caller as never, incidentId, body, i.notify),
+    );
+    const status = (result as { delivery?: { status?: string } }).delivery?.status;
+    console.log(
+      `${label}: CreateTopic ${stack.sns.calls('CreateTopic') - before.create}, SetTopicAttributes ${
+        stack.sns.calls('SetTopicAttributes') - before.attrs
+      }, Publish ${stack.sns.calls('Publish') - before.publish}; DynamoDB ${counts.dynamodbRequests} [${counts.commands.join(', ')}]; delivery ${status}`,
+    );
+  };
+  const fresh = instance();
+  await one('new instance, first createCommunication', fresh);
+  await one('same instance, second createCommunication', fresh);
+} finally {
+  await stack.stop();
+}

@@ -1,0 +1,101 @@
+/**
+ * The two AWS services the domain talks to, as ports (pure types: no `@aws-sdk` import). The
+ * SDK-backed implementations are `snsPublisher` (shared/aws/sns.ts) and `eventBridgeSchedules`
+ * (shared/aws/scheduler.ts), built once per process by `shared/deps.ts`; unit tests pass the
+ * in-memory ones of `test/helpers/memory/ports.ts`.
+ */
+
+// ---------------------------------------------------------------- SNS
+
+/** One message to one topic. */
+export interface Publication {
+  /** The organization's topic, as stored on the organization (`topicArn`). */
+  readonly topicArn: string;
+  /** SNS Subject: ASCII, one line, under 100 characters (`snsSubject`). */
+  readonly subject: string;
+  /** The message body (JSON). */
+  readonly message: string;
+  /**
+   * Message attributes; an array is sent as `String.Array` (the subscriptions' filter policies
+   * match `recipients`), a string as `String`.
+   */
+  readonly attributes: Readonly<Record<string, string | readonly string[]>>;
+}
+
+/** A subscription of one endpoint to a topic, filtered on the `recipients` message attribute. */
+export interface SubscriptionRequest {
+  readonly topicArn: string;
+  /** SNS protocol: email, sms, http, https, sqs. */
+  readonly protocol: string;
+  readonly endpoint: string;
+  /** The FilterPolicy (MessageAttributes scope). */
+  readonly filterPolicy: string;
+}
+
+export interface Publisher {
+  /**
+   * One Publish. `topic-not-found` when the topic no longer exists (deleted out of band): the caller
+   * creates it again and retries; any other failure throws.
+   */
+  publish(publication: Publication): Promise<'published' | 'topic-not-found'>;
+  /**
+   * Creates (or finds, by name: CreateTopic is idempotent) the organization's topic: encrypted,
+   * signature v2, TLS only, tagged. Two control-plane calls (CreateTopic + SetTopicAttributes, low
+   * rate limits): made when an organization is set up, never before a Publish.
+   */
+  createTopic(organizationId: string): Promise<string>;
+  /** Subscribes an endpoint; returns the subscription ARN (`pending confirmation` until confirmed). */
+  subscribe(request: SubscriptionRequest): Promise<string>;
+  unsubscribe(subscriptionArn: string): Promise<void>;
+  /** Whether the endpoint has not confirmed the subscription yet. */
+  pendingConfirmation(subscriptionArn: string): Promise<boolean>;
+}
+
+/** What a service that manages topics or publishes needs (`Deps & NotifyDeps` with the table). */
+export interface NotifyDeps {
+  readonly publisher: Publisher;
+}
+
+// ---------------------------------------------------------------- EventBridge Scheduler
+
+/** How often Scheduler retries a failed invocation before it sends the event to the DLQ. */
+export interface RetryPolicy {
+  readonly MaximumRetryAttempts: number;
+  readonly MaximumEventAgeInSeconds: number;
+}
+
+/**
+ * A scheduled function: the `name` of an entry of SCHEDULED_FUNCTIONS (infra/functions.ts), which
+ * the CDK maps to its Lambda ARN in LIAISON_TARGETS. Checked at run time against that map.
+ */
+export type TargetName = string;
+
+export interface OneTimeSchedule {
+  /** From `scheduleName` (shared/scheduling/schedules.ts): the identity of this firing. */
+  readonly name: string;
+  /**
+   * When to fire (UTC). Scheduler's `at()` has whole seconds: an instant with milliseconds fires at
+   * the NEXT whole second (`fireInstant`), never before. Announce `fireInstant(at)`.
+   */
+  readonly at: Date;
+  readonly target: TargetName;
+  /** The target function's event (JSON-serialisable). */
+  readonly payload: unknown;
+  readonly retryPolicy?: RetryPolicy;
+  readonly description?: string;
+}
+
+export interface Schedules {
+  /** Creates the one-time `at()` schedule; idempotent by name (`created: false` when it exists). */
+  create(schedule: OneTimeSchedule): Promise<{ readonly created: boolean }>;
+  /** Deletes it; idempotent (`deleted: false` when there is none of that name). */
+  delete(name: string): Promise<{ readonly deleted: boolean }>;
+}
+
+/**
+ * What a service that creates or deletes schedules needs. Separate from the domain's `Deps`: a
+ * function that does not schedule never builds the client nor reads the scheduling configuration.
+ */
+export interface SchedulingDeps {
+  readonly schedules: Schedules;
+}

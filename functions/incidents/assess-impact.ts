@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
-import { assessImpact } from '../../shared/domain/incidents/service.js';
+import { assessImpact } from '../../shared/domain/incidents/lifecycle.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('assessImpact', async ({ params, body, caller }) =>
-  ok(await assessImpact(defaultDeps(), caller, params.incidentId, body)),
+  ok(await assessImpact(defaultDeps(), caller, params.incidentId, body, escalationRuntime())),
 );

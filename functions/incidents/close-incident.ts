@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
-import { closeIncident } from '../../shared/domain/incidents/service.js';
+import { closeIncident } from '../../shared/domain/incidents/lifecycle.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('closeIncident', async ({ params, body, caller }) =>
-  ok(await closeIncident(defaultDeps(), caller, params.incidentId, body)),
+  ok(await closeIncident(defaultDeps(), caller, params.incidentId, body, escalationRuntime())),
 );

@@ -1,7 +1,8 @@
-import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
-import { createAction } from '../../shared/domain/incidents/service.js';
+import { defaultDeps } from '../../shared/deps.js';
+import { createAction } from '../../shared/domain/incidents/actions.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('createAction', async ({ params, body, caller }) =>
-  created(await createAction(defaultDeps(), caller, params.incidentId, body, schedulingDepsIfConfigured())),
+  created(await createAction(defaultDeps(), caller, params.incidentId, body, escalationRuntime())),
 );

@@ -1,7 +1,8 @@
 import { defaultDeps } from '../../shared/deps.js';
-import { createLesson } from '../../shared/domain/incidents/service.js';
+import { createLesson } from '../../shared/domain/incidents/records.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('createLesson', async ({ params, body, caller }) =>
-  created(await createLesson(defaultDeps(), caller, params.incidentId, body)),
+  created(await createLesson(defaultDeps(), caller, params.incidentId, body, escalationRuntime())),
 );

@@ -1,16 +1,10 @@
-import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
-import { updateAction } from '../../shared/domain/incidents/service.js';
+import { defaultDeps } from '../../shared/deps.js';
+import { updateAction } from '../../shared/domain/incidents/actions.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 
 export const handler = httpHandler('updateAction', async ({ params, body, caller }) =>
   ok(
-    await updateAction(
-      defaultDeps(),
-      caller,
-      params.incidentId,
-      params.actionId,
-      body,
-      schedulingDepsIfConfigured(),
-    ),
+    await updateAction(defaultDeps(), caller, params.incidentId, params.actionId, body, escalationRuntime()),
   ),
 );

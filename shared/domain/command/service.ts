@@ -12,15 +12,16 @@ import {
   TransactionConflict,
   withOptimisticRetry,
 } from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
 import { ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type { AssignRoleBody, ChangeTlpBody, RoleAssignment } from '../../schemas/command.js';
 import type { Incident } from '../../schemas/incidents.js';
 import { incidentParticipants } from '../access/visibility.js';
 import { referenceItems } from '../contacts/references.js';
+import type { Deps } from '../deps.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
-import { commit } from '../incidents/service.js';
+import { commit } from '../incidents/unit-of-work.js';
 import { isLowering } from '../notifications/tlp.js';
 import { assertAuthority, assertCoordinates, assignmentProblems, handover } from './rules.js';
 
@@ -29,6 +30,7 @@ export function assignRole(
   caller: Caller,
   incidentId: string,
   body: AssignRoleBody,
+  rt: EscalationRuntime,
 ): Promise<RoleAssignment> {
   return withOptimisticRetry(async () => {
     const current = await getIncidentItem(deps, incidentId);
@@ -81,29 +83,35 @@ export function assignRole(
           ? `${body.role} assigned to ${who}`
           : `${body.role} holder ${who} updated`;
     try {
-      return await commit(deps, caller, current, {
-        incident: { ...current, command },
-        items,
-        timeline: [
-          {
-            type: `command.${change.kind}`,
-            summary: body.note ? `${summary}: ${body.note}` : summary,
-            data: {
-              role: body.role,
-              holder: change.holder,
-              ...(change.ended ? { previous: change.ended } : {}),
-              ...(body.note ? { note: body.note } : {}),
+      return await commit(
+        deps,
+        caller,
+        current,
+        {
+          incident: { ...current, command },
+          items,
+          timeline: [
+            {
+              type: `command.${change.kind}`,
+              summary: body.note ? `${summary}: ${body.note}` : summary,
+              data: {
+                role: body.role,
+                holder: change.holder,
+                ...(change.ended ? { previous: change.ended } : {}),
+                ...(body.note ? { note: body.note } : {}),
+              },
             },
+          ],
+          result: {
+            incidentId,
+            role: body.role,
+            holder: change.holder,
+            ...(change.ended ? { previous: change.ended } : {}),
+            command,
           },
-        ],
-        result: {
-          incidentId,
-          role: body.role,
-          holder: change.holder,
-          ...(change.ended ? { previous: change.ended } : {}),
-          command,
         },
-      });
+        rt.effects,
+      );
     } catch (error) {
       if (error instanceof TransactionConflict) {
         refs.explain(error.failed, 0);
@@ -131,6 +139,7 @@ export function changeIncidentTlp(
   caller: Caller,
   incidentId: string,
   body: ChangeTlpBody,
+  rt: EscalationRuntime,
 ): Promise<Incident> {
   return withOptimisticRetry(async () => {
     const current = await getIncidentItem(deps, incidentId);
@@ -139,16 +148,22 @@ export function changeIncidentTlp(
     const lowering = isLowering(from, body.tlp);
     if (lowering) assertAuthority(caller, current, 'lower_tlp');
     else assertCoordinates(caller, current);
-    return commit(deps, caller, current, {
-      incident: { ...current, tlp: body.tlp },
-      timeline: [
-        {
-          type: 'incident.tlp_changed',
-          summary: `TLP:${from} → TLP:${body.tlp} (${lowering ? 'lowered' : 'raised'}): ${body.reason}`,
-          data: { from, to: body.tlp, direction: lowering ? 'lowered' : 'raised', reason: body.reason },
-        },
-      ],
-      result: (stored) => incidentView(stored as unknown as Record<string, unknown>),
-    });
+    return commit(
+      deps,
+      caller,
+      current,
+      {
+        incident: { ...current, tlp: body.tlp },
+        timeline: [
+          {
+            type: 'incident.tlp_changed',
+            summary: `TLP:${from} → TLP:${body.tlp} (${lowering ? 'lowered' : 'raised'}): ${body.reason}`,
+            data: { from, to: body.tlp, direction: lowering ? 'lowered' : 'raised', reason: body.reason },
+          },
+        ],
+        result: (stored) => incidentView(stored as unknown as Record<string, unknown>),
+      },
+      rt.effects,
+    );
   });
 }

@@ -40,7 +40,7 @@ import {
 import { DEFAULT_INCIDENT_TLP, getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { escalationKeys } from '../../db/keys.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
-import { type Deps, type NotifyDeps, type SchedulingDeps, schedulingDepsIfConfigured } from '../../deps.js';
+import type { NotifyDeps, SchedulingDeps } from '../../deps.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
@@ -55,10 +55,10 @@ import type {
 } from '../../schemas/escalation.js';
 import { loadContacts } from '../contacts/service.js';
 import { getChannel } from '../coordination/channels.js';
+import type { Deps } from '../deps.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
-import { commit } from '../incidents/service.js';
+import { type CommitEffects, commit } from '../incidents/unit-of-work.js';
 import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/notice.js';
-import { notifyDepsIfConfigured } from '../notifications/topics.js';
 import { loadOrganization } from '../organizations/service.js';
 import { timeframeSeconds } from '../timeframe.js';
 import { acknowledgeHint, sendAcknowledgementLinks } from './ack-links.js';
@@ -78,17 +78,16 @@ import {
 /** Scheduler target of the next-level firings (an entry of SCHEDULED_FUNCTIONS). */
 export const STEP_TARGET = 'escalation-step';
 
-/** SNS and Scheduler, each when this function is configured for it (a handler test has neither). */
+/**
+ * SNS and Scheduler, each when this function is configured for it (a handler test has neither), and
+ * the effects every incident change of a chain is committed with (the escalation triggers). Built by
+ * the caller: `shared/escalation-runtime.ts` for handlers and jobs, `escalationRuntimeOf` of
+ * `triggers.ts` from explicit services.
+ */
 export interface EscalationRuntime {
   readonly notify?: NotifyDeps | undefined;
   readonly scheduling?: SchedulingDeps | undefined;
-}
-
-export function escalationRuntime(): EscalationRuntime {
-  return {
-    notify: notifyDepsIfConfigured(),
-    scheduling: schedulingDepsIfConfigured(),
-  };
+  readonly effects?: CommitEffects | undefined;
 }
 
 export interface StepPayload {
@@ -255,26 +254,32 @@ export async function startChain(
       chain.source.type === 'policy'
         ? `policy ${chain.source.policyId}`
         : `channel ${chain.source.channelId}`;
-    return commit(deps, actor, current, {
-      incident: current,
-      items: [putChain(deps, chain, null)],
-      timeline: [
-        {
-          type: 'escalation.chain_started',
-          summary: `${chain.chainId} started on ${what} (${chain.levels.length} level(s))${
-            options.activationId ? ` for ${options.activationId}` : ''
-          }${options.reason ? `: ${options.reason}` : ''}`,
-          data: {
-            chainId: chain.chainId,
-            source: chain.source,
-            levels: chain.levels.length,
-            ...(options.activationId ? { activationId: options.activationId } : {}),
-            ...(options.triggerId ? { triggerId: options.triggerId } : {}),
+    return commit(
+      deps,
+      actor,
+      current,
+      {
+        incident: current,
+        items: [putChain(deps, chain, null)],
+        timeline: [
+          {
+            type: 'escalation.chain_started',
+            summary: `${chain.chainId} started on ${what} (${chain.levels.length} level(s))${
+              options.activationId ? ` for ${options.activationId}` : ''
+            }${options.reason ? `: ${options.reason}` : ''}`,
+            data: {
+              chainId: chain.chainId,
+              source: chain.source,
+              levels: chain.levels.length,
+              ...(options.activationId ? { activationId: options.activationId } : {}),
+              ...(options.triggerId ? { triggerId: options.triggerId } : {}),
+            },
           },
-        },
-      ],
-      result: (stored: StoredIncident) => ({ chain, incident: stored }),
-    });
+        ],
+        result: (stored: StoredIncident) => ({ chain, incident: stored }),
+      },
+      rt.effects,
+    );
   });
   try {
     await runLevel(deps, rt, chain, incident, 1);
@@ -555,16 +560,22 @@ export async function endChains<R = undefined>(
     if (active.length === 0 && !o.incident) return { ended: [] as StoredChain[], result: undefined };
     const at = deps.now().toISOString();
     const ids = active.map((c) => c.chainId);
-    return commit(deps, actor, current, {
-      incident: o.incident ? o.incident(current, at) : current,
-      items: [
-        ...(o.items?.(at) ?? []),
-        ...active.map((c) => endChainItem(deps, c, status, at, actor.subject)),
-      ],
-      timeline: [{ type: o.type, summary: o.summary(ids), data: { chainIds: ids, ...(o.data ?? {}) } }],
-      ...(o.skipTriggers ? { skipTriggers: true } : {}),
-      result: (stored: StoredIncident) => ({ ended: active, result: o.result?.(stored, ids, at) }),
-    });
+    return commit(
+      deps,
+      actor,
+      current,
+      {
+        incident: o.incident ? o.incident(current, at) : current,
+        items: [
+          ...(o.items?.(at) ?? []),
+          ...active.map((c) => endChainItem(deps, c, status, at, actor.subject)),
+        ],
+        timeline: [{ type: o.type, summary: o.summary(ids), data: { chainIds: ids, ...(o.data ?? {}) } }],
+        ...(o.skipTriggers ? { skipTriggers: true } : {}),
+        result: (stored: StoredIncident) => ({ ended: active, result: o.result?.(stored, ids, at) }),
+      },
+      rt.effects,
+    );
   });
   const cancelled = await cancelChainSchedules(rt, ended);
   return { chainIds: ended.map((c) => c.chainId), cancelled, result };
@@ -658,7 +669,11 @@ export function logFailedStart(what: string, error: unknown, context: Record<str
 }
 
 /** After an incident is created: a chain per auto-start policy at or below its priority (best-effort). */
-export async function autoStartChains(deps: Deps, incident: StoredIncident): Promise<void> {
+export async function autoStartChains(
+  deps: Deps,
+  rt: EscalationRuntime,
+  incident: StoredIncident,
+): Promise<void> {
   let policies: Awaited<ReturnType<typeof autoStartPolicies>>;
   try {
     policies = await cached(`${deps.tableName}:autoStartPolicies`, () => autoStartPolicies(deps));
@@ -670,7 +685,6 @@ export async function autoStartChains(deps: Deps, incident: StoredIncident): Pro
     (p) => p.autoStart && priorityAtLeast(incident.priority, p.autoStart.minPriority),
   );
   if (due.length === 0) return;
-  const rt = escalationRuntime();
   for (const p of due) {
     try {
       await startChain(
@@ -692,6 +706,7 @@ export async function autoStartChains(deps: Deps, incident: StoredIncident): Pro
 /** After an activation naming a channel: a chain on the channel's rules for it (best-effort). */
 export async function startActivationChain(
   deps: Deps,
+  rt: EscalationRuntime,
   actor: Caller,
   incidentId: string,
   activationId: string,
@@ -700,7 +715,7 @@ export async function startActivationChain(
   try {
     await startChain(
       deps,
-      escalationRuntime(),
+      rt,
       actor,
       incidentId,
       { channelId },
@@ -721,13 +736,14 @@ export async function startActivationChain(
  */
 export async function stopActivationChainsIfAcknowledged(
   deps: Deps,
+  rt: EscalationRuntime,
   actor: Caller,
   incidentId: string,
   activationId: string,
   statuses: readonly string[],
 ): Promise<string[]> {
   if (statuses.some((s) => s === 'pending')) return [];
-  return endActivationChains(deps, escalationRuntime(), actor, incidentId, activationId);
+  return endActivationChains(deps, rt, actor, incidentId, activationId);
 }
 
 /** Ends the activation's active chains as `acknowledged` (schedules deleted); returns their ids. */

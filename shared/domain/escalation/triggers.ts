@@ -24,7 +24,7 @@ import {
   transactWrite,
   withOptimisticRetry,
 } from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import type { NotifyDeps, SchedulingDeps } from '../../deps.js';
 import { type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import { logger } from '../../http/observability.js';
@@ -35,11 +35,13 @@ import type {
   UpdateEscalationTriggerBody,
 } from '../../schemas/escalation.js';
 import { referenceChange, referenceItems } from '../contacts/references.js';
+import type { Deps } from '../deps.js';
+import type { CommitEffects } from '../incidents/unit-of-work.js';
 import { sendNotice, systemActor } from '../notifications/notice.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
 import { cached, invalidateEscalationCache } from './cache.js';
-import { escalationRuntime, logFailedStart, startChain } from './chains.js';
+import { type EscalationRuntime, logFailedStart, startChain } from './chains.js';
 import { newlyFired } from './rules.js';
 
 export { getTrigger };
@@ -262,11 +264,11 @@ async function triggerMessage(
  */
 export async function runTriggerEffects(
   deps: Deps,
+  rt: EscalationRuntime,
   incident: StoredIncident,
   fired: readonly StoredTrigger[],
 ): Promise<void> {
   if (fired.length === 0) return;
-  const rt = escalationRuntime();
   const actor: Caller = systemActor('escalation-trigger');
   for (const t of fired) {
     try {
@@ -303,4 +305,40 @@ export async function runTriggerEffects(
       logFailedStart('escalation trigger effect', error, { triggerId: t.id, incidentId: incident.id });
     }
   }
+}
+
+/**
+ * The escalation-trigger effects of an incident change (passed to the unit of work's `commit`):
+ * triggers newly true in the next state are recorded in the same transaction; after the commit each
+ * one's notice is sent (SNS: `rt.notify`) and its chain started (Scheduler: `rt.scheduling`).
+ */
+export function triggerEffects(rt: EscalationRuntime): CommitEffects {
+  return {
+    plan: async (deps, next) => {
+      const evaluation = await evaluateTriggers(deps, next);
+      return {
+        incident: evaluation.incident,
+        timeline: evaluation.timeline,
+        afterCommit: (stored) => runTriggerEffects(deps, rt, stored, evaluation.fired),
+      };
+    },
+  };
+}
+
+/**
+ * The escalation runtime of explicit services: SNS and Scheduler when given, and the trigger
+ * effects every chain's incident change is committed with (so a chain start or stop evaluates the
+ * triggers like any other change, with the same services).
+ */
+export function escalationRuntimeOf(services: {
+  readonly notify?: NotifyDeps | undefined;
+  readonly scheduling?: SchedulingDeps | undefined;
+}): EscalationRuntime {
+  const rt: {
+    notify?: NotifyDeps | undefined;
+    scheduling?: SchedulingDeps | undefined;
+    effects?: CommitEffects;
+  } = { ...services };
+  rt.effects = triggerEffects(rt);
+  return rt;
 }

@@ -39,7 +39,7 @@ import type { Tlp } from '../../schemas/common.js';
 import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
-import { commit, type NewEntry } from '../incidents/service.js';
+import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import { loadOrganization } from '../organizations/service.js';
 import {
   buildOutbox,

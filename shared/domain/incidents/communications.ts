@@ -1,0 +1,275 @@
+import { DEFAULT_INCIDENT_TLP, getIncidentItem, incidentView, putNew } from '../../db/incidents-repo.js';
+import { keys } from '../../db/keys.js';
+import { type ErrorDetail, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Caller } from '../../http/caller.js';
+import type { Tlp } from '../../schemas/common.js';
+import type { Communication, CreateCommunicationBody, Recipients } from '../../schemas/incidents.js';
+import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
+import { assertAuthority } from '../command/rules.js';
+import type { Deps } from '../deps.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
+import {
+  buildOutbox,
+  checkRecipients,
+  type OutboxItem,
+  outboxPuts,
+  pendingDelivery,
+  publishOutbox,
+  resolveRecipients,
+} from '../notifications/delivery.js';
+import { assertNotRaising, isLowering } from '../notifications/tlp.js';
+import { renderTemplate, templateView } from '../templates/render.js';
+import { getTemplate, loadVersion } from '../templates/service.js';
+import { bump, thirdPartyRef } from './changes.js';
+import { assertIncidentOpen } from './rules.js';
+import { mutate, type NewEntry } from './unit-of-work.js';
+
+interface OutboundPlan {
+  readonly tlp: Tlp;
+  readonly byOrganization: Map<string, string[]>;
+  readonly template?: { templateId: string; version: number; subject: string; body: string };
+}
+
+/**
+ * Records a communication. With `recipients` (outbound only) it is also delivered: recipients are
+ * resolved to contacts and checked one by one against the TLP rules (any refusal: 422, nothing
+ * written), the template's approved version is rendered (missing placeholders: 400), and the
+ * communication, one outbox item per organization and the timeline are written in ONE transaction;
+ * then each organization's message is published once (`notify`), failures left to the sweeper.
+ */
+export async function createCommunication(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateCommunicationBody,
+  rt: EscalationRuntime,
+): Promise<Communication> {
+  const notify = rt.notify;
+  assertCommunicationShape(body);
+  const partner = partnerOrganization(caller);
+  if (partner !== null) {
+    assertPartnerCommunication(partner, body);
+    body = { ...body, thirdParty: partner }; // the partner's own message
+  }
+  const plan = body.recipients ? await planOutbound(deps, caller, incidentId, body) : undefined;
+  const outbox: OutboxItem[] = [];
+  const communication = await mutate(
+    deps,
+    caller,
+    incidentId,
+    (current) => {
+      assertMaySeeIncident(caller, current);
+      assertIncidentOpen(current);
+      const { n, incident } = bump(current, 'commSeq');
+      const at = deps.now().toISOString();
+      const communicationId = `COMM-${n}`;
+      const subject = plan?.template?.subject ?? (body.subject as string);
+      const content = plan?.template?.body ?? (body.content as string);
+      const incidentTlp = current.tlp ?? DEFAULT_INCIDENT_TLP;
+      const tlp = body.tlp ?? incidentTlp;
+      assertNotRaising(incidentTlp, tlp);
+      // Lowering a communication below its incident is a decision of the incident command.
+      if (isLowering(incidentTlp, tlp)) assertAuthority(caller, current, 'lower_tlp');
+      outbox.length = 0;
+      if (plan) {
+        outbox.push(
+          ...buildOutbox(
+            {
+              incidentId,
+              communicationId,
+              commSeq: n,
+              byOrganization: plan.byOrganization,
+              tlp,
+              severity: current.severity,
+              subject,
+              body: content,
+              kind: 'incident.communication',
+              at,
+            },
+            deps.newId,
+          ),
+        );
+      }
+      const communication: Communication = {
+        communicationId,
+        type: body.type,
+        direction: body.direction,
+        ...(body.thirdParty ? { thirdParty: body.thirdParty } : {}),
+        subject,
+        content,
+        sentTo: body.sentTo ?? outbox.flatMap((o) => o.recipients),
+        priority: body.priority ?? 'medium',
+        ...(plan || body.tlp ? { tlp } : {}),
+        ...(isLowering(incidentTlp, tlp) ? { tlpLoweredFrom: incidentTlp } : {}),
+        ...(plan?.template
+          ? { template: { templateId: plan.template.templateId, version: plan.template.version } }
+          : {}),
+        ...(body.recipients ? { recipients: body.recipients } : {}),
+        ...(plan ? { delivery: pendingDelivery(outbox) } : {}),
+        recordedAt: at,
+        recordedBy: caller.subject,
+      };
+      const ref = thirdPartyRef(deps, 'body.thirdParty', body.thirdParty, 0);
+      const timeline: NewEntry[] = [
+        {
+          type: 'communication.recorded',
+          summary: `${communicationId} ${body.direction} ${body.type}: ${subject}`,
+          data: {
+            communicationId,
+            direction: body.direction,
+            sentTo: communication.sentTo,
+            ...(communication.tlp ? { tlp } : {}),
+            ...(outbox.length ? { organizations: outbox.map((o) => o.organizationId) } : {}),
+          },
+        },
+      ];
+      if (communication.tlpLoweredFrom) {
+        timeline.push({
+          type: 'communication.tlp_lowered',
+          summary: `${communicationId} marked TLP:${tlp}, below the incident's TLP:${incidentTlp}`,
+          data: { communicationId, from: incidentTlp, to: tlp },
+        });
+      }
+      return {
+        incident,
+        items: [
+          ...ref.items,
+          putNew(deps, keys.communication(incidentId, n), 'communication', { incidentId, ...communication }),
+          ...outboxPuts(deps, outbox),
+        ],
+        refs: ref.refs,
+        timeline,
+        result: communication,
+      };
+    },
+    rt.effects,
+  );
+  if (outbox.length === 0 || !notify) return communication;
+  // After commit: one Publish per organization; a failure stays pending for the sweeper.
+  return publishOutbox(deps, notify, communication, outbox);
+}
+
+/** The subject the notification sweeper's timeline entries are recorded under. */
+export const SWEEPER_ACTOR: Caller = {
+  subject: 'liaison:notification-sweeper',
+  organization: undefined,
+  roles: [],
+};
+
+/** A retried message delivered, or given up on: an entry on the incident's timeline. */
+export function recordDeliveryOutcome(
+  deps: Deps,
+  item: OutboxItem & { readonly incidentId: string },
+  status: 'sent' | 'failed',
+  rt: EscalationRuntime,
+): Promise<void> {
+  return mutate(
+    deps,
+    SWEEPER_ACTOR,
+    item.incidentId,
+    (current) => ({
+      incident: current,
+      timeline: [
+        {
+          type: status === 'sent' ? 'communication.delivered' : 'communication.delivery_failed',
+          summary:
+            status === 'sent'
+              ? `${item.communicationId} delivered to ${item.organizationId} after ${item.attemptCount + 1} attempt(s)`
+              : `${item.communicationId} to ${item.organizationId} failed after ${item.attemptCount + 1} attempt(s)`,
+          data: {
+            communicationId: item.communicationId,
+            organizationId: item.organizationId,
+            messageId: item.id,
+            attempts: item.attemptCount + 1,
+          },
+        },
+      ],
+      result: undefined,
+    }),
+    rt.effects,
+  );
+}
+
+/**
+ * A partner records inbound communications of its own organization only: no recipients, no
+ * template, no TLP marking below the incident's (the TLP rule refuses that anyway).
+ */
+function assertPartnerCommunication(organization: string, body: CreateCommunicationBody): void {
+  if (body.direction !== 'inbound' || body.recipients || body.templateId) {
+    throw new ForbiddenError('A partner may record inbound communications only');
+  }
+  if (body.thirdParty !== undefined && body.thirdParty !== organization) {
+    throw new ValidationError('A partner records communications of its own organization', [
+      { field: 'body.thirdParty', message: `must be ${organization} (your organization) or absent` },
+    ]);
+  }
+}
+
+function assertCommunicationShape(body: CreateCommunicationBody): void {
+  const details: ErrorDetail[] = [];
+  if (body.recipients && body.direction !== 'outbound') {
+    details.push({ field: 'body.recipients', message: 'only outbound communications have recipients' });
+  }
+  if (!body.recipients && !body.sentTo) {
+    details.push({ field: 'body.sentTo', message: 'required unless recipients are given' });
+  }
+  if (body.templateId && !body.recipients) {
+    details.push({ field: 'body.templateId', message: 'a template is used for outbound recipients only' });
+  }
+  if (!body.templateId) {
+    if (body.subject === undefined)
+      details.push({ field: 'body.subject', message: 'required without a template' });
+    if (body.content === undefined)
+      details.push({ field: 'body.content', message: 'required without a template' });
+  }
+  if (details.length > 0) throw new ValidationError('Invalid communication', details);
+}
+
+async function planOutbound(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateCommunicationBody,
+): Promise<OutboundPlan> {
+  const recipients = body.recipients as Recipients;
+  const stored = await getIncidentItem(deps, incidentId);
+  assertIncidentOpen(stored);
+  const incidentTlp = stored.tlp ?? DEFAULT_INCIDENT_TLP;
+  const tlp = body.tlp ?? incidentTlp;
+  // The communication's own TLP first: above the incident's, no recipient matters.
+  assertNotRaising(incidentTlp, tlp);
+  if (isLowering(incidentTlp, tlp)) assertAuthority(caller, stored, 'lower_tlp');
+  let template: OutboundPlan['template'];
+  let maxTlp: Tlp | undefined;
+  if (body.templateId) {
+    const head = await getTemplate(deps, body.templateId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) {
+        throw new ValidationError(`Unknown template ${body.templateId}`, [
+          { field: 'body.templateId', message: `template ${body.templateId} does not exist` },
+        ]);
+      }
+      throw error;
+    });
+    if (head.approvedVersion === null) {
+      throw new ValidationError(`Template ${head.id} has no approved version`, [
+        { field: 'body.templateId', message: 'approve a version before using the template' },
+      ]);
+    }
+    const version = await loadVersion(deps, head.id, head.approvedVersion);
+    const rendered = renderTemplate(
+      version,
+      templateView(incidentView(stored as unknown as Record<string, unknown>)),
+      'body.templateId',
+    );
+    template = {
+      templateId: head.id,
+      version: version.version,
+      subject: rendered.subject,
+      body: rendered.body,
+    };
+    maxTlp = version.maxTlp;
+  }
+  const resolved = await resolveRecipients(deps, recipients);
+  const byOrganization = await checkRecipients(deps, resolved, tlp, recipients.organizations ?? [], maxTlp);
+  return { tlp, byOrganization, ...(template ? { template } : {}) };
+}

@@ -14,7 +14,7 @@ import {
 import { documentClient } from './db/client.js';
 import { createRepositories } from './db/repos/index.js';
 import type { Deps } from './domain/deps.js';
-import { type Clock, systemClock } from './domain/time.js';
+import { systemClock } from './domain/time.js';
 
 export type { Deps } from './domain/deps.js';
 

@@ -1,6 +1,6 @@
 import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps.js';
 import { ValidationError } from '../errors.js';
+import type { TableContext } from './repositories.js';
 import { KEY_ATTRIBUTES } from './table.js';
 
 /**
@@ -51,7 +51,7 @@ export interface IndexPartition {
  * equality filter on one attribute (the page may then hold fewer items; `nextCursor` still pages on).
  */
 export async function queryIndexPage(
-  deps: Deps,
+  deps: TableContext,
   q: IndexPartition,
   page: { limit: number; cursor?: string | undefined },
   filter?: { attr: string; value: unknown },
@@ -72,7 +72,10 @@ export async function queryIndexPage(
 }
 
 /** Every item of a Query, following `LastEvaluatedKey` (one request per 1 MB page). */
-export async function queryAll(deps: Deps, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+export async function queryAll(
+  deps: TableContext,
+  input: QueryCommandInput,
+): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -88,7 +91,7 @@ export async function queryAll(deps: Deps, input: QueryCommandInput): Promise<Re
  * answer part of a batch (throttling, 16 MB), and a key left unread is not a missing item.
  */
 export async function batchGetAll(
-  deps: Deps,
+  deps: TableContext,
   keys: readonly { pk: string; sk: string }[],
 ): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
@@ -106,7 +109,7 @@ export async function batchGetAll(
 
 /** Every item of one index partition, over all pages (triggers, auto-start policies, the sweep report). */
 export function indexAll(
-  deps: Deps,
+  deps: TableContext,
   q: { index: string; pkAttr: string; pk: string },
 ): Promise<Record<string, unknown>[]> {
   return queryAll(deps, {

@@ -8,6 +8,7 @@
  * imports `@aws-sdk/*`, `shared/db/keys.ts` or a repository implementation.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { IncidentsRepository } from './repos/incidents.js';
 
 /** What a DynamoDB-backed repository is built from. */
 export interface TableContext {
@@ -16,4 +17,16 @@ export interface TableContext {
 }
 
 /** Every repository, by aggregate. */
-export type Repositories = {};
+export type Repositories = {
+  readonly incidents: IncidentsRepository;
+};
+
+/** Types the domain uses with the incident repository (re-exported: the domain never imports `repos/`). */
+export type {
+  ChildKind,
+  Children,
+  IncidentHead,
+  ListIncidentsFilter,
+  Page,
+  Write,
+} from './repos/incidents.js';

@@ -6,10 +6,13 @@
 
 import type { Repositories } from '../../shared/db/repositories.js';
 import type { Deps } from '../../shared/domain/deps.js';
+import { memoryIncidents } from './memory/incidents.js';
 
 /** Every in-memory repository, fresh. */
 export function memoryRepositories(): Repositories {
-  return {};
+  return {
+    incidents: memoryIncidents(),
+  };
 }
 
 /** Deps for a unit test: in-memory repositories, a fixed clock, counting ids. */

@@ -1,6 +1,9 @@
 import type { Repositories, TableContext } from '../repositories.js';
+import { createIncidentsRepository } from './incidents.js';
 
 /** The DynamoDB-backed repositories over one table (built once per process by `shared/deps.ts`). */
-export function createRepositories(_ctx: TableContext): Repositories {
-  return {};
+export function createRepositories(ctx: TableContext): Repositories {
+  return {
+    incidents: createIncidentsRepository(ctx),
+  };
 }

@@ -4,14 +4,9 @@
  * `ROLE#<timeline seq>` of the incident, written in the same transaction as the handover, its
  * timeline entry and the contact references (a contact that holds a role cannot be deleted).
  */
-import { DEFAULT_INCIDENT_TLP, getIncidentItem, incidentView } from '../../db/incidents-repo.js';
-import { keys } from '../../db/keys.js';
-import {
-  organizationExists,
-  type TransactItem,
-  TransactionConflict,
-  withOptimisticRetry,
-} from '../../db/transact.js';
+import { DEFAULT_INCIDENT_TLP } from '../../db/entities/incident.js';
+import type { Write } from '../../db/repositories.js';
+import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type { AssignRoleBody, ChangeTlpBody, RoleAssignment } from '../../schemas/command.js';
@@ -20,6 +15,7 @@ import { incidentParticipants } from '../access/visibility.js';
 import { referenceItems } from '../contacts/references.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
+import { storedView } from '../incidents/changes.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
 import { commit } from '../incidents/unit-of-work.js';
 import { isLowering } from '../notifications/tlp.js';
@@ -33,7 +29,7 @@ export function assignRole(
   rt: EscalationRuntime,
 ): Promise<RoleAssignment> {
   return withOptimisticRetry(async () => {
-    const current = await getIncidentItem(deps, incidentId);
+    const current = await deps.repos.incidents.get(incidentId);
     assertIncidentOpen(current);
     assertCoordinates(caller, current);
     const previous = current.command?.[body.role];
@@ -52,27 +48,14 @@ export function assignRole(
       remove: previous?.contactId && previous.contactId !== body.holder.contactId ? [previous.contactId] : [],
       ...(body.holder.organizationId ? { organizationId: body.holder.organizationId } : {}),
     });
-    const orgCheck = body.holder.organizationId ? [organizationExists(deps, body.holder.organizationId)] : [];
+    const orgCheck = body.holder.organizationId
+      ? [deps.repos.incidents.organizationExists(body.holder.organizationId)]
+      : [];
     const seq = current.timelineSeq + 1;
-    const items: TransactItem[] = [
+    const items: Write[] = [
       ...refs.items,
       ...orgCheck,
-      ...(change.ended
-        ? [
-            {
-              Put: {
-                TableName: deps.tableName,
-                Item: {
-                  ...keys.commandTenure(incidentId, seq),
-                  entity: 'commandTenure',
-                  incidentId,
-                  ...change.ended,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ]
-        : []),
+      ...(change.ended ? [deps.repos.incidents.newCommandTenure(incidentId, seq, change.ended)] : []),
     ];
     const command = { ...(current.command ?? {}), [body.role]: change.holder };
     const who = `${change.holder.name} (${change.holder.subject})`;
@@ -142,9 +125,9 @@ export function changeIncidentTlp(
   rt: EscalationRuntime,
 ): Promise<Incident> {
   return withOptimisticRetry(async () => {
-    const current = await getIncidentItem(deps, incidentId);
+    const current = await deps.repos.incidents.get(incidentId);
     const from = current.tlp ?? DEFAULT_INCIDENT_TLP;
-    if (from === body.tlp) return incidentView(current as unknown as Record<string, unknown>);
+    if (from === body.tlp) return storedView(current);
     const lowering = isLowering(from, body.tlp);
     if (lowering) assertAuthority(caller, current, 'lower_tlp');
     else assertCoordinates(caller, current);
@@ -161,7 +144,7 @@ export function changeIncidentTlp(
             data: { from, to: body.tlp, direction: lowering ? 'lowered' : 'raised', reason: body.reason },
           },
         ],
-        result: (stored) => incidentView(stored as unknown as Record<string, unknown>),
+        result: (stored) => storedView(stored),
       },
       rt.effects,
     );

@@ -1,6 +1,3 @@
-import { getIncidentAndChild, putNew, putVersioned } from '../../db/incidents-repo.js';
-import { publicView } from '../../db/items.js';
-import { keys } from '../../db/keys.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
@@ -53,7 +50,7 @@ export async function createAction(
       const plan = planDueReminders(deps.now(), dueItem(incidentId, action), dueState(action));
       return {
         incident,
-        items: [...ref.items, putNew(deps, keys.action(incidentId, n), 'action', { incidentId, ...action })],
+        items: [...ref.items, deps.repos.incidents.newAction(incidentId, action)],
         refs: ref.refs,
         ...reminderPrepare(scheduling, plan),
         timeline: [
@@ -96,13 +93,12 @@ export async function updateAction(
   rt: EscalationRuntime,
 ): Promise<Action> {
   const scheduling = rt.scheduling;
-  const key = keys.action(incidentId, actionNumber(actionId));
+  actionNumber(actionId); // 404 for a malformed id
   let plan = NO_REMINDER_CHANGE;
   const updated = await withOptimisticRetry(async () => {
-    const { incident: current, child } = await getIncidentAndChild(deps, incidentId, key);
-    if (!child) throw new NotFoundError(`Action ${actionId} not found on incident ${incidentId}`);
+    const { incident: current, action } = await deps.repos.incidents.getWithAction(incidentId, actionId);
+    if (!action) throw new NotFoundError(`Action ${actionId} not found on incident ${incidentId}`);
     assertIncidentOpen(current);
-    const action = publicView<Action>(child, ['incidentId']);
     assertActionTransition(actionId, action.status, body.status);
     const at = deps.now().toISOString();
     const { completedDate: _drop, dueDate: _due, ...rest } = action;
@@ -127,7 +123,7 @@ export async function updateAction(
       current,
       {
         incident: settled ? removeOverdue(current, actionId) : current,
-        items: [putVersioned(deps, key, 'action', { incidentId, ...next }, action.version)],
+        items: [deps.repos.incidents.replaceAction(incidentId, next, action.version)],
         ...reminderPrepare(scheduling, plan),
         timeline: [
           {

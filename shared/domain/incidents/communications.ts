@@ -1,5 +1,4 @@
-import { DEFAULT_INCIDENT_TLP, getIncidentItem, incidentView, putNew } from '../../db/incidents-repo.js';
-import { keys } from '../../db/keys.js';
+import { DEFAULT_INCIDENT_TLP } from '../../db/entities/incident.js';
 import { type ErrorDetail, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type { Tlp } from '../../schemas/common.js';
@@ -20,7 +19,7 @@ import {
 import { assertNotRaising, isLowering } from '../notifications/tlp.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
-import { bump, thirdPartyRef } from './changes.js';
+import { bump, storedView, thirdPartyRef } from './changes.js';
 import { assertIncidentOpen } from './rules.js';
 import { mutate, type NewEntry } from './unit-of-work.js';
 
@@ -134,7 +133,7 @@ export async function createCommunication(
         incident,
         items: [
           ...ref.items,
-          putNew(deps, keys.communication(incidentId, n), 'communication', { incidentId, ...communication }),
+          deps.repos.incidents.newCommunication(incidentId, communication),
           ...outboxPuts(deps, outbox),
         ],
         refs: ref.refs,
@@ -232,7 +231,7 @@ async function planOutbound(
   body: CreateCommunicationBody,
 ): Promise<OutboundPlan> {
   const recipients = body.recipients as Recipients;
-  const stored = await getIncidentItem(deps, incidentId);
+  const stored = await deps.repos.incidents.get(incidentId);
   assertIncidentOpen(stored);
   const incidentTlp = stored.tlp ?? DEFAULT_INCIDENT_TLP;
   const tlp = body.tlp ?? incidentTlp;
@@ -256,11 +255,7 @@ async function planOutbound(
       ]);
     }
     const version = await loadVersion(deps, head.id, head.approvedVersion);
-    const rendered = renderTemplate(
-      version,
-      templateView(incidentView(stored as unknown as Record<string, unknown>)),
-      'body.templateId',
-    );
+    const rendered = renderTemplate(version, templateView(storedView(stored)), 'body.templateId');
     template = {
       templateId: head.id,
       version: version.version,

@@ -1,19 +1,7 @@
 import { getIncidentActivations } from '../../db/activations-repo.js';
-import {
-  countIncidentOn,
-  DEFAULT_INCIDENT_TLP,
-  getIncidentWithActions,
-  incidentView,
-  putIncident,
-  putIncidentLinks,
-  type StoredIncident,
-} from '../../db/incidents-repo.js';
-import {
-  type TransactItem,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
+import { DEFAULT_INCIDENT_TLP, type StoredIncident } from '../../db/entities/incident.js';
+import type { Write } from '../../db/repositories.js';
+import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type {
@@ -83,10 +71,10 @@ export async function createIncident(
   // Escalation triggers that hold at creation fire in the creation transaction (docs/escalation.md).
   const triggered = await (rt.effects ?? NO_EFFECTS).plan(deps, draft);
   const incident: StoredIncident = { ...triggered.incident, timelineSeq: 1 + triggered.timeline.length };
-  const items: TransactItem[] = [
-    putIncident(deps, incident, null),
-    ...affected.map((orgId) => countIncidentOn(deps, orgId, discoveryDate, nowIso)),
-    ...putIncidentLinks(deps, incident),
+  const items: Write[] = [
+    deps.repos.incidents.putIncident(incident, null),
+    ...affected.map((orgId) => deps.repos.incidents.countIncidentOn(orgId, discoveryDate, nowIso)),
+    ...deps.repos.incidents.putLinks(incident),
     ...timelineItems(deps, incident.id, 1, nowIso, caller.subject, [
       {
         type: 'incident.created',
@@ -97,7 +85,7 @@ export async function createIncident(
     ]),
   ];
   try {
-    await transactWrite(deps, items);
+    await deps.repos.incidents.transact(items);
   } catch (error) {
     if (!(error instanceof TransactionConflict)) throw error;
     if (error.failed.includes(0)) {
@@ -121,7 +109,7 @@ export async function createIncident(
   }
   await triggered.afterCommit(incident);
   await autoStartChains(deps, rt, incident);
-  return incidentView(incident as unknown as Record<string, unknown>);
+  return storedView(incident);
 }
 
 export function assessImpact(
@@ -176,7 +164,7 @@ export async function closeIncident(
 ): Promise<Incident> {
   const closed = await withOptimisticRetry(async () => {
     const [{ incident: current, actions }, activations] = await Promise.all([
-      getIncidentWithActions(deps, incidentId),
+      deps.repos.incidents.getWithActions(incidentId),
       getIncidentActivations(deps, incidentId),
     ]);
     assertAuthority(caller, current, 'close');

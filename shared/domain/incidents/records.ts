@@ -1,5 +1,3 @@
-import { putNew } from '../../db/incidents-repo.js';
-import { keys } from '../../db/keys.js';
 import type { Caller } from '../../http/caller.js';
 import type { CreateEscalationBody, CreateLessonBody, Escalation, Lesson } from '../../schemas/incidents.js';
 import type { Deps } from '../deps.js';
@@ -57,9 +55,7 @@ export function createEscalation(
       }
       return {
         incident: { ...bumped.incident, priority },
-        items: [
-          putNew(deps, keys.escalation(incidentId, bumped.n), 'escalation', { incidentId, ...escalation }),
-        ],
+        items: [deps.repos.incidents.newEscalation(incidentId, escalation)],
         timeline,
         result: escalation,
       };
@@ -92,7 +88,7 @@ export function createLesson(
       };
       return {
         incident,
-        items: [putNew(deps, keys.lesson(incidentId, n), 'lesson', { incidentId, ...lesson })],
+        items: [deps.repos.incidents.newLesson(incidentId, lesson)],
         timeline: [
           {
             type: 'lesson.recorded',

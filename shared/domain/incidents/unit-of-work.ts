@@ -9,20 +9,9 @@
  * This module imports none of chains, triggers or notices, so none of them sits in a cycle with it.
  */
 
-import {
-  getIncidentItem,
-  putIncident,
-  putIncidentLinks,
-  putNew,
-  type StoredIncident,
-} from '../../db/incidents-repo.js';
-import { keys } from '../../db/keys.js';
-import {
-  type TransactItem,
-  TransactionConflict,
-  transactWrite,
-  withOptimisticRetry,
-} from '../../db/transact.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
+import type { Write } from '../../db/repositories.js';
+import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { UnprocessableError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type { TimelineEntry } from '../../schemas/incidents.js';
@@ -60,7 +49,7 @@ export interface Change<R> {
   /** The incident's next state (version, updatedAt and timelineSeq are set by `commit`). */
   incident: StoredIncident;
   /** Other items written in the same transaction. */
-  items?: TransactItem[];
+  items?: Write[];
   /** Index of `items` entries that are third-party existence checks, with the field they came from. */
   refs?: { index: number; field: string; id: string }[];
   timeline: NewEntry[];
@@ -88,19 +77,20 @@ export function timelineItems(
   at: string,
   actor: string,
   entries: readonly NewEntry[],
-): TransactItem[] {
-  return entries.map((e, i) => {
-    const seq = firstSeq + i;
-    const entry: TimelineEntry = {
-      seq,
-      at,
-      actor,
-      type: e.type,
-      summary: e.summary,
-      ...(e.data ? { data: e.data } : {}),
-    };
-    return putNew(deps, keys.timeline(incidentId, seq), 'timeline', { incidentId, ...entry });
-  });
+): Write[] {
+  return deps.repos.incidents.newTimelineEntries(
+    incidentId,
+    entries.map(
+      (e, i): TimelineEntry => ({
+        seq: firstSeq + i,
+        at,
+        actor,
+        type: e.type,
+        summary: e.summary,
+        ...(e.data ? { data: e.data } : {}),
+      }),
+    ),
+  );
 }
 
 /**
@@ -126,11 +116,11 @@ export async function commit<R>(
     timelineSeq: current.timelineSeq + timeline.length,
   };
   const extra = change.items ?? [];
-  const items: TransactItem[] = [
+  const items: Write[] = [
     ...extra,
-    putIncident(deps, next, current.version),
+    deps.repos.incidents.putIncident(next, current.version),
     // Link items carry the summary (incl. updatedAt) shown by `GET /incidents?thirdParty=`.
-    ...putIncidentLinks(deps, next),
+    ...deps.repos.incidents.putLinks(next),
     ...timelineItems(deps, current.id, current.timelineSeq + 1, at, caller.subject, timeline),
   ];
   if (items.length > MAX_TRANSACTION_ITEMS) {
@@ -146,7 +136,7 @@ export async function commit<R>(
   }
   try {
     await change.prepare?.();
-    await transactWrite(deps, items);
+    await deps.repos.incidents.transact(items);
   } catch (error) {
     if (error instanceof TransactionConflict) {
       const bad = (change.refs ?? []).filter((r) => error.failed.includes(r.index));
@@ -174,7 +164,7 @@ export function mutate<R>(
   effects: CommitEffects = NO_EFFECTS,
 ): Promise<R> {
   return withOptimisticRetry(async () => {
-    const current = await getIncidentItem(deps, incidentId);
+    const current = await deps.repos.incidents.get(incidentId);
     return commit(deps, caller, current, decide(current), effects);
   });
 }

@@ -1,8 +1,11 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { createAction } from '../../shared/domain/incidents/actions.js';
 import { escalationRuntime } from '../../shared/escalation-runtime.js';
+import { ifMatchOf } from '../../shared/http/conditional.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 
-export const handler = httpHandler('createAction', async ({ params, body, caller }) =>
-  created(await createAction(defaultDeps(), caller, params.incidentId, body, escalationRuntime())),
+export const handler = httpHandler('createAction', async ({ params, body, caller, event }) =>
+  created(
+    await createAction(defaultDeps(), caller, params.incidentId, body, escalationRuntime(), ifMatchOf(event)),
+  ),
 );

@@ -13,7 +13,7 @@ import {
 } from '../reminders/schedules.js';
 import { bump, thirdPartyRef } from './changes.js';
 import { assertActionTransition, assertIncidentOpen } from './rules.js';
-import { commit, mutate } from './unit-of-work.js';
+import { assertIfMatch, commit, mutate } from './unit-of-work.js';
 
 export async function createAction(
   deps: Deps,
@@ -21,6 +21,7 @@ export async function createAction(
   incidentId: string,
   body: CreateActionBody,
   rt: EscalationRuntime,
+  ifMatch?: number,
 ): Promise<Action> {
   const scheduling = rt.scheduling;
   const created = await mutate(
@@ -64,6 +65,7 @@ export async function createAction(
       };
     },
     rt.effects,
+    ifMatch,
   );
   return created;
 }
@@ -91,12 +93,14 @@ export async function updateAction(
   actionId: string,
   body: UpdateActionBody,
   rt: EscalationRuntime,
+  ifMatch?: number,
 ): Promise<Action> {
   const scheduling = rt.scheduling;
   actionNumber(actionId); // 404 for a malformed id
   let plan = NO_REMINDER_CHANGE;
   const updated = await withOptimisticRetry(async () => {
     const { incident: current, action } = await deps.repos.incidents.getWithAction(incidentId, actionId);
+    assertIfMatch(current, ifMatch);
     if (!action) throw new NotFoundError(`Action ${actionId} not found on incident ${incidentId}`);
     assertIncidentOpen(current);
     assertActionTransition(actionId, action.status, body.status);
@@ -122,6 +126,7 @@ export async function updateAction(
       caller,
       current,
       {
+        ifMatch,
         incident: settled ? removeOverdue(current, actionId) : current,
         items: [deps.repos.incidents.replaceAction(incidentId, next, action.version)],
         ...reminderPrepare(scheduling, plan),

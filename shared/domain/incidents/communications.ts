@@ -42,6 +42,7 @@ export async function createCommunication(
   incidentId: string,
   body: CreateCommunicationBody,
   rt: EscalationRuntime,
+  ifMatch?: number,
 ): Promise<Communication> {
   const notify = rt.notify;
   assertCommunicationShape(body);
@@ -142,6 +143,7 @@ export async function createCommunication(
       };
     },
     rt.effects,
+    ifMatch,
   );
   if (outbox.length === 0 || !notify) return communication;
   // After commit: one Publish per organization; a failure stays pending for the sweeper.

@@ -19,7 +19,15 @@ import { autoStartChains, cancelChainSchedules, chainsStoppedByClose } from '../
 import { FUTURE_TOLERANCE_MS, storedView } from './changes.js';
 import { priorityAtCreation, priorityFromImpact } from './priority.js';
 import { assertClosable, assertIncidentOpen, assertReopenable } from './rules.js';
-import { type Change, commit, mutate, type NewEntry, NO_EFFECTS, timelineItems } from './unit-of-work.js';
+import {
+  assertIfMatch,
+  type Change,
+  commit,
+  mutate,
+  type NewEntry,
+  NO_EFFECTS,
+  timelineItems,
+} from './unit-of-work.js';
 
 // ---------- create ----------
 
@@ -118,6 +126,7 @@ export function assessImpact(
   incidentId: string,
   body: ImpactAssessmentBody,
   rt: EscalationRuntime,
+  ifMatch?: number,
 ): Promise<Incident> {
   return mutate(
     deps,
@@ -152,6 +161,7 @@ export function assessImpact(
       return { incident, timeline, result: storedView };
     },
     rt.effects,
+    ifMatch,
   );
 }
 
@@ -161,12 +171,14 @@ export async function closeIncident(
   incidentId: string,
   body: CloseIncidentBody,
   rt: EscalationRuntime,
+  ifMatch?: number,
 ): Promise<Incident> {
   const closed = await withOptimisticRetry(async () => {
     const [{ incident: current, actions }, activations] = await Promise.all([
       deps.repos.incidents.getWithActions(incidentId),
       getIncidentActivations(deps, incidentId),
     ]);
+    assertIfMatch(current, ifMatch);
     assertAuthority(caller, current, 'close');
     assertClosable(current, actions);
     // The close commit is conditioned on the incident version, which every coordinated action change bumps.
@@ -190,6 +202,7 @@ export async function closeIncident(
       caller,
       current,
       {
+        ifMatch,
         incident,
         items: stopping.items,
         timeline: [
@@ -217,6 +230,7 @@ export function reopenIncident(
   incidentId: string,
   body: ReopenIncidentBody,
   rt: EscalationRuntime,
+  ifMatch?: number,
 ): Promise<Incident> {
   return mutate(
     deps,
@@ -244,5 +258,6 @@ export function reopenIncident(
       };
     },
     rt.effects,
+    ifMatch,
   );
 }

@@ -13,6 +13,7 @@ export function createEscalation(
   incidentId: string,
   body: CreateEscalationBody,
   rt: EscalationRuntime,
+  ifMatch?: number,
 ): Promise<Escalation> {
   return mutate(
     deps,
@@ -61,6 +62,7 @@ export function createEscalation(
       };
     },
     rt.effects,
+    ifMatch,
   );
 }
 
@@ -70,6 +72,7 @@ export function createLesson(
   incidentId: string,
   body: CreateLessonBody,
   rt: EscalationRuntime,
+  ifMatch?: number,
 ): Promise<Lesson> {
   // Lessons learned are the one change a closed incident accepts.
   return mutate(
@@ -100,5 +103,6 @@ export function createLesson(
       };
     },
     rt.effects,
+    ifMatch,
   );
 }

@@ -12,7 +12,7 @@
 import type { StoredIncident } from '../../db/entities/incident.js';
 import type { Write } from '../../db/repositories.js';
 import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
-import { UnprocessableError, ValidationError } from '../../errors.js';
+import { PreconditionFailedError, UnprocessableError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../http/caller.js';
 import type { TimelineEntry } from '../../schemas/incidents.js';
 import type { Deps } from '../deps.js';
@@ -67,6 +67,11 @@ export interface Change<R> {
    * reaches only its own items).
    */
   skipTriggers?: boolean;
+  /**
+   * The version the client read (`If-Match`): the transaction is conditioned on it, and a mismatch
+   * is 412 PRECONDITION_FAILED (never retried: the client decides again on what it reads).
+   */
+  ifMatch?: number | undefined;
 }
 
 /** The timeline items of `entries`, numbered from `firstSeq`. */
@@ -105,6 +110,7 @@ export async function commit<R>(
   change: Change<R>,
   effects: CommitEffects = NO_EFFECTS,
 ): Promise<R> {
+  assertIfMatch(current, change.ifMatch);
   const at = deps.now().toISOString();
   // Escalation triggers newly true in the next state fire in this same transaction (docs/escalation.md).
   const planned = await (change.skipTriggers ? NO_EFFECTS : effects).plan(deps, change.incident);
@@ -136,7 +142,8 @@ export async function commit<R>(
   }
   try {
     await change.prepare?.();
-    await deps.repos.incidents.transact(items);
+    if (change.ifMatch === undefined) await deps.repos.incidents.transact(items);
+    else await deps.repos.incidents.transactIfMatch(items, extra.length, current.id);
   } catch (error) {
     if (error instanceof TransactionConflict) {
       const bad = (change.refs ?? []).filter((r) => error.failed.includes(r.index));
@@ -155,6 +162,15 @@ export async function commit<R>(
     : change.result;
 }
 
+/** 412 when the client's `If-Match` version is not the incident's (checked before deciding). */
+export function assertIfMatch(current: StoredIncident, ifMatch: number | undefined): void {
+  if (ifMatch === undefined || ifMatch === current.version) return;
+  throw new PreconditionFailedError(
+    `Incident ${current.id} is at version ${current.version}, not the If-Match version ${ifMatch}`,
+    [{ field: 'header.if-match', message: `current version is ${current.version}` }],
+  );
+}
+
 /** Read the incident, decide, commit; retried when another writer got there first. */
 export function mutate<R>(
   deps: Deps,
@@ -162,9 +178,11 @@ export function mutate<R>(
   incidentId: string,
   decide: (current: StoredIncident) => Change<R>,
   effects: CommitEffects = NO_EFFECTS,
+  ifMatch?: number,
 ): Promise<R> {
   return withOptimisticRetry(async () => {
     const current = await deps.repos.incidents.get(incidentId);
-    return commit(deps, caller, current, decide(current), effects);
+    assertIfMatch(current, ifMatch);
+    return commit(deps, caller, current, { ...decide(current), ifMatch }, effects);
   });
 }

@@ -10,7 +10,8 @@ import { LOCAL_REGION } from '../infra/local/server.js';
 import * as sns from '../shared/aws/sns.js';
 import { createRepositories } from '../shared/db/repos/index.js';
 import type { Deps } from '../shared/deps.js';
-import { createCommunication } from '../shared/domain/incidents/service.js';
+import { escalationRuntimeOf } from '../shared/domain/escalation/triggers.js';
+import { createCommunication } from '../shared/domain/incidents/communications.js';
 import { startLocalStack } from '../test/helpers/local-stack.js';
 import { countDynamoDb, measure } from './metrics.js';
 
@@ -86,7 +87,13 @@ try {
       publish: stack.sns.calls('Publish'),
     };
     const { counts, result } = await measure(() =>
-      createCommunication(i.deps, caller as never, incidentId, body, i.notify),
+      createCommunication(
+        i.deps,
+        caller as never,
+        incidentId,
+        body,
+        escalationRuntimeOf({ notify: i.notify }),
+      ),
     );
     const status = (result as { delivery?: { status?: string } }).delivery?.status;
     console.log(

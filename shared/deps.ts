@@ -6,7 +6,7 @@ import { config, schedulingConfig, schedulingConfigured, topicsConfig } from './
 import { documentClient } from './db/client.js';
 import { createRepositories } from './db/repos/index.js';
 import type { Deps } from './domain/deps.js';
-import { type Clock, systemClock } from './domain/time.js';
+import { systemClock } from './domain/time.js';
 
 /**
  * The ports of the two AWS services (pure types, shared/aws/ports.ts): `SchedulingDeps` for a

@@ -59,6 +59,15 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * 412: a conditional request (`If-Match: "<version>"` on an incident write) whose version is no
+ * longer the resource's; `details` carry the current version.
+ */
+export class PreconditionFailedError extends AppError {
+  readonly status = 412;
+  readonly code = 'PRECONDITION_FAILED';
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
   readonly code = 'PAYLOAD_TOO_LARGE';

@@ -27,6 +27,8 @@ const ERRORS: Record<string, string> = {
     'State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs)',
   '410':
     'The verification or acknowledgement link existed but cannot be used any more (used, expired or superseded)',
+  '412':
+    'The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again',
   '413':
     'Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`)',
   '415': 'Body is not JSON',
@@ -34,6 +36,18 @@ const ERRORS: Record<string, string> = {
   '429': 'Too many failed link attempts (verification or acknowledgement) from this address; try again later',
   '503': 'A backing service is busy; retry after `Retry-After` seconds',
 };
+
+/** Incident writes that accept `If-Match: "<version>"` (the ETag of GET /incidents/{id}; 412 otherwise). */
+const CONDITIONAL_WRITES: ReadonlySet<string> = new Set([
+  'assessImpact',
+  'createAction',
+  'updateAction',
+  'createCommunication',
+  'createEscalation',
+  'createLesson',
+  'closeIncident',
+  'reopenIncident',
+]);
 
 /** Methods that accept an `Idempotency-Key` header (shared/http/handler.ts). */
 const IDEMPOTENT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -127,6 +141,17 @@ export function buildOpenApi(): Record<string, unknown> {
         schema: { type: 'string', minLength: 1, maxLength: 255 },
       });
     }
+    const conditional = CONDITIONAL_WRITES.has(route.id);
+    if (conditional) {
+      parameters.push({
+        name: 'If-Match',
+        in: 'header',
+        required: false,
+        description:
+          'The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on)',
+        schema: { type: 'string', example: '"3"' },
+      });
+    }
     const unprocessable = writes
       ? [
           'IDEMPOTENCY_KEY_REUSED',
@@ -138,6 +163,7 @@ export function buildOpenApi(): Record<string, unknown> {
         !(isPublic && ['401', '403'].includes(c)) &&
         (route.body || !['413', '415'].includes(c)) &&
         (c !== '422' || unprocessable.length > 0) &&
+        (c !== '412' || conditional) &&
         (!['410', '429'].includes(c) ||
           (EXTRA_STATUSES[route.id] ?? []).includes(c) ||
           specific.some((e) => String(e.status) === c)),
@@ -175,6 +201,16 @@ export function buildOpenApi(): Record<string, unknown> {
       responses: {
         [String(route.response.status)]: {
           description: route.summary,
+          ...(route.id === 'getIncident'
+            ? {
+                headers: {
+                  ETag: {
+                    description: 'The incident version, for `If-Match` on a write (e.g. `"3"`)',
+                    schema: { type: 'string' },
+                  },
+                },
+              }
+            : {}),
           content:
             route.html === 'page'
               ? { 'text/html': { schema: convert(route.response.schema, 'output') } }

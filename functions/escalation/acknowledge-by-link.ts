@@ -1,7 +1,7 @@
 import { verificationConfig } from '../../shared/config.js';
 import { defaultDeps } from '../../shared/deps.js';
 import { acknowledgeByLink } from '../../shared/domain/escalation/ack-links.js';
-import { escalationRuntime } from '../../shared/domain/escalation/chains.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { httpHandler } from '../../shared/http/handler.js';
 import { acknowledgedPage } from '../../shared/http/pages.js';
 import { route } from '../../shared/routes/escalation/acknowledge-by-link.js';

@@ -1,5 +1,6 @@
 import { defaultDeps } from '../../shared/deps.js';
-import { acknowledgeIncident, escalationRuntime } from '../../shared/domain/escalation/chains.js';
+import { acknowledgeIncident } from '../../shared/domain/escalation/chains.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/acknowledge-incident.js';
 

@@ -1,8 +1,12 @@
 import { defaultDeps } from '../../shared/deps.js';
-import { assessImpact } from '../../shared/domain/incidents/service.js';
+import { assessImpact } from '../../shared/domain/incidents/lifecycle.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
+import { ifMatchOf } from '../../shared/http/conditional.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/assess-impact.js';
 
-export const handler = httpHandler(route, async ({ params, body, caller }) =>
-  ok(await assessImpact(defaultDeps(), caller, params.incidentId, body)),
+export const handler = httpHandler(route, async ({ params, body, caller, event }) =>
+  ok(
+    await assessImpact(defaultDeps(), caller, params.incidentId, body, escalationRuntime(), ifMatchOf(event)),
+  ),
 );

@@ -1,8 +1,9 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { changeIncidentTlp } from '../../shared/domain/command/service.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/change-tlp.js';
 
 export const handler = httpHandler(route, async ({ params, body, caller }) =>
-  ok(await changeIncidentTlp(defaultDeps(), caller, params.incidentId, body)),
+  ok(await changeIncidentTlp(defaultDeps(), caller, params.incidentId, body, escalationRuntime())),
 );

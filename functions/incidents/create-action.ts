@@ -1,8 +1,12 @@
-import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
-import { createAction } from '../../shared/domain/incidents/service.js';
+import { defaultDeps } from '../../shared/deps.js';
+import { createAction } from '../../shared/domain/incidents/actions.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
+import { ifMatchOf } from '../../shared/http/conditional.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/create-action.js';
 
-export const handler = httpHandler(route, async ({ params, body, caller }) =>
-  created(await createAction(defaultDeps(), caller, params.incidentId, body, schedulingDepsIfConfigured())),
+export const handler = httpHandler(route, async ({ params, body, caller, event }) =>
+  created(
+    await createAction(defaultDeps(), caller, params.incidentId, body, escalationRuntime(), ifMatchOf(event)),
+  ),
 );

@@ -1,8 +1,12 @@
 import { defaultDeps } from '../../shared/deps.js';
-import { createLesson } from '../../shared/domain/incidents/service.js';
+import { createLesson } from '../../shared/domain/incidents/records.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
+import { ifMatchOf } from '../../shared/http/conditional.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/create-lesson.js';
 
-export const handler = httpHandler(route, async ({ params, body, caller }) =>
-  created(await createLesson(defaultDeps(), caller, params.incidentId, body)),
+export const handler = httpHandler(route, async ({ params, body, caller, event }) =>
+  created(
+    await createLesson(defaultDeps(), caller, params.incidentId, body, escalationRuntime(), ifMatchOf(event)),
+  ),
 );

@@ -1,5 +1,5 @@
 import { defaultDeps } from '../../shared/deps.js';
-import { listIncidents } from '../../shared/domain/incidents/service.js';
+import { listIncidents } from '../../shared/domain/incidents/reads.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/list-incidents.js';
 

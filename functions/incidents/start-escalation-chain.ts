@@ -1,5 +1,6 @@
 import { defaultDeps } from '../../shared/deps.js';
-import { escalationRuntime, startChainByRequest } from '../../shared/domain/escalation/chains.js';
+import { startChainByRequest } from '../../shared/domain/escalation/chains.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/start-escalation-chain.js';
 

@@ -1,9 +1,11 @@
-import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
-import { updateAction } from '../../shared/domain/incidents/service.js';
+import { defaultDeps } from '../../shared/deps.js';
+import { updateAction } from '../../shared/domain/incidents/actions.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
+import { ifMatchOf } from '../../shared/http/conditional.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/incidents/update-action.js';
 
-export const handler = httpHandler(route, async ({ params, body, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller, event }) =>
   ok(
     await updateAction(
       defaultDeps(),
@@ -11,7 +13,8 @@ export const handler = httpHandler(route, async ({ params, body, caller }) =>
       params.incidentId,
       params.actionId,
       body,
-      schedulingDepsIfConfigured(),
+      escalationRuntime(),
+      ifMatchOf(event),
     ),
   ),
 );

@@ -8,7 +8,8 @@
  * docs/escalation.md.
  */
 import { defaultDeps } from '../../shared/deps.js';
-import { escalationRuntime, runStep, type StepPayload } from '../../shared/domain/escalation/chains.js';
+import { runStep, type StepPayload } from '../../shared/domain/escalation/chains.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { logger } from '../../shared/http/observability.js';
 
 export const handler = async (event: StepPayload) => {

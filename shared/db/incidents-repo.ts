@@ -1,13 +1,14 @@
 /**
- * Incident item collection (`INC#<id>`): reads and write-item builders. The only module that knows
- * how an incident and its children are laid out in the table.
+ * @deprecated Transitional (issue 12): the incident aggregate's storage is the repository
+ * `repos/incidents.ts` (`deps.repos.incidents`) over the entities of `entities/`. These Deps-taking
+ * helpers remain for the services not yet converted (coordination, notices, obligations, reminders,
+ * templates); they build the same items through the same entities.
  */
 
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps.js';
 import { commandHistory } from '../domain/command/rules.js';
 import { NotFoundError } from '../errors.js';
-import { DEFAULT_INCIDENT_TLP } from '../model/tlp.js';
 import type { CommandTenure } from '../schemas/command.js';
 import type { EscalationChain } from '../schemas/escalation.js';
 import type {
@@ -16,58 +17,31 @@ import type {
   Escalation,
   Incident,
   IncidentDetail,
-  IncidentSummary,
   Lesson,
   TimelineEntry,
 } from '../schemas/incidents.js';
 import { activationsFrom } from './activations-repo.js';
+import {
+  DEFAULT_INCIDENT_TLP,
+  INCIDENT_BOOKKEEPING,
+  incidentEntity,
+  type StoredIncident,
+} from './entities/incident.js';
+import { incidentLinkEntity } from './entities/incident-link.js';
 import type { ObligationRecord } from './entities/obligation.js';
 import { publicView } from './items.js';
-import { escalationKeys, incidentIndexKeys, incidentPk, keys, prefixes } from './keys.js';
+import { escalationKeys, incidentPk, keys, prefixes } from './keys.js';
 import { batchGetAll, queryAll } from './pagination.js';
+import { summaryOf } from './repos/incidents.js';
 import { conditionalPut, type TransactItem } from './transact.js';
 
-/** Sequence counters kept on the incident item; they number children and timeline entries. */
-export interface Counters {
-  timelineSeq: number;
-  actionSeq: number;
-  commSeq: number;
-  escSeq: number;
-  lessonSeq: number;
-}
-/**
- * `participants`: organizations taking part through activations and coordinated actions (besides
- * the affected third parties); they get incident link items too, and partner access follows them.
- */
-export type StoredIncident = Incident & Counters & { participants?: string[] };
-
-const COUNTER_NAMES: readonly string[] = [
-  'timelineSeq',
-  'actionSeq',
-  'commSeq',
-  'escSeq',
-  'lessonSeq',
-  'participants',
-];
+export type { Counters, StoredIncident } from './entities/incident.js';
+export { DEFAULT_INCIDENT_TLP } from './entities/incident.js';
+export { summaryOf } from './repos/incidents.js';
 
 /** Incidents stored before TLP marking was introduced read as AMBER (the default). */
 export const incidentView = (item: Record<string, unknown>) =>
-  publicView<Incident>({ tlp: DEFAULT_INCIDENT_TLP, ...item }, COUNTER_NAMES);
-
-export function summaryOf(i: Incident): IncidentSummary {
-  return {
-    id: i.id,
-    title: i.title,
-    severity: i.severity,
-    category: i.category,
-    status: i.status,
-    priority: i.priority,
-    affectedThirdParties: i.affectedThirdParties,
-    discoveryDate: i.discoveryDate,
-    createdAt: i.createdAt,
-    updatedAt: i.updatedAt,
-  };
-}
+  publicView<Incident>({ tlp: DEFAULT_INCIDENT_TLP, ...item }, INCIDENT_BOOKKEEPING);
 
 // ---------- reads ----------
 
@@ -76,7 +50,7 @@ export async function getIncidentItem(deps: Deps, id: string): Promise<StoredInc
     new GetCommand({ TableName: deps.tableName, Key: keys.incident(id), ConsistentRead: true }),
   );
   if (!res.Item) throw new NotFoundError(`Incident ${id} not found`);
-  return res.Item as StoredIncident;
+  return incidentEntity.fromItem(res.Item);
 }
 
 /** Incident and one child item in one BatchGetItem request (again for any `UnprocessedKeys`). */
@@ -88,7 +62,7 @@ export async function getIncidentAndChild(
   const items = await batchGetAll(deps, [keys.incident(id), childKey]);
   const incident = items.find((i) => i.sk === keys.incident(id).sk);
   if (!incident) throw new NotFoundError(`Incident ${id} not found`);
-  return { incident: incident as unknown as StoredIncident, child: items.find((i) => i.sk === childKey.sk) };
+  return { incident: incidentEntity.fromItem(incident), child: items.find((i) => i.sk === childKey.sk) };
 }
 
 const stripChild = <T>(item: Record<string, unknown>) => publicView<T>(item, ['incidentId', 'version']);
@@ -149,14 +123,14 @@ export async function getIncidentWithActions(
   const actions = items
     .filter((i) => String(i.sk).startsWith('ACTION#'))
     .map((i) => publicView<Action>(i, ['incidentId']));
-  return { incident: meta as unknown as StoredIncident, actions };
+  return { incident: incidentEntity.fromItem(meta), actions };
 }
 
 // ---------- write items ----------
 
 export function incidentItem(i: StoredIncident) {
   // Computed keys come last: `i` may be a raw item read earlier, carrying stale index keys.
-  return { ...i, ...keys.incident(i.id), entity: 'incident', ...incidentIndexKeys(i) };
+  return incidentEntity.toItem(i);
 }
 
 /** Put of the incident item, conditioned on the version it was read at (or on absence). */
@@ -170,12 +144,9 @@ export function putIncident(deps: Deps, next: StoredIncident, expectedVersion: n
  */
 export function putIncidentLinks(deps: Deps, i: Incident & { participants?: string[] }): TransactItem[] {
   const orgs = [...new Set([...i.affectedThirdParties, ...(i.participants ?? [])])];
-  return orgs.map((orgId) => ({
-    Put: {
-      TableName: deps.tableName,
-      Item: { ...keys.incidentLink(orgId, i.createdAt, i.id), entity: 'incidentLink', ...summaryOf(i) },
-    },
-  }));
+  return orgs.map((organizationId) =>
+    incidentLinkEntity.put(deps.tableName, { organizationId, ...summaryOf(i) }),
+  );
 }
 
 /** Put of a new child item (action, communication, …); fails if the key is taken. */

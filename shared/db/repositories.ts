@@ -22,6 +22,7 @@ export type { TransactPart } from './transact.js';
 
 import type { AckTokensRepository } from './repos/ack-tokens.js';
 import type { ActivationsRepository } from './repos/activations.js';
+import type { IncidentsRepository } from './repos/incidents.js';
 import type { ObligationsRepository } from './repos/obligations.js';
 import type { OutboxRepository } from './repos/outbox.js';
 import type { RemindersRepository } from './repos/reminders.js';
@@ -49,4 +50,15 @@ export type Repositories = {
   readonly outbox: OutboxRepository;
   readonly reminders: RemindersRepository;
   readonly topics: TopicsRepository;
+  readonly incidents: IncidentsRepository;
 };
+
+/** Types the domain uses with the incident repository (re-exported: the domain never imports `repos/`). */
+export type {
+  ChildKind,
+  Children,
+  IncidentHead,
+  ListIncidentsFilter,
+  Page,
+  Write,
+} from './repos/incidents.js';

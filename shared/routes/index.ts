@@ -54,6 +54,10 @@ import { route as createLesson } from './incidents/create-lesson.js';
 import { route as getIncident } from './incidents/get-incident.js';
 import { route as getIncidentReport } from './incidents/get-incident-report.js';
 import { route as getIncidentTimeline } from './incidents/get-incident-timeline.js';
+import { route as listIncidentActions } from './incidents/list-incident-actions.js';
+import { route as listIncidentCommunications } from './incidents/list-incident-communications.js';
+import { route as listIncidentEscalations } from './incidents/list-incident-escalations.js';
+import { route as listIncidentLessons } from './incidents/list-incident-lessons.js';
 import { route as listIncidents } from './incidents/list-incidents.js';
 import { route as reopenIncident } from './incidents/reopen-incident.js';
 import { route as startEscalationChain } from './incidents/start-escalation-chain.js';
@@ -141,6 +145,10 @@ export const routes = [
   listIncidents,
   getIncident,
   getIncidentTimeline,
+  listIncidentActions,
+  listIncidentCommunications,
+  listIncidentEscalations,
+  listIncidentLessons,
   getIncidentReport,
   assessImpact,
   createAction,

@@ -354,7 +354,24 @@ export const IncidentDetail = Incident.extend({
     .optional()
     .meta({ description: 'Escalation chains of the incident (docs/escalation.md)' }),
   timeline: z.array(TimelineEntry),
+  nextCursors: z
+    .object({
+      actions: z.string().optional(),
+      communications: z.string().optional(),
+      escalations: z.string().optional(),
+      lessonsLearned: z.string().optional(),
+      timeline: z.string().optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        'Each child list holds its first 100 items (oldest first); a kind with more has its cursor here: read on with `GET /incidents/{id}/<kind>?cursor=` (`lessons-learned` for lessonsLearned)',
+    }),
 }).meta({ id: 'IncidentDetail' });
+
+/** Query of a page of an incident's children (actions, communications, escalations, lessons). */
+export const ChildPageQuery = z.strictObject({ ...PageQuery, limit: PageQuery.limit.default(100) });
+export type ChildPageQuery = z.infer<typeof ChildPageQuery>;
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
 export const Recommendation = z

@@ -12,7 +12,8 @@ import { LOCAL_REGION } from '../../infra/local/server.js';
 import * as sns from '../../shared/aws/sns.js';
 import { createRepositories } from '../../shared/db/repos/index.js';
 import type { Deps } from '../../shared/deps.js';
-import { createCommunication } from '../../shared/domain/incidents/service.js';
+import { escalationRuntimeOf } from '../../shared/domain/escalation/triggers.js';
+import { createCommunication } from '../../shared/domain/incidents/communications.js';
 import { startLocalStack } from '../helpers/local-stack.js';
 
 it('a new instance publishes to the stored topics: no CreateTopic or SetTopicAttributes', async () => {
@@ -85,7 +86,13 @@ it('a new instance publishes to the stored topics: no CreateTopic or SetTopicAtt
         publish: stack.sns.calls('Publish'),
       };
       const { counts, result } = await measure(() =>
-        createCommunication(i.deps, caller as never, incidentId, body, i.notify),
+        createCommunication(
+          i.deps,
+          caller as never,
+          incidentId,
+          body,
+          escalationRuntimeOf({ notify: i.notify }),
+        ),
       );
       const status = (result as { delivery?: { status?: string } }).delivery?.status;
       results.push({

@@ -207,6 +207,22 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
     foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
   },
+  listIncidentActions: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  listIncidentCommunications: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  listIncidentEscalations: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  listIncidentLessons: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
   getIncidentReport: {
     own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
     foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),

@@ -427,6 +427,22 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     params: { incidentId: await arrange.incident(a) },
     query: { limit: '10' },
   }),
+  listIncidentActions: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    query: { limit: '10' },
+  }),
+  listIncidentCommunications: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    query: { limit: '10' },
+  }),
+  listIncidentEscalations: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    query: { limit: '10' },
+  }),
+  listIncidentLessons: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    query: { limit: '10' },
+  }),
   getIncidentReport: async (a) => ({ params: { incidentId: await arrange.incident(a) } }),
   assessImpact: async (a) => {
     const body = {

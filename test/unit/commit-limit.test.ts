@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredIncident } from '../../shared/db/incidents-repo.js';
-import type { Deps } from '../../shared/deps.js';
-import { commit } from '../../shared/domain/incidents/service.js';
+import type { StoredIncident } from '../../shared/db/entities/incident.js';
+import { commit } from '../../shared/domain/incidents/unit-of-work.js';
 import { UnprocessableError } from '../../shared/errors.js';
-import { memoryRepositories } from '../helpers/memory-repos.js';
+import type { memoryIncidents } from '../helpers/memory/incidents.js';
+import { memoryDeps } from '../helpers/memory-repos.js';
 
-const deps: Deps = {
-  // Reads (the escalation-trigger list) answer empty; a write must never be attempted.
-  db: {
-    send: async (command: { constructor: { name: string } }) => {
-      if (command.constructor.name === 'QueryCommand') return { Items: [] };
-      throw new Error(`must not write: ${command.constructor.name}`);
-    },
-  } as unknown as Deps['db'],
-  tableName: 't',
-  repos: memoryRepositories(),
-  now: () => new Date('2030-01-01T00:00:00Z'),
-  newId: () => 'x',
-};
+// In-memory repositories: a write attempted by mistake would land in the map, checked below.
+const deps = memoryDeps();
+const written = (deps.repos.incidents as ReturnType<typeof memoryIncidents>).items;
 
 const incident = (organizations: number): StoredIncident =>
   ({
@@ -53,5 +43,6 @@ describe('commit', () => {
     });
     await expect(attempt).rejects.toBeInstanceOf(UnprocessableError);
     await expect(attempt).rejects.toMatchObject({ code: 'INCIDENT_TOO_WIDE' });
+    expect(written.size).toBe(0);
   });
 });

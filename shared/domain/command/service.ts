@@ -1,26 +1,16 @@
-/**
- * Incident command service: role assignments and handovers, and changes of the incident's TLP.
- * Current holders live on the incident item (`command.<role>`); each ended tenure is a child item
- * `ROLE#<timeline seq>` of the incident, written in the same transaction as the handover, its
- * timeline entry and the contact references (a contact that holds a role cannot be deleted).
- */
-import { getIncidentItem, incidentView } from '../../db/incidents-repo.js';
-import { keys } from '../../db/keys.js';
-import {
-  organizationExists,
-  type TransactItem,
-  TransactionConflict,
-  withOptimisticRetry,
-} from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
+import type { Write } from '../../db/repositories.js';
+import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type { AssignRoleBody, ChangeTlpBody, RoleAssignment } from '../../schemas/command.js';
 import type { Incident } from '../../schemas/incidents.js';
 import { incidentParticipants } from '../access/visibility.js';
 import { referenceItems } from '../contacts/references.js';
+import type { Deps } from '../deps.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
+import { storedView } from '../incidents/changes.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
-import { commit } from '../incidents/service.js';
+import { commit } from '../incidents/unit-of-work.js';
 import { incidentTlpChange } from '../tlp/rules.js';
 import { assertAuthority, assertCoordinates, assignmentProblems, handover } from './rules.js';
 
@@ -29,9 +19,10 @@ export function assignRole(
   caller: Caller,
   incidentId: string,
   body: AssignRoleBody,
+  rt: EscalationRuntime,
 ): Promise<RoleAssignment> {
   return withOptimisticRetry(async () => {
-    const current = await getIncidentItem(deps, incidentId);
+    const current = await deps.repos.incidents.get(incidentId);
     assertIncidentOpen(current);
     assertCoordinates(caller, current);
     const previous = current.command?.[body.role];
@@ -50,27 +41,14 @@ export function assignRole(
       remove: previous?.contactId && previous.contactId !== body.holder.contactId ? [previous.contactId] : [],
       ...(body.holder.organizationId ? { organizationId: body.holder.organizationId } : {}),
     });
-    const orgCheck = body.holder.organizationId ? [organizationExists(deps, body.holder.organizationId)] : [];
+    const orgCheck = body.holder.organizationId
+      ? [deps.repos.incidents.organizationExists(body.holder.organizationId)]
+      : [];
     const seq = current.timelineSeq + 1;
-    const items: TransactItem[] = [
+    const items: Write[] = [
       ...refs.items,
       ...orgCheck,
-      ...(change.ended
-        ? [
-            {
-              Put: {
-                TableName: deps.tableName,
-                Item: {
-                  ...keys.commandTenure(incidentId, seq),
-                  entity: 'commandTenure',
-                  incidentId,
-                  ...change.ended,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ]
-        : []),
+      ...(change.ended ? [deps.repos.incidents.newCommandTenure(incidentId, seq, change.ended)] : []),
     ];
     const command = { ...(current.command ?? {}), [body.role]: change.holder };
     const who = `${change.holder.name} (${change.holder.subject})`;
@@ -81,29 +59,35 @@ export function assignRole(
           ? `${body.role} assigned to ${who}`
           : `${body.role} holder ${who} updated`;
     try {
-      return await commit(deps, caller, current, {
-        incident: { ...current, command },
-        items,
-        timeline: [
-          {
-            type: `command.${change.kind}`,
-            summary: body.note ? `${summary}: ${body.note}` : summary,
-            data: {
-              role: body.role,
-              holder: change.holder,
-              ...(change.ended ? { previous: change.ended } : {}),
-              ...(body.note ? { note: body.note } : {}),
+      return await commit(
+        deps,
+        caller,
+        current,
+        {
+          incident: { ...current, command },
+          items,
+          timeline: [
+            {
+              type: `command.${change.kind}`,
+              summary: body.note ? `${summary}: ${body.note}` : summary,
+              data: {
+                role: body.role,
+                holder: change.holder,
+                ...(change.ended ? { previous: change.ended } : {}),
+                ...(body.note ? { note: body.note } : {}),
+              },
             },
+          ],
+          result: {
+            incidentId,
+            role: body.role,
+            holder: change.holder,
+            ...(change.ended ? { previous: change.ended } : {}),
+            command,
           },
-        ],
-        result: {
-          incidentId,
-          role: body.role,
-          holder: change.holder,
-          ...(change.ended ? { previous: change.ended } : {}),
-          command,
         },
-      });
+        rt.effects,
+      );
     } catch (error) {
       if (error instanceof TransactionConflict) {
         refs.explain(error.failed, 0);
@@ -131,22 +115,29 @@ export function changeIncidentTlp(
   caller: Caller,
   incidentId: string,
   body: ChangeTlpBody,
+  rt: EscalationRuntime,
 ): Promise<Incident> {
   return withOptimisticRetry(async () => {
-    const current = await getIncidentItem(deps, incidentId);
+    const current = await deps.repos.incidents.get(incidentId);
     const change = incidentTlpChange(caller, current, body.tlp);
-    if (change === null) return incidentView(current as unknown as Record<string, unknown>);
+    if (change === null) return storedView(current);
     const { from, to, direction } = change;
-    return commit(deps, caller, current, {
-      incident: { ...current, tlp: to },
-      timeline: [
-        {
-          type: 'incident.tlp_changed',
-          summary: `TLP:${from} → TLP:${to} (${direction}): ${body.reason}`,
-          data: { from, to, direction, reason: body.reason },
-        },
-      ],
-      result: (stored) => incidentView(stored as unknown as Record<string, unknown>),
-    });
+    return commit(
+      deps,
+      caller,
+      current,
+      {
+        incident: { ...current, tlp: to },
+        timeline: [
+          {
+            type: 'incident.tlp_changed',
+            summary: `TLP:${from} → TLP:${to} (${direction}): ${body.reason}`,
+            data: { from, to, direction, reason: body.reason },
+          },
+        ],
+        result: (stored) => storedView(stored),
+      },
+      rt.effects,
+    );
   });
 }

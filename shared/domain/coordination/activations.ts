@@ -34,7 +34,7 @@ import { participantDimensions } from '../command/participants.js';
 import type { Deps } from '../deps.js';
 import { startActivationChain, stopActivationChainsIfAcknowledged } from '../escalation/chains.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
-import { commit } from '../incidents/service.js';
+import { commit, escalationRuntime } from '../incidents/service.js';
 import {
   type Notice,
   noticeParts,
@@ -232,7 +232,14 @@ export async function activatePlaybook(
   if (separately) await sendNotice(deps, notify, caller, activationNotice(activation, playbook.name));
   // The channel's escalation rules climb for this activation until its actions are acknowledged.
   if (channel && channel.escalationRules.length > 0) {
-    await startActivationChain(deps, caller, activation.incidentId, activation.activationId, channel.id);
+    await startActivationChain(
+      deps,
+      escalationRuntime(),
+      caller,
+      activation.incidentId,
+      activation.activationId,
+      channel.id,
+    );
   }
   return activation;
 }
@@ -448,7 +455,14 @@ export async function updateCoordinatedAction(
   // which re-reads the actions).
   if (before && before.action.status === 'pending') {
     try {
-      await stopActivationChainsIfAcknowledged(deps, caller, before.incidentId, activationId, statusesAfter);
+      await stopActivationChainsIfAcknowledged(
+        deps,
+        escalationRuntime(),
+        caller,
+        before.incidentId,
+        activationId,
+        statusesAfter,
+      );
     } catch (error) {
       logger.error('activation escalation chains not stopped after the actions were acknowledged', {
         incidentId: before.incidentId,

@@ -24,7 +24,7 @@ import type { Deps } from '../deps.js';
 import { attemptPublish, directOutbox, outboxPuts } from '../notifications/delivery.js';
 import { addDays, hashToken, tokenExpired } from '../verification/rules.js';
 import { rateBucket, TooManyAttemptsError } from '../verification/service.js';
-import { type EscalationRuntime, endChains } from './chains.js';
+import { type EscalationRuntime, endChains } from './chain-end.js';
 
 /** `a` + 32 random bytes in base64url (44 characters); the `a` keeps it apart from `v…` tokens. */
 export const ACK_TOKEN_PATTERN = /^a[A-Za-z0-9_-]{43}$/;

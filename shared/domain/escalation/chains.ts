@@ -38,37 +38,30 @@ import {
   type StoredChain,
 } from '../../db/escalation-repo.js';
 import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
-import { escalationKeys } from '../../db/keys.js';
-import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
-import {
-  type Deps,
-  type NotifyDeps,
-  notifyDepsIfConfigured,
-  type SchedulingDeps,
-  schedulingDepsIfConfigured,
-} from '../../deps.js';
+import { withOptimisticRetry } from '../../db/transact.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../http/observability.js';
 import type { Caller } from '../../model/caller.js';
-import { cancelSchedule, fireInstant, scheduleOnce } from '../../scheduling/schedules.js';
+import { fireInstant, scheduleOnce } from '../../scheduling/schedules.js';
 import { ID_PATTERN } from '../../schemas/common.js';
 import type {
   AcknowledgeIncidentBody,
   Acknowledgement,
   ChainLevel,
-  ChainStatus,
   StartEscalationChainBody,
 } from '../../schemas/escalation.js';
 import { loadContacts } from '../contacts/service.js';
 import { getChannel } from '../coordination/channels.js';
+import type { Deps } from '../deps.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
-import { commit } from '../incidents/service.js';
+import { commit } from '../incidents/unit-of-work.js';
 import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/notice.js';
 import { loadOrganization } from '../organizations/service.js';
 import { timeframeSeconds } from '../timeframe.js';
 import { incidentTlp } from '../tlp/rules.js';
 import { acknowledgeHint, sendAcknowledgementLinks } from './ack-links.js';
 import { cached } from './cache.js';
+import { type EscalationRuntime, endChainItem, endChains } from './chain-end.js';
 import { autoStartPolicies } from './policies.js';
 import {
   chainLevelOf,
@@ -84,18 +77,8 @@ import {
 /** Scheduler target of the next-level firings (an entry of SCHEDULED_FUNCTIONS). */
 export const STEP_TARGET = 'escalation-step';
 
-/** SNS and Scheduler, each when this function is configured for it (a handler test has neither). */
-export interface EscalationRuntime {
-  readonly notify?: NotifyDeps | undefined;
-  readonly scheduling?: SchedulingDeps | undefined;
-}
-
-export function escalationRuntime(): EscalationRuntime {
-  return {
-    notify: notifyDepsIfConfigured(),
-    scheduling: schedulingDepsIfConfigured(),
-  };
-}
+export type { EscalationRuntime } from './chain-end.js';
+export { cancelChainSchedules, endChains } from './chain-end.js';
 
 export interface StepPayload {
   readonly incidentId: string;
@@ -261,26 +244,32 @@ export async function startChain(
       chain.source.type === 'policy'
         ? `policy ${chain.source.policyId}`
         : `channel ${chain.source.channelId}`;
-    return commit(deps, actor, current, {
-      incident: current,
-      items: [putChain(deps, chain, null)],
-      timeline: [
-        {
-          type: 'escalation.chain_started',
-          summary: `${chain.chainId} started on ${what} (${chain.levels.length} level(s))${
-            options.activationId ? ` for ${options.activationId}` : ''
-          }${options.reason ? `: ${options.reason}` : ''}`,
-          data: {
-            chainId: chain.chainId,
-            source: chain.source,
-            levels: chain.levels.length,
-            ...(options.activationId ? { activationId: options.activationId } : {}),
-            ...(options.triggerId ? { triggerId: options.triggerId } : {}),
+    return commit(
+      deps,
+      actor,
+      current,
+      {
+        incident: current,
+        items: [putChain(deps, chain, null)],
+        timeline: [
+          {
+            type: 'escalation.chain_started',
+            summary: `${chain.chainId} started on ${what} (${chain.levels.length} level(s))${
+              options.activationId ? ` for ${options.activationId}` : ''
+            }${options.reason ? `: ${options.reason}` : ''}`,
+            data: {
+              chainId: chain.chainId,
+              source: chain.source,
+              levels: chain.levels.length,
+              ...(options.activationId ? { activationId: options.activationId } : {}),
+              ...(options.triggerId ? { triggerId: options.triggerId } : {}),
+            },
           },
-        },
-      ],
-      result: (stored: StoredIncident) => ({ chain, incident: stored }),
-    });
+        ],
+        result: (stored: StoredIncident) => ({ chain, incident: stored }),
+      },
+      rt.effects,
+    );
   });
   try {
     await runLevel(deps, rt, chain, incident, 1);
@@ -498,108 +487,6 @@ export async function runStep(
   return { acted, decision: acted ? decision : { act: false, reason: 'already_done' } };
 }
 
-/** The chain-ending update: conditioned on the version read and on still being active. */
-function endChainItem(deps: Deps, c: StoredChain, status: ChainStatus, at: string, by: string): TransactItem {
-  return {
-    Update: {
-      TableName: deps.tableName,
-      Key: escalationKeys.chain(c.incidentId, c.chainId),
-      UpdateExpression:
-        'SET #status = :status, endedAt = :at, endedBy = :by, nextLevelAt = :null, nextSchedule = :null, version = version + :one',
-      ConditionExpression: '#status = :active AND version = :v',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':status': status,
-        ':at': at,
-        ':by': by,
-        ':null': null,
-        ':one': 1,
-        ':active': 'active',
-        ':v': c.version,
-      },
-    },
-  };
-}
-
-interface EndOptions<R> {
-  readonly only: (c: StoredChain) => boolean;
-  readonly type: string;
-  readonly summary: (chainIds: string[]) => string;
-  readonly data?: Record<string, unknown>;
-  readonly assertOpen: boolean;
-  /** Also change the incident (acknowledgement stamps it); the entry is written even with no chain. */
-  readonly incident?: (current: StoredIncident, at: string) => StoredIncident;
-  readonly result?: (stored: StoredIncident, chainIds: string[], at: string) => R;
-  /** Runs first in every attempt (e.g. re-reads a token); throwing ends the operation. */
-  readonly check?: () => Promise<void>;
-  /** More items of the same transaction (e.g. consuming an acknowledgement token). */
-  readonly items?: (at: string) => TransactItem[];
-  /** No escalation-trigger evaluation (see `Change.skipTriggers`). */
-  readonly skipTriggers?: boolean;
-}
-
-/**
- * Ends the incident's active chains matching `only` in ONE incident transaction, then deletes their
- * pending schedules. Returns the ended chain ids and the schedules deleted.
- */
-export async function endChains<R = undefined>(
-  deps: Deps,
-  rt: EscalationRuntime,
-  actor: Caller,
-  incidentId: string,
-  status: ChainStatus,
-  o: EndOptions<R>,
-): Promise<{ chainIds: string[]; cancelled: string[]; result: R | undefined }> {
-  const { ended, result } = await withOptimisticRetry(async () => {
-    await o.check?.();
-    const [current, chains] = await Promise.all([
-      getIncidentItem(deps, incidentId),
-      getIncidentChains(deps, incidentId),
-    ]);
-    if (o.assertOpen) assertIncidentOpen(current);
-    const active = chains.filter((c) => c.status === 'active' && o.only(c));
-    if (active.length === 0 && !o.incident) return { ended: [] as StoredChain[], result: undefined };
-    const at = deps.now().toISOString();
-    const ids = active.map((c) => c.chainId);
-    return commit(deps, actor, current, {
-      incident: o.incident ? o.incident(current, at) : current,
-      items: [
-        ...(o.items?.(at) ?? []),
-        ...active.map((c) => endChainItem(deps, c, status, at, actor.subject)),
-      ],
-      timeline: [{ type: o.type, summary: o.summary(ids), data: { chainIds: ids, ...(o.data ?? {}) } }],
-      ...(o.skipTriggers ? { skipTriggers: true } : {}),
-      result: (stored: StoredIncident) => ({ ended: active, result: o.result?.(stored, ids, at) }),
-    });
-  });
-  const cancelled = await cancelChainSchedules(rt, ended);
-  return { chainIds: ended.map((c) => c.chainId), cancelled, result };
-}
-
-/**
- * After the commit that ended `chains`, and never failing the request: their pending schedules are
- * deleted (a schedule left behind fires into a chain that is no longer active and does nothing).
- */
-export async function cancelChainSchedules(
-  rt: EscalationRuntime,
-  chains: readonly StoredChain[],
-): Promise<string[]> {
-  const cancelled: string[] = [];
-  for (const c of chains) {
-    if (!c.nextSchedule || !rt.scheduling) continue;
-    try {
-      await cancelSchedule(rt.scheduling, c.nextSchedule);
-      cancelled.push(c.nextSchedule);
-    } catch (error) {
-      logger.warn('escalation schedule not deleted (it will fire and do nothing)', {
-        schedule: c.nextSchedule,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
-  return cancelled;
-}
-
 /**
  * Closing an incident: its active chains, the items that end them (`stopped`) in the close
  * transaction, and the timeline entry; the caller deletes their schedules after the commit
@@ -664,7 +551,11 @@ export function logFailedStart(what: string, error: unknown, context: Record<str
 }
 
 /** After an incident is created: a chain per auto-start policy at or below its priority (best-effort). */
-export async function autoStartChains(deps: Deps, incident: StoredIncident): Promise<void> {
+export async function autoStartChains(
+  deps: Deps,
+  rt: EscalationRuntime,
+  incident: StoredIncident,
+): Promise<void> {
   let policies: Awaited<ReturnType<typeof autoStartPolicies>>;
   try {
     policies = await cached(`${deps.tableName}:autoStartPolicies`, () => autoStartPolicies(deps));
@@ -676,7 +567,6 @@ export async function autoStartChains(deps: Deps, incident: StoredIncident): Pro
     (p) => p.autoStart && priorityAtLeast(incident.priority, p.autoStart.minPriority),
   );
   if (due.length === 0) return;
-  const rt = escalationRuntime();
   for (const p of due) {
     try {
       await startChain(
@@ -698,6 +588,7 @@ export async function autoStartChains(deps: Deps, incident: StoredIncident): Pro
 /** After an activation naming a channel: a chain on the channel's rules for it (best-effort). */
 export async function startActivationChain(
   deps: Deps,
+  rt: EscalationRuntime,
   actor: Caller,
   incidentId: string,
   activationId: string,
@@ -706,7 +597,7 @@ export async function startActivationChain(
   try {
     await startChain(
       deps,
-      escalationRuntime(),
+      rt,
       actor,
       incidentId,
       { channelId },
@@ -727,13 +618,14 @@ export async function startActivationChain(
  */
 export async function stopActivationChainsIfAcknowledged(
   deps: Deps,
+  rt: EscalationRuntime,
   actor: Caller,
   incidentId: string,
   activationId: string,
   statuses: readonly string[],
 ): Promise<string[]> {
   if (statuses.some((s) => s === 'pending')) return [];
-  return endActivationChains(deps, escalationRuntime(), actor, incidentId, activationId);
+  return endActivationChains(deps, rt, actor, incidentId, activationId);
 }
 
 /** Ends the activation's active chains as `acknowledged` (schedules deleted); returns their ids. */

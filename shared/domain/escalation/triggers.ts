@@ -10,6 +10,8 @@
  * `firedTriggers`. Only after the commit are the effects run (the notice, the chain), best-effort:
  * a failure is logged and the `trigger.fired` entry stays as the record.
  */
+
+import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
 import type { StoredTrigger } from '../../db/entities/escalation-trigger.js';
 import type { StoredIncident } from '../../db/incidents-repo.js';
 import { incidentView } from '../../db/incidents-repo.js';
@@ -24,12 +26,13 @@ import type {
 } from '../../schemas/escalation.js';
 import { referenceChange } from '../contacts/references.js';
 import type { Deps } from '../deps.js';
+import type { CommitEffects } from '../incidents/unit-of-work.js';
 import { sendNotice, systemActor } from '../notifications/notice.js';
 import { withOptimisticRetry } from '../retry.js';
 import { renderTemplate, templateView } from '../templates/render.js';
 import { getTemplate, loadVersion } from '../templates/service.js';
 import { cached, invalidateEscalationCache } from './cache.js';
-import { escalationRuntime, logFailedStart, startChain } from './chains.js';
+import { type EscalationRuntime, logFailedStart, startChain } from './chains.js';
 import { newlyFired } from './rules.js';
 
 /** The trigger; 404 when unknown. */
@@ -215,11 +218,11 @@ async function triggerMessage(
  */
 export async function runTriggerEffects(
   deps: Deps,
+  rt: EscalationRuntime,
   incident: StoredIncident,
   fired: readonly StoredTrigger[],
 ): Promise<void> {
   if (fired.length === 0) return;
-  const rt = escalationRuntime();
   const actor: Caller = systemActor('escalation-trigger');
   for (const t of fired) {
     try {
@@ -256,4 +259,40 @@ export async function runTriggerEffects(
       logFailedStart('escalation trigger effect', error, { triggerId: t.id, incidentId: incident.id });
     }
   }
+}
+
+/**
+ * The escalation-trigger effects of an incident change (passed to the unit of work's `commit`):
+ * triggers newly true in the next state are recorded in the same transaction; after the commit each
+ * one's notice is sent (SNS: `rt.notify`) and its chain started (Scheduler: `rt.scheduling`).
+ */
+export function triggerEffects(rt: EscalationRuntime): CommitEffects {
+  return {
+    plan: async (deps, next) => {
+      const evaluation = await evaluateTriggers(deps, next);
+      return {
+        incident: evaluation.incident,
+        timeline: evaluation.timeline,
+        afterCommit: (stored) => runTriggerEffects(deps, rt, stored, evaluation.fired),
+      };
+    },
+  };
+}
+
+/**
+ * The escalation runtime of explicit services: SNS and Scheduler when given, and the trigger
+ * effects every chain's incident change is committed with (so a chain start or stop evaluates the
+ * triggers like any other change, with the same services).
+ */
+export function escalationRuntimeOf(services: {
+  readonly notify?: NotifyDeps | undefined;
+  readonly scheduling?: SchedulingDeps | undefined;
+}): EscalationRuntime {
+  const rt: {
+    notify?: NotifyDeps | undefined;
+    scheduling?: SchedulingDeps | undefined;
+    effects?: CommitEffects;
+  } = { ...services };
+  rt.effects = triggerEffects(rt);
+  return rt;
 }

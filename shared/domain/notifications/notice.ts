@@ -34,7 +34,7 @@ import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../sche
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
 import type { Deps } from '../deps.js';
-import { commit, type NewEntry } from '../incidents/service.js';
+import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import { loadOrganization, organizationTlpReader } from '../organizations/service.js';
 import { organizationCeilings, standingOf } from '../tlp/ceilings.js';
 import { decideRecipient, incidentTlp, type RecipientKind } from '../tlp/rules.js';

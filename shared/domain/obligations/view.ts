@@ -8,10 +8,8 @@ import type { ImpactAssessmentBody } from '../../schemas/incidents.js';
 import type {
   Obligation,
   ObligationClock,
-  ObligationFacts,
   RegimeSuggestion,
   RegimeView,
-  Submission,
   TriggerKey,
 } from '../../schemas/obligations.js';
 import { signedIsoDuration } from '../time.js';

@@ -32,7 +32,7 @@ export function memoryOutbox(): MemoryOutbox {
     },
     async recordAttempt(item, a) {
       const cur = items.get(item.id);
-      if (!cur || cur.status !== 'pending' || cur.attemptCount !== item.attemptCount) {
+      if (cur?.status !== 'pending' || cur.attemptCount !== item.attemptCount) {
         throw new ConflictError(
           `Outbox item ${item.id} was changed by another writer`,
           [],
@@ -63,8 +63,7 @@ export function memoryOutbox(): MemoryOutbox {
     async claim(item, until) {
       const cur = items.get(item.id);
       if (
-        !cur ||
-        cur.status !== 'pending' ||
+        cur?.status !== 'pending' ||
         cur.attemptCount !== item.attemptCount ||
         cur.nextAttemptAt !== item.nextAttemptAt
       ) {

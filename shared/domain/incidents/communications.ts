@@ -1,0 +1,251 @@
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Caller } from '../../model/caller.js';
+import type { Tlp } from '../../schemas/common.js';
+import type { Communication, CreateCommunicationBody, Recipients } from '../../schemas/incidents.js';
+import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
+import type { Deps } from '../deps.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
+import {
+  buildOutbox,
+  checkRecipients,
+  type OutboxItem,
+  outboxPuts,
+  pendingDelivery,
+  publishOutbox,
+  resolveRecipients,
+} from '../notifications/delivery.js';
+import { renderTemplate, templateView } from '../templates/render.js';
+import { getTemplate, loadVersion } from '../templates/service.js';
+import { type CommunicationMarking, communicationMarking } from '../tlp/rules.js';
+import { bump, storedView, thirdPartyRef } from './changes.js';
+import { assertIncidentOpen } from './rules.js';
+import { mutate, type NewEntry } from './unit-of-work.js';
+
+interface OutboundPlan {
+  /** The communication's marking, decided against the incident as read at `incidentVersion`. */
+  readonly marking: CommunicationMarking;
+  readonly incidentVersion: number;
+  readonly byOrganization: Map<string, string[]>;
+  readonly template?: { templateId: string; version: number; subject: string; body: string };
+}
+
+/**
+ * Records a communication. With `recipients` (outbound only) it is also delivered: recipients are
+ * resolved to contacts and checked one by one against the TLP rules (any refusal: 422, nothing
+ * written), the template's approved version is rendered (missing placeholders: 400), and the
+ * communication, one outbox item per organization and the timeline are written in ONE transaction;
+ * then each organization's message is published once (`notify`), failures left to the sweeper.
+ */
+export async function createCommunication(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateCommunicationBody,
+  rt: EscalationRuntime,
+  ifMatch?: number,
+): Promise<Communication> {
+  const notify = rt.notify;
+  const partner = partnerOrganization(caller);
+  if (partner !== null) {
+    assertPartnerCommunication(partner, body);
+    body = { ...body, thirdParty: partner }; // the partner's own message
+  }
+  const plan = body.recipients ? await planOutbound(deps, caller, incidentId, body) : undefined;
+  const outbox: OutboxItem[] = [];
+  const communication = await mutate(
+    deps,
+    caller,
+    incidentId,
+    (current) => {
+      assertMaySeeIncident(caller, current);
+      assertIncidentOpen(current);
+      const { n, incident } = bump(current, 'commSeq');
+      const at = deps.now().toISOString();
+      const communicationId = `COMM-${n}`;
+      const subject = plan?.template?.subject ?? (body.subject as string);
+      const content = plan?.template?.body ?? (body.content as string);
+      // The marking is decided once: by the plan when it was read at this version, else here
+      // (above the incident's TLP: 400; lowering it: the incident command's decision, else 403).
+      const marking =
+        plan && plan.incidentVersion === current.version
+          ? plan.marking
+          : communicationMarking(caller, current, body.tlp);
+      const { tlp, incidentTlp } = marking;
+      outbox.length = 0;
+      if (plan) {
+        outbox.push(
+          ...buildOutbox(
+            {
+              incidentId,
+              communicationId,
+              commSeq: n,
+              byOrganization: plan.byOrganization,
+              tlp,
+              severity: current.severity,
+              subject,
+              body: content,
+              kind: 'incident.communication',
+              at,
+            },
+            deps.newId,
+          ),
+        );
+      }
+      const communication: Communication = {
+        communicationId,
+        type: body.type,
+        direction: body.direction,
+        ...(body.thirdParty ? { thirdParty: body.thirdParty } : {}),
+        subject,
+        content,
+        sentTo: body.sentTo ?? outbox.flatMap((o) => o.recipients),
+        priority: body.priority ?? 'medium',
+        ...(plan || body.tlp ? { tlp } : {}),
+        ...(marking.loweredFrom ? { tlpLoweredFrom: marking.loweredFrom } : {}),
+        ...(plan?.template
+          ? { template: { templateId: plan.template.templateId, version: plan.template.version } }
+          : {}),
+        ...(body.recipients ? { recipients: body.recipients } : {}),
+        ...(plan ? { delivery: pendingDelivery(outbox) } : {}),
+        recordedAt: at,
+        recordedBy: caller.subject,
+      };
+      const ref = thirdPartyRef(deps, 'body.thirdParty', body.thirdParty, 0);
+      const timeline: NewEntry[] = [
+        {
+          type: 'communication.recorded',
+          summary: `${communicationId} ${body.direction} ${body.type}: ${subject}`,
+          data: {
+            communicationId,
+            direction: body.direction,
+            sentTo: communication.sentTo,
+            ...(communication.tlp ? { tlp } : {}),
+            ...(outbox.length ? { organizations: outbox.map((o) => o.organizationId) } : {}),
+          },
+        },
+      ];
+      if (communication.tlpLoweredFrom) {
+        timeline.push({
+          type: 'communication.tlp_lowered',
+          summary: `${communicationId} marked TLP:${tlp}, below the incident's TLP:${incidentTlp}`,
+          data: { communicationId, from: incidentTlp, to: tlp },
+        });
+      }
+      return {
+        incident,
+        items: [
+          ...ref.items,
+          deps.repos.incidents.newCommunication(incidentId, communication),
+          ...outboxPuts(deps, outbox),
+        ],
+        refs: ref.refs,
+        timeline,
+        result: communication,
+      };
+    },
+    rt.effects,
+    ifMatch,
+  );
+  if (outbox.length === 0 || !notify) return communication;
+  // After commit: one Publish per organization; a failure stays pending for the sweeper.
+  return publishOutbox(deps, notify, communication, outbox);
+}
+
+/** The subject the notification sweeper's timeline entries are recorded under. */
+export const SWEEPER_ACTOR: Caller = {
+  subject: 'liaison:notification-sweeper',
+  organization: undefined,
+  roles: [],
+};
+
+/** A retried message delivered, or given up on: an entry on the incident's timeline. */
+export function recordDeliveryOutcome(
+  deps: Deps,
+  item: OutboxItem & { readonly incidentId: string },
+  status: 'sent' | 'failed',
+  rt: EscalationRuntime,
+): Promise<void> {
+  return mutate(
+    deps,
+    SWEEPER_ACTOR,
+    item.incidentId,
+    (current) => ({
+      incident: current,
+      timeline: [
+        {
+          type: status === 'sent' ? 'communication.delivered' : 'communication.delivery_failed',
+          summary:
+            status === 'sent'
+              ? `${item.communicationId} delivered to ${item.organizationId} after ${item.attemptCount + 1} attempt(s)`
+              : `${item.communicationId} to ${item.organizationId} failed after ${item.attemptCount + 1} attempt(s)`,
+          data: {
+            communicationId: item.communicationId,
+            organizationId: item.organizationId,
+            messageId: item.id,
+            attempts: item.attemptCount + 1,
+          },
+        },
+      ],
+      result: undefined,
+    }),
+    rt.effects,
+  );
+}
+
+/**
+ * A partner records inbound communications of its own organization only: no recipients, no
+ * template, no TLP marking below the incident's (the TLP rule refuses that anyway).
+ */
+function assertPartnerCommunication(organization: string, body: CreateCommunicationBody): void {
+  if (body.direction !== 'inbound' || body.recipients || body.templateId) {
+    throw new ForbiddenError('A partner may record inbound communications only');
+  }
+  if (body.thirdParty !== undefined && body.thirdParty !== organization) {
+    throw new ValidationError('A partner records communications of its own organization', [
+      { field: 'body.thirdParty', message: `must be ${organization} (your organization) or absent` },
+    ]);
+  }
+}
+
+async function planOutbound(
+  deps: Deps,
+  caller: Caller,
+  incidentId: string,
+  body: CreateCommunicationBody,
+): Promise<OutboundPlan> {
+  const recipients = body.recipients as Recipients;
+  const stored = await deps.repos.incidents.get(incidentId);
+  assertIncidentOpen(stored);
+  // The communication's own TLP first: above the incident's, no recipient matters.
+  const marking = communicationMarking(caller, stored, body.tlp);
+  const { tlp } = marking;
+  let template: OutboundPlan['template'];
+  let maxTlp: Tlp | undefined;
+  if (body.templateId) {
+    const head = await getTemplate(deps, body.templateId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) {
+        throw new ValidationError(`Unknown template ${body.templateId}`, [
+          { field: 'body.templateId', message: `template ${body.templateId} does not exist` },
+        ]);
+      }
+      throw error;
+    });
+    if (head.approvedVersion === null) {
+      throw new ValidationError(`Template ${head.id} has no approved version`, [
+        { field: 'body.templateId', message: 'approve a version before using the template' },
+      ]);
+    }
+    const version = await loadVersion(deps, head.id, head.approvedVersion);
+    const rendered = renderTemplate(version, templateView(storedView(stored)), 'body.templateId');
+    template = {
+      templateId: head.id,
+      version: version.version,
+      subject: rendered.subject,
+      body: rendered.body,
+    };
+    maxTlp = version.maxTlp;
+  }
+  const resolved = await resolveRecipients(deps, recipients);
+  const byOrganization = await checkRecipients(deps, resolved, tlp, recipients.organizations ?? [], maxTlp);
+  return { marking, incidentVersion: stored.version, byOrganization, ...(template ? { template } : {}) };
+}

@@ -24,7 +24,8 @@ const TYPES: Record<string, string> = {
 
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  if (!existsSync(path))
+    throw new Error(`Chromium not found at ${path} (apt-get install chromium, or set CHROMIUM_PATH)`);
   return path;
 }
 
@@ -38,7 +39,8 @@ export interface ConsoleHarness {
 }
 
 export async function startConsole(options: LocalStackOptions = {}): Promise<ConsoleHarness> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run web:build` first');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('web/dist is missing: run `npm run web:build` first');
   const stack = await startLocalStack(options);
   const base = stack.baseUrl.replace(/\/$/, '');
   const served = await fetch(`${base}/`).then(
@@ -47,13 +49,21 @@ export async function startConsole(options: LocalStackOptions = {}): Promise<Con
   );
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   const contexts: BrowserContext[] = [];
-  const signIn = async (role: string | string[], o: { sub?: string; organization?: string } = {}): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const signIn = async (
+    role: string | string[],
+    o: { sub?: string; organization?: string } = {},
+  ): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     contexts.push(context);
     if (!served) {
       // Until the local server serves web/dist itself: the same files, on the same origin.
       await context.route(
-        (url) => url.origin === base && (url.pathname === '/' || url.pathname.startsWith('/assets/') || url.pathname === '/config.json'),
+        (url) =>
+          url.origin === base &&
+          (url.pathname === '/' || url.pathname.startsWith('/assets/') || url.pathname === '/config.json'),
         async (route) => {
           const { pathname } = new URL(route.request().url());
           if (pathname === '/config.json') {
@@ -61,7 +71,11 @@ export async function startConsole(options: LocalStackOptions = {}): Promise<Con
             return;
           }
           const file = join(DIST, pathname === '/' ? 'index.html' : pathname);
-          await route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+          await route.fulfill({
+            status: 200,
+            contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+            body: readFileSync(file),
+          });
         },
       );
     }

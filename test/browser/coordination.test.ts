@@ -89,7 +89,9 @@ describe('coordinated activation in the console', () => {
     await partner.getByRole('heading', { name: /Partner portal — TP-CLOUD/ }).waitFor();
     await partner.getByTestId(`partner-incident-${INC}`).waitFor();
     expect(await partner.getByTestId('partner-incident-INC-OTHER').count()).toBe(0);
-    expect(await partner.getByTestId(`partner-incident-${INC}`).locator('h2 .tlp').textContent()).toBe('TLP:AMBER');
+    expect(await partner.getByTestId(`partner-incident-${INC}`).locator('h2 .tlp').textContent()).toBe(
+      'TLP:AMBER',
+    );
     await partner.getByRole('button', { name: 'Acknowledge COORD-1' }).click();
     await expect.poll(() => partner.getByTestId('partner-status-COORD-1').textContent()).toBe('acknowledged');
 
@@ -105,8 +107,13 @@ describe('coordinated activation in the console', () => {
 
   it('the coordinator sees the acknowledgement', async () => {
     await coordinator.reload();
-    await expect.poll(() => coordinator.getByTestId('coord-status-COORD-1').textContent()).toBe('acknowledged');
-    await coordinator.getByText(/inbound/).first().waitFor();
+    await expect
+      .poll(() => coordinator.getByTestId('coord-status-COORD-1').textContent())
+      .toBe('acknowledged');
+    await coordinator
+      .getByText(/inbound/)
+      .first()
+      .waitFor();
   });
 
   it('a RED communication preview shows the refused recipients, and previewing records nothing', async () => {

@@ -47,7 +47,9 @@ describe('the seed scenario in the console', () => {
     const idField = form.locator('label', { hasText: 'Id (optional)' });
     await expect.poll(() => idField.locator('.field-error').textContent()).toBeTruthy();
     expect(await form.getByLabel('Title').inputValue()).toBe('Customer data exposed');
-    expect(await form.getByLabel('Description').inputValue()).toBe('A misconfigured bucket exposed customer records');
+    expect(await form.getByLabel('Description').inputValue()).toBe(
+      'A misconfigured bucket exposed customer records',
+    );
     expect(await form.getByLabel('Id (optional)').inputValue()).toBe('bad id with spaces');
     expect(await form.getByRole('alert').first().textContent()).toContain('body.id');
     await expectAccessible(page, 'new incident (refused)');
@@ -94,7 +96,10 @@ describe('the seed scenario in the console', () => {
   });
 
   it('closing is refused with the open action named; completing it lets the incident close', async () => {
-    await page.getByRole('form', { name: 'Close incident' }).getByRole('button', { name: 'Close incident' }).click();
+    await page
+      .getByRole('form', { name: 'Close incident' })
+      .getByRole('button', { name: 'Close incident' })
+      .click();
     const refused = page.getByTestId('close-refused');
     await refused.waitFor();
     expect(await refused.textContent()).toContain('ACTION-1');
@@ -102,7 +107,10 @@ describe('the seed scenario in the console', () => {
 
     await page.getByLabel('Status of ACTION-1').selectOption('completed');
     await expect.poll(() => page.getByLabel('Status of ACTION-1').inputValue()).toBe('completed');
-    await page.getByRole('form', { name: 'Close incident' }).getByRole('button', { name: 'Close incident' }).click();
+    await page
+      .getByRole('form', { name: 'Close incident' })
+      .getByRole('button', { name: 'Close incident' })
+      .click();
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('closed');
   });
 

@@ -104,22 +104,17 @@ export async function startConsole(options: LocalStackOptions = {}): Promise<Con
 }
 
 export async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
+  await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
 }
 
 /** axe-core in the page: no serious or critical violation. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script.
-    const axe = (window as any).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+  if (!(await page.evaluate("'axe' in window"))) await page.addScriptTag({ content: AXE });
+  // A string, evaluated in the page (this file is compiled without the DOM library).
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+    r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+      .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
   expect(violations, `${name}: axe serious/critical violations`).toEqual([]);
 }
 

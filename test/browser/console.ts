@@ -4,7 +4,7 @@
  * One browser per test file; pages are reused.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -14,13 +14,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'web', 'dist');
 export const SCREENSHOTS = join(ROOT, '.liaison', 'screenshots');
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,7 +26,7 @@ export interface ConsoleHarness {
   readonly stack: LocalStack;
   readonly browser: Browser;
   readonly base: string;
-  /** A fresh context (own sessionStorage) signed in with a local token of these roles. */
+  /** A fresh context (own sessionStorage) signed in through the local sign-in page with these roles. */
   signIn(role: string | string[], options?: { sub?: string; organization?: string }): Promise<Page>;
   stop(): Promise<void>;
 }
@@ -43,10 +36,6 @@ export async function startConsole(options: LocalStackOptions = {}): Promise<Con
     throw new Error('web/dist is missing: run `npm run web:build` first');
   const stack = await startLocalStack(options);
   const base = stack.baseUrl.replace(/\/$/, '');
-  const served = await fetch(`${base}/`).then(
-    async (r) => r.ok && (r.headers.get('content-type') ?? '').includes('text/html'),
-    () => false,
-  );
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   const contexts: BrowserContext[] = [];
   const signIn = async (
@@ -58,35 +47,20 @@ export async function startConsole(options: LocalStackOptions = {}): Promise<Con
       acceptDownloads: true,
     });
     contexts.push(context);
-    if (!served) {
-      // Until the local server serves web/dist itself: the same files, on the same origin.
-      await context.route(
-        (url) =>
-          url.origin === base &&
-          (url.pathname === '/' || url.pathname.startsWith('/assets/') || url.pathname === '/config.json'),
-        async (route) => {
-          const { pathname } = new URL(route.request().url());
-          if (pathname === '/config.json') {
-            await route.fulfill({ status: 404, body: '' });
-            return;
-          }
-          const file = join(DIST, pathname === '/' ? 'index.html' : pathname);
-          await route.fulfill({
-            status: 200,
-            contentType: TYPES[extname(file)] ?? 'application/octet-stream',
-            body: readFileSync(file),
-          });
-        },
-      );
-    }
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
     page.on('pageerror', (e) => console.error('[page error]', e));
-    const token = await stack.token(role, {
-      ...(o.sub ? { sub: o.sub } : {}),
-      ...(o.organization ? { organization: o.organization } : {}),
-    });
-    await page.goto(`${base}/#token=${encodeURIComponent(token)}`);
+    // The local stack's sign-in page (infra/local/console.ts), as a user would.
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    for (const box of await page.locator('input[name=roles]').all()) {
+      const value = await box.getAttribute('value');
+      if ((typeof role === 'string' ? [role] : role).includes(value ?? '')) await box.check();
+      else await box.uncheck();
+    }
+    await page.getByLabel('Organization').fill(o.organization ?? 'acme');
+    await page.getByLabel('Subject (user id)').fill(o.sub ?? `test-${role}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     return page;
   };

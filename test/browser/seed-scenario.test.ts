@@ -51,7 +51,7 @@ describe('the seed scenario in the console', () => {
       'A misconfigured bucket exposed customer records',
     );
     expect(await form.getByLabel('Id (optional)').inputValue()).toBe('bad id with spaces');
-    expect(await form.getByRole('alert').first().textContent()).toContain('body.id');
+    expect(await form.locator('div.error').textContent()).toContain('body.id');
     await expectAccessible(page, 'new incident (refused)');
     // Corrected, the same form goes through with everything else as typed.
     await form.getByLabel('Id (optional)').fill('INC-UI-1');
@@ -90,7 +90,10 @@ describe('the seed scenario in the console', () => {
     await esc.getByLabel('Escalation reason').fill('Customer data involved');
     await esc.getByLabel('Escalated to').fill('CISO');
     await esc.getByRole('button', { name: 'Escalate' }).click();
-    await page.getByText(/to CISO \(high\): Customer data involved/).waitFor();
+    await page
+      .getByText(/to CISO \(high\): Customer data involved/)
+      .first()
+      .waitFor();
     await screenshot(page, 'incident');
     await expectAccessible(page, 'incident');
   });
@@ -106,7 +109,7 @@ describe('the seed scenario in the console', () => {
     expect(await page.getByTestId('status').textContent()).toBe('open');
 
     await page.getByLabel('Status of ACTION-1').selectOption('completed');
-    await expect.poll(() => page.getByLabel('Status of ACTION-1').inputValue()).toBe('completed');
+    await expect.poll(() => page.getByTestId('action-status-ACTION-1').textContent()).toBe('completed');
     await page
       .getByRole('form', { name: 'Close incident' })
       .getByRole('button', { name: 'Close incident' })
@@ -116,7 +119,7 @@ describe('the seed scenario in the console', () => {
 
   it('adds a lesson and reads the report (CSV and printable)', async () => {
     const lesson = page.getByRole('form', { name: 'Add lesson' });
-    await lesson.getByLabel('Lesson').fill('Scan bucket policies daily');
+    await lesson.getByLabel('Lesson', { exact: true }).fill('Scan bucket policies daily');
     await lesson.getByRole('button', { name: 'Add lesson' }).click();
     await page.getByText('Scan bucket policies daily').first().waitFor();
 

@@ -148,6 +148,7 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
                 <td>{a.assignedTo}</td>
                 <td>{when(a.dueDate)}</td>
                 <td>
+                  <span data-testid={`action-status-${a.actionId}`}>{a.status}</span>{' '}
                   <label>
                     <span class="sr-only">Status of {a.actionId}</span>
                     <select

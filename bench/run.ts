@@ -127,8 +127,6 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
     'the per-IP failure counter and the token (by hash), then the incident + its chains (Query) before the ONE transaction (token used + incident acknowledged + active chains ended + timeline)',
   getAcknowledgePage:
     'the per-IP failure counter and the token (by hash): reads only, the token stays unused',
-  getDashboard:
-    'open incidents (gsi2 INCIDENT#STATUS#open pages) and the period (gsi1 INCIDENT, newest first), then one Query of each incident read (≤ 50 open + ≤ 100 in the period), and the 2 GetItems of directory health',
   getDirectoryHealth:
     'the last sweep run pointer and its stored results (two GetItems, independent of the directory size)',
   startEscalationChain:

@@ -724,19 +724,6 @@ export const routes = [
     body: cons.UpdateIncidentBody,
     response: { status: 200, schema: inc.Incident },
   },
-  {
-    id: 'getDashboard',
-    method: 'GET',
-    path: '/dashboard',
-    handler: 'dashboard/get-dashboard',
-    roles: READERS,
-    table: 'RO',
-    summary:
-      'Console dashboard: open incidents by priority/status, overdue actions, clocks due in 24 h, directory health, MTTA/MTTR over a period',
-    tag: 'incidents',
-    query: cons.DashboardQuery,
-    response: { status: 200, schema: cons.Dashboard },
-  },
   // ---- incident command (issue 5: roles, handovers, decision authority, TLP) ----
   {
     id: 'assignIncidentRole',

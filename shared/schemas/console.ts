@@ -74,9 +74,6 @@ export const Dashboard = z
       }),
     ),
     directoryHealth: z.object({ stale: z.number(), pending: z.number() }),
-    truncated: z
-      .boolean()
-      .meta({ description: 'A read bound was reached (50 open incidents, 100 in the period)' }),
     metrics: z.object({
       from: TimestampOut,
       to: TimestampOut,

@@ -340,10 +340,6 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
     foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
-  getDashboard: {
-    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
-    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
-  },
   // ---- reminders and regulator drafts (docs/reminders.md) ----
   getObligationDraft: {
     own: r('2xx', '2xx', '2xx', '2xx', 403, 401),

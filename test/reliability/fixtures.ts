@@ -571,7 +571,6 @@ export const fixtures: Readonly<Record<string, Factory>> = {
   }),
   getAcknowledgePage: async (a) => ({ params: { token: await arrangeAckToken(a) } }),
   getDirectoryHealth: async () => ({ params: {} }),
-  getDashboard: async () => ({ params: {} }),
   // ---- reminders and regulator drafts (docs/reminders.md) ----
   getObligationDraft: async (a) => ({
     params: { ...(await arrange.obligation(a)) },

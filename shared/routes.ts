@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import * as cmd from './schemas/command.js';
 import * as common from './schemas/common.js';
+import * as cons from './schemas/console.js';
 import * as con from './schemas/contacts.js';
 import * as coord from './schemas/coordination.js';
 import * as esc from './schemas/escalation.js';
@@ -707,6 +708,20 @@ export const routes = [
     summary: 'Reopen a closed incident',
     tag: 'incidents',
     body: inc.ReopenIncidentBody,
+    response: { status: 200, schema: inc.Incident },
+  },
+  {
+    id: 'updateIncident',
+    method: 'PATCH',
+    path: '/incidents/{incidentId}',
+    handler: 'incidents/update-incident',
+    roles: COORDINATORS,
+    table: 'RW',
+    uses: ['sns', 'scheduler'],
+    summary:
+      'Edit title, description, severity, category, affected third parties (priority re-derived; 409 when closed)',
+    tag: 'incidents',
+    body: cons.UpdateIncidentBody,
     response: { status: 200, schema: inc.Incident },
   },
   // ---- incident command (issue 5: roles, handovers, decision authority, TLP) ----

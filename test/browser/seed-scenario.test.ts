@@ -62,6 +62,18 @@ describe('the seed scenario in the console', () => {
     expect(await page.locator('h1 .tlp').textContent()).toBe('TLP:AMBER');
   });
 
+  it('edits the incident (PATCH /incidents/{id})', async () => {
+    await page.getByRole('link', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Save incident' });
+    await form.getByLabel('Title').fill('Customer data exposed (edited)');
+    await form.getByRole('button', { name: 'Save incident' }).click();
+    await page.getByRole('heading', { name: /INC-UI-1: Customer data exposed \(edited\)/ }).waitFor();
+    await page
+      .getByText(/incident\.updated|edited|updated/i)
+      .first()
+      .waitFor();
+  });
+
   it('assesses impact: the priority is shown with why', async () => {
     const form = page.getByRole('form', { name: 'Assess impact' });
     await form.getByLabel('Business impact').selectOption('critical');

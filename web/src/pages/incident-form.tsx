@@ -30,11 +30,22 @@ export default function IncidentForm({ params }: PageProps): JSX.Element {
             affectedThirdParties: v.list('affectedThirdParties') ?? (inc ? [] : undefined),
           });
           if (inc) {
+            // Only what changed; third parties as additions and removals.
+            const before = inc.affectedThirdParties ?? [];
+            const after = body.affectedThirdParties ?? [];
+            const add = after.filter((t) => !before.includes(t));
+            const remove = before.filter((t) => !after.includes(t));
             return run(
-              // biome-ignore lint/suspicious/noExplicitAny: PATCH /incidents/{id} lands with helper-api's routes.
-              (api() as any).PATCH('/incidents/{incidentId}', {
+              api().PATCH('/incidents/{incidentId}', {
                 params: { path: { incidentId: inc.id } },
-                body,
+                body: clean({
+                  title: body.title !== inc.title ? body.title : undefined,
+                  description: body.description !== inc.description ? body.description : undefined,
+                  severity: body.severity !== inc.severity ? body.severity : undefined,
+                  category: body.category !== inc.category ? body.category : undefined,
+                  addThirdParties: add.length ? add : undefined,
+                  removeThirdParties: remove.length ? remove : undefined,
+                }),
               }),
             );
           }

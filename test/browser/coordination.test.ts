@@ -2,7 +2,7 @@
  * A coordinated activation in the console: the coordinator creates and activates a playbook; a partner
  * of the cloud provider signs in, sees only its incident (TLP marked), acknowledges its coordinated
  * action and records an inbound communication; the coordinator sees the acknowledgement. Then a RED
- * communication preview names the refused recipients, and previewing records nothing.
+ * communication to a recipient without a RED agreement is refused naming it, and nothing is recorded.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,7 @@ describe('coordinated activation in the console', () => {
       .waitFor();
   });
 
-  it('a RED communication preview shows the refused recipients, and previewing records nothing', async () => {
+  it('a RED communication to a recipient without a RED agreement is refused, naming it; nothing is recorded', async () => {
     await go(coordinator, '#/incidents/INC-RED');
     await coordinator.getByRole('heading', { name: /INC-RED/ }).waitFor();
     expect(await coordinator.locator('h1 .tlp').textContent()).toBe('TLP:RED');
@@ -125,13 +125,18 @@ describe('coordinated activation in the console', () => {
     await form.getByLabel('Subject').fill('Board briefing');
     await form.getByLabel('Content').fill('Details for named recipients only.');
     await form.getByLabel('Recipient contacts (ids)').fill('CON-CLOUD-SOC, CON-OTHER');
-    await form.getByRole('button', { name: 'Preview recipients' }).click();
-    const preview = coordinator.getByTestId('preview');
-    await preview.waitFor();
-    const refused = preview.locator('tr.refused');
-    await expect.poll(() => refused.count()).toBe(1);
+    await form.getByRole('button', { name: 'Record communication' }).click();
+    const refusal = form.locator('div.error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('TLP_REFUSED');
+    const refused = refusal.locator('.refused');
+    expect(await refused.count()).toBe(1);
     expect(await refused.textContent()).toContain('CON-OTHER');
-    expect(await preview.locator('.tlp').textContent()).toBe('TLP:RED');
+    // Next to the field, and what was typed is kept.
+    expect(
+      await form.locator('label', { hasText: 'Recipient contacts' }).locator('.field-error').count(),
+    ).toBe(1);
+    expect(await form.getByLabel('Subject').inputValue()).toBe('Board briefing');
     expect(await h.stack.snapshot()).toBe(before);
     expect(await coordinator.getByTestId('communications').locator('tr').count()).toBe(0);
   });

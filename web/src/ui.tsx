@@ -124,6 +124,13 @@ export function ApiForm(props: {
             {error.error.details.map((d) => (
               <li key={d.field + d.message}>
                 <code>{d.field}</code>: {d.message}
+                {typeof d.contactId === 'string' && (
+                  <span class="refused">
+                    {' '}
+                    — refused recipient {d.contactId}
+                    {typeof d.organizationId === 'string' ? ` (${d.organizationId})` : ''}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -62,6 +62,7 @@ export const MONTHLY_WORKLOAD: Readonly<Record<string, number>> = {
   updateAction: 40_000,
   createCommunication: 10_000,
   assessImpact: 1_000,
+  updateIncident: 2_000,
   createEscalation: 1_000,
   createLesson: 1_000,
   closeIncident: 1_000,

@@ -88,6 +88,8 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   createEscalation: 'GetItem of the incident: next ESC-n, the priority rule and the version condition',
   createLesson: 'GetItem of the incident: next LESSON-n and the version condition come from it',
   reopenIncident: 'GetItem of the incident: the rule (only closed incidents) and the version condition',
+  updateIncident:
+    'GetItem of the incident: the priority rule, the third parties already affected and the version condition',
   updateAction: 'BatchGetItem of incident + action: the transition rule and both version conditions',
   closeIncident:
     'Query of incident + actions: closing is refused while actions are pending; Query of its chains: active ones stop in the close transaction (one more Query than before, 4 requests; then one DeleteSchedule per stopped chain)',

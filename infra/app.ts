@@ -14,6 +14,11 @@
  *   outboxAgeAlarmMinutes                        alarm when a notice is undelivered for longer (15)
  *   verificationSchedule                         schedule of the contact-verification sweep: `rate(…)` or
  *                                                `cron(…)` (default `rate(1 day)`; docs/verification.md)
+ *   console=true                                 deploy the web console (S3 + CloudFront, Cognito managed login; infra/constructs/console.ts)
+ *   cognitoDomainPrefix                          managed-login domain prefix (liaison-<stage>-<account>)
+ *   consoleCallbackUrls, consoleLogoutUrls       extra sign-in / sign-out URLs (comma separated) besides the CloudFront URL
+ *   consoleOrigins                               extra origins the API's CORS allows (comma separated)
+ *   consoleClientId                              with oidcIssuer: the console's client id at that issuer (first oidcAudience)
  *   liaison:skipBundling=true                    placeholder code for every function (fast synth, tests)
  */
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +28,12 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { readRegulatoryConfig, readRemindersConfig } from '../shared/config.js';
 import { bundleFunctions } from './bundle.js';
 import { functionEntries } from './functions.js';
-import { type AuthConfig, LiaisonStack, type LiaisonStackProps } from './stacks/liaison-stack.js';
+import {
+  type AuthConfig,
+  type ConsoleProps,
+  LiaisonStack,
+  type LiaisonStackProps,
+} from './stacks/liaison-stack.js';
 import { DEFAULT_STAGE, stageNames } from './stage.js';
 
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -127,7 +137,47 @@ export function createLiaisonStack(
       burstLimit: numberContext(app, 'throttleBurst', 100),
     },
     recurringExpressions: recurringFromContext(app),
+    ...consoleOption(app),
   });
+}
+
+const listContext = (app: App, key: string): string[] =>
+  (stringContext(app, key) ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+
+/** Context `console=true` and its settings → the console props (URLs checked now); undefined: no console. */
+export function consoleFromContext(app: App): ConsoleProps | undefined {
+  if (stringContext(app, 'console') !== 'true') return undefined;
+  const callbackUrls = listContext(app, 'consoleCallbackUrls');
+  const logoutUrls = listContext(app, 'consoleLogoutUrls');
+  const extraOrigins = listContext(app, 'consoleOrigins');
+  for (const url of [...callbackUrls, ...logoutUrls, ...extraOrigins]) {
+    if (!/^https:\/\/[^\s]+$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/[^\s]*)?$/.test(url)) {
+      throw new Error(`Console URLs must be https:// (or http://localhost), got "${url}"`);
+    }
+  }
+  const domainPrefix = stringContext(app, 'cognitoDomainPrefix');
+  if (domainPrefix !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domainPrefix)) {
+    throw new Error(
+      `Context cognitoDomainPrefix must be lowercase letters, digits and hyphens, got "${domainPrefix}"`,
+    );
+  }
+  const oidcClientId = stringContext(app, 'consoleClientId');
+  return {
+    distDir: join(ROOT_DIR, 'web', 'dist'),
+    callbackUrls,
+    logoutUrls,
+    extraOrigins: extraOrigins.map((o) => new URL(o).origin),
+    ...(domainPrefix ? { domainPrefix } : {}),
+    ...(oidcClientId ? { oidcClientId } : {}),
+  };
+}
+
+function consoleOption(app: App): { console?: ConsoleProps } {
+  const console = consoleFromContext(app);
+  return console ? { console } : {};
 }
 
 /** Context `verificationSchedule` → the verification sweep's schedule expression (checked now). */

@@ -17,6 +17,7 @@ import type { JWTPayload } from 'jose';
 import type { SchedulingConfig, TopicsConfig } from '../../shared/config.js';
 import { routes as ROUTES, type Route, routeKey } from '../../shared/routes.js';
 import { verifyToken } from './auth.js';
+import type { LocalConsole } from './console.js';
 
 export const LOCAL_REGION = 'us-east-1';
 /** API Gateway's payload limit for HTTP APIs. */
@@ -288,6 +289,11 @@ export interface LocalApiOptions {
   readonly log?: (message: string, error?: unknown) => void;
   /** Called once per answered request (e.g. `POST /incidents 201 12 ms`). */
   readonly onRequest?: (line: string) => void;
+  /**
+   * The web console's routes (`/`, `/assets/*`, `/config.json`, `/local/*`; infra/local/console.ts),
+   * consulted before the route table. Absent: API only.
+   */
+  readonly console?: LocalConsole;
 }
 
 class PayloadTooLarge extends Error {}
@@ -433,6 +439,9 @@ export function createLocalApi(options: LocalApiOptions): Server {
       if (error instanceof PayloadTooLarge) return gatewayAnswer(413, 'Request Entity Too Large');
       throw error;
     }
+
+    const page = await options.console?.(method, url, req.headers, body);
+    if (page) return page;
 
     const rawPath = url.split('?')[0] ?? '/';
     const match = matchRoute(method, rawPath, table);

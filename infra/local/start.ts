@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadSecret } from './auth.js';
 import { type LocalConfig, readLocalConfig } from './config.js';
+import { localConsole } from './console.js';
 import {
   type DynamoDbLocal,
   ensureTable,
@@ -108,8 +109,10 @@ async function main(): Promise<void> {
       'verification-sweep': settings.verificationInterval,
     });
 
+    const secret = loadSecret();
     server = createLocalApi({
-      secret: loadSecret(),
+      secret,
+      console: localConsole({ secret }),
       environment: {
         ...localEnvironment({
           tableName: TABLE_NAME,
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
     scheduler.start({ intervalMs: settings.schedulerTickMs });
     const jobs = Object.keys(scheduling.targets).length;
     console.log(`Liaison local API on ${url}, ready in ${Date.now() - started} ms
+  console:    ${url}/ (sign in at ${url}/local/sign-in; build it first: npm run web:build)
   DynamoDB:   ${db.endpoint} (table ${TABLE_NAME})
   SNS:        ${sns.endpoint} (mailbox: npm run mailbox)
   Scheduler:  ${schedulerEndpoint} (group ${scheduling.group}, ${jobs} scheduled function(s), tick ${settings.schedulerTickMs} ms)

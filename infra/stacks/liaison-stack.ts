@@ -10,6 +10,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
+  CorsHttpMethod,
   HttpApi,
   HttpStage,
   type IHttpRouteAuthorizer,
@@ -23,6 +24,7 @@ import type { Construct } from 'constructs';
 import { TABLE } from '../../shared/db/table.js';
 import { type Route, routes } from '../../shared/routes.js';
 import { ApiFunction, acknowledgeFunctionFindings } from '../constructs/api-function.js';
+import { type ConsoleConfig, ConsoleHosting } from '../constructs/console.js';
 import { Messaging } from '../constructs/messaging.js';
 import { Monitoring } from '../constructs/monitoring.js';
 import { SCHEDULED_FUNCTIONS, type ScheduledFunction } from '../functions.js';
@@ -44,7 +46,24 @@ export type AuthConfig =
       readonly orgClaim?: string;
     };
 
+/** The web console on CloudFront (infra/constructs/console.ts); context `console=true` (infra/app.ts). */
+export interface ConsoleProps {
+  /** The built console (`web/dist`); missing → a placeholder page is deployed. */
+  readonly distDir: string;
+  /** Cognito managed-login domain prefix (context `cognitoDomainPrefix`); default `liaison-<stage>-<account>`. */
+  readonly domainPrefix?: string;
+  /** Extra sign-in callback / sign-out URLs besides the CloudFront URL (context `consoleCallbackUrls`, `consoleLogoutUrls`). */
+  readonly callbackUrls: readonly string[];
+  readonly logoutUrls: readonly string[];
+  /** Extra origins the HTTP API's CORS allows besides the CloudFront one (context `consoleOrigins`). */
+  readonly extraOrigins: readonly string[];
+  /** With an external OIDC issuer: the console's client id there (context `consoleClientId`; default the first audience). */
+  readonly oidcClientId?: string;
+}
+
 export interface LiaisonStackProps extends StackProps {
+  /** The web console (S3 + CloudFront, Cognito managed login); absent: no console resources. */
+  readonly console?: ConsoleProps;
   /**
    * Root of the bundles written by `bundleFunctions` (`<dir>/<handler>/index.mjs`). Undefined: every
    * function gets a tiny placeholder asset (fast synth for tests); the resources are the same.
@@ -101,6 +120,9 @@ export class LiaisonStack extends Stack {
   readonly stage: HttpStage;
   readonly userPool: cognito.UserPool | undefined;
   readonly userPoolClient: cognito.UserPoolClient | undefined;
+  /** The console's app client (authorization code + PKCE), when the console is deployed with Cognito. */
+  readonly consoleClient: cognito.UserPoolClient | undefined;
+  readonly consoleHosting: ConsoleHosting | undefined;
   readonly areas = new Map<string, ApiAreaStack>();
   readonly messaging: Messaging;
   readonly monitoring: Monitoring;
@@ -142,6 +164,23 @@ export class LiaisonStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // ---- web console hosting (before the API: its CORS names the console origin) ----
+    const domainPrefix = props.console?.domainPrefix ?? `${names.resourceName}-${this.account}`;
+    const cognitoLogin = `https://${domainPrefix}.auth.${this.region}.amazoncognito.com`;
+    const issuerOrigin =
+      props.auth.kind === 'oidc'
+        ? new URL(props.auth.issuer).origin
+        : `https://cognito-idp.${this.region}.amazonaws.com`;
+    const idpOrigins = props.auth.kind === 'cognito' ? [issuerOrigin, cognitoLogin] : [issuerOrigin];
+    this.consoleHosting = props.console
+      ? new ConsoleHosting(this, 'Console', {
+          // The API's id is not known here without a cycle (its CORS names the distribution): the
+          // region's execute-api domain, and the identity provider (discovery, JWKS, token endpoint).
+          connectOrigins: [`https://*.execute-api.${this.region}.amazonaws.com`, ...idpOrigins],
+          formOrigins: idpOrigins,
+        })
+      : undefined;
+
     // ---- auth ----
     let authorizer: IHttpRouteAuthorizer;
     // LIAISON_STAGE: the `Stage` dimension of Liaison's own metrics (shared/metrics.ts).
@@ -150,11 +189,22 @@ export class LiaisonStack extends Stack {
       const { userPool, client } = this.createUserPool(names.resourceName);
       this.userPool = userPool;
       this.userPoolClient = client;
+      if (this.consoleHosting && props.console) {
+        this.consoleClient = this.createConsoleClient(
+          userPool,
+          domainPrefix,
+          this.consoleHosting,
+          props.console,
+        );
+      }
       // The ID token carries cognito:groups and custom:organization; its `aud` is the client id.
       authorizer = new HttpJwtAuthorizer('Authorizer', userPool.userPoolProviderUrl, {
         authorizerName: 'cognito',
         identitySource: ['$request.header.Authorization'],
-        jwtAudience: [client.userPoolClientId],
+        jwtAudience: [
+          client.userPoolClientId,
+          ...(this.consoleClient ? [this.consoleClient.userPoolClientId] : []),
+        ],
       });
     } else {
       authorizer = new HttpJwtAuthorizer('Authorizer', props.auth.issuer, {
@@ -178,6 +228,24 @@ export class LiaisonStack extends Stack {
       apiName: names.resourceName,
       description: 'Liaison: coordination of security incidents that involve third parties',
       createDefaultStage: false, // the stage below adds throttling and access logs
+      // The console calls the API cross-origin: only its origin(s), the headers it sends.
+      ...(this.consoleHosting && props.console
+        ? {
+            corsPreflight: {
+              allowOrigins: [this.consoleHosting.origin, ...props.console.extraOrigins],
+              allowMethods: [
+                CorsHttpMethod.GET,
+                CorsHttpMethod.POST,
+                CorsHttpMethod.PUT,
+                CorsHttpMethod.PATCH,
+                CorsHttpMethod.DELETE,
+              ],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+              exposeHeaders: ['etag'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
     });
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -295,6 +363,32 @@ export class LiaisonStack extends Stack {
       ...(props.monitoring.alarmEmail ? { alarmEmail: props.monitoring.alarmEmail } : {}),
     });
 
+    // ---- the console's files and its runtime config (they name the API URL and the client) ----
+    if (this.consoleHosting && props.console) {
+      const site = `${this.consoleHosting.origin}/`;
+      const config: ConsoleConfig = {
+        apiBaseUrl: this.stage.url,
+        signIn: {
+          mode: 'oidc',
+          authority:
+            props.auth.kind === 'oidc' ? props.auth.issuer : (this.userPool?.userPoolProviderUrl ?? ''),
+          clientId:
+            props.auth.kind === 'oidc'
+              ? (props.console.oidcClientId ?? props.auth.audience[0] ?? '')
+              : (this.consoleClient?.userPoolClientId ?? ''),
+          redirectUri: site,
+          postLogoutRedirectUri: site,
+          scope: 'openid email profile',
+        },
+      };
+      this.consoleHosting.deploy(props.console.distDir, config);
+      new CfnOutput(this, 'ConsoleUrl', { value: site });
+      if (this.consoleClient) {
+        new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId });
+        new CfnOutput(this, 'SignInDomain', { value: cognitoLogin });
+      }
+    }
+
     // ---- outputs ----
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
@@ -306,6 +400,38 @@ export class LiaisonStack extends Stack {
       new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     }
+  }
+
+  /** Managed-login domain and the console's public client: authorization code + PKCE, no secret. */
+  private createConsoleClient(
+    userPool: cognito.UserPool,
+    domainPrefix: string,
+    hosting: ConsoleHosting,
+    console: ConsoleProps,
+  ): cognito.UserPoolClient {
+    userPool.addDomain('SignInDomain', { cognitoDomain: { domainPrefix } });
+    const site = `${hosting.origin}/`;
+    return userPool.addClient('ConsoleClient', {
+      generateSecret: false,
+      // Only the managed login's authorization code flow (PKCE: public client, the console sends
+      // code_challenge S256); refresh tokens for silent renew.
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [site, ...console.callbackUrls],
+        logoutUrls: [site, ...console.logoutUrls],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('organization'),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
   }
 
   private createUserPool(userPoolName: string): {

@@ -62,6 +62,7 @@ import { route as listIncidents } from './incidents/list-incidents.js';
 import { route as reopenIncident } from './incidents/reopen-incident.js';
 import { route as startEscalationChain } from './incidents/start-escalation-chain.js';
 import { route as updateAction } from './incidents/update-action.js';
+import { route as updateIncident } from './incidents/update-incident.js';
 import { route as getOpenApi } from './meta/get-openapi.js';
 import { route as attachObligation } from './obligations/attach-obligation.js';
 import { route as createSubmission } from './obligations/create-submission.js';
@@ -158,6 +159,7 @@ export const routes = [
   createLesson,
   closeIncident,
   reopenIncident,
+  updateIncident,
   // ---- incident command (issue 5: roles, handovers, decision authority, TLP) ----
   assignIncidentRole,
   changeIncidentTlp,

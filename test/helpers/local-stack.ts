@@ -17,6 +17,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import type { ScheduledFunction } from '../../infra/functions.js';
 import { randomSecret, signToken } from '../../infra/local/auth.js';
+import { localConsole } from '../../infra/local/console.js';
 import {
   type DynamoDbLocal,
   ensureTable,
@@ -111,6 +112,12 @@ export interface LocalStackOptions {
   readonly log?: LocalApiOptions['log'];
   /** Start the local SNS for this file (default off). */
   readonly sns?: boolean;
+  /**
+   * Serve the web console on the same baseUrl (`/`, `/assets/*`, `/config.json`, `/local/sign-in`,
+   * `POST /local/token`; infra/local/console.ts), tokens valid for this stack. Default on;
+   * `distDir` replaces `web/dist`.
+   */
+  readonly console?: boolean | { readonly distDir?: string };
   /** Start the local Scheduler for this file (default off). */
   readonly scheduler?: LocalSchedulerStackOptions;
 }
@@ -169,6 +176,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     }),
     log: options.log ?? ((message, error) => console.error(`[local-api] ${message}`, error ?? '')),
+    ...(options.console === false
+      ? {}
+      : {
+          console: localConsole({
+            secret,
+            ...(typeof options.console === 'object' && options.console.distDir
+              ? { distDir: options.console.distDir }
+              : {}),
+          }),
+        }),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),

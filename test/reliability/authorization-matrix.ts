@@ -259,6 +259,10 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', 403, 403, 403, 401),
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
+  updateIncident: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
   // incident command (issue 5): coordinators; the commander rules are proven in partner-access.test.ts
   assignIncidentRole: {
     own: r('2xx', '2xx', 403, 403, 403, 401),

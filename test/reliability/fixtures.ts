@@ -495,6 +495,15 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: {},
     otherBody: { reason: 'more tenants affected' },
   }),
+  updateIncident: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: {
+      title: 'Supplier breach (edited)',
+      severity: 'critical',
+      addThirdParties: [await arrange.thirdParty(a)],
+    },
+    otherBody: { title: 'Supplier breach (edited again)' },
+  }),
   // ---- incident command (issue 5) ----
   assignIncidentRole: async (a) => ({
     params: { incidentId: await arrange.incident(a) },

@@ -1,6 +1,8 @@
 /** The web console in AWS (issue 13, infra/constructs/console.ts), synthesized with context console=true. */
+import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { consoleFromContext } from '../../infra/app.js';
 import { contentSecurityPolicy } from '../../infra/constructs/console.js';
 import { allOfType, type Synthesized, synthesize } from './synth.js';
 
@@ -135,5 +137,24 @@ describe('API CORS and Cognito for the console', () => {
     expect(json(consoleClient?.Properties.LogoutURLs)).toContain('ConsoleDistribution');
     const [authorizer] = allOfType([cognito.parent], 'AWS::ApiGatewayV2::Authorizer');
     expect((authorizer?.Properties.JwtConfiguration as { Audience: unknown[] }).Audience).toHaveLength(2);
+  });
+});
+
+describe('console context', () => {
+  const app = (context: Record<string, string>) => new App({ context });
+  it('is off unless console=true, and checks its URLs and domain prefix', () => {
+    expect(consoleFromContext(app({}))).toBeUndefined();
+    expect(
+      consoleFromContext(app({ console: 'true', consoleOrigins: 'https://c.example/path' })),
+    ).toMatchObject({
+      extraOrigins: ['https://c.example'],
+      callbackUrls: [],
+    });
+    expect(() =>
+      consoleFromContext(app({ console: 'true', consoleCallbackUrls: 'http://evil.example/' })),
+    ).toThrow(/https/);
+    expect(() => consoleFromContext(app({ console: 'true', cognitoDomainPrefix: 'Bad_Prefix' }))).toThrow(
+      /cognitoDomainPrefix/,
+    );
   });
 });

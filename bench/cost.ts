@@ -67,6 +67,8 @@ export const MONTHLY_WORKLOAD: Readonly<Record<string, number>> = {
   createLesson: 1_000,
   closeIncident: 1_000,
   getIncident: 30_000,
+  previewCommunication: 5_000,
+  getDashboard: 20_000,
   getIncidentTimeline: 5_000,
   getIncidentReport: 2_000,
   listIncidents: 20_000,

@@ -45,6 +45,14 @@ export const ROUTE_ERRORS: Readonly<Record<string, readonly RouteErrorCode[]>> =
       when: 'a coordinated action of a playbook activation is still open (one detail per action)',
     },
   ],
+  previewCommunication: [
+    {
+      status: 400,
+      code: 'ABOVE_INCIDENT_TLP',
+      when: 'the communication’s TLP is above the incident’s (`body.tlp`)',
+      detail: true,
+    },
+  ],
   createCommunication: [
     {
       status: 400,

@@ -30,6 +30,7 @@ import { route as listPlaybooks } from './coordination/list-playbooks.js';
 import { route as updateChannel } from './coordination/update-channel.js';
 import { route as updateCoordinatedAction } from './coordination/update-coordinated-action.js';
 import { route as updatePlaybook } from './coordination/update-playbook.js';
+import { route as getDashboard } from './dashboard/get-dashboard.js';
 import { route as getDirectoryHealth } from './directory/get-directory-health.js';
 import { route as acknowledgeByLink } from './escalation/acknowledge-by-link.js';
 import { route as createEscalationPolicy } from './escalation/create-escalation-policy.js';
@@ -59,6 +60,7 @@ import { route as listIncidentCommunications } from './incidents/list-incident-c
 import { route as listIncidentEscalations } from './incidents/list-incident-escalations.js';
 import { route as listIncidentLessons } from './incidents/list-incident-lessons.js';
 import { route as listIncidents } from './incidents/list-incidents.js';
+import { route as previewCommunication } from './incidents/preview-communication.js';
 import { route as reopenIncident } from './incidents/reopen-incident.js';
 import { route as startEscalationChain } from './incidents/start-escalation-chain.js';
 import { route as updateAction } from './incidents/update-action.js';
@@ -160,6 +162,8 @@ export const routes = [
   closeIncident,
   reopenIncident,
   updateIncident,
+  previewCommunication,
+  getDashboard,
   // ---- incident command (issue 5: roles, handovers, decision authority, TLP) ----
   assignIncidentRole,
   changeIncidentTlp,

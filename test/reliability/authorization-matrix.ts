@@ -243,6 +243,14 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', '2xx', 403, '2xx', 401),
     foreign: r('2xx', '2xx', '2xx', 403, 404, 401),
   },
+  getDashboard: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  previewCommunication: {
+    own: r('2xx', '2xx', '2xx', 403, '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 404, 401),
+  },
   createEscalation: {
     own: r('2xx', '2xx', 403, 403, 403, 401),
     foreign: r('2xx', '2xx', 403, 403, 403, 401),

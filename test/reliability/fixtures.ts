@@ -475,6 +475,12 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: communication('Status update'),
     otherBody: communication('Another update'),
   }),
+  getDashboard: async () => ({ params: {}, query: { from: '2020-01-01T00:00:00Z' } }),
+  previewCommunication: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: communication('Status update'),
+    otherBody: communication('Another update'),
+  }),
   createEscalation: async (a) => ({
     params: { incidentId: await arrange.incident(a) },
     body: { reason: 'No answer from supplier', escalatedTo: 'CISO' },

@@ -196,7 +196,7 @@ export function recordDeliveryOutcome(
  * A partner records inbound communications of its own organization only: no recipients, no
  * template, no TLP marking below the incident's (the TLP rule refuses that anyway).
  */
-function assertPartnerCommunication(organization: string, body: CreateCommunicationBody): void {
+export function assertPartnerCommunication(organization: string, body: CreateCommunicationBody): void {
   if (body.direction !== 'inbound' || body.recipients || body.templateId) {
     throw new ForbiddenError('A partner may record inbound communications only');
   }

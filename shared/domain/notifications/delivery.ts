@@ -16,7 +16,7 @@ import { listContacts, loadContacts } from '../contacts/service.js';
 import type { Deps } from '../deps.js';
 import { organizationTlpReader } from '../organizations/service.js';
 import { organizationCeilings, standingOf } from '../tlp/ceilings.js';
-import { decideRecipient, type RecipientKind } from '../tlp/rules.js';
+import { decideRecipient, type RecipientKind, type TlpDecision } from '../tlp/rules.js';
 import { forgetOrganizationTopic, organizationTopic, recreateOrganizationTopic } from './topics.js';
 
 export {
@@ -97,6 +97,43 @@ export async function resolveRecipients(deps: Deps, recipients: Recipients): Pro
   return out;
 }
 
+/** One resolved recipient and the TLP decision on it. */
+export interface RecipientDecision {
+  readonly recipient: Resolved;
+  readonly decision: TlpDecision;
+}
+
+/**
+ * The TLP decision ({@link decideRecipient}) on every resolved recipient, in order, with the
+ * organizations' ceilings read once each. Writes nothing, throws nothing on a refusal: what
+ * `checkRecipients` enforces and `previewCommunication` shows.
+ */
+export async function decideRecipients(
+  deps: Deps,
+  resolved: readonly Resolved[],
+  tlp: Tlp,
+  namedOrganizations: readonly string[],
+  templateMaxTlp: Tlp | undefined,
+): Promise<RecipientDecision[]> {
+  const ceilings = await organizationCeilings(
+    organizationTlpReader(deps),
+    resolved.map((r) => r.organizationId),
+  );
+  const named = new Set(namedOrganizations);
+  return resolved.map((r) => ({
+    recipient: r,
+    decision: decideRecipient({
+      tlp,
+      via: r.via,
+      organizationId: r.organizationId,
+      namedOrganizations: named,
+      organizationCeiling: standingOf(ceilings, r.organizationId).ceiling,
+      internal: standingOf(ceilings, r.organizationId).internal,
+      templateMaxTlp,
+    }),
+  }));
+}
+
 /**
  * Checks every recipient; any refusal → 422 TLP_REFUSED listing each refused recipient and why.
  * Returns the contacts per organization (each once).
@@ -108,23 +145,15 @@ export async function checkRecipients(
   namedOrganizations: readonly string[],
   templateMaxTlp: Tlp | undefined,
 ): Promise<Map<string, string[]>> {
-  const ceilings = await organizationCeilings(
-    organizationTlpReader(deps),
-    resolved.map((r) => r.organizationId),
-  );
-  const named = new Set(namedOrganizations);
   const refusals: ErrorDetail[] = [];
   const byOrganization = new Map<string, string[]>();
-  for (const r of resolved) {
-    const decision = decideRecipient({
-      tlp,
-      via: r.via,
-      organizationId: r.organizationId,
-      namedOrganizations: named,
-      organizationCeiling: standingOf(ceilings, r.organizationId).ceiling,
-      internal: standingOf(ceilings, r.organizationId).internal,
-      templateMaxTlp,
-    });
+  for (const { recipient: r, decision } of await decideRecipients(
+    deps,
+    resolved,
+    tlp,
+    namedOrganizations,
+    templateMaxTlp,
+  )) {
     if (!decision.allowed) {
       refusals.push({
         field: r.field,

@@ -1,5 +1,5 @@
-import type { Deps } from '../deps.js';
 import type { Activation, ActivationEscalation, CoordinatedAction } from '../schemas/coordination.js';
+import type { TableContext as Deps } from './context.js';
 import { publicView } from './items.js';
 import { incidentPk, keys, prefixes } from './keys.js';
 import { queryAll } from './pagination.js';

@@ -3,7 +3,7 @@
  * `INCIDENT#STATUS#open`) and incidents opened in a period (gsi1 `INCIDENT`, sort key between the
  * period's bounds). Each is one Query, paged through.
  */
-import type { Deps } from '../deps.js';
+import type { TableContext as Deps } from './context.js';
 import { incidentView } from './incidents-repo.js';
 import { listQueries } from './keys.js';
 import { queryAll } from './pagination.js';

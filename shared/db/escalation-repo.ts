@@ -5,9 +5,9 @@
 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps.js';
 import { NotFoundError } from '../errors.js';
 import type { EscalationChain, EscalationPolicy, EscalationTrigger } from '../schemas/escalation.js';
+import type { TableContext as Deps } from './context.js';
 import { publicView } from './items.js';
 import { escalationKeys, incidentPk } from './keys.js';
 import { queryAll } from './pagination.js';

@@ -6,7 +6,6 @@
  */
 
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Deps } from '../deps.js';
 import { commandHistory } from '../domain/command/rules.js';
 import { NotFoundError } from '../errors.js';
 import type { CommandTenure } from '../schemas/command.js';
@@ -21,6 +20,7 @@ import type {
   TimelineEntry,
 } from '../schemas/incidents.js';
 import { activationsFrom } from './activations-repo.js';
+import type { TableContext as Deps } from './context.js';
 import {
   DEFAULT_INCIDENT_TLP,
   INCIDENT_BOOKKEEPING,

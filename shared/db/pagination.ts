@@ -1,6 +1,6 @@
 import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../errors.js';
-import type { TableContext } from './repositories.js';
+import type { TableContext } from './context.js';
 import { KEY_ATTRIBUTES } from './table.js';
 
 /**

@@ -7,7 +7,6 @@
  * The domain imports these interfaces and the stored types of `shared/db/entities/`; it never
  * imports `@aws-sdk/*`, `shared/db/keys.ts` or a repository implementation.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChannelsRepository } from './repos/channels.js';
 import type { ContactsRepository } from './repos/contacts.js';
 import type { PoliciesRepository } from './repos/escalation-policies.js';
@@ -28,11 +27,7 @@ import type { OutboxRepository } from './repos/outbox.js';
 import type { RemindersRepository } from './repos/reminders.js';
 import type { TopicsRepository } from './repos/topics.js';
 
-/** What a DynamoDB-backed repository is built from. */
-export interface TableContext {
-  readonly db: DynamoDBDocumentClient;
-  readonly tableName: string;
-}
+export type { TableContext } from './context.js';
 
 /** Every repository, by aggregate. */
 export type Repositories = {

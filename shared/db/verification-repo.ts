@@ -4,11 +4,11 @@
  * failed-attempt counters of `POST /verify/{token}`, and the sweep's run and result items.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableContext } from './context.js';
 import { contactEntity, type StoredContact } from './entities/contact.js';
 import { organizationEntity, type StoredOrganization } from './entities/organization.js';
 import { keys, listQueries, VERIFY_DUE, verificationKeys } from './keys.js';
 import { indexAll } from './pagination.js';
-import type { TableContext } from './repositories.js';
 import { concurrentUpdate, type TransactItem, TransactionConflict, transactWrite } from './transact.js';
 
 const NULL_TYPE = 'NULL';

@@ -2,8 +2,7 @@
  * What domain services need from the outside world; `shared/deps.ts` builds the process-wide set,
  * tests pass their own (unit tests: in-memory repositories, test/helpers/memory-repos.ts).
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Repositories } from '../db/repositories.js';
+import type { Repositories, TableContext } from '../db/repositories.js';
 import type { Clock } from './time.js';
 
 export interface Deps {
@@ -15,7 +14,7 @@ export interface Deps {
    * @deprecated Transitional (issue 12): services still calling DynamoDB directly use these until
    * their aggregate has a repository; the import-boundary test lists who still does.
    */
-  readonly db: DynamoDBDocumentClient;
+  readonly db: TableContext['db'];
   /** @deprecated with `db`. */
   readonly tableName: string;
 }

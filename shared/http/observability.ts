@@ -1,7 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-
-/** Structured JSON logs; level from POWERTOOLS_LOG_LEVEL. One instance per process. */
-export const logger = new Logger({ serviceName: 'liaison' });
+/** The process's logger lives in shared/logging.ts (any layer may log); re-exported for shared/http. */
+export { logger } from '../logging.js';
 /*
  * No Powertools Tracer: it loads aws-xray-sdk-core (~108 KB, part of every cold start) for the
  * per-call subsegments of `captureAWSv3Client`/`captureLambdaHandler`. Lambda active tracing

@@ -39,7 +39,7 @@ describe('console hosting', () => {
 
   it('denies non-TLS access in the bucket policy and lets only CloudFront (OAC) read', () => {
     const [policy] = allOfType([cognito.parent], 'AWS::S3::BucketPolicy');
-    const statements = (policy?.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
+    const statements = (policy!.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
       .Statement;
     expect(statements).toContainEqual(
       expect.objectContaining({
@@ -72,7 +72,7 @@ describe('console hosting', () => {
 
   it('sends CSP (API + Cognito, frame-ancestors none), HSTS, DENY, nosniff, referrer policy', () => {
     const [policy] = allOfType([cognito.parent], 'AWS::CloudFront::ResponseHeadersPolicy');
-    const headers = (policy?.Properties.ResponseHeadersPolicyConfig as Record<string, unknown>)
+    const headers = (policy!.Properties.ResponseHeadersPolicyConfig as Record<string, unknown>)
       .SecurityHeadersConfig as Record<string, Record<string, unknown>>;
     const csp = json(headers.ContentSecurityPolicy?.ContentSecurityPolicy);
     expect(csp).toContain("frame-ancestors 'none'");
@@ -136,7 +136,7 @@ describe('API CORS and Cognito for the console', () => {
     expect(callbacks).toContain('https://console.acme.example/');
     expect(json(consoleClient?.Properties.LogoutURLs)).toContain('ConsoleDistribution');
     const [authorizer] = allOfType([cognito.parent], 'AWS::ApiGatewayV2::Authorizer');
-    expect((authorizer?.Properties.JwtConfiguration as { Audience: unknown[] }).Audience).toHaveLength(2);
+    expect((authorizer!.Properties.JwtConfiguration as { Audience: unknown[] }).Audience).toHaveLength(2);
   });
 });
 

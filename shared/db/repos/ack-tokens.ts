@@ -5,9 +5,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../errors.js';
+import type { TableContext } from '../context.js';
 import { type AckTokenItem, ackTokenEntity, newAckToken } from '../entities/ack-token.js';
 import { ackKeys } from '../keys.js';
-import type { TableContext } from '../repositories.js';
 import type { TransactItemPart } from '../transact.js';
 
 export interface AckTokensRepository {

@@ -6,6 +6,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Activation } from '../../schemas/coordination.js';
+import type { TableContext } from '../context.js';
 import {
   type ActivationPointer,
   type ActivationRecord,
@@ -19,7 +20,6 @@ import {
 } from '../entities/activation.js';
 import type { StoredIncident } from '../incidents-repo.js';
 import { incidentPk, keys } from '../keys.js';
-import type { TableContext } from '../repositories.js';
 import type { TransactItemPart } from '../transact.js';
 import { batchGetEvery, queryEvery } from './reads.js';
 

@@ -4,11 +4,11 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Channel } from '../../schemas/coordination.js';
+import type { TableContext } from '../context.js';
 import { channelEntity } from '../entities/channel.js';
 import { organizationExists } from '../entities/organization.js';
 import { keys, listQueries } from '../keys.js';
 import { queryIndexPage } from '../pagination.js';
-import type { TableContext } from '../repositories.js';
 import { alreadyExists, concurrentUpdate, TransactionConflict, transactWrite } from '../transact.js';
 import { unknownOrganizations } from './organizations.js';
 

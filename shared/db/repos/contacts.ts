@@ -7,6 +7,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ErrorDetail, ValidationError } from '../../errors.js';
+import type { TableContext } from '../context.js';
 import {
   type ContactReferenceChange,
   contactEntity,
@@ -17,7 +18,6 @@ import {
 import { organizationExists } from '../entities/organization.js';
 import { keys, listQueries } from '../keys.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
-import type { TableContext } from '../repositories.js';
 import {
   alreadyExists,
   concurrentUpdate,

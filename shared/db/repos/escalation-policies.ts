@@ -4,11 +4,11 @@
  * the `referencedBy` changes of its contacts (`ContactsRepository.referenceParts`).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableContext } from '../context.js';
 import { escalationPolicyEntity, type StoredPolicy } from '../entities/escalation-policy.js';
 import { organizationExists } from '../entities/organization.js';
 import { escalationKeys } from '../keys.js';
 import { indexAll, queryIndexPage } from '../pagination.js';
-import type { TableContext } from '../repositories.js';
 import {
   alreadyExists,
   concurrentUpdate,

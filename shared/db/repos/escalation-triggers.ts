@@ -5,12 +5,12 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type ErrorDetail, ValidationError } from '../../errors.js';
+import type { TableContext } from '../context.js';
 import { policyExists } from '../entities/escalation-policy.js';
 import { escalationTriggerEntity, type StoredTrigger } from '../entities/escalation-trigger.js';
 import { organizationExists } from '../entities/organization.js';
 import { escalationKeys } from '../keys.js';
 import { indexAll, queryIndexPage } from '../pagination.js';
-import type { TableContext } from '../repositories.js';
 import {
   alreadyExists,
   concurrentUpdate,

@@ -25,6 +25,7 @@ import type {
   TimelineEntry,
 } from '../../schemas/incidents.js';
 import { activationsFrom } from '../activations-repo.js';
+import type { TableContext } from '../context.js';
 import { actionEntity, type StoredAction } from '../entities/action.js';
 import { CHILD_BOOKKEEPING } from '../entities/children.js';
 import { commandTenureEntity, type StoredCommandTenure } from '../entities/command-tenure.js';
@@ -39,7 +40,6 @@ import { timelineEntryEntity } from '../entities/timeline-entry.js';
 import { publicView } from '../items.js';
 import { escalationKeys, incidentPk, keys, listQueries, orgPk, prefixes } from '../keys.js';
 import { batchGetAll, decodeCursor, encodeCursor, queryAll } from '../pagination.js';
-import type { TableContext } from '../repositories.js';
 import { type TransactItem, TransactionConflict } from '../transact.js';
 
 /** One item of a transaction (built by a repository; the domain never looks inside). */

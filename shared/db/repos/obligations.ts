@@ -4,10 +4,10 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../errors.js';
+import type { TableContext } from '../context.js';
 import { type ObligationRecord, obligationEntity } from '../entities/obligation.js';
 import type { StoredIncident } from '../incidents-repo.js';
 import { incidentPk, keys, prefixes } from '../keys.js';
-import type { TableContext } from '../repositories.js';
 import type { TransactItemPart } from '../transact.js';
 import { batchGetEvery, queryEvery } from './reads.js';
 

@@ -5,6 +5,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
+import type { TableContext } from '../context.js';
 import { agreementEntity, type StoredAgreement } from '../entities/agreement.js';
 import {
   organizationEntity,
@@ -14,7 +15,6 @@ import {
 } from '../entities/organization.js';
 import { keys, listQueries, orgPk, prefixes } from '../keys.js';
 import { queryAll, queryIndexPage } from '../pagination.js';
-import type { TableContext } from '../repositories.js';
 import {
   alreadyExists,
   concurrentUpdate,

@@ -7,9 +7,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../errors.js';
+import type { TableContext } from '../context.js';
 import { type OutboxAttempt, type OutboxItem, outboxEntity } from '../entities/outbox.js';
 import { keys, OUTBOX_PENDING, outboxIndexKeys } from '../keys.js';
-import type { TableContext } from '../repositories.js';
 import type { TransactItemPart } from '../transact.js';
 
 export type DeliveryStatus = 'sent' | 'pending' | 'failed';

@@ -1,7 +1,7 @@
 /** Reads the repositories share, over a `TableContext` (consistent, every page). */
 import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TableContext } from '../context.js';
 import type { Key } from '../keys.js';
-import type { TableContext } from '../repositories.js';
 
 export type Item = Record<string, unknown>;
 

@@ -5,9 +5,9 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableContext } from '../context.js';
 import { reminderSent, reminderSentEntity } from '../entities/reminder-sent.js';
 import { keys } from '../keys.js';
-import type { TableContext } from '../repositories.js';
 import type { TransactItemPart } from '../transact.js';
 
 export interface RemindersRepository {

@@ -4,6 +4,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Template, TemplateVersion } from '../../schemas/templates.js';
+import type { TableContext } from '../context.js';
 import {
   approveTemplateVersion,
   replaceTemplateHead,
@@ -12,7 +13,6 @@ import {
 } from '../entities/template.js';
 import { keys, listQueries, prefixes, templatePk } from '../keys.js';
 import { decodeCursor, encodeCursor, queryIndexPage } from '../pagination.js';
-import type { TableContext } from '../repositories.js';
 import { alreadyExists, concurrentUpdate, TransactionConflict, transactWrite } from '../transact.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };

@@ -5,8 +5,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../errors.js';
+import type { TableContext } from '../context.js';
 import { keys } from '../keys.js';
-import type { TableContext } from '../repositories.js';
 
 export interface TopicsRepository {
   /** The organization's stored `topicArn` (undefined: no topic yet, or no such organization). */

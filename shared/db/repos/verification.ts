@@ -3,9 +3,10 @@
  * `shared/db/verification-repo.ts` (gsi5 due index, token items, failed-attempt counters, sweep run
  * and result items).
  */
+
+import type { TableContext } from '../context.js';
 import type { StoredContact } from '../entities/contact.js';
 import type { StoredOrganization } from '../entities/organization.js';
-import type { TableContext } from '../repositories.js';
 import type { TransactItem } from '../transact.js';
 import {
   claimContact,

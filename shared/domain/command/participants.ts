@@ -1,8 +1,9 @@
 /** Reads behind the coordination report's `participantsByDimension` (rules: `dimensions.ts`). */
-import type { Deps } from '../../deps.js';
+
 import { NotFoundError } from '../../errors.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import { listContacts } from '../contacts/service.js';
+import type { Deps } from '../deps.js';
 import { loadOrganization } from '../organizations/service.js';
 import { type ByDimension, groupByDimension, type Participant, participantDimension } from './dimensions.js';
 

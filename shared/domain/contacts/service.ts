@@ -9,7 +9,7 @@ import { config } from '../../config.js';
 import type { StoredContact } from '../../db/entities/contact.js';
 import { notifyDepsIfConfigured } from '../../deps.js';
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
 import type {
   Contact,

@@ -10,7 +10,7 @@ import { type ActivationRecord, RECORD_HIDDEN } from '../../db/entities/activati
 import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
 import type {
   Activation,

@@ -16,7 +16,7 @@ import type { AcknowledgementLinkConfig, VerificationConfig } from '../../config
 import type { AckTokenItem } from '../../db/entities/ack-token.js';
 import { failedAttempts, recordFailure } from '../../db/verification-repo.js';
 import { AppError, GoneError } from '../../errors.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { AcknowledgeByLinkBody, LinkAcknowledgement } from '../../schemas/escalation.js';

@@ -3,12 +3,13 @@
  * deleting their pending schedules. Shared by `chains.ts` and `ack-links.ts`, so that neither
  * imports the other (they were an import cycle).
  */
+
+import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
 import { getIncidentChains, type StoredChain } from '../../db/escalation-repo.js';
 import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { escalationKeys } from '../../db/keys.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
-import type { NotifyDeps, SchedulingDeps } from '../../deps.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
 import { cancelSchedule } from '../../scheduling/schedules.js';
 import type { ChainStatus } from '../../schemas/escalation.js';

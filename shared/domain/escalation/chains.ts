@@ -40,7 +40,7 @@ import {
 import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
 import { fireInstant, scheduleOnce } from '../../scheduling/schedules.js';
 import { ID_PATTERN } from '../../schemas/common.js';

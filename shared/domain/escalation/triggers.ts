@@ -16,7 +16,7 @@ import type { StoredTrigger } from '../../db/entities/escalation-trigger.js';
 import type { StoredIncident } from '../../db/incidents-repo.js';
 import { incidentView } from '../../db/incidents-repo.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
 import type {
   CreateEscalationTriggerBody,

@@ -12,11 +12,11 @@
 import { deleteIncidentLink, uncountIncidentOn } from '../../db/incident-edit-items.js';
 import { countIncidentOn, incidentView, type StoredIncident } from '../../db/incidents-repo.js';
 import type { TransactItem } from '../../db/transact.js';
-import type { Deps } from '../../deps.js';
 import { type ErrorDetail, ValidationError } from '../../errors.js';
-import type { Caller } from '../../http/caller.js';
+import type { Caller } from '../../model/caller.js';
 import type { UpdateIncidentBody } from '../../schemas/console.js';
 import type { Incident } from '../../schemas/incidents.js';
+import type { Deps } from '../deps.js';
 import { priorityAtCreation } from './priority.js';
 import { assertIncidentOpen } from './rules.js';
 import { mutate, type NewEntry } from './service.js';

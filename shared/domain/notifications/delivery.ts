@@ -8,7 +8,7 @@ import type { NotifyDeps } from '../../aws/ports.js';
 import { type OutboxItem, REQUEST_LEASE_MS } from '../../db/entities/outbox.js';
 import type { TransactItemPart } from '../../db/transact.js';
 import { type ErrorDetail, UnprocessableError, ValidationError } from '../../errors.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication, Recipients } from '../../schemas/incidents.js';

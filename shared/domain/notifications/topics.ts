@@ -10,7 +10,7 @@
 
 import type { NotifyDeps, Publisher } from '../../aws/ports.js';
 import { NotFoundError } from '../../errors.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Channel } from '../../schemas/contacts.js';
 import type { Deps } from '../deps.js';
 

@@ -13,7 +13,7 @@
 
 import type { SchedulingDeps } from '../../aws/ports.js';
 import { remindersConfig } from '../../config.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import { cancelSchedule, type OneTimeSchedule, scheduleOnce } from '../../scheduling/schedules.js';
 import type { Obligation } from '../../schemas/obligations.js';
 import type { ReminderEvent } from '../../schemas/reminders.js';

@@ -13,7 +13,7 @@
  *     the directory health (`GET /directory/health` reads that one item).
  */
 import type { VerificationConfig } from '../../config.js';
-import { logger } from '../../http/observability.js';
+import { logger } from '../../logging.js';
 import type { Deps } from '../deps.js';
 import { directOutbox, type OutboxItem, outboxPuts } from '../notifications/delivery.js';
 import { organizationAgreements } from '../organizations/service.js';

@@ -85,7 +85,12 @@ export const Dashboard = z
   .object({
     generatedAt: TimestampOut,
     period: z.object({ from: TimestampOut, to: TimestampOut }),
-    openByPriority: z.record(Priority, z.number().int()),
+    openByPriority: z.object({
+      critical: z.number().int(),
+      high: z.number().int(),
+      medium: z.number().int(),
+      low: z.number().int(),
+    }),
     openByStatus: z.record(z.string(), z.number().int()),
     overdueActions: z.array(
       z.object({

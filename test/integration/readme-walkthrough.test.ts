@@ -51,10 +51,11 @@ describe('README examples', () => {
     const { stdout } = await run('bash', ['-c', script], { timeout: 120_000 });
     const [first = '', second = ''] = stdout.split('---\n');
     const codes = (s: string) => s.trim().split('\n').map(Number);
-    // Step 7 closes while ACTION-1 is open (409); step 10: bad input (400), a viewer writing (403).
+    // Step 7 closes while ACTION-1 is open (409); step 10: bad input (400), a viewer writing (403);
+    // editing the closed incident (PATCH) is refused 409 INCIDENT_CLOSED.
     const steps = codes(first);
-    expect(steps.filter((c) => c >= 300)).toEqual([409, 400, 403]);
-    expect(steps).toHaveLength(17);
+    expect(steps.filter((c) => c >= 300)).toEqual([409, 400, 403, 409]);
+    expect(steps).toHaveLength(19);
     // Every call of the regulatory block succeeds (the NIS2 awareness "1 hour ago" was before the
     // incident's discovery minutes earlier: 400, and then the draft 404).
     expect(codes(second)).toEqual([201, 201, 200, 201, 200, 200, 200]);

@@ -605,6 +605,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/incidents/{incidentId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an incident’s actions, oldest first (paginated; GET /incidents/{id} holds the first 100)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listIncidentActions"];
+        put?: never;
+        /**
+         * Add a response action (ACTION-n)
+         * @description Roles: admin, coordinator, responder
+         */
+        post: operations["createAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/communications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an incident’s communications, oldest first (paginated; GET /incidents/{id} holds the first 100)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listIncidentCommunications"];
+        put?: never;
+        /**
+         * Record a communication (COMM-n)
+         * @description Roles: admin, coordinator, responder, partner
+         */
+        post: operations["createCommunication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an incident’s escalations, oldest first (paginated; GET /incidents/{id} holds the first 100)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listIncidentEscalations"];
+        put?: never;
+        /**
+         * Escalate (ESC-n); a critical escalation makes the incident critical
+         * @description Roles: admin, coordinator
+         */
+        post: operations["createEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/lessons-learned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an incident’s lessons learned, oldest first (paginated; GET /incidents/{id} holds the first 100)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listIncidentLessons"];
+        put?: never;
+        /**
+         * Record a lesson learned (allowed on closed incidents)
+         * @description Roles: admin, coordinator
+         */
+        post: operations["createLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/incidents/{incidentId}/report": {
         parameters: {
             query?: never;
@@ -645,26 +741,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/incidents/{incidentId}/actions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a response action (ACTION-n)
-         * @description Roles: admin, coordinator, responder
-         */
-        post: operations["createAction"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/incidents/{incidentId}/actions/{actionId}": {
         parameters: {
             query?: never;
@@ -683,66 +759,6 @@ export interface paths {
          * @description Roles: admin, coordinator, responder
          */
         patch: operations["updateAction"];
-        trace?: never;
-    };
-    "/incidents/{incidentId}/communications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record a communication (COMM-n)
-         * @description Roles: admin, coordinator, responder, partner
-         */
-        post: operations["createCommunication"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/incidents/{incidentId}/escalations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Escalate (ESC-n); a critical escalation makes the incident critical
-         * @description Roles: admin, coordinator
-         */
-        post: operations["createEscalation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/incidents/{incidentId}/lessons-learned": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record a lesson learned (allowed on closed incidents)
-         * @description Roles: admin, coordinator
-         */
-        post: operations["createLesson"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/incidents/{incidentId}/close": {
@@ -779,6 +795,46 @@ export interface paths {
          * @description Roles: admin, coordinator, responder
          */
         post: operations["reopenIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/communications/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a communication (same body as createCommunication): who would receive it and who is refused under TLP, and why; writes nothing
+         * @description Roles: admin, coordinator, responder, partner
+         */
+        post: operations["previewCommunication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coordination dashboard: open incidents by priority, overdue actions, clocks due within 24 h, directory health, response metrics over a period
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1807,6 +1863,7 @@ export interface components {
             severity: "critical" | "high" | "medium" | "low";
             /** @description e.g. data_breach, ransomware, service_outage */
             category: string;
+            /** @description Each third party once (a repeated one is a 400 on its index) */
             affectedThirdParties?: string[];
             discoveredBy?: string;
             /**
@@ -1973,6 +2030,14 @@ export interface components {
             /** @description Escalation chains of the incident (docs/escalation.md) */
             escalationChains?: components["schemas"]["EscalationChain"][];
             timeline: components["schemas"]["TimelineEntry"][];
+            /** @description Each child list holds its first 100 items (oldest first); a kind with more has its cursor here: read on with `GET /incidents/{id}/<kind>?cursor=` (`lessons-learned` for lessonsLearned) */
+            nextCursors?: {
+                actions?: string;
+                communications?: string;
+                escalations?: string;
+                lessonsLearned?: string;
+                timeline?: string;
+            };
         };
         Action: {
             actionId: string;
@@ -2385,6 +2450,7 @@ export interface components {
             /** @description A new due date (its reminders are re-planned); null removes it */
             dueDate?: string | null;
         };
+        /** @description recipients only on an outbound communication; sentTo is required unless recipients are given; templateId only together with recipients; subject and content are required without a template */
         CreateCommunication: {
             /** @description e.g. email, call, meeting, portal */
             type: string;
@@ -2433,6 +2499,97 @@ export interface components {
             addThirdParties?: string[];
             /** @description Third parties no longer affected (their incident count is decremented) */
             removeThirdParties?: string[];
+        };
+        CommunicationPreview: {
+            /**
+             * @description TLP 2.0 level
+             * @enum {string}
+             */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The incident's level, when the message lowers it
+             * @enum {string}
+             */
+            tlpLoweredFrom?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            subject: string;
+            content: string;
+            template?: {
+                templateId: string;
+                version: number;
+            };
+            recipients: components["schemas"]["RecipientPreview"][];
+            /** @description True when createCommunication would send it to every recipient */
+            allowed: boolean;
+        };
+        RecipientPreview: {
+            contactId: string;
+            organizationId: string;
+            /**
+             * @description How the request named it
+             * @enum {string}
+             */
+            via: "contact" | "organization" | "group";
+            /** @description The request field that named it (body.recipients.…) */
+            field: string;
+            allowed: boolean;
+            /**
+             * @description Why it is refused (absent when allowed)
+             * @enum {string}
+             */
+            code?: "TEMPLATE_TLP_CAP" | "RED_NAMED_CONTACTS_ONLY" | "AMBER_STRICT_NAMED_ORGANIZATIONS_ONLY" | "ABOVE_AGREEMENT_CEILING";
+            /** @description Why it is refused, in words */
+            reason?: string;
+        };
+        Dashboard: {
+            /** Format: date-time */
+            generatedAt: string;
+            period: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            openByPriority: {
+                critical: number;
+                high: number;
+                medium: number;
+                low: number;
+            };
+            openByStatus: {
+                [key: string]: number;
+            };
+            overdueActions: {
+                incidentId: string;
+                actionId: string;
+                description: string;
+                /** Format: date-time */
+                dueDate: string;
+                status: string;
+            }[];
+            clocksDue: {
+                incidentId: string;
+                obligationId: string;
+                regime: string;
+                clock: string;
+                /** Format: date-time */
+                dueAt: string;
+            }[];
+            directoryHealth: {
+                stale: number;
+                pending: number;
+            };
+            metrics: {
+                /** @description Incidents opened in the period */
+                incidents: number;
+                /** @description Median minutes from opening to the first communication */
+                mttaMinutes: number | null;
+                /** @description Median minutes from opening to the first completed action */
+                timeToContainmentMinutes: number | null;
+                /** @description Median minutes from opening to closure */
+                timeToClosureMinutes: number | null;
+            };
+            /** @description More than 25 incidents open or opened in the period: lists and metrics cover the 25 most recent */
+            truncated: boolean;
         };
         AssignRole: {
             /** @enum {string} */
@@ -6676,6 +6833,8 @@ export interface operations {
             /** @description Read an incident with its actions, communications, escalations, lessons and timeline */
             200: {
                 headers: {
+                    /** @description The incident version, for `If-Match` on a write (e.g. `"3"`) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6931,6 +7090,822 @@ export interface operations {
             };
         };
     };
+    listIncidentActions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read an incident’s actions, oldest first (paginated; GET /incidents/{id} holds the first 100) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Action"][];
+                        /** @description Pass as `cursor` for the next page; null at the end */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on) */
+                "If-Match"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAction"];
+            };
+        };
+        responses: {
+            /** @description Add a response action (ACTION-n) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIncidentCommunications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read an incident’s communications, oldest first (paginated; GET /incidents/{id} holds the first 100) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Communication"][];
+                        /** @description Pass as `cursor` for the next page; null at the end */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCommunication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on) */
+                "If-Match"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommunication"];
+            };
+        };
+        responses: {
+            /** @description Record a communication (COMM-n) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Communication"];
+                };
+            };
+            /** @description Invalid input; `details` names each field. Codes: `ABOVE_INCIDENT_TLP` (in `details[].code`): the communication’s TLP is above the incident’s (`body.tlp`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, TLP_REFUSED, TOO_MANY_ORGANIZATIONS, INCIDENT_TOO_WIDE. Codes: `TLP_REFUSED`: a recipient may not receive the communication’s TLP (one detail per refused recipient) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIncidentEscalations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read an incident’s escalations, oldest first (paginated; GET /incidents/{id} holds the first 100) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Escalation"][];
+                        /** @description Pass as `cursor` for the next page; null at the end */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createEscalation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on) */
+                "If-Match"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEscalation"];
+            };
+        };
+        responses: {
+            /** @description Escalate (ESC-n); a critical escalation makes the incident critical */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Escalation"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIncidentLessons: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read an incident’s lessons learned, oldest first (paginated; GET /incidents/{id} holds the first 100) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Lesson"][];
+                        /** @description Pass as `cursor` for the next page; null at the end */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createLesson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on) */
+                "If-Match"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLesson"];
+            };
+        };
+        responses: {
+            /** @description Record a lesson learned (allowed on closed incidents) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lesson"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getIncidentReport: {
         parameters: {
             query?: never;
@@ -7013,6 +7988,8 @@ export interface operations {
             header?: {
                 /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
                 "Idempotency-Key"?: string;
+                /** @description The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on) */
+                "If-Match"?: string;
             };
             path: {
                 incidentId: string;
@@ -7079,109 +8056,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A backing service is busy; retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    createAction: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                incidentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAction"];
-            };
-        };
-        responses: {
-            /** @description Add a response action (ACTION-n) */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Action"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
-            409: {
+            /** @description The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7233,6 +8109,8 @@ export interface operations {
             header?: {
                 /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
                 "Idempotency-Key"?: string;
+                /** @description The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on) */
+                "If-Match"?: string;
             };
             path: {
                 incidentId: string;
@@ -7300,329 +8178,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A backing service is busy; retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    createCommunication: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                incidentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateCommunication"];
-            };
-        };
-        responses: {
-            /** @description Record a communication (COMM-n) */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Communication"];
-                };
-            };
-            /** @description Invalid input; `details` names each field. Codes: `ABOVE_INCIDENT_TLP` (in `details[].code`): the communication’s TLP is above the incident’s (`body.tlp`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, TLP_REFUSED, TOO_MANY_ORGANIZATIONS, INCIDENT_TOO_WIDE. Codes: `TLP_REFUSED`: a recipient may not receive the communication’s TLP (one detail per refused recipient) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A backing service is busy; retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    createEscalation: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                incidentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateEscalation"];
-            };
-        };
-        responses: {
-            /** @description Escalate (ESC-n); a critical escalation makes the incident critical */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Escalation"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A backing service is busy; retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    createLesson: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                incidentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateLesson"];
-            };
-        };
-        responses: {
-            /** @description Record a lesson learned (allowed on closed incidents) */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Lesson"];
-                };
-            };
-            /** @description Invalid input; `details` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
-            409: {
+            /** @description The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7674,6 +8231,8 @@ export interface operations {
             header?: {
                 /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
                 "Idempotency-Key"?: string;
+                /** @description The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on) */
+                "If-Match"?: string;
             };
             path: {
                 incidentId: string;
@@ -7740,6 +8299,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
             413: {
                 headers: {
@@ -7784,6 +8352,8 @@ export interface operations {
             header?: {
                 /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
                 "Idempotency-Key"?: string;
+                /** @description The ETag of `GET /incidents/{incidentId}` (the incident version): the write is conditioned on it (412 PRECONDITION_FAILED when the incident moved on) */
+                "If-Match"?: string;
             };
             path: {
                 incidentId: string;
@@ -7850,6 +8420,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
             413: {
                 headers: {
@@ -7870,6 +8449,193 @@ export interface operations {
             };
             /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewCommunication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommunication"];
+            };
+        };
+        responses: {
+            /** @description Preview a communication (same body as createCommunication): who would receive it and who is refused under TLP, and why; writes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunicationPreview"];
+                };
+            };
+            /** @description Invalid input; `details` names each field. Codes: `ABOVE_INCIDENT_TLP` (in `details[].code`): the communication’s TLP is above the incident’s (`body.tlp`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coordination dashboard: open incidents by priority, overdue actions, clocks due within 24 h, directory health, response metrics over a period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@
  * the incident edit and the dashboard.
  */
 import { z } from 'zod';
-import { Id, Priority, Severity, Text, TimestampOut, Tlp } from './common.js';
+import { Id, Severity, Text, TimestampOut, Tlp } from './common.js';
 
 // ---------- POST /incidents/{incidentId}/communications/preview ----------
 

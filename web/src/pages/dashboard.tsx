@@ -1,104 +1,82 @@
-/** The first page: open incidents by priority and status, overdue actions, clocks due, directory health, figures. */
+/**
+ * The first page, from one read (`GET /dashboard`, bounded server-side): open incidents by priority
+ * and status, overdue actions, regulatory clocks due within 24 h (live countdowns), directory health,
+ * and the response metrics over the chosen period.
+ */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../api/client';
+import { api } from '../api/client';
 import type { PageProps } from '../main';
-import { Bars, Countdown, ErrorBanner, PRIORITIES, run, TlpMark, useLoad } from '../ui';
+import { Bars, Countdown, ErrorBanner, PRIORITIES, run, useLoad, when } from '../ui';
 
-type Summary = Schemas['IncidentSummary'];
-
-async function allIncidents(): Promise<Summary[]> {
-  const out: Summary[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 10; page++) {
-    const r = await run(
-      api().GET('/incidents', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }),
-    );
-    if (!r.ok) throw r.error;
-    out.push(...r.data.items);
-    if (!r.data.nextCursor) break;
-    cursor = r.data.nextCursor;
-  }
-  return out;
+/** A median in minutes, as people read it. */
+function duration(m: number | null | undefined): string {
+  if (m === null || m === undefined || !Number.isFinite(m)) return '—';
+  if (m >= 2880) return `${(m / 1440).toFixed(1)} days`;
+  if (m >= 120) return `${(m / 60).toFixed(1)} h`;
+  return `${Math.round(m)} min`;
 }
 
-function minutes(from: string | undefined, to: string | undefined): number | undefined {
-  if (!from || !to) return undefined;
-  return (new Date(to).getTime() - new Date(from).getTime()) / 60_000;
-}
-
-function mean(xs: (number | undefined)[]): string {
-  const v = xs.filter((x): x is number => x !== undefined && Number.isFinite(x));
-  if (!v.length) return '—';
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  return m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m)} min`;
-}
+const PERIODS = [
+  ['7', 'last 7 days'],
+  ['30', 'last 30 days'],
+  ['90', 'last 90 days'],
+  ['365', 'last year'],
+] as const;
 
 export default function Dashboard(_: PageProps): JSX.Element {
   const [days, setDays] = useState(30);
-  const incidents = useLoad(async () => {
-    try {
-      return { ok: true as const, data: await allIncidents() };
-    } catch (error) {
-      return { ok: false as const, error: error as Schemas['Error'], status: 0 };
-    }
-  }, []);
-  const health = useLoad(() => run(api().GET('/directory/health')), []);
-  const items = incidents.data ?? [];
-  const open = items.filter((i) => i.status === 'open');
-  const byPriority = Object.fromEntries(
-    PRIORITIES.map((p) => [p, open.filter((i) => i.priority === p).length]),
-  );
-  const byStatus = { open: open.length, closed: items.length - open.length };
-  const since = Date.now() - days * 86_400_000;
-  const inPeriod = items.filter((i) => new Date(i.createdAt).getTime() >= since);
-  const details = useLoad(async () => {
-    // Bounded: the 25 most recent open incidents' details (overdue actions, obligation clocks).
-    const ids = open.slice(0, 25).map((i) => i.id);
-    const all = await Promise.all(
-      ids.map((id) => run(api().GET('/incidents/{incidentId}', { params: { path: { incidentId: id } } }))),
+  const dashboard = useLoad(() => {
+    const to = new Date();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    return run(
+      api().GET('/dashboard', { params: { query: { from: from.toISOString(), to: to.toISOString() } } }),
     );
-    return { ok: true as const, data: all.flatMap((r) => (r.ok ? [r.data] : [])) };
-  }, [open.map((i) => i.id).join()]);
-  const detailed = details.data ?? [];
-  const overdue = detailed.flatMap((i) => (i.overdueActions ?? []).map((a) => ({ incident: i, action: a })));
-  const clocks = detailed
-    .flatMap((i) =>
-      (i.obligations ?? []).flatMap((o) =>
-        (o.clocks ?? []).flatMap((c) =>
-          c.due && !c.submittedAt ? [{ incident: i, at: c.due, what: `${o.regime} ${c.name}` }] : [],
-        ),
-      ),
-    )
-    .filter((c) => new Date(c.at).getTime() - Date.now() < 86_400_000);
-  const acked = new Map(detailed.map((d) => [d.id, d]));
+  }, [days]);
+  const d = dashboard.data;
+  const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, d?.openByPriority[p] ?? 0]));
+  const open = PRIORITIES.reduce((n, p) => n + (d?.openByPriority[p] ?? 0), 0);
+  const overdue = d?.overdueActions ?? [];
+  const clocks = d?.clocksDue ?? [];
   return (
     <>
       <h1>Dashboard</h1>
-      <ErrorBanner error={incidents.error ?? health.error} />
+      <ErrorBanner error={dashboard.error} />
+      {d?.truncated && (
+        <p class="note" role="status">
+          More than 25 incidents are open or were opened in the period: the lists and figures cover the 25
+          most recent.
+        </p>
+      )}
       <div class="cards">
         <div class="card">
           <div>Open incidents</div>
-          <div class="big">{open.length}</div>
+          <div class="big" data-testid="dash-open">
+            {d ? open : '—'}
+          </div>
         </div>
         <div class="card">
           <div>Overdue actions</div>
-          <div class="big">{overdue.length}</div>
+          <div class="big" data-testid="dash-overdue">
+            {d ? overdue.length : '—'}
+          </div>
         </div>
         <div class="card">
           <div>Clocks due in 24 h</div>
-          <div class="big">{clocks.length}</div>
+          <div class="big" data-testid="dash-clocks">
+            {d ? clocks.length : '—'}
+          </div>
         </div>
         <div class="card">
           <div>Stale / pending contacts</div>
-          <div class="big">
-            {health.data ? `${health.data.total.stale} / ${health.data.total.pending}` : '—'}
+          <div class="big" data-testid="dash-health">
+            {d ? `${d.directoryHealth.stale} / ${d.directoryHealth.pending}` : '—'}
           </div>
         </div>
       </div>
       <div class="cards">
         <Bars title="Open incidents by priority" data={byPriority} />
-        <Bars title="Incidents by status" data={byStatus} />
+        <Bars title="Incidents by status" data={d?.openByStatus ?? {}} />
       </div>
       <section>
         <h2>Regulatory clocks due in the next 24 hours</h2>
@@ -116,15 +94,16 @@ export default function Dashboard(_: PageProps): JSX.Element {
             </thead>
             <tbody>
               {clocks.map((c) => (
-                <tr key={c.incident.id + c.what}>
+                <tr key={`${c.incidentId}/${c.obligationId}/${c.clock}`}>
                   <td>
-                    <a href={`#/incidents/${c.incident.id}`}>{c.incident.id}</a>{' '}
-                    <TlpMark tlp={c.incident.tlp} />
+                    <a href={`#/incidents/${c.incidentId}`}>{c.incidentId}</a>
                   </td>
-                  <td>{c.what}</td>
-                  <td>{c.at}</td>
                   <td>
-                    <Countdown to={c.at} />
+                    {c.regime} {c.clock} ({c.obligationId})
+                  </td>
+                  <td>{when(c.dueAt)}</td>
+                  <td>
+                    <Countdown to={c.dueAt} />
                   </td>
                 </tr>
               ))}
@@ -137,13 +116,32 @@ export default function Dashboard(_: PageProps): JSX.Element {
         {overdue.length === 0 ? (
           <p>None.</p>
         ) : (
-          <ul>
-            {overdue.map((o) => (
-              <li key={o.incident.id + o.action}>
-                <a href={`#/incidents/${o.incident.id}`}>{o.incident.id}</a> {o.action}
-              </li>
-            ))}
-          </ul>
+          <table>
+            <thead>
+              <tr>
+                <th>Incident</th>
+                <th>Action</th>
+                <th>Status</th>
+                <th>Was due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overdue.map((a) => (
+                <tr key={`${a.incidentId}/${a.actionId}`}>
+                  <td>
+                    <a href={`#/incidents/${a.incidentId}`}>{a.incidentId}</a>
+                  </td>
+                  <td>
+                    {a.actionId} {a.description}
+                  </td>
+                  <td>{a.status}</td>
+                  <td>
+                    <Countdown to={a.dueDate} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </section>
       <section>
@@ -154,29 +152,35 @@ export default function Dashboard(_: PageProps): JSX.Element {
             value={String(days)}
             onChange={(e) => setDays(Number((e.target as HTMLSelectElement).value))}
           >
-            <option value="7">last 7 days</option>
-            <option value="30">last 30 days</option>
-            <option value="90">last 90 days</option>
-            <option value="365">last year</option>
+            {PERIODS.map(([v, label]) => (
+              <option key={v} value={v}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
+        {d && (
+          <p>
+            From {when(d.period.from)} to {when(d.period.to)} (UTC), medians.
+          </p>
+        )}
         <table>
           <tbody>
             <tr>
               <th scope="row">Incidents opened</th>
-              <td>{inPeriod.length}</td>
+              <td data-testid="metric-incidents">{d ? d.metrics.incidents : '—'}</td>
             </tr>
             <tr>
-              <th scope="row">Mean time to acknowledge</th>
-              <td>{mean(inPeriod.map((i) => minutes(i.createdAt, acked.get(i.id)?.acknowledgedAt)))}</td>
+              <th scope="row">Time to first communication</th>
+              <td data-testid="metric-mtta">{duration(d?.metrics.mttaMinutes)}</td>
             </tr>
             <tr>
-              <th scope="row">Mean time to closure</th>
-              <td>
-                {mean(
-                  inPeriod.map((i) => minutes(i.createdAt, i.status === 'closed' ? i.updatedAt : undefined)),
-                )}
-              </td>
+              <th scope="row">Time to containment (first completed action)</th>
+              <td data-testid="metric-containment">{duration(d?.metrics.timeToContainmentMinutes)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Time to closure</th>
+              <td data-testid="metric-closure">{duration(d?.metrics.timeToClosureMinutes)}</td>
             </tr>
           </tbody>
         </table>

@@ -2,7 +2,8 @@
  * A coordinated activation in the console: the coordinator creates and activates a playbook; a partner
  * of the cloud provider signs in, sees only its incident (TLP marked), acknowledges its coordinated
  * action and records an inbound communication; the coordinator sees the acknowledgement. Then a RED
- * communication to a recipient without a RED agreement is refused naming it, and nothing is recorded.
+ * communication is previewed (the recipient without a RED agreement shown refused, with its reason,
+ * nothing recorded) and sending it is refused naming that recipient, and nothing is recorded.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +117,7 @@ describe('coordinated activation in the console', () => {
       .waitFor();
   });
 
-  it('a RED communication to a recipient without a RED agreement is refused, naming it; nothing is recorded', async () => {
+  it('a RED communication to a recipient without a RED agreement is refused, naming it; nothing is recorded (previewed first)', async () => {
     await go(coordinator, '#/incidents/INC-RED');
     await coordinator.getByRole('heading', { name: /INC-RED/ }).waitFor();
     expect(await coordinator.locator('h1 .tlp').textContent()).toBe('TLP:RED');
@@ -125,6 +126,21 @@ describe('coordinated activation in the console', () => {
     await form.getByLabel('Subject').fill('Board briefing');
     await form.getByLabel('Content').fill('Details for named recipients only.');
     await form.getByLabel('Recipient contacts (ids)').fill('CON-CLOUD-SOC, CON-OTHER');
+    // First the preview: who receives it, who is refused and why; nothing is recorded.
+    await form.getByRole('button', { name: 'Preview recipients' }).click();
+    const preview = coordinator.getByTestId('preview');
+    await preview.waitFor();
+    expect(await preview.locator('h3 .tlp').textContent()).toBe('TLP:RED');
+    expect(await coordinator.getByTestId('preview-CON-CLOUD-SOC').textContent()).toContain('yes');
+    const other = coordinator.getByTestId('preview-CON-OTHER');
+    expect(await other.getAttribute('class')).toContain('refused');
+    expect(await other.textContent()).toMatch(/refused \([A-Z_]+\): \S/);
+    expect(await coordinator.getByTestId('preview-verdict').textContent()).toContain('refused');
+    expect(await form.getByLabel('Subject').inputValue()).toBe('Board briefing');
+    expect(await h.stack.snapshot()).toBe(before);
+    expect(await coordinator.getByTestId('communications').locator('tr').count()).toBe(0);
+    await expectAccessible(coordinator, 'incident with a communication preview');
+    // Then sending is refused as the preview said.
     await form.getByRole('button', { name: 'Record communication' }).click();
     const refusal = form.locator('div.error');
     await refusal.waitFor();

@@ -163,6 +163,8 @@ describe('the seed scenario in the console', () => {
     await go(page, '#/');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByText('Incidents by status').waitFor();
+    // From GET /dashboard: the scenario's incident counts in the period's figures.
+    await expect.poll(() => page.getByTestId('metric-incidents').textContent()).toMatch(/^[1-9]\d*$/);
     await screenshot(page, 'dashboard');
   });
 });

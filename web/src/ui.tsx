@@ -87,6 +87,13 @@ export function ApiForm(props: {
   children: (err: (name: string) => JSX.Element | null) => ComponentChildren;
   button?: string;
   keep?: boolean;
+  /** A second button that posts the same form elsewhere (e.g. a preview): never resets the form. */
+  secondary?: {
+    label: string;
+    submit: (values: FormValues) => Promise<Result<unknown>>;
+    onDone?: (data: unknown) => void;
+    onError?: () => void;
+  };
 }): JSX.Element {
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
@@ -114,6 +121,21 @@ export function ApiForm(props: {
       props.onDone?.(r.data);
     } else setError(r.error);
   };
+  const onSecondary = async (e: Event): Promise<void> => {
+    const form = (e.currentTarget as HTMLElement).closest('form') as HTMLFormElement;
+    const second = props.secondary;
+    if (!second) return;
+    setBusy(true);
+    const r = await second.submit(new FormValues(form));
+    setBusy(false);
+    if (r.ok) {
+      setError(undefined);
+      second.onDone?.(r.data);
+    } else {
+      setError(r.error);
+      second.onError?.();
+    }
+  };
   return (
     <form aria-label={props.label} onSubmit={onSubmit} class="api-form">
       {props.children(err)}
@@ -136,6 +158,11 @@ export function ApiForm(props: {
           </ul>
         </div>
       )}
+      {props.secondary && (
+        <button type="button" disabled={busy} onClick={(e) => void onSecondary(e)}>
+          {props.secondary.label}
+        </button>
+      )}{' '}
       <button type="submit" disabled={busy}>
         {props.button ?? props.label}
       </button>

@@ -13,7 +13,6 @@ import {
   ErrorBanner,
   Field,
   PRIORITIES,
-  type Result,
   run,
   Select,
   TLPS,
@@ -487,20 +486,10 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
   );
 }
 
-type Preview = {
-  tlp?: string;
-  recipients: {
-    contactId?: string;
-    organizationId?: string;
-    name?: string;
-    allowed: boolean;
-    reason?: string;
-  }[];
-};
+type Preview = Schemas['CommunicationPreview'];
 
 function Communications({ incident, reload }: { incident: Incident; reload: () => void }): JSX.Element {
   const [preview, setPreview] = useState<Preview>();
-  const [previewError, setPreviewError] = useState<Schemas['Error']>();
   const body = (form: HTMLFormElement): Schemas['CreateCommunication'] => {
     const f = new FormData(form);
     const s = (k: string): string | undefined => {
@@ -528,23 +517,6 @@ function Communications({ incident, reload }: { incident: Incident; reload: () =
       templateId: s('templateId'),
       tlp: s('tlp') as 'RED' | undefined,
     });
-  };
-  const doPreview = async (e: Event): Promise<void> => {
-    const form = (e.currentTarget as HTMLElement).closest('form') as HTMLFormElement;
-    const r = (await run(
-      // biome-ignore lint/suspicious/noExplicitAny: the preview route lands with helper-api's routes.
-      (api() as any).POST('/incidents/{incidentId}/communications/preview', {
-        ...path(incident.id),
-        body: body(form),
-      }),
-    )) as Result<Preview>;
-    if (r.ok) {
-      setPreview(r.data);
-      setPreviewError(undefined);
-    } else {
-      setPreview(undefined);
-      setPreviewError(r.error);
-    }
   };
   return (
     <section aria-labelledby="comm-h">
@@ -595,6 +567,18 @@ function Communications({ incident, reload }: { incident: Incident; reload: () =
           setPreview(undefined);
           reload();
         }}
+        secondary={{
+          label: 'Preview recipients',
+          submit: (v) =>
+            run(
+              api().POST('/incidents/{incidentId}/communications/preview', {
+                ...path(incident.id),
+                body: body(v.form),
+              }),
+            ),
+          onDone: (data) => setPreview(data as Preview),
+          onError: () => setPreview(undefined),
+        }}
       >
         {(err) => (
           <>
@@ -628,32 +612,50 @@ function Communications({ incident, reload }: { incident: Incident; reload: () =
             <Field label="Communication TLP" error={err('tlp')}>
               <Select name="tlp" options={TLPS} value={incident.tlp} />
             </Field>
-            <button type="button" onClick={(e) => void doPreview(e)}>
-              Preview recipients
-            </button>
           </>
         )}
       </ApiForm>
-      {previewError && <ErrorBanner error={previewError} />}
       {preview && (
-        <div data-testid="preview">
+        <div data-testid="preview" aria-live="polite">
           <h3>
-            Preview <TlpMark tlp={preview.tlp} />
+            Preview (nothing sent) <TlpMark tlp={preview.tlp} />
           </h3>
+          {preview.tlpLoweredFrom && (
+            <p>
+              Lowered from the incident's <TlpMark tlp={preview.tlpLoweredFrom} />
+            </p>
+          )}
+          <p>
+            <strong>{preview.subject}</strong>
+            {preview.template && ` — template ${preview.template.templateId} v${preview.template.version}`}
+          </p>
+          <p data-testid="preview-verdict" class={preview.allowed ? '' : 'refused'}>
+            {preview.allowed
+              ? 'Every recipient may receive it.'
+              : `Sending would be refused: ${preview.recipients.filter((r) => !r.allowed).length} recipient(s) not allowed under TLP:${preview.tlp}.`}
+          </p>
           <table>
             <thead>
               <tr>
-                <th>Recipient</th>
+                <th>Contact</th>
                 <th>Organization</th>
+                <th>Named by</th>
                 <th>Receives</th>
               </tr>
             </thead>
             <tbody>
               {preview.recipients.map((r) => (
-                <tr key={`${r.contactId}${r.organizationId}`} class={r.allowed ? '' : 'refused'}>
-                  <td>{r.name ?? r.contactId}</td>
+                <tr
+                  key={`${r.field}/${r.contactId}`}
+                  data-testid={`preview-${r.contactId}`}
+                  class={r.allowed ? '' : 'refused'}
+                >
+                  <td>{r.contactId}</td>
                   <td>{r.organizationId}</td>
-                  <td>{r.allowed ? 'yes' : `refused: ${r.reason ?? 'TLP'}`}</td>
+                  <td>
+                    {r.via} (<code>{r.field}</code>)
+                  </td>
+                  <td>{r.allowed ? 'yes' : `refused (${r.code ?? 'TLP'}): ${r.reason ?? ''}`}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@
  * SDK calls of ONE createCommunication to 2 organizations (their topics set up at registration, as
  * the API does) in a process that has not published yet (a new Lambda instance: its own SNS client
  * and repositories), then warm: no SNS control-plane call (CreateTopic, SetTopicAttributes) before a
- * Publish (issue 12). `bench/publish-calls.ts` prints the same counts outside vitest.
+ * Publish (issue 12). docs/decisions.md (topics) quotes its numbers.
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+import type { StoredIncident } from '../../db/entities/incident.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
@@ -222,30 +223,50 @@ async function planOutbound(
   let template: OutboundPlan['template'];
   let maxTlp: Tlp | undefined;
   if (body.templateId) {
-    const head = await getTemplate(deps, body.templateId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) {
-        throw new ValidationError(`Unknown template ${body.templateId}`, [
-          { field: 'body.templateId', message: `template ${body.templateId} does not exist` },
-        ]);
-      }
-      throw error;
-    });
-    if (head.approvedVersion === null) {
-      throw new ValidationError(`Template ${head.id} has no approved version`, [
-        { field: 'body.templateId', message: 'approve a version before using the template' },
-      ]);
-    }
-    const version = await loadVersion(deps, head.id, head.approvedVersion);
-    const rendered = renderTemplate(version, templateView(storedView(stored)), 'body.templateId');
+    const rendered = await renderApprovedTemplate(deps, body.templateId, stored);
     template = {
-      templateId: head.id,
-      version: version.version,
+      templateId: rendered.templateId,
+      version: rendered.version,
       subject: rendered.subject,
       body: rendered.body,
     };
-    maxTlp = version.maxTlp;
+    maxTlp = rendered.maxTlp;
   }
   const resolved = await resolveRecipients(deps, recipients);
   const byOrganization = await checkRecipients(deps, resolved, tlp, recipients.organizations ?? [], maxTlp);
   return { marking, incidentVersion: stored.version, byOrganization, ...(template ? { template } : {}) };
+}
+
+/**
+ * The approved version of a template rendered with the incident's data, for a communication naming
+ * `body.templateId` (createCommunication and its preview): unknown template, no approved version or
+ * a missing placeholder answer 400 on that field.
+ */
+export async function renderApprovedTemplate(
+  deps: Deps,
+  templateId: string,
+  stored: StoredIncident,
+): Promise<{ templateId: string; version: number; subject: string; body: string; maxTlp: Tlp | undefined }> {
+  const head = await getTemplate(deps, templateId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) {
+      throw new ValidationError(`Unknown template ${templateId}`, [
+        { field: 'body.templateId', message: `template ${templateId} does not exist` },
+      ]);
+    }
+    throw error;
+  });
+  if (head.approvedVersion === null) {
+    throw new ValidationError(`Template ${head.id} has no approved version`, [
+      { field: 'body.templateId', message: 'approve a version before using the template' },
+    ]);
+  }
+  const version = await loadVersion(deps, head.id, head.approvedVersion);
+  const rendered = renderTemplate(version, templateView(storedView(stored)), 'body.templateId');
+  return {
+    templateId: head.id,
+    version: version.version,
+    subject: rendered.subject,
+    body: rendered.body,
+    maxTlp: version.maxTlp,
+  };
 }

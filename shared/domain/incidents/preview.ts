@@ -1,12 +1,3 @@
-/**
- * `POST /incidents/{incidentId}/communications/preview`: what `createCommunication` would do with
- * the same body, without writing anything — the subject and content (the template's approved
- * version rendered), the TLP, and every recipient allowed or refused with the reason, decided by
- * THE rule of createCommunication (`decideRecipients` → `decideRecipient`, notifications/tlp.ts).
- * Errors that are not about one recipient (unknown incident or contact, closed incident, a TLP above
- * the incident's, a template without approved version) are the ones createCommunication answers.
- */
-import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { CommunicationPreview, RecipientPreview } from '../../schemas/console.js';
@@ -14,11 +5,8 @@ import type { CreateCommunicationBody, Recipients } from '../../schemas/incident
 import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
 import type { Deps } from '../deps.js';
 import { decideRecipients, resolveRecipients } from '../notifications/delivery.js';
-import { renderTemplate, templateView } from '../templates/render.js';
-import { getTemplate, loadVersion } from '../templates/service.js';
 import { communicationMarking } from '../tlp/rules.js';
-import { storedView } from './changes.js';
-import { assertPartnerCommunication } from './communications.js';
+import { assertPartnerCommunication, renderApprovedTemplate } from './communications.js';
 import { assertIncidentOpen } from './rules.js';
 
 export async function previewCommunication(
@@ -41,25 +29,11 @@ export async function previewCommunication(
   let template: CommunicationPreview['template'];
   let maxTlp: Tlp | undefined;
   if (body.templateId) {
-    const head = await getTemplate(deps, body.templateId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) {
-        throw new ValidationError(`Unknown template ${body.templateId}`, [
-          { field: 'body.templateId', message: `template ${body.templateId} does not exist` },
-        ]);
-      }
-      throw error;
-    });
-    if (head.approvedVersion === null) {
-      throw new ValidationError(`Template ${head.id} has no approved version`, [
-        { field: 'body.templateId', message: 'approve a version before using the template' },
-      ]);
-    }
-    const version = await loadVersion(deps, head.id, head.approvedVersion);
-    const rendered = renderTemplate(version, templateView(storedView(stored)), 'body.templateId');
+    const rendered = await renderApprovedTemplate(deps, body.templateId, stored);
     subject = rendered.subject;
     content = rendered.body;
-    template = { templateId: head.id, version: version.version };
-    maxTlp = version.maxTlp;
+    template = { templateId: rendered.templateId, version: rendered.version };
+    maxTlp = rendered.maxTlp;
   }
 
   const recipients: RecipientPreview[] = [];

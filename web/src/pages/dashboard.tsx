@@ -76,7 +76,18 @@ export default function Dashboard(_: PageProps): JSX.Element {
       </div>
       <div class="cards">
         <Bars title="Open incidents by priority" data={byPriority} />
-        <Bars title="Incidents by status" data={d?.openByStatus ?? {}} />
+        <Bars
+          title="Incidents by status"
+          data={
+            d
+              ? {
+                  open: d.openByStatus.open ?? 0,
+                  'opened (period)': d.openByStatus.openedInPeriod ?? 0,
+                  'closed (period)': d.openByStatus.closedOfPeriod ?? 0,
+                }
+              : {}
+          }
+        />
       </div>
       <section>
         <h2>Regulatory clocks due in the next 24 hours</h2>

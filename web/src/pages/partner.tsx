@@ -91,12 +91,16 @@ function PartnerIncident({ id, org }: { id: string; org: string | undefined }): 
                           );
                         }}
                       >
-                        <button
-                          type="button"
-                          onClick={() => void update(a.activationId, c.actionId, 'acknowledged')}
-                        >
-                          Acknowledge {c.actionId}
-                        </button>{' '}
+                        {c.status === 'pending' && (
+                          <>
+                            <button
+                              type="button"
+                              onClick={() => void update(a.activationId, c.actionId, 'acknowledged')}
+                            >
+                              Acknowledge {c.actionId}
+                            </button>{' '}
+                          </>
+                        )}
                         <button
                           type="button"
                           onClick={() => void update(a.activationId, c.actionId, 'in_progress')}

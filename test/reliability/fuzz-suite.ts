@@ -8,7 +8,8 @@
  *   - an error answer of a function is `{error: {code, message, details}}` (the gateway's own
  *     404/413 for paths no route matches are `{message}`, as in AWS);
  *   - a refused request leaves the table exactly as it was (consistent Scan before and after).
- * Runs per route: LIAISON_FUZZ_RUNS (default 40); LIAISON_FUZZ_SEED replays a failure.
+ * Runs per route: LIAISON_FUZZ_RUNS (default 40); LIAISON_FUZZ_SEED replays a failure. Run in
+ * shards (`fuzz-<n>.test.ts`, ./shards.ts), each with its own local stack.
  */
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
@@ -17,6 +18,7 @@ import { KEY_ATTRIBUTES } from '../../shared/db/table.js';
 import { pathParams, type Route, routes } from '../../shared/routes.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 import { type Arrange, routesWithoutFixture, tableSnapshot, uniqueIds, validRequest } from './fixtures.js';
+import { inShard, type Shard, shardName } from './shards.js';
 import { record } from './stats.js';
 
 const RUNS = Number(process.env.LIAISON_FUZZ_RUNS ?? 40);
@@ -28,22 +30,6 @@ let admin: string;
 let requests = 0;
 let failures = 0;
 const statuses = new Map<number, number>();
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  admin = await stack.token('admin', { sub: 'fuzzer' });
-  a = { stack, admin, unique: uniqueIds('fuzz') };
-});
-afterAll(async () => {
-  record('fuzz', {
-    requests,
-    failures,
-    runsPerRoute: RUNS,
-    routes: routes.length,
-    statuses: Object.fromEntries([...statuses].sort(([x], [y]) => x - y)),
-  });
-  await stack?.stop();
-});
 
 // ---------------------------------------------------------------- arbitraries
 
@@ -354,45 +340,67 @@ function problems(route: Route, fuzz: FuzzRequest, res: Raw): string[] {
 
 // ---------------------------------------------------------------- the property
 
-describe('fuzzing', () => {
-  it('has a fixture for every route', () => {
-    expect(routesWithoutFixture()).toEqual([]);
+/** Registers the suite for the routes of one shard. */
+export function fuzzSuite(shard: Shard): void {
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    admin = await stack.token('admin', { sub: 'fuzzer' });
+    a = { stack, admin, unique: uniqueIds('fuzz') };
+  });
+  afterAll(async () => {
+    record(shardName('fuzz', shard), {
+      shard: `${shard.index}/${shard.count}`,
+      requests,
+      failures,
+      runsPerRoute: RUNS,
+      routes: inShard(routes, shard).length,
+      statuses: Object.fromEntries([...statuses].sort(([x], [y]) => x - y)),
+    });
+    await stack?.stop();
   });
 
-  it.each(routes.map((r) => [r.id, r] as const))(
-    '%s: never 5xx, never a stack trace, documented errors, no write when refused',
-    async (_id, route) => {
-      const valid = await validRequest(route, a);
-      let before = await tableSnapshot(stack);
-      const found: string[] = [];
-      await fc
-        .assert(
-          fc.asyncProperty(requestArb(route, valid), async (fuzz) => {
-            let path: string = route.path;
-            for (const [name, segment] of Object.entries(fuzz.segments))
-              path = path.replace(`{${name}}`, segment);
-            if (fuzz.query !== '') path = `${path}?${fuzz.query}`;
-            const headers: Record<string, string> = { authorization: `Bearer ${admin}` };
-            if (fuzz.contentType !== undefined) headers['content-type'] = fuzz.contentType;
-            if (fuzz.idempotencyKey !== undefined) headers['idempotency-key'] = fuzz.idempotencyKey;
-            requests++;
-            const res = await sendRaw(route.method, path, headers, fuzz.rawBody);
-            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-            const wrong = problems(route, fuzz, res);
-            const after = await tableSnapshot(stack);
-            if (res.status >= 300 && after !== before)
-              wrong.push(`${route.id} refused with ${res.status} but wrote`);
-            before = after;
-            found.push(...wrong);
-            return wrong.length === 0;
-          }),
-          { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
-        )
-        .catch((error: unknown) => {
-          failures += Math.max(1, found.length);
-          throw new Error(`${found.join('\n')}\n${error instanceof Error ? error.message : String(error)}`);
-        });
-    },
-    120_000,
-  );
-});
+  describe(`fuzzing (shard ${shard.index} of ${shard.count})`, () => {
+    // The coverage check runs once, in the first shard (registered there only: nothing skipped).
+    if (shard.index === 1)
+      it('has a fixture for every route', () => {
+        expect(routesWithoutFixture()).toEqual([]);
+      });
+
+    it.each(inShard(routes, shard).map((r) => [r.id, r] as const))(
+      '%s: never 5xx, never a stack trace, documented errors, no write when refused',
+      async (_id, route) => {
+        const valid = await validRequest(route, a);
+        let before = await tableSnapshot(stack);
+        const found: string[] = [];
+        await fc
+          .assert(
+            fc.asyncProperty(requestArb(route, valid), async (fuzz) => {
+              let path: string = route.path;
+              for (const [name, segment] of Object.entries(fuzz.segments))
+                path = path.replace(`{${name}}`, segment);
+              if (fuzz.query !== '') path = `${path}?${fuzz.query}`;
+              const headers: Record<string, string> = { authorization: `Bearer ${admin}` };
+              if (fuzz.contentType !== undefined) headers['content-type'] = fuzz.contentType;
+              if (fuzz.idempotencyKey !== undefined) headers['idempotency-key'] = fuzz.idempotencyKey;
+              requests++;
+              const res = await sendRaw(route.method, path, headers, fuzz.rawBody);
+              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+              const wrong = problems(route, fuzz, res);
+              const after = await tableSnapshot(stack);
+              if (res.status >= 300 && after !== before)
+                wrong.push(`${route.id} refused with ${res.status} but wrote`);
+              before = after;
+              found.push(...wrong);
+              return wrong.length === 0;
+            }),
+            { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
+          )
+          .catch((error: unknown) => {
+            failures += Math.max(1, found.length);
+            throw new Error(`${found.join('\n')}\n${error instanceof Error ? error.message : String(error)}`);
+          });
+      },
+      120_000,
+    );
+  });
+}

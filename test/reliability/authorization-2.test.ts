@@ -1,0 +1,5 @@
+/** Shard 2 of the authorization matrix: ./authorization-suite.ts, ./shards.ts. */
+import { authorizationSuite } from './authorization-suite.js';
+import { SHARDS } from './shards.js';
+
+authorizationSuite({ index: 2, count: SHARDS.authorization });

@@ -1,0 +1,5 @@
+/** Shard 3 of the authorization matrix: ./authorization-suite.ts, ./shards.ts. */
+import { authorizationSuite } from './authorization-suite.js';
+import { SHARDS } from './shards.js';
+
+authorizationSuite({ index: 3, count: SHARDS.authorization });

@@ -1,0 +1,5 @@
+/** Shard 2 of the fuzzing suite: ./fuzz-suite.ts, ./shards.ts. */
+import { fuzzSuite } from './fuzz-suite.js';
+import { SHARDS } from './shards.js';
+
+fuzzSuite({ index: 2, count: SHARDS.fuzz });

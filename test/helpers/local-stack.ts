@@ -41,6 +41,7 @@ import {
 } from '../../infra/local/server.js';
 import { type LocalSns, startLocalSns } from '../../infra/local/sns/index.js';
 import { RATE_LIMIT_PREFIX } from '../../shared/db/keys.js';
+import { type WriteWatch, watchWrites } from './table-writes.js';
 
 export interface TokenOptions {
   readonly sub?: string;
@@ -91,6 +92,8 @@ export interface LocalStack {
   readonly scheduler: LocalScheduler;
   /** Every item of the table, canonical and sorted: equal snapshots mean nothing was written. */
   snapshot(): Promise<string>;
+  /** Watch the table's writes from now on (its DynamoDB stream; ./table-writes.ts). */
+  watchWrites(): Promise<WriteWatch>;
   stop(): Promise<void>;
 }
 
@@ -260,6 +263,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     token,
     request,
     snapshot: () => tableSnapshot(documentClient, tableName),
+    watchWrites: () => watchWrites(low, endpoint, tableName),
     get sns() {
       return started(sns, 'sns: true');
     },

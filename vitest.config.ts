@@ -8,6 +8,9 @@ export default defineConfig({
     // Sets the handlers' environment (that DynamoDB Local, a table per file) before any test import.
     setupFiles: ['test/helpers/setup-env.ts'],
     testTimeout: 30_000,
+    // expect.poll waits up to 1 s by default: too short for a write and a re-read through a browser
+    // on a loaded 2-core machine. A poll that passes returns as soon as it does.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     hookTimeout: 60_000,
     pool: 'forks',
     // Most files wait on HTTP and DynamoDB Local rather than compute, so more files than cores run

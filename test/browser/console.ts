@@ -48,7 +48,7 @@ export async function startConsole(options: LocalStackOptions = {}): Promise<Con
     });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(15_000); // a loaded 2-core machine; a locator that matches returns at once
     page.on('pageerror', (e) => console.error('[page error]', e));
     // The local stack's sign-in page (infra/local/console.ts), as a user would.
     await page.goto(`${base}/`);
@@ -75,6 +75,18 @@ export async function startConsole(options: LocalStackOptions = {}): Promise<Con
       await stack.stop();
     },
   };
+}
+
+/** An API call the scenario arranges (not what the test proves): fails the test unless it succeeds. */
+export async function must(
+  h: ConsoleHarness,
+  method: string,
+  path: string,
+  body: unknown,
+  role = 'coordinator',
+): Promise<void> {
+  const r = await h.stack.request(method, path, { role, body });
+  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
 }
 
 export async function go(page: Page, hash: string): Promise<void> {

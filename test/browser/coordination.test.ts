@@ -7,16 +7,21 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleHarness, expectAccessible, go, screenshot, startConsole } from './console.js';
+import {
+  must as arrange,
+  type ConsoleHarness,
+  expectAccessible,
+  go,
+  screenshot,
+  startConsole,
+} from './console.js';
 
 let h: ConsoleHarness;
 let coordinator: Page;
 const INC = 'INC-BREACH';
 
-async function must(method: string, path: string, body: unknown, role = 'coordinator'): Promise<void> {
-  const r = await h.stack.request(method, path, { role, body });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-}
+const must = (method: string, path: string, body: unknown, role = 'coordinator') =>
+  arrange(h, method, path, body, role);
 
 const contact = (id: string, organizationId: string, stakeholderGroup: string) =>
   must('POST', '/contacts', {

@@ -215,6 +215,11 @@ export function Field(props: {
   );
 }
 
+/**
+ * A choice whose `value` is the initial one only (an option `selected`): Preact writes a select's
+ * `value` prop back into the DOM on every render, which would undo the user's choice whenever the
+ * page re-renders while the form is being filled in.
+ */
 export function Select(props: {
   name: string;
   options: readonly string[];
@@ -222,10 +227,10 @@ export function Select(props: {
   empty?: boolean;
 }): JSX.Element {
   return (
-    <select name={props.name} value={props.value}>
+    <select name={props.name}>
       {props.empty && <option value="">—</option>}
       {props.options.map((o) => (
-        <option key={o} value={o}>
+        <option key={o} value={o} selected={o === props.value}>
           {o}
         </option>
       ))}

@@ -72,7 +72,7 @@ export default function IncidentForm({ params }: PageProps): JSX.Element {
               </Field>
             )}
             <Field label="Title" error={err('title')}>
-              <input name="title" value={inc?.title} size={50} />
+              <input name="title" defaultValue={inc?.title} size={50} />
             </Field>
             <Field label="Description" error={err('description')}>
               <textarea name="description" rows={3} cols={50} value={inc?.description} />
@@ -81,10 +81,10 @@ export default function IncidentForm({ params }: PageProps): JSX.Element {
               <Select name="severity" options={PRIORITIES} value={inc?.severity ?? 'medium'} />
             </Field>
             <Field label="Category" error={err('category')}>
-              <input name="category" value={inc?.category} placeholder="data_breach" />
+              <input name="category" defaultValue={inc?.category} placeholder="data_breach" />
             </Field>
             <Field label="Affected third parties (comma separated)" error={err('affectedThirdParties')}>
-              <input name="affectedThirdParties" value={inc?.affectedThirdParties?.join(', ')} />
+              <input name="affectedThirdParties" defaultValue={inc?.affectedThirdParties?.join(', ')} />
             </Field>
             {!inc && (
               <>

@@ -1,6 +1,8 @@
 /**
- * One incident: impact (priority and why), actions, communications with a TLP preview, escalations,
- * close/reopen (409 reasons shown), lessons, roles, obligations with clocks, activations, timeline.
+ * One incident: impact (priority and why), TLP, actions, communications with a TLP preview,
+ * escalations and escalation chains, acknowledgement, close/reopen (409 reasons shown), lessons, roles,
+ * obligations with clocks, submissions and drafts, activations, timeline. Lists past their first 100
+ * items read on with "Load more" (./incident-extras.tsx).
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
@@ -8,7 +10,6 @@ import { api, asApiError, type Schemas } from '../api/client';
 import type { PageProps } from '../main';
 import {
   ApiForm,
-  Countdown,
   clean,
   ErrorBanner,
   Field,
@@ -20,6 +21,7 @@ import {
   useLoad,
   when,
 } from '../ui';
+import { ActivationTools, Chains, Obligations, Paged, TlpChange } from './incident-extras';
 
 type Incident = Schemas['IncidentDetail'];
 const path = (incidentId: string) => ({ params: { path: { incidentId } } });
@@ -35,6 +37,7 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
   const i: Incident = inc.data;
   const reload = inc.reload;
   const coordinator = session.roles.some((r) => r === 'admin' || r === 'coordinator');
+  const responder = coordinator || session.roles.includes('responder');
   const impactWhy = [...(i.timeline ?? [])].reverse().find((t) => t.type.includes('impact'));
   return (
     <>
@@ -53,6 +56,8 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
         <a href={`#/incidents/${i.id}/edit`}>Edit</a> · <a href={`#/incidents/${i.id}/report`}>Report</a>
       </p>
       <p>{i.description}</p>
+
+      {responder && <TlpChange incident={i} reload={reload} />}
 
       <section aria-labelledby="impact-h">
         <h2 id="impact-h">Impact assessment</h2>
@@ -95,7 +100,7 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
                 <input
                   name="financialImpact"
                   inputMode="decimal"
-                  value={i.impactAssessment?.financialImpact ?? 0}
+                  defaultValue={i.impactAssessment?.financialImpact ?? 0}
                 />
               </Field>
               <Field label="Reputation impact" error={err('reputationImpact')}>
@@ -116,11 +121,14 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
                 <input
                   name="customersAffected"
                   inputMode="numeric"
-                  value={i.impactAssessment?.customersAffected}
+                  defaultValue={i.impactAssessment?.customersAffected}
                 />
               </Field>
               <Field label="Systems affected" error={err('systemsAffected')}>
-                <input name="systemsAffected" value={i.impactAssessment?.systemsAffected?.join(', ')} />
+                <input
+                  name="systemsAffected"
+                  defaultValue={i.impactAssessment?.systemsAffected?.join(', ')}
+                />
               </Field>
             </>
           )}
@@ -129,53 +137,57 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
 
       <section aria-labelledby="actions-h">
         <h2 id="actions-h">Actions</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>Id</th>
-              <th>Description</th>
-              <th>Assigned to</th>
-              <th>Due</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(i.actions ?? []).map((a) => (
-              <tr key={a.actionId}>
-                <td>{a.actionId}</td>
-                <td>{a.description}</td>
-                <td>{a.assignedTo}</td>
-                <td>{when(a.dueDate)}</td>
-                <td>
-                  <span data-testid={`action-status-${a.actionId}`}>{a.status}</span>{' '}
-                  <label>
-                    <span class="sr-only">Status of {a.actionId}</span>
-                    <select
-                      aria-label={`Status of ${a.actionId}`}
-                      value={a.status}
-                      onChange={async (e) => {
-                        const status = (e.target as HTMLSelectElement).value as 'completed';
-                        await run(
-                          api().PATCH('/incidents/{incidentId}/actions/{actionId}', {
-                            params: { path: { incidentId: id, actionId: a.actionId } },
-                            body: { status },
-                          }),
-                        );
-                        reload();
-                      }}
-                    >
-                      {ACTION_STATUSES.map((s) => (
-                        <option key={s} value={s}>
-                          {s}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Paged incident={i} kind="actions" first={i.actions}>
+          {(actions) => (
+            <table>
+              <thead>
+                <tr>
+                  <th>Id</th>
+                  <th>Description</th>
+                  <th>Assigned to</th>
+                  <th>Due</th>
+                  <th>Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actions.map((a) => (
+                  <tr key={a.actionId}>
+                    <td>{a.actionId}</td>
+                    <td>{a.description}</td>
+                    <td>{a.assignedTo}</td>
+                    <td>{when(a.dueDate)}</td>
+                    <td>
+                      <span data-testid={`action-status-${a.actionId}`}>{a.status}</span>{' '}
+                      <label>
+                        <span class="sr-only">Status of {a.actionId}</span>
+                        <select
+                          aria-label={`Status of ${a.actionId}`}
+                          value={a.status}
+                          onChange={async (e) => {
+                            const status = (e.target as HTMLSelectElement).value as 'completed';
+                            await run(
+                              api().PATCH('/incidents/{incidentId}/actions/{actionId}', {
+                                params: { path: { incidentId: id, actionId: a.actionId } },
+                                body: { status },
+                              }),
+                            );
+                            reload();
+                          }}
+                        >
+                          {ACTION_STATUSES.map((s) => (
+                            <option key={s} value={s}>
+                              {s}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Paged>
         <ApiForm
           label="Add action"
           submit={(v) =>
@@ -220,13 +232,17 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
 
       <section aria-labelledby="esc-h">
         <h2 id="esc-h">Escalations</h2>
-        <ul>
-          {(i.escalations ?? []).map((e) => (
-            <li key={e.escalationId}>
-              {e.escalationId} to {e.escalatedTo} ({e.priority}): {e.reason}
-            </li>
-          ))}
-        </ul>
+        <Paged incident={i} kind="escalations" first={i.escalations}>
+          {(escalations) => (
+            <ul>
+              {escalations.map((e) => (
+                <li key={e.escalationId}>
+                  {e.escalationId} to {e.escalatedTo} ({e.priority}): {e.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Paged>
         <ApiForm
           label="Escalate"
           submit={(v) =>
@@ -258,6 +274,8 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
           )}
         </ApiForm>
       </section>
+
+      <Chains incident={i} reload={reload} coordinator={coordinator} />
 
       {coordinator && <Activations incident={i} reload={reload} />}
 
@@ -293,7 +311,7 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
             {(err) => (
               <>
                 <Field label="Closure reason" error={err('reason')}>
-                  <input name="reason" value="resolved" />
+                  <input name="reason" defaultValue="resolved" />
                 </Field>
                 <Field label="Closure notes" error={err('notes')}>
                   <input name="notes" />
@@ -325,13 +343,17 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
 
       <section aria-labelledby="lessons-h">
         <h2 id="lessons-h">Lessons learned</h2>
-        <ul>
-          {(i.lessonsLearned ?? []).map((l) => (
-            <li key={l.lessonId}>
-              {l.lesson} {l.recommendation ? `— ${l.recommendation}` : ''}
-            </li>
-          ))}
-        </ul>
+        <Paged incident={i} kind="lessonsLearned" first={i.lessonsLearned}>
+          {(lessons) => (
+            <ul>
+              {lessons.map((l) => (
+                <li key={l.lessonId}>
+                  {l.lesson} {l.recommendation ? `— ${l.recommendation}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Paged>
         <ApiForm
           label="Add lesson"
           submit={(v) =>
@@ -411,76 +433,21 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
         </ApiForm>
       </section>
 
-      <section aria-labelledby="obl-h">
-        <h2 id="obl-h">Obligations and clocks</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>Obligation</th>
-              <th>Clock</th>
-              <th>Status</th>
-              <th>Due</th>
-              <th>Checklist</th>
-              <th>Draft</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(i.obligations ?? []).flatMap((o) =>
-              (o.clocks ?? []).map((c) => (
-                <tr key={o.obligationId + c.clockId}>
-                  <td>
-                    {o.obligationId} {o.name}
-                  </td>
-                  <td>{c.name}</td>
-                  <td>{c.status}</td>
-                  <td>{c.due ? <Countdown to={c.due} /> : (c.waitingFor ?? '—')}</td>
-                  <td>
-                    {(c.missingItems ?? []).length
-                      ? `missing: ${(c.missingItems ?? []).join(', ')}`
-                      : 'complete'}
-                  </td>
-                  <td>
-                    <a href={`${location.origin}/incidents/${i.id}/obligations/${o.obligationId}/draft`}>
-                      draft
-                    </a>
-                  </td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-        <ApiForm
-          label="Attach obligation"
-          submit={(v) =>
-            run(
-              api().POST('/incidents/{incidentId}/obligations', {
-                ...path(id),
-                body: clean({ regime: v.str('regime') }) as Schemas['AttachObligation'],
-              }),
-            )
-          }
-          onDone={reload}
-        >
-          {(err) => (
-            <Field label="Regime" error={err('regime')}>
-              <input
-                name="regime"
-                placeholder={(i.suggestedRegimes ?? []).map((r) => String(r.regime ?? r)).join(', ')}
-              />
-            </Field>
-          )}
-        </ApiForm>
-      </section>
+      <Obligations incident={i} reload={reload} />
 
       <section aria-labelledby="tl-h">
         <h2 id="tl-h">Timeline</h2>
-        <ol data-testid="timeline">
-          {(i.timeline ?? []).map((t) => (
-            <li key={t.seq}>
-              {when(t.at)} {t.actor} <code>{t.type}</code> {t.summary}
-            </li>
-          ))}
-        </ol>
+        <Paged incident={i} kind="timeline" first={i.timeline}>
+          {(timeline) => (
+            <ol data-testid="timeline">
+              {timeline.map((t) => (
+                <li key={t.seq}>
+                  {when(t.at)} {t.actor} <code>{t.type}</code> {t.summary}
+                </li>
+              ))}
+            </ol>
+          )}
+        </Paged>
       </section>
     </>
   );
@@ -521,38 +488,42 @@ function Communications({ incident, reload }: { incident: Incident; reload: () =
   return (
     <section aria-labelledby="comm-h">
       <h2 id="comm-h">Communications</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>Id</th>
-            <th>TLP</th>
-            <th>Direction</th>
-            <th>Subject</th>
-            <th>To</th>
-            <th>Delivery</th>
-          </tr>
-        </thead>
-        <tbody data-testid="communications">
-          {(incident.communications ?? []).map((c) => (
-            <tr key={c.communicationId}>
-              <td>{c.communicationId}</td>
-              <td>
-                <TlpMark tlp={c.tlp} />
-              </td>
-              <td>{c.direction}</td>
-              <td>{c.subject}</td>
-              <td>
-                {[
-                  ...(c.sentTo ?? []),
-                  ...(c.recipients?.contacts ?? []),
-                  ...(c.recipients?.organizations ?? []),
-                ].join(', ')}
-              </td>
-              <td>{c.delivery?.status ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Paged incident={incident} kind="communications" first={incident.communications}>
+        {(communications) => (
+          <table>
+            <thead>
+              <tr>
+                <th>Id</th>
+                <th>TLP</th>
+                <th>Direction</th>
+                <th>Subject</th>
+                <th>To</th>
+                <th>Delivery</th>
+              </tr>
+            </thead>
+            <tbody data-testid="communications">
+              {communications.map((c) => (
+                <tr key={c.communicationId}>
+                  <td>{c.communicationId}</td>
+                  <td>
+                    <TlpMark tlp={c.tlp} />
+                  </td>
+                  <td>{c.direction}</td>
+                  <td>{c.subject}</td>
+                  <td>
+                    {[
+                      ...(c.sentTo ?? []),
+                      ...(c.recipients?.contacts ?? []),
+                      ...(c.recipients?.organizations ?? []),
+                    ].join(', ')}
+                  </td>
+                  <td>{c.delivery?.status ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Paged>
       <ApiForm
         label="Record communication"
         submit={(v) =>
@@ -583,7 +554,7 @@ function Communications({ incident, reload }: { incident: Incident; reload: () =
         {(err) => (
           <>
             <Field label="Channel type" error={err('type')}>
-              <input name="type" value="email" />
+              <input name="type" defaultValue="email" />
             </Field>
             <Field label="Direction" error={err('direction')}>
               <Select name="direction" options={['outbound', 'inbound']} />
@@ -668,7 +639,6 @@ function Communications({ incident, reload }: { incident: Incident; reload: () =
 
 function Activations({ incident, reload }: { incident: Incident; reload: () => void }): JSX.Element {
   const playbooks = useLoad(() => run(api().GET('/playbooks')), []);
-  const [error, setError] = useState<Schemas['Error']>();
   const items = (playbooks.data as { items?: Schemas['Playbook'][] } | undefined)?.items ?? [];
   return (
     <section aria-labelledby="act-h">
@@ -702,7 +672,7 @@ function Activations({ incident, reload }: { incident: Incident; reload: () => v
           </>
         )}
       </ApiForm>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={playbooks.error} />
       {(incident.activations ?? []).map((a) => (
         <div key={a.activationId} data-testid={`activation-${a.activationId}`}>
           <h3>
@@ -765,22 +735,26 @@ function Activations({ incident, reload }: { incident: Incident; reload: () => v
               </>
             )}
           </ApiForm>
+          <ActivationTools activationId={a.activationId} reload={reload} />
           {a.status !== 'completed' && (
-            <button
-              type="button"
-              onClick={async () => {
-                const r = await run(
+            <ApiForm
+              label={`Complete activation ${a.activationId}`}
+              submit={(v) =>
+                run(
                   api().POST('/activations/{activationId}/complete', {
                     params: { path: { activationId: a.activationId } },
-                    body: {} as Schemas['CompleteActivation'],
+                    body: clean({ notes: v.str('notes') }),
                   }),
-                );
-                setError(r.ok ? undefined : r.error);
-                reload();
-              }}
+                )
+              }
+              onDone={reload}
             >
-              Complete activation {a.activationId}
-            </button>
+              {(err) => (
+                <Field label="Completion notes" error={err('notes')}>
+                  <textarea name="notes" rows={2} cols={50} />
+                </Field>
+              )}
+            </ApiForm>
           )}
         </div>
       ))}

@@ -67,6 +67,11 @@ function PartnerIncident({ id, org }: { id: string; org: string | undefined }): 
           </tr>
         </thead>
         <tbody>
+          {(i.activations ?? []).every((a) => (a.actions ?? []).length === 0) && (
+            <tr>
+              <td colSpan={5}>None.</td>
+            </tr>
+          )}
           {(i.activations ?? []).flatMap((a) =>
             (a.actions ?? []).map((c) => {
               const mine =
@@ -156,7 +161,7 @@ function PartnerIncident({ id, org }: { id: string; org: string | undefined }): 
         {(err) => (
           <>
             <Field label="Type" error={err('type')}>
-              <input name="type" value="portal" />
+              <input name="type" defaultValue="portal" />
             </Field>
             <Field label="Subject" error={err('subject')}>
               <input name="subject" />
@@ -165,7 +170,7 @@ function PartnerIncident({ id, org }: { id: string; org: string | undefined }): 
               <textarea name="content" rows={2} />
             </Field>
             <Field label="To" error={err('sentTo')}>
-              <input name="sentTo" value="coordinator" />
+              <input name="sentTo" defaultValue="coordinator" />
             </Field>
           </>
         )}

@@ -1,27 +1,51 @@
-/** Third parties: list and register. */
+/** Third parties: list, register, and edit (contacts, SLA requirements, data shared, systems accessed). */
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
+import { ENUMS } from '../enums';
 import type { PageProps } from '../main';
+import { type FieldSpec, RecordForm } from '../record-form';
 import { ApiForm, clean, ErrorBanner, Field, PRIORITIES, run, Select, useLoad } from '../ui';
 
-const TYPES = [
-  'cloud_provider',
-  'saas',
-  'software_vendor',
-  'hardware_vendor',
-  'msp',
-  'mssp',
-  'telecom',
-  'payment_processor',
-  'data_processor',
-  'consultant',
-  'supplier',
-  'partner',
-  'other',
-] as const;
+const TYPES = ENUMS.thirdPartyType;
+
+const EDIT_FIELDS: FieldSpec[] = [
+  { name: 'name', label: 'Name' },
+  { name: 'type', label: 'Type', kind: 'select', options: TYPES },
+  { name: 'criticality', label: 'Criticality', kind: 'select', options: PRIORITIES },
+  { name: 'contactInfo.email', label: 'General e-mail' },
+  { name: 'contactInfo.phone', label: 'General phone' },
+  { name: 'contactInfo.address', label: 'Postal address' },
+  { name: 'contactInfo.website', label: 'Website' },
+  { name: 'incidentContact.name', label: 'Incident contact name' },
+  { name: 'incidentContact.title', label: 'Incident contact title' },
+  { name: 'incidentContact.email', label: 'Incident contact e-mail' },
+  { name: 'incidentContact.phone', label: 'Incident contact phone' },
+  {
+    name: 'escalationContacts',
+    label: 'Escalation contacts (name | title | e-mail | phone, one a line)',
+    kind: 'lines',
+    columns: ['name', 'title', 'email', 'phone'],
+  },
+  { name: 'slaRequirements.notificationHours', label: 'SLA: notify us within (hours)', kind: 'number' },
+  { name: 'slaRequirements.responseHours', label: 'SLA: respond within (hours)', kind: 'number' },
+  { name: 'slaRequirements.resolutionHours', label: 'SLA: resolve within (hours)', kind: 'number' },
+  { name: 'slaRequirements.availabilityPercent', label: 'SLA: availability (%)', kind: 'number' },
+  { name: 'slaRequirements.notes', label: 'SLA notes', kind: 'textarea' },
+  { name: 'dataShared', label: 'Data shared (comma separated)', kind: 'list' },
+  { name: 'systemsAccessed', label: 'Systems accessed (comma separated)', kind: 'list' },
+  { name: 'ownerContactId', label: 'Owner contact id (directory)', nullable: true },
+  {
+    name: 'escalationContactIds',
+    label: 'Escalation contact ids (directory, comma separated)',
+    kind: 'list',
+  },
+];
 
 export default function ThirdParties(_: PageProps): JSX.Element {
   const list = useLoad(() => run(api().GET('/third-parties', { params: { query: { limit: 100 } } })), []);
+  const [editing, setEditing] = useState<string>();
+  const edited = (list.data?.items ?? []).find((t) => t.id === editing);
   return (
     <>
       <h1>Third parties</h1>
@@ -34,6 +58,7 @@ export default function ThirdParties(_: PageProps): JSX.Element {
             <th>Type</th>
             <th>Criticality</th>
             <th>Incidents</th>
+            <th>Edit</th>
           </tr>
         </thead>
         <tbody>
@@ -46,10 +71,37 @@ export default function ThirdParties(_: PageProps): JSX.Element {
               <td>
                 <a href={`#/incidents?thirdParty=${t.id}`}>{t.incidentCount ?? 0}</a>
               </td>
+              <td>
+                <button
+                  type="button"
+                  aria-expanded={editing === t.id}
+                  onClick={() => setEditing((e) => (e === t.id ? undefined : t.id))}
+                >
+                  Edit {t.id}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {edited && (
+        <RecordForm
+          key={`${edited.id}-${edited.version}`}
+          label={`Edit third party ${edited.id}`}
+          button="Save third party"
+          fields={EDIT_FIELDS}
+          initial={edited as unknown as Record<string, unknown>}
+          submit={(body) =>
+            run(
+              api().PATCH('/third-parties/{thirdPartyId}', {
+                params: { path: { thirdPartyId: edited.id } },
+                body: body as Schemas['UpdateThirdParty'],
+              }),
+            )
+          }
+          onDone={list.reload}
+        />
+      )}
       <h2>Register a third party</h2>
       <ApiForm
         label="Register third party"

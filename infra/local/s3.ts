@@ -121,7 +121,7 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
     }
     const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(date);
     if (!m) throw new S3Error(403, 'AccessDenied', 'X-Amz-Date is not a valid date');
-    const signedAt = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    const signedAt = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
     if (clock().getTime() > signedAt + expires * 1000) {
       throw new S3Error(403, 'AccessDenied', 'Request has expired');
     }
@@ -314,7 +314,7 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
           legalHold: false,
           checksumSent: false,
         };
-        if (b.versioning) (b.objects[key] ??= []).push(marker);
+        if (b.versioning) b.objects[key] = [...(b.objects[key] ?? []), marker];
         else delete b.objects[key];
         save();
         res

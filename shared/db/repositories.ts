@@ -13,6 +13,7 @@ import type { PoliciesRepository } from './repos/escalation-policies.js';
 import type { TriggersRepository } from './repos/escalation-triggers.js';
 import type { OrganizationsRepository } from './repos/organizations.js';
 import type { PlaybooksRepository } from './repos/playbooks.js';
+import type { EvidenceRepository } from './repos/evidence.js';
 import type { TemplatesRepository } from './repos/templates.js';
 import type { VerificationRepository } from './repos/verification.js';
 
@@ -46,6 +47,7 @@ export type Repositories = {
   readonly reminders: RemindersRepository;
   readonly topics: TopicsRepository;
   readonly incidents: IncidentsRepository;
+  readonly evidence: EvidenceRepository;
 };
 
 /** Types the domain uses with the incident repository (re-exported: the domain never imports `repos/`). */
@@ -57,3 +59,5 @@ export type {
   Page,
   Write,
 } from './repos/incidents.js';
+
+export type { EvidencePage } from './repos/evidence.js';

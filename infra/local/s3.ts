@@ -23,6 +23,48 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  PutObjectLockConfigurationCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+
+/** The evidence bucket of the local stack (LIAISON_EVIDENCE_BUCKET). */
+export const LOCAL_EVIDENCE_BUCKET = 'liaison-local-evidence';
+
+/**
+ * Creates the evidence bucket as the CDK does (versioning, Object Lock, default GOVERNANCE retention
+ * of `retentionDays`) unless it exists.
+ */
+export async function ensureEvidenceBucket(
+  endpoint: string,
+  bucket = LOCAL_EVIDENCE_BUCKET,
+  retentionDays = 90,
+): Promise<void> {
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket, ObjectLockEnabledForBucket: true }));
+    await s3.send(
+      new PutObjectLockConfigurationCommand({
+        Bucket: bucket,
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: retentionDays } },
+        },
+      }),
+    );
+  } finally {
+    s3.destroy();
+  }
+}
 
 export interface LocalS3Options {
   /** 0 (default) = a free port. */

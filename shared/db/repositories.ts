@@ -11,9 +11,9 @@ import type { ChannelsRepository } from './repos/channels.js';
 import type { ContactsRepository } from './repos/contacts.js';
 import type { PoliciesRepository } from './repos/escalation-policies.js';
 import type { TriggersRepository } from './repos/escalation-triggers.js';
+import type { EvidenceRepository } from './repos/evidence.js';
 import type { OrganizationsRepository } from './repos/organizations.js';
 import type { PlaybooksRepository } from './repos/playbooks.js';
-import type { EvidenceRepository } from './repos/evidence.js';
 import type { TemplatesRepository } from './repos/templates.js';
 import type { VerificationRepository } from './repos/verification.js';
 
@@ -50,6 +50,7 @@ export type Repositories = {
   readonly evidence: EvidenceRepository;
 };
 
+export type { EvidencePage } from './repos/evidence.js';
 /** Types the domain uses with the incident repository (re-exported: the domain never imports `repos/`). */
 export type {
   ChildKind,
@@ -59,5 +60,3 @@ export type {
   Page,
   Write,
 } from './repos/incidents.js';
-
-export type { EvidencePage } from './repos/evidence.js';

@@ -4,7 +4,14 @@
  */
 
 /** Who an outbound communication is for; a disclosure hold names the audiences it holds back. */
-export const AUDIENCES = ['partners', 'regulators', 'law_enforcement', 'customers', 'media', 'public'] as const;
+export const AUDIENCES = [
+  'partners',
+  'regulators',
+  'law_enforcement',
+  'customers',
+  'media',
+  'public',
+] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /** Audience of a communication recorded without one. */

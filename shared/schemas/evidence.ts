@@ -68,7 +68,8 @@ export const EmptyBody = z.strictObject({}).meta({ id: 'ConfirmEvidenceUpload' }
 export const PlaceHoldBody = z
   .strictObject({
     kind: HoldKind.meta({
-      description: 'legal: evidence may not be deleted or changed; disclosure: outbound communications to `audiences` refused',
+      description:
+        'legal: evidence may not be deleted or changed; disclosure: outbound communications to `audiences` refused',
     }),
     reason: Text(2000),
     evidenceId: Id.optional().meta({ description: 'legal only: hold one item; default the whole incident' }),
@@ -85,10 +86,18 @@ export const PlaceHoldBody = z
   })
   .superRefine((body, ctx) => {
     if (body.kind === 'disclosure' && body.evidenceId !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['evidenceId'], message: 'a disclosure hold applies to the incident' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evidenceId'],
+        message: 'a disclosure hold applies to the incident',
+      });
     }
     if (body.kind === 'legal' && body.audiences !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['audiences'], message: 'only a disclosure hold names audiences' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['audiences'],
+        message: 'only a disclosure hold names audiences',
+      });
     }
   })
   .meta({ id: 'PlaceHold' });
@@ -141,7 +150,9 @@ export const Evidence = z
     storage: z.object({ bucket: z.string(), key: z.string(), versionId: z.string().optional() }),
     custodian: z.string().meta({ description: 'Current custodian' }),
     links: z.object({ actions: z.array(z.string()), communications: z.array(z.string()) }),
-    legalHolds: z.array(z.string()).meta({ description: 'Active legal holds on this item (its own and the incident’s)' }),
+    legalHolds: z
+      .array(z.string())
+      .meta({ description: 'Active legal holds on this item (its own and the incident’s)' }),
     registeredAt: TimestampOut,
     registeredBy: z.string(),
     confirmedAt: TimestampOut.optional(),
@@ -152,7 +163,9 @@ export const Evidence = z
   .meta({ id: 'Evidence' });
 export type Evidence = z.infer<typeof Evidence>;
 
-export const EvidenceDetail = Evidence.extend({ custody: z.array(CustodyEntry) }).meta({ id: 'EvidenceDetail' });
+export const EvidenceDetail = Evidence.extend({ custody: z.array(CustodyEntry) }).meta({
+  id: 'EvidenceDetail',
+});
 export type EvidenceDetail = z.infer<typeof EvidenceDetail>;
 
 export const RegisteredEvidence = z

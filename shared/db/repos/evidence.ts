@@ -64,15 +64,18 @@ export function createEvidenceRepository({ db, tableName }: TableContext): Evide
     }
   };
   const custodyOf = (incidentId: string, evidenceId: string) =>
-    queryAll({ db, tableName }, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-      ExpressionAttributeValues: {
-        ':pk': incidentPk(incidentId),
-        ':c': evidenceKeys.custodyPrefix(childNumber(evidenceId)),
+    queryAll(
+      { db, tableName },
+      {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: {
+          ':pk': incidentPk(incidentId),
+          ':c': evidenceKeys.custodyPrefix(childNumber(evidenceId)),
+        },
+        ConsistentRead: true,
       },
-      ConsistentRead: true,
-    });
+    );
   const repo: EvidenceRepository = {
     objectKey: evidenceKeys.objectKey,
     async get(incidentId, evidenceId) {
@@ -111,12 +114,15 @@ export function createEvidenceRepository({ db, tableName }: TableContext): Evide
       };
     },
     async listAll(incidentId) {
-      const items = await queryAll({ db, tableName }, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-        ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':e': evidenceKeys.itemPrefix },
-        ConsistentRead: true,
-      });
+      const items = await queryAll(
+        { db, tableName },
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+          ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':e': evidenceKeys.itemPrefix },
+          ConsistentRead: true,
+        },
+      );
       return items.map((i: Item) => evidenceEntity.fromItem(i));
     },
     async getHold(incidentId, holdId) {
@@ -131,12 +137,15 @@ export function createEvidenceRepository({ db, tableName }: TableContext): Evide
       return holdEntity.fromItem(res.Item);
     },
     async holds(incidentId) {
-      const items = await queryAll({ db, tableName }, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
-        ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':h': evidenceKeys.holdPrefix },
-        ConsistentRead: true,
-      });
+      const items = await queryAll(
+        { db, tableName },
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
+          ExpressionAttributeValues: { ':pk': incidentPk(incidentId), ':h': evidenceKeys.holdPrefix },
+          ConsistentRead: true,
+        },
+      );
       return items.map((i: Item) => holdEntity.fromItem(i));
     },
     newItem: (value) => evidenceEntity.create(tableName, value),

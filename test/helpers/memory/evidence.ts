@@ -2,7 +2,7 @@
  * In-memory evidence register over the memory incident repository's item map (the writes are the
  * real repository's builders, applied by the memory incident `transact`).
  */
-import { evidenceEntity, holdEntity, custodyEntryEntity } from '../../../shared/db/entities/evidence.js';
+import { custodyEntryEntity, evidenceEntity, holdEntity } from '../../../shared/db/entities/evidence.js';
 import { createEvidenceRepository, type EvidenceRepository } from '../../../shared/db/repos/evidence.js';
 import { NotFoundError } from '../../../shared/errors.js';
 
@@ -31,7 +31,10 @@ export function memoryEvidence(items: Map<string, Item>): EvidenceRepository {
       };
     },
     async list(incidentId) {
-      return { items: prefixed(incidentId, 'EVIDENCE#').map((i) => evidenceEntity.fromItem(i)), nextCursor: null };
+      return {
+        items: prefixed(incidentId, 'EVIDENCE#').map((i) => evidenceEntity.fromItem(i)),
+        nextCursor: null,
+      };
     },
     async listAll(incidentId) {
       return prefixed(incidentId, 'EVIDENCE#').map((i) => evidenceEntity.fromItem(i));

@@ -18,7 +18,11 @@ const evidenceBucketOf = (s: Synthesized) => {
 
 describe('evidence bucket', () => {
   it('has Object Lock on with a default GOVERNANCE retention of 90 days, versioning, encryption, no public access, access logs', () => {
-    const { id, Properties: p, DeletionPolicy } = evidenceBucketOf(real) as ReturnType<typeof evidenceBucketOf> & {
+    const {
+      id,
+      Properties: p,
+      DeletionPolicy,
+    } = evidenceBucketOf(real) as ReturnType<typeof evidenceBucketOf> & {
       DeletionPolicy?: string;
     };
     expect(p.ObjectLockConfiguration).toEqual({
@@ -54,11 +58,20 @@ describe('evidence bucket', () => {
   it('grants the evidence actions (incidents/* only) and sets LIAISON_EVIDENCE_BUCKET on exactly the routes that use s3', () => {
     const s3Routes = (routes as readonly Route[]).filter((r) => r.uses?.includes('s3'));
     expect(s3Routes.map((r) => r.id).sort()).toEqual(
-      ['confirmEvidenceUpload', 'deleteEvidence', 'downloadEvidence', 'placeHold', 'registerEvidence', 'releaseHold'].sort(),
+      [
+        'confirmEvidenceUpload',
+        'deleteEvidence',
+        'downloadEvidence',
+        'placeHold',
+        'registerEvidence',
+        'releaseHold',
+      ].sort(),
     );
     const functions = allOfType(real.all, 'AWS::Lambda::Function');
     const withBucket = functions.filter(
-      (f) => (f.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.LIAISON_EVIDENCE_BUCKET,
+      (f) =>
+        (f.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+          ?.LIAISON_EVIDENCE_BUCKET,
     );
     expect(withBucket).toHaveLength(s3Routes.length);
     // Every role holding the statement belongs to those functions only.
@@ -69,11 +82,13 @@ describe('evidence bucket', () => {
     );
     expect(policies.length).toBeGreaterThan(0);
     for (const p of policies) {
-      const roles = (p.Properties.Roles as unknown[]).map((r) => JSON.stringify({ 'Fn::GetAtt': [(r as { Ref: string }).Ref, 'Arn'] }));
-      for (const r of roles) expect(allowedRoles.has(r), `${p.id} reaches a function without s3`).toBe(true);
-      const statement = (p.Properties.PolicyDocument as { Statement: { Sid?: string; Action: string[]; Resource: unknown }[] }).Statement.find(
-        (s) => s.Sid === 'EvidenceObjects',
+      const roles = (p.Properties.Roles as unknown[]).map((r) =>
+        JSON.stringify({ 'Fn::GetAtt': [(r as { Ref: string }).Ref, 'Arn'] }),
       );
+      for (const r of roles) expect(allowedRoles.has(r), `${p.id} reaches a function without s3`).toBe(true);
+      const statement = (
+        p.Properties.PolicyDocument as { Statement: { Sid?: string; Action: string[]; Resource: unknown }[] }
+      ).Statement.find((s) => s.Sid === 'EvidenceObjects');
       expect(statement?.Action).toEqual([...EVIDENCE_ACTIONS]);
       expect(JSON.stringify(statement?.Resource)).toContain('/incidents/*');
     }

@@ -79,10 +79,15 @@ export class EvidenceBucket extends Construct {
     if (this.granted.has(key)) return;
     this.granted.add(key);
     role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: 'EvidenceObjects', actions: [...EVIDENCE_ACTIONS], resources: [this.objectsArn] }),
+      new iam.PolicyStatement({
+        sid: 'EvidenceObjects',
+        actions: [...EVIDENCE_ACTIONS],
+        resources: [this.objectsArn],
+      }),
     );
     Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::' +
+      id:
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::' +
         `${this.bucketName.replace(Aws.ACCOUNT_ID, '<AWS::AccountId>').replace(Aws.REGION, '<AWS::Region>')}/incidents/*]`,
       reason:
         'Evidence objects are created at run time, one per item (incidents/<incident>/evidence/<item>): the ' +

@@ -89,7 +89,7 @@ describe('evidence bucket', () => {
       const statement = (
         p.Properties.PolicyDocument as { Statement: { Sid?: string; Action: string[]; Resource: unknown }[] }
       ).Statement.find((s) => s.Sid === 'EvidenceObjects');
-      expect(statement?.Action).toEqual([...EVIDENCE_ACTIONS]);
+      expect([...(statement?.Action ?? [])].sort()).toEqual([...EVIDENCE_ACTIONS].sort());
       expect(JSON.stringify(statement?.Resource)).toContain('/incidents/*');
     }
     const others = functions.filter((f) => !withBucket.includes(f));

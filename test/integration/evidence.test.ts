@@ -280,6 +280,11 @@ describe('disclosure hold', () => {
     });
     expect(hold.status, JSON.stringify(hold.body)).toBe(201);
     expect(hold.body.audiences).toEqual(['customers', 'media', 'public']);
+    const obligations = await stack.request('GET', '/incidents/INC-DH1/obligations', { token: viewer });
+    expect(obligations.status).toBe(200);
+    expect(obligations.body.disclosureHolds).toEqual([
+      { holdId: 'HOLD-1', audiences: ['customers', 'media', 'public'] },
+    ]);
     const message = {
       type: 'email',
       direction: 'outbound',

@@ -2884,6 +2884,11 @@ export interface components {
         };
         ObligationList: {
             items: components["schemas"]["Obligation"][];
+            /** @description Active disclosure holds (docs/evidence.md): they hold back communications to these audiences and never stop a clock */
+            disclosureHolds?: {
+                holdId: string;
+                audiences: string[];
+            }[];
         };
         UpdateObligation: {
             /** @description Trigger times to set; null clears one (back to its default) */

@@ -127,6 +127,7 @@ export function createLiaisonStack(
     ...overrides,
     names,
     scheduleGroupName: stringContext(app, 'scheduleGroup') ?? names.scheduleGroup,
+    evidenceRetentionDays: numberContext(app, 'evidenceRetentionDays', 90),
     monitoring: monitoringFromContext(app),
     description: `Liaison (${names.stage}): third-party security-incident coordination`,
     bundleDir,

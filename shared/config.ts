@@ -11,7 +11,12 @@ export interface Config {
   /** AWS region used by the SDK clients. */
   readonly region: string;
   /** Endpoint overrides used by the local stack (undefined in AWS). */
-  readonly endpoints: { readonly dynamodb?: string; readonly sns?: string; readonly scheduler?: string };
+  readonly endpoints: {
+    readonly dynamodb?: string;
+    readonly sns?: string;
+    readonly scheduler?: string;
+    readonly s3?: string;
+  };
   /** Largest accepted request body in bytes (413 above it). */
   readonly maxBodyBytes: number;
   /** True when running inside the local stack (allows plain http:// webhooks, etc.). */
@@ -46,6 +51,7 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env): AwsConfig {
       dynamodb: env.LIAISON_DYNAMODB_ENDPOINT || undefined,
       sns: env.LIAISON_SNS_ENDPOINT || undefined,
       scheduler: env.LIAISON_SCHEDULER_ENDPOINT || undefined,
+      s3: env.LIAISON_S3_ENDPOINT || undefined,
     },
   };
 }
@@ -392,4 +398,34 @@ let cachedEscalation: EscalationConfig | undefined;
 export function escalationConfig(): EscalationConfig {
   cachedEscalation ??= readEscalationConfig();
   return cachedEscalation;
+}
+
+// ---------------------------------------------------------------- evidence (shared/domain/evidence, docs/evidence.md)
+
+/** Settings of a function whose route `uses` 's3' (the evidence bucket). */
+export interface EvidenceConfig {
+  /** The evidence bucket (`LIAISON_EVIDENCE_BUCKET`; versioned, Object Lock on). */
+  readonly bucket: string;
+  /** Lifetime of presigned upload and download URLs (`LIAISON_EVIDENCE_URL_SECONDS`, default 900). */
+  readonly urlSeconds: number;
+}
+
+export function readEvidenceConfig(env: NodeJS.ProcessEnv = process.env): EvidenceConfig {
+  const bucket = required(env, 'LIAISON_EVIDENCE_BUCKET');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new Error(`Liaison configuration: LIAISON_EVIDENCE_BUCKET is not a bucket name: "${bucket}"`);
+  }
+  const urlSeconds = positiveInt(env, 'LIAISON_EVIDENCE_URL_SECONDS', 900);
+  if (urlSeconds > 604_800) {
+    throw new Error('Liaison configuration: LIAISON_EVIDENCE_URL_SECONDS must be at most 604800 (7 days)');
+  }
+  return { bucket, urlSeconds };
+}
+
+let cachedEvidence: EvidenceConfig | undefined;
+
+/** Evidence-bucket settings, read and validated on first use (by a function that uses S3). */
+export function evidenceConfig(): EvidenceConfig {
+  cachedEvidence ??= readEvidenceConfig();
+  return cachedEvidence;
 }

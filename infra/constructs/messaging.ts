@@ -10,6 +10,7 @@
  *              LIAISON_SCHEDULER_ROLE_ARN, LIAISON_SCHEDULER_DLQ_ARN, LIAISON_TARGETS
  *   sns        topic management and Publish on `<prefix>*` topics, kms:GenerateDataKey* and Decrypt on the
  *              topic key; LIAISON_TOPIC_PREFIX, LIAISON_TOPIC_KMS_KEY_ID
+ *   s3         the evidence bucket's `incidents/*` objects (./evidence-bucket.ts); LIAISON_EVIDENCE_BUCKET
  */
 
 import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -21,6 +22,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ServiceUse } from '../../shared/routes.js';
 import type { ScheduledFunction } from '../functions.js';
+import type { EvidenceBucket } from './evidence-bucket.js';
 
 export interface MessagingProps {
   /** Schedule group name (context `scheduleGroup`, default `liaison`). */
@@ -62,6 +64,8 @@ export class Messaging extends Construct {
   /** Target name → function ARN (what LIAISON_TARGETS holds). */
   readonly targetArns: Readonly<Record<string, string>>;
   private key: kms.Key | undefined;
+  /** The evidence bucket, set by the stack before any route is bound. */
+  evidence: EvidenceBucket | undefined;
   private readonly granted = new Set<string>();
 
   constructor(
@@ -185,13 +189,20 @@ export class Messaging extends Construct {
       if (!this.granted.has(key)) {
         this.granted.add(key);
         if (use === 'scheduler') this.grantScheduler(role);
+        else if (use === 's3') this.evidenceBucket().grant(role);
         else this.grantSns(role);
       }
       for (const [name, value] of Object.entries(this.environment(use))) fn.addEnvironment(name, value);
     }
   }
 
+  private evidenceBucket(): EvidenceBucket {
+    if (!this.evidence) throw new Error('A route uses s3 but the stack has no evidence bucket');
+    return this.evidence;
+  }
+
   private environment(use: ServiceUse): Record<string, string> {
+    if (use === 's3') return this.evidenceBucket().environment();
     if (use === 'sns') {
       return { LIAISON_TOPIC_PREFIX: this.props.topicPrefix, LIAISON_TOPIC_KMS_KEY_ID: this.topicKey.keyArn };
     }

@@ -9,6 +9,8 @@ export interface LocalConfig {
   readonly logLevel: string;
   /** Port of the local SNS (`SNS_PORT`, default 4002); fixed so `npm run mailbox` finds it. */
   readonly snsPort: number;
+  /** Port of the local S3 (`S3_PORT`, default 4003): presigned URLs name it. */
+  readonly s3Port: number;
   /** How often the local Scheduler fires due schedules (`LIAISON_SCHEDULER_TICK_MS`, default 1000). */
   readonly schedulerTickMs: number;
   /** Rate of the notification sweeper (`LIAISON_SWEEP_INTERVAL`, e.g. `1 minute`; default its AWS rate). */
@@ -43,6 +45,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     port,
     logLevel: env.LOG_LEVEL ?? env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     snsPort: portNumber(env, 'SNS_PORT', 4002),
+    s3Port: portNumber(env, 'S3_PORT', 4003),
     schedulerTickMs,
     sweepInterval: sweepInterval(env.LIAISON_SWEEP_INTERVAL),
     verificationInterval:

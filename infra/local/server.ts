@@ -34,6 +34,8 @@ export interface LocalEnvironmentOptions {
   readonly topics?: TopicsConfig;
   /** Scheduling settings (LIAISON_SCHEDULE_GROUP, …, LIAISON_TARGETS), with the local Scheduler. */
   readonly scheduling?: SchedulingConfig;
+  /** The local S3 and its evidence bucket (LIAISON_S3_ENDPOINT, LIAISON_EVIDENCE_BUCKET). */
+  readonly s3?: { readonly endpoint: string; readonly bucket: string };
   /** Powertools log level of the handlers (default WARN). */
   readonly logLevel?: string;
 }
@@ -45,6 +47,9 @@ export function localEnvironment(options: LocalEnvironmentOptions): Record<strin
     LIAISON_DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
     ...(options.snsEndpoint ? { LIAISON_SNS_ENDPOINT: options.snsEndpoint } : {}),
     ...(options.schedulerEndpoint ? { LIAISON_SCHEDULER_ENDPOINT: options.schedulerEndpoint } : {}),
+    ...(options.s3
+      ? { LIAISON_S3_ENDPOINT: options.s3.endpoint, LIAISON_EVIDENCE_BUCKET: options.s3.bucket }
+      : {}),
     ...(options.topics
       ? { LIAISON_TOPIC_PREFIX: options.topics.prefix, LIAISON_TOPIC_KMS_KEY_ID: options.topics.kmsKeyId }
       : {}),

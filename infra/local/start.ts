@@ -2,7 +2,8 @@
  * `npm start`: DynamoDB Local (data kept in `.liaison/dynamodb/`), the table, the local SNS on
  * http://127.0.0.1:4002 (SNS_PORT overrides; `.liaison/sns/`), the local EventBridge Scheduler
  * (`.liaison/scheduler/`, firing every LIAISON_SCHEDULER_TICK_MS, default 1 s, into the scheduled
- * functions of infra/functions.ts), and the HTTP API on http://127.0.0.1:3000 (PORT overrides),
+ * functions of infra/functions.ts), the local S3 on http://127.0.0.1:4003 (S3_PORT; the evidence
+ * bucket, `.liaison/s3/`), and the HTTP API on http://127.0.0.1:3000 (PORT overrides),
  * running the same handlers as AWS. Ctrl-C stops everything.
  */
 import { createServer } from 'node:net';
@@ -17,6 +18,7 @@ import {
   localDynamoDbClient,
   startDynamoDbLocal,
 } from './dynamodb.js';
+import { ensureEvidenceBucket, LOCAL_EVIDENCE_BUCKET, type LocalS3, startLocalS3 } from './s3.js';
 import {
   ensureScheduleGroup,
   LOCAL_TOPICS,
@@ -32,6 +34,7 @@ const TABLE_NAME = 'liaison-local';
 const DATA_DIR = fileURLToPath(new URL('../../.liaison/dynamodb/', import.meta.url));
 const SNS_DIR = fileURLToPath(new URL('../../.liaison/sns/', import.meta.url));
 const SCHEDULER_DIR = fileURLToPath(new URL('../../.liaison/scheduler/', import.meta.url));
+const S3_DIR = fileURLToPath(new URL('../../.liaison/s3/', import.meta.url));
 
 /** True when something already listens on 127.0.0.1:port (checked before Java is started). */
 function portTaken(port: number): Promise<boolean> {
@@ -58,9 +61,10 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  const { port, snsPort } = settings;
+  const { port, snsPort, s3Port } = settings;
   if (await portTaken(port)) fail(portInUse(port));
   if (await portTaken(snsPort)) fail(portInUse(snsPort, 'SNS_PORT'));
+  if (await portTaken(s3Port)) fail(portInUse(s3Port, 'S3_PORT'));
   // Node 20 is this project's runtime; the SDK's "node 22 from 2027" notice would be the first line.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -74,6 +78,7 @@ async function main(): Promise<void> {
 
   let server: ReturnType<typeof createLocalApi> | undefined;
   let sns: LocalSns | undefined;
+  let s3: LocalS3 | undefined;
   let scheduler: LocalScheduler | undefined;
   let stopping = false;
   const stop = async (code: number): Promise<never> => {
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
       await scheduler?.stop(); // no new firings first, then the API they may call, then the services
       if (server) await closeServer(server);
       await sns?.stop();
+      await s3?.stop();
       await db.stop();
     }
     process.exit(code);
@@ -98,6 +104,8 @@ async function main(): Promise<void> {
       if (error.code === 'EADDRINUSE') throw new Error(portInUse(snsPort, 'SNS_PORT'));
       throw error;
     });
+    s3 = await startLocalS3({ port: s3Port, dataDir: S3_DIR });
+    await ensureEvidenceBucket(s3.endpoint);
     scheduler = createLocalScheduler({ dataDir: SCHEDULER_DIR, invoke: localInvoke() });
     const schedulerEndpoint = await scheduler.listen();
     await ensureScheduleGroup(schedulerEndpoint);
@@ -121,6 +129,7 @@ async function main(): Promise<void> {
           schedulerEndpoint,
           topics: LOCAL_TOPICS,
           scheduling,
+          s3: { endpoint: s3.endpoint, bucket: LOCAL_EVIDENCE_BUCKET },
           logLevel: settings.logLevel,
         }),
         // The link of verification messages (docs/verification.md) points at this API.
@@ -138,6 +147,7 @@ async function main(): Promise<void> {
   console:    ${url}/ (sign in at ${url}/local/sign-in; build it first: npm run web:build)
   DynamoDB:   ${db.endpoint} (table ${TABLE_NAME})
   SNS:        ${sns.endpoint} (mailbox: npm run mailbox)
+  S3:         ${s3.endpoint} (evidence bucket ${LOCAL_EVIDENCE_BUCKET}, .liaison/s3/)
   Scheduler:  ${schedulerEndpoint} (group ${scheduling.group}, ${jobs} scheduled function(s), tick ${settings.schedulerTickMs} ms)
   token:      TOKEN=$(npm run -s token -- --role coordinator)
   try:        curl -H "Authorization: Bearer $TOKEN" ${url}/incidents

@@ -25,6 +25,7 @@ import { TABLE } from '../../shared/db/table.js';
 import { type Route, routes } from '../../shared/routes.js';
 import { ApiFunction, acknowledgeFunctionFindings } from '../constructs/api-function.js';
 import { type ConsoleConfig, ConsoleHosting } from '../constructs/console.js';
+import { EvidenceBucket } from '../constructs/evidence-bucket.js';
 import { Messaging } from '../constructs/messaging.js';
 import { Monitoring } from '../constructs/monitoring.js';
 import { SCHEDULED_FUNCTIONS, type ScheduledFunction } from '../functions.js';
@@ -77,6 +78,8 @@ export interface LiaisonStackProps extends StackProps {
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
   /** EventBridge Scheduler schedule group (context `scheduleGroup`); default `liaison-<stage>`. */
   readonly scheduleGroupName?: string;
+  /** Default GOVERNANCE retention of evidence objects in days (context `evidenceRetentionDays`, default 90). */
+  readonly evidenceRetentionDays?: number;
   /** Defaults to THE route table; tests pass their own (e.g. a route that `uses` SNS). */
   readonly routes?: readonly Route[];
   /** Defaults to SCHEDULED_FUNCTIONS of infra/functions.ts; tests pass their own. */
@@ -125,6 +128,7 @@ export class LiaisonStack extends Stack {
   readonly consoleHosting: ConsoleHosting | undefined;
   readonly areas = new Map<string, ApiAreaStack>();
   readonly messaging: Messaging;
+  readonly evidence: EvidenceBucket;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: LiaisonStackProps) {
@@ -222,6 +226,12 @@ export class LiaisonStack extends Stack {
       topicPrefix: names.topicPrefix,
       targets: Object.fromEntries(jobs.map((job) => [job.name, jobName(job)])),
     });
+    // ---- the evidence bucket (Object Lock; see constructs/evidence-bucket.ts) ----
+    this.evidence = new EvidenceBucket(this, 'Evidence', {
+      resourceName: names.resourceName,
+      retentionDays: props.evidenceRetentionDays ?? 90,
+    });
+    this.messaging.evidence = this.evidence;
 
     // ---- HTTP API ----
     this.httpApi = new HttpApi(this, 'HttpApi', {

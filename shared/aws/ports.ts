@@ -99,3 +99,50 @@ export interface Schedules {
 export interface SchedulingDeps {
   readonly schedules: Schedules;
 }
+
+// ---------------------------------------------------------------- S3 (the evidence bucket)
+
+/** What the bucket reports about the stored object (HeadObject). */
+export interface StoredObject {
+  /** The object version (S3 versioning is on for the evidence bucket). */
+  readonly versionId: string | undefined;
+  readonly size: number;
+  /** ChecksumSHA256 S3 verified at upload, as hex; undefined when the uploader sent none. */
+  readonly sha256: string | undefined;
+}
+
+/** A presigned request: the URL and the headers the client must send with it (they are signed). */
+export interface PresignedRequest {
+  readonly method: 'PUT' | 'GET';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly expiresAt: string;
+}
+
+export interface ObjectStore {
+  /** The bucket's name (recorded as the item's storage location). */
+  readonly bucket: string;
+  /** A presigned PutObject that S3 accepts only with this SHA-256 (hex) and length. */
+  presignPut(
+    key: string,
+    upload: { sha256: string; size: number; contentType: string },
+  ): Promise<PresignedRequest>;
+  /** A presigned GetObject of one version, offered as a download named `filename`. */
+  presignGet(key: string, versionId: string | undefined, filename: string): Promise<PresignedRequest>;
+  /** HeadObject (latest version); undefined when there is none. */
+  head(key: string): Promise<StoredObject | undefined>;
+  /** Reads the version and hashes it (when S3 kept no checksum): hex SHA-256. */
+  sha256Of(key: string, versionId: string | undefined): Promise<string>;
+  /** PutObjectLegalHold ON/OFF on one version. */
+  setLegalHold(key: string, versionId: string | undefined, on: boolean): Promise<void>;
+  /**
+   * Deletes one version (GOVERNANCE retention bypassed: the register decides); `locked` when Object
+   * Lock refuses (a legal hold, or COMPLIANCE retention).
+   */
+  deleteVersion(key: string, versionId: string | undefined): Promise<'deleted' | 'locked'>;
+}
+
+/** What a service that stores or serves evidence files needs (routes with `uses: ['s3']`). */
+export interface ObjectStoreDeps {
+  readonly objects: ObjectStore;
+}

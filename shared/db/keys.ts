@@ -376,3 +376,25 @@ export const escalationKeys = {
 export const ackKeys = {
   token: (hash: string): Key => ({ pk: `ACKTOKEN#${hash}`, sk: '#TOKEN' }),
 };
+
+// ---------------------------------------------------------------- evidence (docs/evidence.md)
+//   INC#<incId>  CUSTODY#<nnnnnn>#<nnnnnn>  custody entry m of evidence item EVD-n (append-only)
+//   INC#<incId>  EVIDENCE#<nnnnnn>          evidence item EVD-n (numbered by the incident's evidenceSeq)
+//   INC#<incId>  HOLD#<nnnnnn>              legal or disclosure hold HOLD-n (numbered by holdSeq)
+// Sort keys CUSTODY#, EVIDENCE#, HOLD# fall outside the ranges getHead reads (ACTIVATION#,
+// ESCCHAIN#, OBLIG#…ROLE#), so GET /incidents/{id} reads none of them.
+// S3: the evidence bucket's object key of an item is `incidents/<incId>/evidence/<EVD-n>`.
+
+export const evidenceKeys = {
+  item: (incidentId: string, n: number): Key => ({ pk: incidentPk(incidentId), sk: `EVIDENCE#${pad(n)}` }),
+  custody: (incidentId: string, n: number, seq: number): Key => ({
+    pk: incidentPk(incidentId),
+    sk: `CUSTODY#${pad(n)}#${pad(seq)}`,
+  }),
+  hold: (incidentId: string, n: number): Key => ({ pk: incidentPk(incidentId), sk: `HOLD#${pad(n)}` }),
+  itemPrefix: 'EVIDENCE#',
+  custodyPrefix: (n: number) => `CUSTODY#${pad(n)}#`,
+  holdPrefix: 'HOLD#',
+  /** The S3 object key of an evidence item (one object, each upload a version). */
+  objectKey: (incidentId: string, evidenceId: string) => `incidents/${incidentId}/evidence/${evidenceId}`,
+};

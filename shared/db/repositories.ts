@@ -11,6 +11,7 @@ import type { ChannelsRepository } from './repos/channels.js';
 import type { ContactsRepository } from './repos/contacts.js';
 import type { PoliciesRepository } from './repos/escalation-policies.js';
 import type { TriggersRepository } from './repos/escalation-triggers.js';
+import type { EvidenceRepository } from './repos/evidence.js';
 import type { OrganizationsRepository } from './repos/organizations.js';
 import type { PlaybooksRepository } from './repos/playbooks.js';
 import type { TemplatesRepository } from './repos/templates.js';
@@ -46,8 +47,10 @@ export type Repositories = {
   readonly reminders: RemindersRepository;
   readonly topics: TopicsRepository;
   readonly incidents: IncidentsRepository;
+  readonly evidence: EvidenceRepository;
 };
 
+export type { EvidencePage } from './repos/evidence.js';
 /** Types the domain uses with the incident repository (re-exported: the domain never imports `repos/`). */
 export type {
   ChildKind,

@@ -42,6 +42,16 @@ import { route as listEscalationPolicies } from './escalation/list-escalation-po
 import { route as listEscalationTriggers } from './escalation/list-escalation-triggers.js';
 import { route as updateEscalationPolicy } from './escalation/update-escalation-policy.js';
 import { route as updateEscalationTrigger } from './escalation/update-escalation-trigger.js';
+import { route as confirmEvidenceUpload } from './evidence/confirm-evidence-upload.js';
+import { route as deleteEvidence } from './evidence/delete-evidence.js';
+import { route as downloadEvidence } from './evidence/download-evidence.js';
+import { route as getEvidence } from './evidence/get-evidence.js';
+import { route as listEvidence } from './evidence/list-evidence.js';
+import { route as listHolds } from './evidence/list-holds.js';
+import { route as placeHold } from './evidence/place-hold.js';
+import { route as registerEvidence } from './evidence/register-evidence.js';
+import { route as releaseHold } from './evidence/release-hold.js';
+import { route as transferCustody } from './evidence/transfer-custody.js';
 import { route as acknowledgeIncident } from './incidents/acknowledge-incident.js';
 import { route as assessImpact } from './incidents/assess-impact.js';
 import { route as assignIncidentRole } from './incidents/assign-role.js';
@@ -193,6 +203,17 @@ export const routes = [
   updateEscalationTrigger,
   // ---- reminders and regulator drafts (docs/reminders.md, docs/regulatory.md) ----
   getObligationDraft,
+  // ---- evidence register, legal and disclosure holds (docs/evidence.md) ----
+  registerEvidence,
+  listEvidence,
+  getEvidence,
+  confirmEvidenceUpload,
+  downloadEvidence,
+  transferCustody,
+  deleteEvidence,
+  placeHold,
+  listHolds,
+  releaseHold,
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

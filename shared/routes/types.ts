@@ -17,7 +17,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * AWS services a function calls besides the table. The CDK grants exactly these (and sets their
  * environment) on the function's role, see infra/constructs/messaging.ts; absent = none.
  */
-export type ServiceUse = 'sns' | 'scheduler';
+export type ServiceUse = 'sns' | 'scheduler' | 's3';
 
 export interface Route {
   /** operationId; unique. */
@@ -29,7 +29,7 @@ export interface Route {
   readonly handler: string;
   readonly roles: Access;
   readonly table: TableAccess;
-  /** `sns`: topics and publishing; `scheduler`: one-time schedules. Default: neither. */
+  /** `sns`: topics and publishing; `scheduler`: one-time schedules; `s3`: the evidence bucket. Default: none. */
   readonly uses?: readonly ServiceUse[];
   /**
    * Fine-grained table access: the partition-key prefixes (`VERIFYTOKEN#` …) the function may

@@ -5,6 +5,7 @@ import { StakeholderGroup } from './contacts.js';
 import { Activation, ParticipantsByDimension } from './coordination.js';
 import { EscalationChain } from './escalation.js';
 import { CreateEscalationBody, Escalation } from './escalations.js';
+import { Audience } from './evidence.js';
 import { Obligation, RegimeSuggestion, ReportObligation } from './obligations.js';
 
 export { CreateEscalationBody, Escalation };
@@ -158,6 +159,14 @@ export const CreateCommunicationBody = z
       description: "Default: the incident's level; a coordinator may lower it (recorded), never raise it",
     }),
     priority: Priority.optional(),
+    audience: Audience.optional().meta({
+      description:
+        'Who it is for (default partners); an active disclosure hold refuses its audiences (409 DISCLOSURE_HOLD)',
+    }),
+    overrideReason: Text(2000).optional().meta({
+      description:
+        'Admin only: send despite a disclosure hold; recorded on the communication and the timeline',
+    }),
   })
   .superRefine((body, ctx) => {
     for (const problem of communicationShapeProblems(body)) ctx.addIssue({ code: 'custom', ...problem });
@@ -239,6 +248,11 @@ export const Communication = z
     }),
     template: z.object({ templateId: z.string(), version: z.number().int() }).optional(),
     recipients: Recipients.optional(),
+    audience: Audience.optional(),
+    disclosureOverride: z
+      .object({ holds: z.array(z.string()), reason: z.string(), by: z.string() })
+      .optional()
+      .meta({ description: 'Sent despite these disclosure holds, by an admin, for this reason' }),
     notice: z.object({ kind: z.string() }).optional().meta({
       description: 'Set when Liaison sent it by itself (escalation level, reminder, overdue notice …)',
     }),

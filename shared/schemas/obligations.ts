@@ -240,7 +240,18 @@ export const RegimeView = z
 export type RegimeView = z.infer<typeof RegimeView>;
 
 export const RegimeList = z.object({ items: z.array(RegimeView) }).meta({ id: 'RegimeList' });
-export const ObligationList = z.object({ items: z.array(Obligation) }).meta({ id: 'ObligationList' });
+export const ObligationList = z
+  .object({
+    items: z.array(Obligation),
+    disclosureHolds: z
+      .array(z.object({ holdId: z.string(), audiences: z.array(z.string()) }))
+      .optional()
+      .meta({
+        description:
+          'Active disclosure holds (docs/evidence.md): they hold back communications to these audiences and never stop a clock',
+      }),
+  })
+  .meta({ id: 'ObligationList' });
 
 export const ReportObligation = z
   .object({

@@ -25,6 +25,12 @@ import {
   startDynamoDbLocal,
 } from '../../infra/local/dynamodb.js';
 import {
+  ensureEvidenceBucket,
+  LOCAL_EVIDENCE_BUCKET,
+  type LocalS3,
+  startLocalS3,
+} from '../../infra/local/s3.js';
+import {
   ensureScheduleGroup,
   LOCAL_TOPICS,
   type LoadScheduledHandler,
@@ -88,6 +94,9 @@ export interface LocalStack {
   request<T = Json>(method: string, path: string, options?: RequestOptions): Promise<Response<T>>;
   /** The local SNS of this stack; throws unless started with `{ sns: true }`. */
   readonly sns: LocalSns;
+  /** The local S3 of this stack (always started, in memory) and its evidence bucket. */
+  readonly s3: LocalS3;
+  readonly evidenceBucket: string;
   /** The local Scheduler (fire due schedules with `tick()`); throws unless started with `{ scheduler }`. */
   readonly scheduler: LocalScheduler;
   /** Every item of the table, canonical and sorted: equal snapshots mean nothing was written. */
@@ -153,6 +162,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 
+  // The evidence bucket: in process, in memory, cheap; always on (routes with `uses: ['s3']`).
+  const s3 = await startLocalS3();
+  await ensureEvidenceBucket(s3.endpoint);
   const sns = options.sns ? await startLocalSns({ port: 0, retryDelaysMs: [20, 50, 100] }) : undefined;
   let scheduler: LocalScheduler | undefined;
   if (options.scheduler) {
@@ -176,6 +188,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(scheduler
         ? { schedulerEndpoint: scheduler.endpoint, scheduling: localScheduling(options.scheduler?.functions) }
         : {}),
+      s3: { endpoint: s3.endpoint, bucket: LOCAL_EVIDENCE_BUCKET },
       logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     }),
     log: options.log ?? ((message, error) => console.error(`[local-api] ${message}`, error ?? '')),
@@ -248,6 +261,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     documentClient.destroy();
     await scheduler?.stop();
     await sns?.stop();
+    await s3.stop();
     await ownDb?.stop();
   };
 
@@ -264,6 +278,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     request,
     snapshot: () => tableSnapshot(documentClient, tableName),
     watchWrites: () => watchWrites(low, endpoint, tableName),
+    s3,
+    evidenceBucket: LOCAL_EVIDENCE_BUCKET,
     get sns() {
       return started(sns, 'sns: true');
     },

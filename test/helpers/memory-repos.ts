@@ -9,6 +9,7 @@ import type { Deps } from '../../shared/domain/deps.js';
 import { memoryAckTokens } from './memory/ack-tokens.js';
 import { memoryActivations } from './memory/activations.js';
 import { memoryDirectory } from './memory/directory.js';
+import { memoryEvidence } from './memory/evidence.js';
 import { memoryIncidents } from './memory/incidents.js';
 import { memoryObligations } from './memory/obligations.js';
 import { memoryOutbox } from './memory/outbox.js';
@@ -21,12 +22,14 @@ export function memoryRepositories(): Repositories {
   const { store, channels, contacts, organizations, playbooks, policies, templates, triggers } =
     memoryDirectory();
   const verification = memoryVerification(store);
+  const incidents = memoryIncidents();
   return {
     ackTokens: memoryAckTokens(),
     activations: memoryActivations(),
     channels,
     contacts,
-    incidents: memoryIncidents(),
+    incidents,
+    evidence: memoryEvidence(incidents.items),
     obligations: memoryObligations(),
     organizations,
     outbox: memoryOutbox(),

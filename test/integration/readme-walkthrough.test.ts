@@ -60,4 +60,26 @@ describe('README examples', () => {
     // incident's discovery minutes earlier: 400, and then the draft 404).
     expect(codes(second)).toEqual([201, 201, 200, 201, 200, 200, 200]);
   });
+
+  it('the evidence block runs verbatim: upload, confirm, download, transfer, holds, refusals', async () => {
+    const evidence = block(/^# Evidence: register a file/);
+    const script = [
+      `API=${stack.baseUrl.replace(/\/$/, '')}`,
+      `COORD=${await stack.token('coordinator', { sub: 'carol' })}`,
+      `RESP=${await stack.token('responder', { sub: 'rita' })}`,
+      `VIEW=${await stack.token('viewer', { sub: 'victor' })}`,
+      `ADMIN=${await stack.token('admin', { sub: 'ada' })}`,
+      `json() { curl -sS -o /dev/null -w '%{http_code}\\n' -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "\${@:2}"; }`,
+      evidence
+        .split('\n')
+        .filter((l) => !/^(API|COORD|RESP|VIEW|ADMIN)=/.test(l))
+        .join('\n'),
+    ].join('\n');
+    const { stdout } = await run('bash', ['-c', script], { timeout: 120_000 });
+    // incident, PUT, confirm, download, transfer, legal hold, delete 409, disclosure hold,
+    // customer message 409, admin override, read, holds, release.
+    expect(stdout.trim().split('\n').map(Number)).toEqual([
+      201, 200, 200, 200, 201, 201, 409, 201, 409, 201, 200, 200, 200,
+    ]);
+  });
 });

@@ -369,6 +369,47 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
     foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
+  // ---- evidence register and holds (docs/evidence.md): internal roles only ----
+  registerEvidence: {
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+  },
+  listEvidence: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  getEvidence: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  confirmEvidenceUpload: {
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+  },
+  downloadEvidence: {
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+  },
+  transferCustody: {
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+  },
+  deleteEvidence: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  placeHold: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  listHolds: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  releaseHold: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
 };
 
 /** The organization claim used for each column. */

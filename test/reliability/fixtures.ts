@@ -8,7 +8,7 @@
  * `Idempotency-Key` reused with a different body is refused (422).
  */
 
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createRepositories } from '../../shared/db/repos/index.js';
 import { issueAcknowledgementToken } from '../../shared/domain/escalation/ack-links.js';
 import { issueVerificationToken } from '../../shared/domain/verification/service.js';
@@ -598,7 +598,107 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     params: { ...(await arrange.obligation(a)) },
     query: { clock: 'authority' },
   }),
+  // ---- evidence register and holds (docs/evidence.md) ----
+  registerEvidence: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: evidenceBody('first'),
+    otherBody: evidenceBody('second'),
+  }),
+  listEvidence: async (a) => ({
+    params: { incidentId: (await arrangeEvidence(a, true)).incidentId },
+    query: { limit: '10' },
+  }),
+  getEvidence: async (a) => ({ params: await arrangeEvidence(a, true) }),
+  confirmEvidenceUpload: async (a) => ({ params: await arrangeEvidence(a, false, true), body: {} }),
+  downloadEvidence: async (a) => ({
+    params: await arrangeEvidence(a, true),
+    body: { reason: 'analysis' },
+    otherBody: { reason: 'second analysis' },
+  }),
+  transferCustody: async (a) => ({
+    params: await arrangeEvidence(a, true),
+    body: { to: 'Forensics team', reason: 'imaging' },
+    otherBody: { to: 'Law enforcement liaison', reason: 'handover' },
+  }),
+  deleteEvidence: async (a) => ({
+    params: await arrangeEvidence(a, false),
+    body: { reason: 'registered twice' },
+    otherBody: { reason: 'wrong file' },
+  }),
+  placeHold: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: { kind: 'legal', reason: 'preservation order' },
+    otherBody: { kind: 'disclosure', reason: 'police asked to delay customer notice' },
+  }),
+  listHolds: async (a) => ({ params: { incidentId: (await arrangeHold(a)).incidentId } }),
+  releaseHold: async (a) => ({
+    params: await arrangeHold(a),
+    body: { reason: 'order lifted' },
+    otherBody: { reason: 'case closed' },
+  }),
 };
+
+const EVIDENCE_FILE = Buffer.from('evidence file of the reliability suites');
+
+function evidenceBody(description: string) {
+  return {
+    description,
+    type: 'log',
+    source: 'fw-edge-01',
+    collectedAt: '2030-01-01T10:00:00Z',
+    fileName: 'fw.log',
+    contentType: 'text/plain',
+    sha256: createHash('sha256').update(EVIDENCE_FILE).digest('hex'),
+    size: EVIDENCE_FILE.length,
+  };
+}
+
+/** An evidence item of a fresh incident: registered, its file uploaded, and confirmed unless told not to. */
+async function arrangeEvidence(
+  a: Arrange,
+  confirm: boolean,
+  uploadOnly = false,
+): Promise<{ incidentId: string; evidenceId: string }> {
+  const incidentId = await arrange.incident(a);
+  const r = await must(
+    a.stack.request('POST', `/incidents/${incidentId}/evidence`, {
+      token: a.admin,
+      body: evidenceBody('arranged'),
+    }),
+    'an evidence item',
+  );
+  const evidenceId = r.body.evidence.evidenceId as string;
+  if (confirm || uploadOnly) {
+    const put = await fetch(r.body.upload.url, {
+      method: 'PUT',
+      headers: r.body.upload.headers,
+      body: EVIDENCE_FILE,
+    });
+    if (put.status !== 200) throw new Error(`arranging an evidence upload failed: ${put.status}`);
+  }
+  if (confirm) {
+    await must(
+      a.stack.request('POST', `/incidents/${incidentId}/evidence/${evidenceId}/confirm`, {
+        token: a.admin,
+        body: {},
+      }),
+      'an evidence confirmation',
+    );
+  }
+  return { incidentId, evidenceId };
+}
+
+async function arrangeHold(a: Arrange): Promise<{ incidentId: string; holdId: string }> {
+  const incidentId = await arrange.incident(a);
+  const r = await must(
+    a.stack.request('POST', `/incidents/${incidentId}/holds`, {
+      token: a.admin,
+      body: { kind: 'disclosure', reason: 'arranged' },
+    }),
+    'a hold',
+  );
+  return { incidentId, holdId: r.body.holdId as string };
+}
 
 /** A fresh verification token (the credential of the public POST /verify/{token}). */
 async function arrangeVerificationToken(a: Arrange): Promise<string> {

@@ -16,7 +16,25 @@ export interface Counters {
  * `participants`: organizations taking part through activations and coordinated actions (besides
  * the affected third parties); they get incident link items too, and partner access follows them.
  */
-export type StoredIncident = Incident & Counters & { participants?: string[] };
+export type StoredIncident = Incident &
+  Counters & {
+    participants?: string[];
+    /** Evidence items (EVD-n) and holds (HOLD-n) numbered so far (docs/evidence.md); absent = 0. */
+    evidenceSeq?: number;
+    holdSeq?: number;
+    /** The active legal and disclosure holds, decided on with every change of the incident. */
+    holds?: ActiveHold[];
+  };
+
+/** An active hold as the incident item carries it (the hold item `HOLD#<n>` has the whole record). */
+export interface ActiveHold {
+  readonly holdId: string;
+  readonly kind: 'legal' | 'disclosure';
+  /** legal: one item only; absent = the whole incident. */
+  readonly evidenceId?: string;
+  /** disclosure: the audiences held back. */
+  readonly audiences?: readonly string[];
+}
 
 /** TLP 2.0 level of an incident created without one. */
 export { DEFAULT_INCIDENT_TLP } from '../../model/tlp.js';
@@ -29,6 +47,9 @@ export const INCIDENT_BOOKKEEPING: readonly string[] = [
   'escSeq',
   'lessonSeq',
   'participants',
+  'evidenceSeq',
+  'holdSeq',
+  'holds',
 ];
 
 export const incidentEntity = defineEntity<StoredIncident>({

@@ -5,6 +5,7 @@ import { createChannelsRepository } from './channels.js';
 import { createContactsRepository } from './contacts.js';
 import { createPoliciesRepository } from './escalation-policies.js';
 import { createTriggersRepository } from './escalation-triggers.js';
+import { createEvidenceRepository } from './evidence.js';
 import { createIncidentsRepository } from './incidents.js';
 import { obligationsRepository } from './obligations.js';
 import { createOrganizationsRepository } from './organizations.js';
@@ -33,5 +34,6 @@ export function createRepositories(ctx: TableContext): Repositories {
     reminders: remindersRepository(ctx),
     topics: topicsRepository(ctx),
     incidents: createIncidentsRepository(ctx),
+    evidence: createEvidenceRepository(ctx),
   };
 }

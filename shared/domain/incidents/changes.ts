@@ -16,6 +16,9 @@ export function storedView(stored: StoredIncident): Incident {
     escSeq: _e,
     lessonSeq: _l,
     participants: _p,
+    evidenceSeq: _ev,
+    holdSeq: _ho,
+    holds: _hs,
     ...incident
   } = stored;
   return { ...incident, tlp: incident.tlp ?? DEFAULT_INCIDENT_TLP };

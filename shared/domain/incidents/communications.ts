@@ -6,6 +6,7 @@ import type { Communication, CreateCommunicationBody, Recipients } from '../../s
 import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
+import { decideDisclosure } from '../evidence/rules.js';
 import {
   buildOutbox,
   checkRecipients,
@@ -60,6 +61,8 @@ export async function createCommunication(
     (current) => {
       assertMaySeeIncident(caller, current);
       assertIncidentOpen(current);
+      // A disclosure hold (docs/evidence.md): 409 for its audiences, unless an admin overrides.
+      const disclosure = decideDisclosure(caller, current.holds, body);
       const { n, incident } = bump(current, 'commSeq');
       const at = deps.now().toISOString();
       const communicationId = `COMM-${n}`;
@@ -107,6 +110,10 @@ export async function createCommunication(
           ? { template: { templateId: plan.template.templateId, version: plan.template.version } }
           : {}),
         ...(body.recipients ? { recipients: body.recipients } : {}),
+        ...(body.audience ? { audience: body.audience } : {}),
+        ...(disclosure.override
+          ? { disclosureOverride: { ...disclosure.override, by: caller.subject } }
+          : {}),
         ...(plan ? { delivery: pendingDelivery(outbox) } : {}),
         recordedAt: at,
         recordedBy: caller.subject,
@@ -125,6 +132,13 @@ export async function createCommunication(
           },
         },
       ];
+      if (disclosure.override) {
+        timeline.push({
+          type: 'communication.disclosure_override',
+          summary: `${communicationId} to ${body.audience} sent despite ${disclosure.override.holds.join(', ')}: ${disclosure.override.reason}`,
+          data: { communicationId, audience: body.audience, ...disclosure.override },
+        });
+      }
       if (communication.tlpLoweredFrom) {
         timeline.push({
           type: 'communication.tlp_lowered',

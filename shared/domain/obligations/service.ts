@@ -341,10 +341,20 @@ export async function recordSubmission(
 
 // ---------- reads ----------
 
-export async function listObligations(deps: Deps, incidentId: string): Promise<{ items: Obligation[] }> {
+export async function listObligations(
+  deps: Deps,
+  incidentId: string,
+): Promise<{ items: Obligation[]; disclosureHolds?: { holdId: string; audiences: string[] }[] }> {
   const { incident, obligations } = await deps.repos.obligations.incidentObligations(incidentId);
   const now = deps.now();
-  return { items: obligations.map((o) => view(o, incident.discoveryDate, now)) };
+  // The clocks keep running under a disclosure hold; the view shows the holds beside them.
+  const disclosureHolds = (incident.holds ?? [])
+    .filter((h) => h.kind === 'disclosure')
+    .map((h) => ({ holdId: h.holdId, audiences: [...(h.audiences ?? [])] }));
+  return {
+    items: obligations.map((o) => view(o, incident.discoveryDate, now)),
+    ...(disclosureHolds.length > 0 ? { disclosureHolds } : {}),
+  };
 }
 
 export function listRegimes(): { items: RegimeView[] } {

@@ -1177,6 +1177,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/incidents/{incidentId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incident’s evidence register, oldest first (paginated)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listEvidence"];
+        put?: never;
+        /**
+         * Register an evidence item (SHA-256, size) and get a presigned PUT that S3 accepts only with that hash
+         * @description Roles: admin, coordinator, responder
+         */
+        post: operations["registerEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An evidence item with its custody history (collection, upload, transfers, every download)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["getEvidence"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an evidence item and its stored file (409 LEGAL_HOLD while held); the register keeps the record
+         * @description Roles: admin, coordinator
+         */
+        delete: operations["deleteEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/evidence/{evidenceId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the uploaded file against the registered SHA-256 and size, and confirm the item (422 on a mismatch)
+         * @description Roles: admin, coordinator, responder
+         */
+        post: operations["confirmEvidenceUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/evidence/{evidenceId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A presigned GET of the confirmed version; the download is recorded in the custody history
+         * @description Roles: admin, coordinator, responder
+         */
+        post: operations["downloadEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/evidence/{evidenceId}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a custody handover (from, to, when, why)
+         * @description Roles: admin, coordinator, responder
+         */
+        post: operations["transferCustody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incident’s legal and disclosure holds, active and released
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listHolds"];
+        put?: never;
+        /**
+         * Place a legal hold (incident or one item; S3 Object Lock legal hold) or a disclosure hold (audiences)
+         * @description Roles: admin, coordinator
+         */
+        post: operations["placeHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/holds/{holdId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a legal or disclosure hold
+         * @description Roles: admin, coordinator
+         */
+        post: operations["releaseHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2087,6 +2239,17 @@ export interface components {
                 version: number;
             };
             recipients?: components["schemas"]["Recipients"];
+            /**
+             * @description Who an outbound communication is for
+             * @enum {string}
+             */
+            audience?: "partners" | "regulators" | "law_enforcement" | "customers" | "media" | "public";
+            /** @description Sent despite these disclosure holds, by an admin, for this reason */
+            disclosureOverride?: {
+                holds: string[];
+                reason: string;
+                by: string;
+            };
             /** @description Set when Liaison sent it by itself (escalation level, reminder, overdue notice …) */
             notice?: {
                 kind: string;
@@ -2475,6 +2638,13 @@ export interface components {
             tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
             /** @enum {string} */
             priority?: "critical" | "high" | "medium" | "low";
+            /**
+             * @description Who it is for (default partners); an active disclosure hold refuses its audiences (409 DISCLOSURE_HOLD)
+             * @enum {string}
+             */
+            audience?: "partners" | "regulators" | "law_enforcement" | "customers" | "media" | "public";
+            /** @description Admin only: send despite a disclosure hold; recorded on the communication and the timeline */
+            overrideReason?: string;
         };
         CreateLesson: {
             lesson: string;
@@ -2714,6 +2884,11 @@ export interface components {
         };
         ObligationList: {
             items: components["schemas"]["Obligation"][];
+            /** @description Active disclosure holds (docs/evidence.md): they hold back communications to these audiences and never stop a clock */
+            disclosureHolds?: {
+                holdId: string;
+                audiences: string[];
+            }[];
         };
         UpdateObligation: {
             /** @description Trigger times to set; null clears one (back to its default) */
@@ -3010,6 +3185,210 @@ export interface components {
             source: string | null;
             /** @description The value found, as text */
             value?: string;
+        };
+        RegisterEvidence: {
+            description: string;
+            /** @enum {string} */
+            type: "file" | "log" | "disk_image" | "memory_image" | "network_capture" | "email" | "document" | "screenshot" | "other";
+            /** @description Where it came from: host, system, mailbox, person */
+            source: string;
+            /** @description Default: the caller */
+            collectedBy?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp; stored and returned in UTC
+             */
+            collectedAt: string;
+            fileName: string;
+            /** @default application/octet-stream */
+            contentType: string;
+            /** @description SHA-256 of the file, hex */
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            links?: {
+                /** @description Action ids (ACTION-n) of this incident */
+                actions?: string[];
+                /** @description Communication ids (COMM-n) of this incident */
+                communications?: string[];
+            };
+        };
+        RegisteredEvidence: {
+            evidence: components["schemas"]["Evidence"];
+            upload: components["schemas"]["PresignedRequest"];
+        };
+        Evidence: {
+            evidenceId: string;
+            description: string;
+            /** @enum {string} */
+            type: "file" | "log" | "disk_image" | "memory_image" | "network_capture" | "email" | "document" | "screenshot" | "other";
+            source: string;
+            collectedBy: string;
+            /** Format: date-time */
+            collectedAt: string;
+            fileName: string;
+            contentType: string;
+            sha256: string;
+            size: number;
+            /** @enum {string} */
+            status: "pending_upload" | "confirmed" | "deleted";
+            storage: {
+                bucket: string;
+                key: string;
+                versionId?: string;
+            };
+            /** @description Current custodian */
+            custodian: string;
+            links: {
+                actions: string[];
+                communications: string[];
+            };
+            /** @description Active legal holds on this item (its own and the incident’s) */
+            legalHolds: string[];
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: string;
+            /** Format: date-time */
+            confirmedAt?: string;
+            /** Format: date-time */
+            deletedAt?: string;
+            deletedReason?: string;
+            version: number;
+        };
+        PresignedRequest: {
+            /** @enum {string} */
+            method: "PUT" | "GET";
+            url: string;
+            /** @description Send these headers with the request */
+            headers: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        EvidenceDetail: {
+            evidenceId: string;
+            description: string;
+            /** @enum {string} */
+            type: "file" | "log" | "disk_image" | "memory_image" | "network_capture" | "email" | "document" | "screenshot" | "other";
+            source: string;
+            collectedBy: string;
+            /** Format: date-time */
+            collectedAt: string;
+            fileName: string;
+            contentType: string;
+            sha256: string;
+            size: number;
+            /** @enum {string} */
+            status: "pending_upload" | "confirmed" | "deleted";
+            storage: {
+                bucket: string;
+                key: string;
+                versionId?: string;
+            };
+            /** @description Current custodian */
+            custodian: string;
+            links: {
+                actions: string[];
+                communications: string[];
+            };
+            /** @description Active legal holds on this item (its own and the incident’s) */
+            legalHolds: string[];
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: string;
+            /** Format: date-time */
+            confirmedAt?: string;
+            /** Format: date-time */
+            deletedAt?: string;
+            deletedReason?: string;
+            version: number;
+            custody: components["schemas"]["CustodyEntry"][];
+        };
+        CustodyEntry: {
+            seq: number;
+            /** @enum {string} */
+            kind: "collected" | "uploaded" | "transfer" | "download" | "hold" | "release" | "deleted";
+            /** Format: date-time */
+            at: string;
+            by: string;
+            from?: string;
+            to?: string;
+            reason?: string;
+            versionId?: string;
+        };
+        ConfirmEvidenceUpload: Record<string, never>;
+        DownloadEvidence: {
+            /** @description Recorded in the custody history */
+            reason?: string;
+        };
+        EvidenceDownload: {
+            evidenceId: string;
+            sha256: string;
+            download: components["schemas"]["PresignedRequest"];
+            custody: components["schemas"]["CustodyEntry"];
+        };
+        TransferCustody: {
+            /** @description New custodian (person, team or agency) */
+            to: string;
+            reason: string;
+            /** @description Default: the current custodian */
+            from?: string;
+            /**
+             * Format: date-time
+             * @description When the handover happened; default now
+             */
+            at?: string;
+        };
+        DeleteEvidence: {
+            reason: string;
+        };
+        PlaceHold: {
+            /**
+             * @description legal: evidence may not be deleted or changed; disclosure: outbound communications to `audiences` refused
+             * @enum {string}
+             */
+            kind: "legal" | "disclosure";
+            reason: string;
+            /** @description legal only: hold one item; default the whole incident */
+            evidenceId?: string;
+            /** @description disclosure only; default customers, media, public */
+            audiences?: ("partners" | "regulators" | "law_enforcement" | "customers" | "media" | "public")[];
+            /** @description Who asked for it, e.g. the investigating agency and its reference */
+            requestedBy?: string;
+            /**
+             * Format: date-time
+             * @description When the hold is to be reviewed
+             */
+            reviewBy?: string;
+        };
+        Hold: {
+            holdId: string;
+            /** @enum {string} */
+            kind: "legal" | "disclosure";
+            /** @enum {string} */
+            status: "active" | "released";
+            evidenceId?: string;
+            audiences?: ("partners" | "regulators" | "law_enforcement" | "customers" | "media" | "public")[];
+            reason: string;
+            requestedBy?: string;
+            /** Format: date-time */
+            reviewBy?: string;
+            /** Format: date-time */
+            placedAt: string;
+            placedBy: string;
+            /** Format: date-time */
+            releasedAt?: string;
+            releasedBy?: string;
+            releaseReason?: string;
+            /** @description legal: object versions whose S3 legal hold this change turned on/off */
+            objectLocks?: number;
+        };
+        HoldList: {
+            items: components["schemas"]["Hold"][];
+        };
+        ReleaseHold: {
+            reason: string;
         };
     };
     responses: never;
@@ -10838,6 +11217,1005 @@ export interface operations {
             };
             /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEvidence: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident’s evidence register, oldest first (paginated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Evidence"][];
+                        /** @description Pass as `cursor` for the next page; null at the end */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterEvidence"];
+            };
+        };
+        responses: {
+            /** @description Register an evidence item (SHA-256, size) and get a presigned PUT that S3 accepts only with that hash */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredEvidence"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An evidence item with its custody history (collection, upload, transfers, every download) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDetail"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteEvidence"];
+            };
+        };
+        responses: {
+            /** @description Delete an evidence item and its stored file (409 LEGAL_HOLD while held); the register keeps the record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmEvidenceUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEvidenceUpload"];
+            };
+        };
+        responses: {
+            /** @description Check the uploaded file against the registered SHA-256 and size, and confirm the item (422 on a mismatch) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DownloadEvidence"];
+            };
+        };
+        responses: {
+            /** @description A presigned GET of the confirmed version; the download is recorded in the custody history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDownload"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transferCustody: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferCustody"];
+            };
+        };
+        responses: {
+            /** @description Record a custody handover (from, to, when, why) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustodyEntry"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listHolds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident’s legal and disclosure holds, active and released */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldList"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    placeHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceHold"];
+            };
+        };
+        responses: {
+            /** @description Place a legal hold (incident or one item; S3 Object Lock legal hold) or a disclosure hold (audiences) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    releaseHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseHold"];
+            };
+        };
+        responses: {
+            /** @description Release a legal or disclosure hold */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

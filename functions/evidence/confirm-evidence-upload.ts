@@ -1,0 +1,16 @@
+import { defaultDeps, objectStoreDeps } from '../../shared/deps.js';
+import { confirmEvidenceUpload } from '../../shared/domain/evidence/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/evidence/confirm-evidence-upload.js';
+
+export const handler = httpHandler(route, async ({ params, caller }) =>
+  ok(
+    await confirmEvidenceUpload(
+      defaultDeps(),
+      objectStoreDeps().objects,
+      caller,
+      params.incidentId,
+      params.evidenceId,
+    ),
+  ),
+);

@@ -1,0 +1,17 @@
+import { defaultDeps, objectStoreDeps } from '../../shared/deps.js';
+import { deleteEvidence } from '../../shared/domain/evidence/service.js';
+import { httpHandler, ok } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/evidence/delete-evidence.js';
+
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
+  ok(
+    await deleteEvidence(
+      defaultDeps(),
+      objectStoreDeps().objects,
+      caller,
+      params.incidentId,
+      params.evidenceId,
+      body,
+    ),
+  ),
+);

@@ -1,0 +1,8 @@
+import { defaultDeps, objectStoreDeps } from '../../shared/deps.js';
+import { placeHold } from '../../shared/domain/evidence/service.js';
+import { created, httpHandler } from '../../shared/http/handler.js';
+import { route } from '../../shared/routes/evidence/place-hold.js';
+
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
+  created(await placeHold(defaultDeps(), objectStoreDeps().objects, caller, params.incidentId, body)),
+);

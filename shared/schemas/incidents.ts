@@ -1,3 +1,4 @@
+import { AgreementUpdate, SlaMeasurement } from './agreements.js';
 import { z } from 'zod';
 import { Command, CommandTenure } from './command.js';
 import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
@@ -411,6 +412,12 @@ export const IncidentReport = z
       description: 'Affected third parties, activation participants and action owners by dimension',
     }),
     recommendations: z.array(Recommendation),
+    slaMeasurements: z.array(SlaMeasurement).meta({
+      description: "Affected third parties' contractual SLAs measured on this incident (docs/agreements.md)",
+    }),
+    agreementUpdates: z.array(AgreementUpdate).meta({
+      description: 'Agreement updates raised from this incident (first 100)',
+    }),
     generatedAt: TimestampOut,
   })
   .meta({ id: 'IncidentReport' });

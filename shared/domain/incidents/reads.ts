@@ -1,4 +1,5 @@
 /** Incident reads: the incident with its children, report, timeline, lists. */
+import { contractSection } from '../agreements/service.js';
 import { regulatoryConfig } from '../../config.js';
 import type { ChildKind, Children, Page } from '../../db/repositories.js';
 import type { Caller } from '../../model/caller.js';
@@ -150,10 +151,11 @@ export async function getReport(deps: Deps, incidentId: string): Promise<Inciden
     ...detail.affectedThirdParties,
     ...detail.activations.flatMap(activationOrganizations),
   ];
-  return {
-    ...buildReport(detail, deps.now()),
-    participantsByDimension: await participantDimensions(deps, organizations),
-  };
+  const [participantsByDimension, contracts] = await Promise.all([
+    participantDimensions(deps, organizations),
+    contractSection(deps, detail),
+  ]);
+  return { ...buildReport(detail, deps.now()), participantsByDimension, ...contracts };
 }
 
 /**

@@ -26,6 +26,7 @@ import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { ActionReminderEvent, ObligationReminderEvent, ReminderEvent } from '../../schemas/reminders.js';
 import { loadContacts } from '../contacts/service.js';
 import { isOpenCoordinatedAction } from '../coordination/rules.js';
+import { fireAgreementUpdate } from '../agreements/reminder.js';
 import type { Deps } from '../deps.js';
 import { commit, createEscalation } from '../incidents/service.js';
 import {
@@ -113,6 +114,7 @@ export function fireReminder(
   notify: NotifyDeps | undefined,
   event: ReminderEvent,
 ): Promise<FireResult> {
+  if (event.kind === 'agreement-update') return fireAgreementUpdate(deps, notify, event);
   return event.kind === 'obligation' ? fireObligation(deps, notify, event) : fireAction(deps, notify, event);
 }
 

@@ -3,7 +3,7 @@
  * joint post-incident review (docs/agreements.md): requests and responses.
  */
 import { z } from 'zod';
-import { Id, Text, Timestamp, TimestampOut, Tlp } from './common.js';
+import { Id, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 
 /** The clause or topic an agreement update is about (closed list; `other` with the proposed change). */
 export const AGREEMENT_TOPICS = [
@@ -49,8 +49,12 @@ export type SlaMetric = z.infer<typeof SlaMetric>;
 
 export const CreateAgreementUpdateBody = z
   .strictObject({
-    organizationId: Id.meta({ description: 'The third party (or other organization) the update is raised against' }),
-    agreementId: Id.optional().meta({ description: "One of the organization's sharing agreements (optional)" }),
+    organizationId: Id.meta({
+      description: 'The third party (or other organization) the update is raised against',
+    }),
+    agreementId: Id.optional().meta({
+      description: "One of the organization's sharing agreements (optional)",
+    }),
     source: UpdateSource,
     topic: AgreementTopic,
     proposedChange: Text(5000),
@@ -106,6 +110,9 @@ export const AgreementUpdate = z
   .meta({ id: 'AgreementUpdate' });
 export type AgreementUpdate = z.infer<typeof AgreementUpdate>;
 
+export const AgreementUpdatesQuery = z.strictObject({ ...PageQuery });
+export type AgreementUpdatesQuery = z.infer<typeof AgreementUpdatesQuery>;
+
 // ---------- contractual SLAs ----------
 
 export const SlaMeasurement = z
@@ -121,7 +128,10 @@ export const SlaMeasurement = z
     metAt: TimestampOut.nullable().meta({ description: 'When the third party notified / acknowledged' }),
     evidence: z.string().optional().meta({ description: 'The communication or timeline entry that met it' }),
     status: z.enum(['met', 'breached', 'pending', 'not_started']),
-    hoursTaken: z.number().nullable().meta({ description: 'Hours from start to met (or to now when breached and still unmet)' }),
+    hoursTaken: z
+      .number()
+      .nullable()
+      .meta({ description: 'Hours from start to met (or to now when breached and still unmet)' }),
   })
   .meta({ id: 'SlaMeasurement' });
 export type SlaMeasurement = z.infer<typeof SlaMeasurement>;
@@ -208,7 +218,9 @@ export type ConsolidateReviewBody = z.infer<typeof ConsolidateReviewBody>;
 export const ReviewContribution = z
   .object({
     contributionId: z.string(),
-    organizationId: z.string().meta({ description: "The contributor's organization (`internal`: the operator)" }),
+    organizationId: z
+      .string()
+      .meta({ description: "The contributor's organization (`internal`: the operator)" }),
     kind: ContributionKind,
     text: z.string(),
     recommendation: z.string().optional(),

@@ -1,5 +1,5 @@
-import { AgreementUpdate, SlaMeasurement } from './agreements.js';
 import { z } from 'zod';
+import { AgreementUpdate, SlaMeasurement } from './agreements.js';
 import { Command, CommandTenure } from './command.js';
 import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 import { StakeholderGroup } from './contacts.js';

@@ -82,7 +82,11 @@ export function agreementUpdatesRepository(ctx: TableContext): AgreementUpdatesR
             `agreement ${update.agreementId} of ${update.organizationId} does not exist`,
           );
         }
-        check(keys.incident(update.source.id), 'body.source.id', `incident ${update.source.id} does not exist`);
+        check(
+          keys.incident(update.source.id),
+          'body.source.id',
+          `incident ${update.source.id} does not exist`,
+        );
       }
       try {
         await transactWrite(ctx, items);

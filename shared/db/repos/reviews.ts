@@ -11,8 +11,8 @@ import {
   type StoredReview,
 } from '../entities/review.js';
 import { keys } from '../keys.js';
-import { queryEvery } from './reads.js';
 import { concurrentUpdate, TransactionConflict, transactWrite } from '../transact.js';
+import { queryEvery } from './reads.js';
 
 export interface ReviewsRepository {
   /** The review of an incident and its contributions (one consistent Query); undefined when none. */
@@ -20,7 +20,11 @@ export interface ReviewsRepository {
   /** Creates the review (409 ALREADY_EXISTS when the incident has one). */
   open(review: StoredReview): Promise<void>;
   /** The head at its next version with a new contribution, in ONE transaction (409 CONCURRENT_UPDATE). */
-  addContribution(next: StoredReview, expectedVersion: number, contribution: StoredContribution): Promise<void>;
+  addContribution(
+    next: StoredReview,
+    expectedVersion: number,
+    contribution: StoredContribution,
+  ): Promise<void>;
   /** Replaces the head read at `expectedVersion` (409 CONCURRENT_UPDATE otherwise). */
   replace(next: StoredReview, expectedVersion: number): Promise<void>;
 }

@@ -15,7 +15,12 @@ import { isOpenUpdate } from './rules.js';
 
 export type AgreementUpdateFireResult =
   | { readonly acted: false; readonly name: string; readonly reason: string }
-  | { readonly acted: true; readonly name: string; readonly kind: string; readonly communicationId: string | null };
+  | {
+      readonly acted: true;
+      readonly name: string;
+      readonly kind: string;
+      readonly communicationId: string | null;
+    };
 
 export async function fireAgreementUpdate(
   deps: Deps,
@@ -32,7 +37,11 @@ export async function fireAgreementUpdate(
     now: deps.now(),
   });
   if (!decision.act || !update) {
-    return { acted: false, name, reason: decision.act ? 'the agreement update does not exist' : decision.reason };
+    return {
+      acted: false,
+      name,
+      reason: decision.act ? 'the agreement update does not exist' : decision.reason,
+    };
   }
   const owner = (await loadContacts(deps, [update.owner])).get(update.owner);
   const overdue = event.stage === 'overdue';
@@ -55,14 +64,17 @@ export async function fireAgreementUpdate(
           agreementUpdateId: update.id,
           dueDate: event.dueDate,
           stage: event.stage,
-          ...(owner ? {} : { notAddressable: [{ owner: update.owner, reason: 'owner is not a contact id' }] }),
+          ...(owner
+            ? {}
+            : { notAddressable: [{ owner: update.owner, reason: 'owner is not a contact id' }] }),
         },
       },
       () => deps.repos.reminders.sentMarkerPart(name, event.dueDate, deps.now()),
     );
     return { acted: true, name, kind, communicationId: result.communicationId };
   } catch (error) {
-    if (error instanceof NoticeClaimLostError) return { acted: false, name, reason: 'already sent (duplicate firing)' };
+    if (error instanceof NoticeClaimLostError)
+      return { acted: false, name, reason: 'already sent (duplicate firing)' };
     throw error;
   }
 }

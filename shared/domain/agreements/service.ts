@@ -164,7 +164,10 @@ async function slaTerms(deps: Deps, ids: readonly string[]): Promise<Map<string,
     if (org?.kind !== 'supplier') continue;
     const sla = org.slaRequirements;
     if (sla?.notificationHours === undefined && sla?.acknowledgementHours === undefined) continue;
-    out.set(org.id, { notificationHours: sla.notificationHours, acknowledgementHours: sla.acknowledgementHours });
+    out.set(org.id, {
+      notificationHours: sla.notificationHours,
+      acknowledgementHours: sla.acknowledgementHours,
+    });
   }
   return out;
 }
@@ -245,9 +248,9 @@ export async function recordSlaBreaches(
   body: RecordSlaBreachesBody,
   scheduling: SchedulingDeps | undefined,
 ): Promise<RecordedSlaBreaches> {
-  const measured = breachesOf(await measureIncidentSlas(deps, await readSlaIncident(deps, incidentId))).filter(
-    (m) => body.thirdPartyId === undefined || m.thirdPartyId === body.thirdPartyId,
-  );
+  const measured = breachesOf(
+    await measureIncidentSlas(deps, await readSlaIncident(deps, incidentId)),
+  ).filter((m) => body.thirdPartyId === undefined || m.thirdPartyId === body.thirdPartyId);
   const recorded = new Set<string>();
   for (const tp of new Set(measured.map((m) => m.thirdPartyId))) {
     for (const b of await deps.repos.agreementUpdates.breachesOf(tp)) {
@@ -286,19 +289,25 @@ export async function recordSlaBreaches(
     };
     return { update, breach };
   });
-  const plans = entries.map(({ update }) => planAgreementUpdateReminders(deps.now(), update.id, dueState(update)));
+  const plans = entries.map(({ update }) =>
+    planAgreementUpdateReminders(deps.now(), update.id, dueState(update)),
+  );
   await Promise.all(plans.map((p) => prepare(scheduling, p)));
   await deps.repos.agreementUpdates.create(entries);
   return { recorded: entries.map((e) => e.breach), agreementUpdates: entries.map((e) => e.update) };
 }
-
 
 const noBreach = (incidentId: string, allRecorded: boolean) =>
   new ConflictError(
     allRecorded
       ? `Every SLA breach measured on ${incidentId} is recorded already`
       : `No contractual SLA is breached on ${incidentId} (GET /incidents/${incidentId}/sla)`,
-    [{ field: 'path.incidentId', message: allRecorded ? 'breaches already recorded' : 'no SLA breach measured' }],
+    [
+      {
+        field: 'path.incidentId',
+        message: allRecorded ? 'breaches already recorded' : 'no SLA breach measured',
+      },
+    ],
     'NO_SLA_BREACH',
   );
 

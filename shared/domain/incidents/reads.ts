@@ -1,5 +1,5 @@
 /** Incident reads: the incident with its children, report, timeline, lists. */
-import { contractSection } from '../agreements/service.js';
+
 import { regulatoryConfig } from '../../config.js';
 import type { ChildKind, Children, Page } from '../../db/repositories.js';
 import type { Caller } from '../../model/caller.js';
@@ -17,6 +17,7 @@ import {
   partnerTimeline,
   withheldFor,
 } from '../access/visibility.js';
+import { contractSection } from '../agreements/service.js';
 import { participantDimensions } from '../command/participants.js';
 import { commandHistory } from '../command/rules.js';
 import type { Deps } from '../deps.js';

@@ -24,9 +24,9 @@ import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { ActionReminderEvent, ObligationReminderEvent, ReminderEvent } from '../../schemas/reminders.js';
+import { fireAgreementUpdate } from '../agreements/reminder.js';
 import { loadContacts } from '../contacts/service.js';
 import { isOpenCoordinatedAction } from '../coordination/rules.js';
-import { fireAgreementUpdate } from '../agreements/reminder.js';
 import type { Deps } from '../deps.js';
 import { commit, createEscalation } from '../incidents/service.js';
 import {

@@ -37,7 +37,10 @@ export type AgreementUpdateStatus = z.infer<typeof AgreementUpdateStatus>;
 
 /** What raised the update: an incident today (an exercise later), kept generic. */
 export const UpdateSource = z
-  .discriminatedUnion('kind', [z.strictObject({ kind: z.literal('incident'), id: Id })])
+  .strictObject({
+    kind: z.enum(['incident']).meta({ description: 'incident (exercises later)' }),
+    id: Id,
+  })
   .meta({ id: 'AgreementUpdateSource', description: 'What raised the update: `{kind: "incident", id}`' });
 export type UpdateSource = z.infer<typeof UpdateSource>;
 
@@ -83,7 +86,7 @@ export const AgreementUpdate = z
     id: z.string(),
     organizationId: z.string(),
     agreementId: z.string().optional(),
-    source: z.object({ kind: z.literal('incident'), id: z.string() }),
+    source: z.object({ kind: z.enum(['incident']), id: z.string() }),
     topic: AgreementTopic,
     proposedChange: z.string(),
     owner: z.string(),

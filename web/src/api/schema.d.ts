@@ -2676,7 +2676,7 @@ export interface components {
             organizationId: string;
             agreementId?: string;
             source: {
-                /** @constant */
+                /** @enum {string} */
                 kind: "incident";
                 id: string;
             };
@@ -2744,7 +2744,10 @@ export interface components {
         };
         /** @description What raised the update: `{kind: "incident", id}` */
         AgreementUpdateSource: {
-            /** @constant */
+            /**
+             * @description incident (exercises later)
+             * @enum {string}
+             */
             kind: "incident";
             /** @description Identifier: letters, digits, ".", "_" or "-", 1-64 characters */
             id: string;
@@ -8609,7 +8612,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `INVALID_TRANSITION`: the status may not follow the current one (the detail names `from`, `to` and what is allowed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8961,7 +8964,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `NO_SLA_BREACH`: no contractual SLA is breached on the incident, or every breach is recorded already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9111,7 +9114,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field. Codes: `ABOVE_INCIDENT_TLP` (in `details[].code`): the review’s TLP is above the incident’s (`body.tlp`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9147,7 +9150,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `ALREADY_EXISTS`: the incident already has a joint review */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9221,7 +9224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewContribution"];
                 };
             };
-            /** @description Invalid input; `details` names each field */
+            /** @description Invalid input; `details` names each field. Codes: `ABOVE_INCIDENT_TLP` (in `details[].code`): the contribution’s TLP is above the incident’s (`body.tlp`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9257,7 +9260,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `REVIEW_SHARED`: the review was consolidated and shared */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9367,7 +9370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `REVIEW_SHARED`: the review was consolidated and shared already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9394,7 +9397,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE. Codes: `CONTRIBUTION_ABOVE_TLP`: an included contribution is marked above the result’s TLP (one detail per contribution); `TLP_REFUSED`: a participant may not receive the result at that TLP */
             422: {
                 headers: {
                     [name: string]: unknown;

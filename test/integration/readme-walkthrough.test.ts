@@ -60,4 +60,24 @@ describe('README examples', () => {
     // incident's discovery minutes earlier: 400, and then the draft 404).
     expect(codes(second)).toEqual([201, 201, 200, 201, 200, 200, 200]);
   });
+
+  it('the agreement updates, SLAs and joint review block runs verbatim', async () => {
+    const text = block(/^# Agreement updates and SLAs/)
+      .split('\n')
+      .filter((l) => !/^PAY=/.test(l))
+      .join('\n');
+    const script = [
+      `API=${stack.baseUrl.replace(/\/$/, '')}`,
+      `COORD=${await stack.token('coordinator', { sub: 'carol' })}`,
+      `VIEW=${await stack.token('viewer', { sub: 'victor' })}`,
+      `PAY=${await stack.token('partner', { sub: 'soc@payroll.example', organization: 'TP-PAY' })}`,
+      `json() { curl -sS -o /dev/null -w '%{http_code}\\n' -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "\${@:2}"; }`,
+      text,
+    ].join('\n');
+    const { stdout } = await run('bash', ['-c', script], { timeout: 120_000 });
+    // Every call succeeds but the skipped transition (409 INVALID_TRANSITION).
+    expect(stdout.trim().split('\n').map(Number)).toEqual([
+      201, 201, 201, 201, 201, 200, 409, 200, 200, 200, 201, 200, 200, 200, 201, 201, 201, 200, 200,
+    ]);
+  });
 });

@@ -14,6 +14,47 @@ export interface RouteErrorCode {
 }
 
 export const ROUTE_ERRORS: Readonly<Record<string, readonly RouteErrorCode[]>> = {
+  updateAgreementUpdate: [
+    {
+      status: 409,
+      code: 'INVALID_TRANSITION',
+      when: 'the status may not follow the current one (the detail names `from`, `to` and what is allowed)',
+    },
+  ],
+  recordSlaBreaches: [
+    {
+      status: 409,
+      code: 'NO_SLA_BREACH',
+      when: 'no contractual SLA is breached on the incident, or every breach is recorded already',
+    },
+  ],
+  openReview: [
+    { status: 409, code: 'ALREADY_EXISTS', when: 'the incident already has a joint review' },
+    {
+      status: 400,
+      code: 'ABOVE_INCIDENT_TLP',
+      when: 'the review’s TLP is above the incident’s (`body.tlp`)',
+      detail: true,
+    },
+  ],
+  createReviewContribution: [
+    { status: 409, code: 'REVIEW_SHARED', when: 'the review was consolidated and shared' },
+    {
+      status: 400,
+      code: 'ABOVE_INCIDENT_TLP',
+      when: 'the contribution’s TLP is above the incident’s (`body.tlp`)',
+      detail: true,
+    },
+  ],
+  consolidateReview: [
+    { status: 409, code: 'REVIEW_SHARED', when: 'the review was consolidated and shared already' },
+    {
+      status: 422,
+      code: 'CONTRIBUTION_ABOVE_TLP',
+      when: 'an included contribution is marked above the result’s TLP (one detail per contribution)',
+    },
+    { status: 422, code: 'TLP_REFUSED', when: 'a participant may not receive the result at that TLP' },
+  ],
   attachObligation: [
     { status: 409, code: 'ALREADY_ATTACHED', when: 'the regime is already attached to the incident' },
   ],

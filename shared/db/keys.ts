@@ -50,6 +50,13 @@
  *   VERIFYSWEEP          #LAST                   the last completed sweep's results and directory health
  * Reminders (docs/reminders.md):
  *   REMINDER#<scheduleName> SENT#<dueInstant>    a reminder schedule acted for that due instant (TTL expiresAt)
+ * Agreement updates, SLA breaches, joint reviews (docs/agreements.md):
+ *   AGRUPD#<updId>     #AGRUPD                   agreement update (topic, status, history, due date, version)
+ *                                               gsi1 AGRUPD#ORG#<orgId> / <createdAt>#<id>   updates of an organization
+ *                                               gsi2 AGRUPD#SRC#<kind>#<srcId> / <createdAt>#<id>  updates raised from an incident
+ *   ORG#<orgId>        SLABREACH#<incId>#<metric> a contractual SLA breach recorded against the third party
+ *   REVIEW#<incId>     #REVIEW                   joint post-incident review (participants, result, counter, version)
+ *   REVIEW#<incId>     CONTRIB#<nnnnnn>          contribution CONTRIB-n of a participant (TLP-marked)
  */
 
 export interface Key {
@@ -133,6 +140,18 @@ export const keys = {
     pk: incidentPk(incidentId),
     sk: `ROLE#${pad(timelineSeq, 10)}`,
   }),
+  // ---- agreement updates, SLA breaches, joint reviews (docs/agreements.md) ----
+  agreementUpdate: (updateId: string): Key => ({ pk: `AGRUPD#${updateId}`, sk: '#AGRUPD' }),
+  /** In the third party's collection: one per incident and metric (recording twice is a no-op). */
+  slaBreach: (orgId: string, incidentId: string, metric: string): Key => ({
+    pk: orgPk(orgId),
+    sk: `SLABREACH#${incidentId}#${metric}`,
+  }),
+  review: (incidentId: string): Key => ({ pk: `REVIEW#${incidentId}`, sk: '#REVIEW' }),
+  reviewContribution: (incidentId: string, n: number): Key => ({
+    pk: `REVIEW#${incidentId}`,
+    sk: `CONTRIB#${pad(n)}`,
+  }),
   playbookVersion: (playbookId: string, n: number): Key => ({
     pk: `PLAYBOOK#${playbookId}`,
     sk: `V#${pad(n)}`,
@@ -164,7 +183,25 @@ export const prefixes = {
   templateVersions: 'V#',
   activations: 'ACTIVATION#',
   commandHistory: 'ROLE#',
+  slaBreaches: 'SLABREACH#',
+  reviewContributions: 'CONTRIB#',
 } as const;
+
+/** Index attributes of an agreement update: by organization (gsi1) and by source (gsi2), oldest first. */
+export function agreementUpdateIndexKeys(u: {
+  id: string;
+  organizationId: string;
+  source: { kind: string; id: string };
+  createdAt: string;
+}) {
+  const sk = createdKey(u.createdAt, u.id);
+  return {
+    gsi1pk: `AGRUPD#ORG#${u.organizationId}`,
+    gsi1sk: sk,
+    gsi2pk: `AGRUPD#SRC#${u.source.kind}#${u.source.id}`,
+    gsi2sk: sk,
+  };
+}
 
 /** Sort-key prefix → kind of child item in an incident's collection. */
 export const incidentChildKinds = {
@@ -278,6 +315,16 @@ export const listQueries = {
           : { index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'CONTACT' },
   channels: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'CHANNEL' }),
   playbooks: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'PLAYBOOK' }),
+  agreementUpdatesOf: (organizationId: string) => ({
+    index: 'gsi1' as const,
+    pkAttr: 'gsi1pk',
+    pk: `AGRUPD#ORG#${organizationId}`,
+  }),
+  agreementUpdatesFrom: (source: { kind: string; id: string }) => ({
+    index: 'gsi2' as const,
+    pkAttr: 'gsi2pk',
+    pk: `AGRUPD#SRC#${source.kind}#${source.id}`,
+  }),
   templates: (f: { audience?: string }) =>
     f.audience
       ? { index: 'gsi2' as const, pkAttr: 'gsi2pk', pk: `TEMPLATE#AUDIENCE#${f.audience}` }

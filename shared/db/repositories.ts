@@ -22,10 +22,12 @@ export type { TransactPart } from './transact.js';
 
 import type { AckTokensRepository } from './repos/ack-tokens.js';
 import type { ActivationsRepository } from './repos/activations.js';
+import type { AgreementUpdatesRepository } from './repos/agreement-updates.js';
 import type { IncidentsRepository } from './repos/incidents.js';
 import type { ObligationsRepository } from './repos/obligations.js';
 import type { OutboxRepository } from './repos/outbox.js';
 import type { RemindersRepository } from './repos/reminders.js';
+import type { ReviewsRepository } from './repos/reviews.js';
 import type { TopicsRepository } from './repos/topics.js';
 
 export type { TableContext } from './context.js';
@@ -41,10 +43,12 @@ export type Repositories = {
   readonly triggers: TriggersRepository;
   readonly verification: VerificationRepository;
   readonly ackTokens: AckTokensRepository;
+  readonly agreementUpdates: AgreementUpdatesRepository;
   readonly activations: ActivationsRepository;
   readonly obligations: ObligationsRepository;
   readonly outbox: OutboxRepository;
   readonly reminders: RemindersRepository;
+  readonly reviews: ReviewsRepository;
   readonly topics: TopicsRepository;
   readonly incidents: IncidentsRepository;
   readonly evidence: EvidenceRepository;

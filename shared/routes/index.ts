@@ -11,6 +11,12 @@
  * (docs/architecture.md, "Bundles"). Adding a route: a new `./<area>/<name>.ts`, one import line
  * below (sorted) and one line at its place in `routes`.
  */
+import { route as createAgreementUpdate } from './agreements/create-agreement-update.js';
+import { route as getIncidentSla } from './agreements/get-incident-sla.js';
+import { route as listIncidentAgreementUpdates } from './agreements/list-incident-agreement-updates.js';
+import { route as listOrganizationAgreementUpdates } from './agreements/list-organization-agreement-updates.js';
+import { route as recordSlaBreaches } from './agreements/record-sla-breaches.js';
+import { route as updateAgreementUpdate } from './agreements/update-agreement-update.js';
 import { route as createContact } from './contacts/create-contact.js';
 import { route as deleteContact } from './contacts/delete-contact.js';
 import { route as getContact } from './contacts/get-contact.js';
@@ -89,6 +95,10 @@ import { route as listAgreements } from './organizations/list-agreements.js';
 import { route as listOrganizations } from './organizations/list-organizations.js';
 import { route as updateAgreement } from './organizations/update-agreement.js';
 import { route as updateOrganization } from './organizations/update-organization.js';
+import { route as consolidateReview } from './reviews/consolidate-review.js';
+import { route as createReviewContribution } from './reviews/create-review-contribution.js';
+import { route as getReview } from './reviews/get-review.js';
+import { route as openReview } from './reviews/open-review.js';
 import { route as approveTemplate } from './templates/approve-template.js';
 import { route as createTemplate } from './templates/create-template.js';
 import { route as getTemplate } from './templates/get-template.js';
@@ -163,6 +173,16 @@ export const routes = [
   listIncidentEscalations,
   listIncidentLessons,
   getIncidentReport,
+  createAgreementUpdate,
+  updateAgreementUpdate,
+  listOrganizationAgreementUpdates,
+  listIncidentAgreementUpdates,
+  getIncidentSla,
+  recordSlaBreaches,
+  openReview,
+  getReview,
+  createReviewContribution,
+  consolidateReview,
   assessImpact,
   createAction,
   updateAction,

@@ -60,6 +60,8 @@ export const RESPONDERS = ['admin', 'coordinator', 'responder'] as const satisfi
 export const COORDINATORS = ['admin', 'coordinator'] as const satisfies readonly Role[];
 /** Partner-facing routes (issue 5): the service scopes a `partner` to its organization's incidents. */
 export const READERS_AND_PARTNERS = [...READERS, 'partner'] as const satisfies readonly Role[];
+/** The joint review's contributions (docs/agreements.md): coordinators, and partners for their organization. */
+export const COORDINATORS_AND_PARTNERS = [...COORDINATORS, 'partner'] as const satisfies readonly Role[];
 export const RESPONDERS_AND_PARTNERS = [...RESPONDERS, 'partner'] as const satisfies readonly Role[];
 
 /** `{incidentId}` → `incidentId`, in path order. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgreementUpdate, SlaMeasurement } from './agreements.js';
 import { Command, CommandTenure } from './command.js';
 import { Id, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 import { StakeholderGroup } from './contacts.js';
@@ -425,6 +426,12 @@ export const IncidentReport = z
       description: 'Affected third parties, activation participants and action owners by dimension',
     }),
     recommendations: z.array(Recommendation),
+    slaMeasurements: z.array(SlaMeasurement).meta({
+      description: "Affected third parties' contractual SLAs measured on this incident (docs/agreements.md)",
+    }),
+    agreementUpdates: z.array(AgreementUpdate).meta({
+      description: 'Agreement updates raised from this incident (first 100)',
+    }),
     generatedAt: TimestampOut,
   })
   .meta({ id: 'IncidentReport' });

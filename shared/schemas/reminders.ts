@@ -33,10 +33,17 @@ export const ReminderEvent = z.discriminatedUnion('kind', [
     pct: z.number().int().min(1).max(100),
     due: Instant,
   }),
+  z.strictObject({
+    kind: z.literal('agreement-update'),
+    updateId: Id,
+    stage: z.enum(['remind', 'overdue']),
+    dueDate: Instant,
+  }),
 ]);
 export type ReminderEvent = z.infer<typeof ReminderEvent>;
 export type ActionReminderEvent = Extract<ReminderEvent, { kind: 'action' | 'coordinated-action' }>;
 export type ObligationReminderEvent = Extract<ReminderEvent, { kind: 'obligation' }>;
+export type AgreementUpdateReminderEvent = Extract<ReminderEvent, { kind: 'agreement-update' }>;
 
 export const ObligationDraftQuery = z
   .strictObject({

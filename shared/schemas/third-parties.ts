@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SlaBreach } from './agreements.js';
 import { Criticality, Email, Id, PageQuery, Phone, StringList, Text, TimestampOut } from './common.js';
 
 export const ContactPoint = z
@@ -51,7 +52,14 @@ export const ContactInfo = z
 
 export const SlaRequirements = z
   .strictObject({
-    notificationHours: z.number().min(0).max(8760).optional(),
+    notificationHours: z.number().min(0).max(8760).optional().meta({
+      description:
+        'Contractual SLA: the third party notifies within N hours of awareness (measured per incident: GET /incidents/{id}/sla)',
+    }),
+    acknowledgementHours: z.number().min(0).max(8760).optional().meta({
+      description:
+        'Contractual SLA: the third party acknowledges within M hours of our first message to it (GET /incidents/{id}/sla)',
+    }),
     responseHours: z.number().min(0).max(8760).optional(),
     resolutionHours: z.number().min(0).max(8760).optional(),
     availabilityPercent: z.number().min(0).max(100).optional(),
@@ -161,3 +169,12 @@ export const ThirdParty = z
   })
   .meta({ id: 'ThirdParty' });
 export type ThirdParty = z.infer<typeof ThirdParty>;
+
+/** One third party with the SLA breaches recorded against it (`GET /third-parties/{id}`). */
+export const ThirdPartyDetail = ThirdParty.extend({
+  slaBreaches: z.array(SlaBreach).meta({
+    description:
+      'Contractual SLA breaches recorded from incidents (POST /incidents/{id}/sla/breaches), newest incident first; at most 100',
+  }),
+}).meta({ id: 'ThirdPartyDetail' });
+export type ThirdPartyDetail = z.infer<typeof ThirdPartyDetail>;

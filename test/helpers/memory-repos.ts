@@ -8,6 +8,7 @@ import type { Repositories } from '../../shared/db/repositories.js';
 import type { Deps } from '../../shared/domain/deps.js';
 import { memoryAckTokens } from './memory/ack-tokens.js';
 import { memoryActivations } from './memory/activations.js';
+import { memoryAgreementUpdates, memoryReviews } from './memory/agreements.js';
 import { memoryDirectory } from './memory/directory.js';
 import { memoryEvidence } from './memory/evidence.js';
 import { memoryIncidents } from './memory/incidents.js';
@@ -26,6 +27,7 @@ export function memoryRepositories(): Repositories {
   return {
     ackTokens: memoryAckTokens(),
     activations: memoryActivations(),
+    agreementUpdates: memoryAgreementUpdates(),
     channels,
     contacts,
     incidents,
@@ -36,6 +38,7 @@ export function memoryRepositories(): Repositories {
     playbooks,
     policies,
     reminders: memoryReminders(),
+    reviews: memoryReviews(),
     templates,
     topics: memoryTopics(),
     triggers,

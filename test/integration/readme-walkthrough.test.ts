@@ -80,6 +80,26 @@ describe('README examples', () => {
     // customer message 409, admin override, read, holds, release.
     expect(stdout.trim().split('\n').map(Number)).toEqual([
       201, 200, 200, 200, 201, 201, 409, 201, 409, 201, 200, 200, 200,
+      ]);
+    });
+
+  it('the agreement updates, SLAs and joint review block runs verbatim', async () => {
+    const text = block(/^# Agreement updates and SLAs/)
+      .split('\n')
+      .filter((l) => !/^PAY=/.test(l))
+      .join('\n');
+    const script = [
+      `API=${stack.baseUrl.replace(/\/$/, '')}`,
+      `COORD=${await stack.token('coordinator', { sub: 'carol' })}`,
+      `VIEW=${await stack.token('viewer', { sub: 'victor' })}`,
+      `PAY=${await stack.token('partner', { sub: 'soc@payroll.example', organization: 'TP-PAY' })}`,
+      `json() { curl -sS -o /dev/null -w '%{http_code}\\n' -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "\${@:2}"; }`,
+      text,
+    ].join('\n');
+    const { stdout } = await run('bash', ['-c', script], { timeout: 120_000 });
+    // Every call succeeds but the skipped transition (409 INVALID_TRANSITION).
+    expect(stdout.trim().split('\n').map(Number)).toEqual([
+      201, 201, 201, 201, 201, 200, 409, 200, 200, 200, 201, 200, 200, 200, 201, 201, 201, 200, 200,
     ]);
   });
 });

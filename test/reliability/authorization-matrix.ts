@@ -243,6 +243,46 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', '2xx', 403, '2xx', 401),
     foreign: r('2xx', '2xx', '2xx', 403, 404, 401),
   },
+  createAgreementUpdate: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  updateAgreementUpdate: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  listOrganizationAgreementUpdates: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  listIncidentAgreementUpdates: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  getIncidentSla: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  recordSlaBreaches: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  openReview: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  getReview: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
+  },
+  createReviewContribution: {
+    own: r('2xx', '2xx', 403, 403, '2xx', 401),
+    foreign: r('2xx', '2xx', 403, 403, 404, 401),
+  },
+  consolidateReview: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
   getDashboard: {
     own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
     foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),

@@ -486,6 +486,49 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: { reason: 'No answer from supplier', escalatedTo: 'CISO' },
     otherBody: { reason: 'No answer from supplier', escalatedTo: 'CEO' },
   }),
+  createAgreementUpdate: async (a) => {
+    const [organizationId, incidentId] = await Promise.all([arrange.thirdParty(a), arrange.incident(a)]);
+    const body = agreementUpdateBody(organizationId, incidentId);
+    return { params: {}, body, otherBody: { ...body, proposedChange: 'Quarterly audit reports' } };
+  },
+  updateAgreementUpdate: async (a) => ({
+    params: { updateId: await arrangeAgreementUpdate(a) },
+    body: { status: 'agreed' },
+    otherBody: { status: 'withdrawn' },
+  }),
+  listOrganizationAgreementUpdates: async (a) => ({
+    params: { organizationId: await arrange.thirdParty(a) },
+    query: { limit: '5' },
+  }),
+  listIncidentAgreementUpdates: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    query: { limit: '5' },
+  }),
+  getIncidentSla: async (a) => ({ params: { incidentId: await arrangeSlaBreach(a) } }),
+  recordSlaBreaches: async (a) => ({
+    params: { incidentId: await arrangeSlaBreach(a) },
+    body: { owner: 'legal', dueDate: '2099-01-01T00:00:00Z' },
+    otherBody: { owner: 'procurement', dueDate: '2099-01-01T00:00:00Z' },
+  }),
+  openReview: async (a) => {
+    const partner = await arrangePartner(a);
+    return {
+      params: { incidentId: await arrange.incident(a) },
+      body: { participants: [partner] },
+      otherBody: { participants: [partner], tlp: 'GREEN' },
+    };
+  },
+  getReview: async (a) => ({ params: { incidentId: await arrangeReview(a) } }),
+  createReviewContribution: async (a) => ({
+    params: { incidentId: await arrangeReview(a) },
+    body: { kind: 'finding', text: 'The provider paged the wrong duty officer', tlp: 'GREEN' },
+    otherBody: { kind: 'lesson', text: 'Keep the duty rota in the directory', tlp: 'GREEN' },
+  }),
+  consolidateReview: async (a) => ({
+    params: { incidentId: await arrangeReview(a, true) },
+    body: { summary: 'Escalation path fixed', tlp: 'GREEN' },
+    otherBody: { summary: 'Escalation path fixed; contacts verified', tlp: 'GREEN' },
+  }),
   createLesson: async (a) => ({
     params: { incidentId: await arrange.incident(a) },
     body: { lesson: 'Keep contacts verified' },
@@ -808,4 +851,88 @@ async function arrangeEscalationTrigger(a: Arrange): Promise<string> {
     'an escalation trigger',
   );
   return r.body.id as string;
+}
+
+// ---- agreement updates, SLAs, joint reviews (docs/agreements.md) ----
+
+function agreementUpdateBody(organizationId: string, incidentId: string) {
+  return {
+    organizationId,
+    source: { kind: 'incident', id: incidentId },
+    topic: 'right_to_audit',
+    proposedChange: 'Add a right-to-audit clause',
+    owner: 'legal',
+    dueDate: '2099-01-01T00:00:00Z',
+  };
+}
+
+async function arrangeAgreementUpdate(a: Arrange): Promise<string> {
+  const [organizationId, incidentId] = await Promise.all([arrange.thirdParty(a), arrange.incident(a)]);
+  const r = await must(
+    a.stack.request('POST', '/agreement-updates', {
+      token: a.admin,
+      body: agreementUpdateBody(organizationId, incidentId),
+    }),
+    'an agreement update',
+  );
+  return r.body.id as string;
+}
+
+/** An incident discovered 3 hours ago whose third party must notify within 1 hour and has not. */
+async function arrangeSlaBreach(a: Arrange): Promise<string> {
+  const tp = a.unique('TP');
+  await must(
+    a.stack.request('POST', '/third-parties', {
+      token: a.admin,
+      body: { id: tp, name: tp, type: 'saas', slaRequirements: { notificationHours: 1 } },
+    }),
+    'a third party with an SLA',
+  );
+  const id = a.unique('INC');
+  const partner = await arrangePartner(a);
+  await must(
+    a.stack.request('POST', '/incidents', {
+      token: a.admin,
+      body: {
+        id,
+        title: id,
+        description: 'arranged',
+        severity: 'medium',
+        category: 'outage',
+        affectedThirdParties: [tp, partner],
+        discoveryDate: new Date(Date.now() - 3 * 3600_000).toISOString(),
+      },
+    }),
+    'an incident with an SLA breach',
+  );
+  return id;
+}
+
+const partnerContact = new WeakMap<LocalStack, Promise<unknown>>();
+
+/** An incident with a joint review open with the matrix's partner (with a live contact, when sharing). */
+async function arrangeReview(a: Arrange, withContact = false): Promise<string> {
+  const [incidentId, partner] = await Promise.all([arrange.incident(a), arrangePartner(a)]);
+  if (withContact) {
+    let ready = partnerContact.get(a.stack);
+    if (!ready) {
+      ready = must(
+        a.stack.request('POST', '/contacts', {
+          token: a.admin,
+          body: { ...contactBody(partner, 'Partner duty'), stakeholderGroup: 'suppliers' },
+        }),
+        'a partner contact',
+      );
+      partnerContact.set(a.stack, ready);
+    }
+    await ready;
+  }
+  await must(
+    a.stack.request('POST', `/incidents/${incidentId}/review`, {
+      token: a.admin,
+      body: { participants: [partner] },
+    }),
+    'a joint review',
+  );
+  return incidentId;
 }

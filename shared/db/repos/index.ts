@@ -1,6 +1,7 @@
 import type { Repositories, TableContext } from '../repositories.js';
 import { ackTokensRepository } from './ack-tokens.js';
 import { activationsRepository } from './activations.js';
+import { agreementUpdatesRepository } from './agreement-updates.js';
 import { createChannelsRepository } from './channels.js';
 import { createContactsRepository } from './contacts.js';
 import { createPoliciesRepository } from './escalation-policies.js';
@@ -12,6 +13,7 @@ import { createOrganizationsRepository } from './organizations.js';
 import { outboxRepository } from './outbox.js';
 import { createPlaybooksRepository } from './playbooks.js';
 import { remindersRepository } from './reminders.js';
+import { reviewsRepository } from './reviews.js';
 import { createTemplatesRepository } from './templates.js';
 import { topicsRepository } from './topics.js';
 import { createVerificationRepository } from './verification.js';
@@ -29,9 +31,11 @@ export function createRepositories(ctx: TableContext): Repositories {
     verification: createVerificationRepository(ctx),
     ackTokens: ackTokensRepository(ctx),
     activations: activationsRepository(ctx),
+    agreementUpdates: agreementUpdatesRepository(ctx),
     obligations: obligationsRepository(ctx),
     outbox: outboxRepository(ctx),
     reminders: remindersRepository(ctx),
+    reviews: reviewsRepository(ctx),
     topics: topicsRepository(ctx),
     incidents: createIncidentsRepository(ctx),
     evidence: createEvidenceRepository(ctx),

@@ -1,4 +1,5 @@
 /** Incident reads: the incident with its children, report, timeline, lists. */
+
 import { regulatoryConfig } from '../../config.js';
 import type { ChildKind, Children, Page } from '../../db/repositories.js';
 import type { Caller } from '../../model/caller.js';
@@ -16,6 +17,7 @@ import {
   partnerTimeline,
   withheldFor,
 } from '../access/visibility.js';
+import { contractSection } from '../agreements/service.js';
 import { participantDimensions } from '../command/participants.js';
 import { commandHistory } from '../command/rules.js';
 import type { Deps } from '../deps.js';
@@ -150,10 +152,11 @@ export async function getReport(deps: Deps, incidentId: string): Promise<Inciden
     ...detail.affectedThirdParties,
     ...detail.activations.flatMap(activationOrganizations),
   ];
-  return {
-    ...buildReport(detail, deps.now()),
-    participantsByDimension: await participantDimensions(deps, organizations),
-  };
+  const [participantsByDimension, contracts] = await Promise.all([
+    participantDimensions(deps, organizations),
+    contractSection(deps, detail),
+  ]);
+  return { ...buildReport(detail, deps.now()), participantsByDimension, ...contracts };
 }
 
 /**

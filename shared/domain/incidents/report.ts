@@ -114,7 +114,7 @@ export function reportObligations(obligations: readonly Obligation[]): ReportObl
 export function buildReport(
   detail: IncidentDetail,
   now: Date,
-): Omit<IncidentReport, 'participantsByDimension'> {
+): Omit<IncidentReport, 'participantsByDimension' | 'slaMeasurements' | 'agreementUpdates'> {
   const metrics = responseMetrics(detail.actions);
   const obligations = reportObligations(detail.obligations);
   const seconds = durationSeconds(detail, now);

@@ -24,6 +24,7 @@ import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { ActionReminderEvent, ObligationReminderEvent, ReminderEvent } from '../../schemas/reminders.js';
+import { fireAgreementUpdate } from '../agreements/reminder.js';
 import { loadContacts } from '../contacts/service.js';
 import { isOpenCoordinatedAction } from '../coordination/rules.js';
 import type { Deps } from '../deps.js';
@@ -113,6 +114,7 @@ export function fireReminder(
   notify: NotifyDeps | undefined,
   event: ReminderEvent,
 ): Promise<FireResult> {
+  if (event.kind === 'agreement-update') return fireAgreementUpdate(deps, notify, event);
   return event.kind === 'obligation' ? fireObligation(deps, notify, event) : fireAction(deps, notify, event);
 }
 

@@ -101,6 +101,10 @@ export const obligationScheduleName = (
   due: string,
 ) => scheduleName(['obl', incidentId, obligationId, clockId, `p${pct}`, instantPart(due)]);
 
+/** `agr.<updateId>.<stage>.t<due>`: an agreement update's reminder or overdue notice (docs/agreements.md). */
+export const agreementUpdateScheduleName = (updateId: string, stage: ActionStage, due: string) =>
+  scheduleName(['agr', updateId, stage, instantPart(due)]);
+
 // ---------- the re-read decision ----------
 
 export type Decision = { readonly act: true } | { readonly act: false; readonly reason: string };
@@ -121,6 +125,26 @@ export function decideActionFire(input: {
   if (input.incidentStatus !== 'open') return { act: false, reason: 'the incident is closed' };
   if (!item) return { act: false, reason: 'the action does not exist' };
   if (!input.open) return { act: false, reason: `the action is ${item.status}` };
+  if (!sameInstant(item.dueDate, input.dueDate)) {
+    return { act: false, reason: 'the due date changed since this reminder was planned' };
+  }
+  if (input.stage === 'remind' && input.now.getTime() >= Date.parse(input.dueDate)) {
+    return { act: false, reason: 'the reminder fired after the due date; the overdue notice covers it' };
+  }
+  return { act: true };
+}
+
+/** Does an agreement update's reminder that fires now still act? `item` as re-read (undefined: gone). */
+export function decideAgreementUpdateFire(input: {
+  readonly stage: ActionStage;
+  readonly dueDate: string;
+  readonly item: { readonly status: string; readonly dueDate: string } | undefined;
+  readonly open: boolean;
+  readonly now: Date;
+}): Decision {
+  const { item } = input;
+  if (!item) return { act: false, reason: 'the agreement update does not exist' };
+  if (!input.open) return { act: false, reason: `the agreement update is ${item.status}` };
   if (!sameInstant(item.dueDate, input.dueDate)) {
     return { act: false, reason: 'the due date changed since this reminder was planned' };
   }

@@ -21,6 +21,7 @@ import {
   type ActionStage,
   actionReminderInstants,
   actionScheduleName,
+  agreementUpdateScheduleName,
   allPercents,
   coordinatedScheduleName,
   obligationReminderInstants,
@@ -126,6 +127,40 @@ export function planDueReminders(now: Date, item: DueItem, after: DueState, befo
       )
     : [];
   return { create, cancel };
+}
+
+/**
+ * The reminder and overdue notice of an agreement update's due date after a change (`before`:
+ * undefined when just created), exactly like an action's (same offset, same target).
+ */
+export function planAgreementUpdateReminders(
+  now: Date,
+  updateId: string,
+  after: { readonly open: boolean; readonly dueDate: string },
+  before?: { readonly open: boolean; readonly dueDate: string },
+): ReminderPlan {
+  if (before !== undefined && before.open === after.open && sameDue(before.dueDate, after.dueDate)) {
+    return NO_REMINDER_CHANGE;
+  }
+  const cancel = before?.open
+    ? STAGES.map((s) => agreementUpdateScheduleName(updateId, s, before.dueDate))
+    : [];
+  const due = after.open ? after.dueDate : undefined;
+  const create: OneTimeSchedule[] = due
+    ? actionReminderInstants(now, new Date(due), remindersConfig().actionReminderOffsetSeconds).map(
+        ({ stage, at }) => {
+          const payload: ReminderEvent = { kind: 'agreement-update', updateId, stage, dueDate: due };
+          return {
+            name: agreementUpdateScheduleName(updateId, stage, due),
+            at,
+            target: REMINDER_TARGET,
+            payload,
+            description: `${stage === 'remind' ? 'Reminder' : 'Overdue notice'} of agreement update ${updateId}`,
+          };
+        },
+      )
+    : [];
+  return { create, cancel: cancel.filter((name) => !create.some((c) => c.name === name)) };
 }
 
 /** What about a clock moves its reminders: its deadline, and whether it still runs. */

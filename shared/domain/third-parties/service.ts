@@ -7,6 +7,7 @@ import type {
   CreateThirdPartyBody,
   ListThirdPartiesQuery,
   ThirdParty,
+  ThirdPartyDetail,
   UpdateThirdPartyBody,
 } from '../../schemas/third-parties.js';
 import type { Deps } from '../deps.js';
@@ -54,8 +55,10 @@ async function load(deps: Deps, id: string, consistent = false): Promise<StoredT
   return org;
 }
 
-export async function getThirdParty(deps: Deps, id: string): Promise<ThirdParty> {
-  return view(await load(deps, id));
+/** The third party and the SLA breaches recorded against it (GetItem and one Query, in parallel). */
+export async function getThirdParty(deps: Deps, id: string): Promise<ThirdPartyDetail> {
+  const [tp, slaBreaches] = await Promise.all([load(deps, id), deps.repos.agreementUpdates.breachesOf(id)]);
+  return { ...view(tp), slaBreaches };
 }
 
 export async function updateThirdParty(

@@ -252,3 +252,41 @@ export function incidentTlpChange(actor: Actor, incident: MarkedIncident, to: Tl
   assertCoordinates(actor, incident);
   return { from, to, direction: 'raised' };
 }
+
+// ---------------------------------------------------------------- joint post-incident review
+
+/**
+ * A review contribution's marking (docs/agreements.md): `requested`, else the review's default;
+ * never above the incident's level (400 `ABOVE_INCIDENT_TLP` on `body.tlp`). Marking below the
+ * incident's level needs no authority: a contributor classifies its own information.
+ */
+export function contributionMarking(incidentLevel: Tlp, reviewDefault: Tlp, requested: Tlp | undefined): Tlp {
+  const tlp = requested ?? (isRaising(incidentLevel, reviewDefault) ? incidentLevel : reviewDefault);
+  if (isRaising(incidentLevel, tlp)) {
+    throw new ValidationError(`The contribution's TLP:${tlp} is above the incident's TLP:${incidentLevel}`, [
+      {
+        field: 'body.tlp',
+        message: `at most ${incidentLevel}, the incident's level`,
+        code: 'ABOVE_INCIDENT_TLP',
+        incidentTlp: incidentLevel,
+      },
+    ]);
+  }
+  return tlp;
+}
+
+/**
+ * May a partner organization read a review contribution? Its own always; another's only when the
+ * partner may read content not addressed to it at that level (`partnerWithholding`: never RED nor
+ * AMBER+STRICT, otherwise up to its agreement ceiling).
+ */
+export const contributionVisible = (
+  contribution: { readonly organizationId: string; readonly tlp: Tlp },
+  viewer: { readonly organization: string; readonly ceiling: Tlp },
+): boolean =>
+  contribution.organizationId === viewer.organization ||
+  partnerWithholding(contribution.tlp, viewer.ceiling) === null;
+
+/** A consolidated result shared at `resultTlp` may carry a contribution marked `contributionTlp`. */
+export const resultMayCarry = (resultTlp: Tlp, contributionTlp: Tlp): boolean =>
+  tlpAllows(resultTlp, contributionTlp);

@@ -9,7 +9,7 @@ export const route = {
   handler: 'third-parties/get-third-party',
   roles: READERS,
   table: 'RO',
-  summary: 'Read a third party',
+  summary: 'Read a third party, with the contractual SLA breaches recorded against it',
   tag: 'third-parties',
-  response: { status: 200, schema: tp.ThirdParty },
+  response: { status: 200, schema: tp.ThirdPartyDetail },
 } as const satisfies Route;

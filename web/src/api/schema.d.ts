@@ -53,7 +53,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Read a third party
+         * Read a third party, with the contractual SLA breaches recorded against it
          * @description Roles: admin, coordinator, responder, viewer
          */
         get: operations["getThirdParty"];
@@ -715,6 +715,190 @@ export interface paths {
         get: operations["getIncidentReport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreement-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Raise an agreement update against a third party or a sharing agreement, from an incident (its due date reminds like an action’s)
+         * @description Roles: admin, coordinator
+         */
+        post: operations["createAgreementUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreement-updates/{updateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move an agreement update on (proposed → agreed → drafted → signed, or rejected / withdrawn) or change its proposal, owner or due date
+         * @description Roles: admin, coordinator
+         */
+        patch: operations["updateAgreementUpdate"];
+        trace?: never;
+    };
+    "/organizations/{organizationId}/agreement-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the agreement updates raised against an organization or third party, oldest first (paginated)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listOrganizationAgreementUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/agreement-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the agreement updates raised from an incident, oldest first (paginated)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listIncidentAgreementUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Measure the affected third parties’ contractual SLAs (notification, acknowledgement) on an incident from its communications and timeline
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["getIncidentSla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/sla/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the SLA breaches measured on an incident on the third parties’ records, each proposing an agreement update (one call)
+         * @description Roles: admin, coordinator
+         */
+        post: operations["recordSlaBreaches"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the joint post-incident review (partners: of their incidents and reviews, contributions TLP-filtered)
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["getReview"];
+        put?: never;
+        /**
+         * Open the joint post-incident review of an incident with organizations that take part in it
+         * @description Roles: admin, coordinator
+         */
+        post: operations["openReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/review/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Contribute a finding or lesson (TLP-marked) to the joint review (partners: for their own organization)
+         * @description Roles: admin, coordinator, partner
+         */
+        post: operations["createReviewContribution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/review/consolidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consolidate the joint review and share the result with its participants at the chosen TLP (an outbound communication)
+         * @description Roles: admin, coordinator
+         */
+        post: operations["consolidateReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1398,7 +1582,10 @@ export interface components {
             phone?: string;
         };
         SlaRequirements: {
+            /** @description Contractual SLA: the third party notifies within N hours of awareness (measured per incident: GET /incidents/{id}/sla) */
             notificationHours?: number;
+            /** @description Contractual SLA: the third party acknowledges within M hours of our first message to it (GET /incidents/{id}/sla) */
+            acknowledgementHours?: number;
             responseHours?: number;
             resolutionHours?: number;
             availabilityPercent?: number;
@@ -1431,6 +1618,53 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        ThirdPartyDetail: {
+            id: string;
+            name: string;
+            /** @description One of the ThirdPartyType values (third parties registered before it was a closed list keep their text) */
+            type: string;
+            /** @constant */
+            kind: "supplier";
+            /** @enum {string} */
+            criticality: "critical" | "high" | "medium" | "low";
+            contactInfo?: components["schemas"]["ContactInfo"];
+            incidentContact?: components["schemas"]["ContactPoint"];
+            escalationContacts: components["schemas"]["ContactPoint"][];
+            slaRequirements?: components["schemas"]["SlaRequirements"];
+            dataShared: string[];
+            systemsAccessed: string[];
+            incidentCount: number;
+            /** @description SNS topic of the organization (notifications) */
+            topicArn?: string;
+            /** @default [] */
+            escalationContactIds: string[];
+            ownerContactId?: string;
+            lastIncident: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Contractual SLA breaches recorded from incidents (POST /incidents/{id}/sla/breaches), newest incident first; at most 100 */
+            slaBreaches: components["schemas"]["SlaBreach"][];
+        };
+        SlaBreach: {
+            thirdPartyId: string;
+            incidentId: string;
+            /**
+             * @description notification: the third party notifies within `notificationHours` of awareness; acknowledgement: it acknowledges within `acknowledgementHours` of our first message to it
+             * @enum {string}
+             */
+            metric: "notification" | "acknowledgement";
+            limitHours: number;
+            /** Format: date-time */
+            dueAt: string;
+            metAt: string | null;
+            agreementUpdateId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
         };
         UpdateThirdParty: {
             name?: string;
@@ -2549,6 +2783,10 @@ export interface components {
             /** @description Affected third parties, activation participants and action owners by dimension */
             participantsByDimension: components["schemas"]["ParticipantsByDimension"];
             recommendations: components["schemas"]["Recommendation"][];
+            /** @description Affected third parties' contractual SLAs measured on this incident (docs/agreements.md) */
+            slaMeasurements: components["schemas"]["SlaMeasurement"][];
+            /** @description Agreement updates raised from this incident (first 100) */
+            agreementUpdates: components["schemas"]["AgreementUpdate"][];
             /** Format: date-time */
             generatedAt: string;
         };
@@ -2575,6 +2813,227 @@ export interface components {
             /** @enum {string} */
             priority: "critical" | "high" | "medium" | "low";
             description: string;
+        };
+        SlaMeasurement: {
+            thirdPartyId: string;
+            /**
+             * @description notification: the third party notifies within `notificationHours` of awareness; acknowledgement: it acknowledges within `acknowledgementHours` of our first message to it
+             * @enum {string}
+             */
+            metric: "notification" | "acknowledgement";
+            limitHours: number;
+            /** @description notification: the incident discovery (awareness); acknowledgement: our first message to the third party; null: not started */
+            startedAt: string | null;
+            dueAt: string | null;
+            /** @description When the third party notified / acknowledged */
+            metAt: string | null;
+            /** @description The communication or timeline entry that met it */
+            evidence?: string;
+            /** @enum {string} */
+            status: "met" | "breached" | "pending" | "not_started";
+            /** @description Hours from start to met (or to now when breached and still unmet) */
+            hoursTaken: number | null;
+        };
+        AgreementUpdate: {
+            id: string;
+            organizationId: string;
+            agreementId?: string;
+            source: {
+                /** @enum {string} */
+                kind: "incident";
+                id: string;
+            };
+            /**
+             * @description notification_sla, right_to_audit, data_location, sub_processor_notice, security_requirements, tlp_ceiling, other
+             * @enum {string}
+             */
+            topic: "notification_sla" | "right_to_audit" | "data_location" | "sub_processor_notice" | "security_requirements" | "tlp_ceiling" | "other";
+            proposedChange: string;
+            owner: string;
+            /** Format: date-time */
+            dueDate: string;
+            /**
+             * @description proposed → agreed → drafted → signed; rejected (by the counterparty) or withdrawn (by us) from any open state
+             * @enum {string}
+             */
+            status: "proposed" | "agreed" | "drafted" | "signed" | "rejected" | "withdrawn";
+            /** @description Set when raised from a measured SLA breach */
+            slaBreach?: {
+                incidentId: string;
+                /**
+                 * @description notification: the third party notifies within `notificationHours` of awareness; acknowledgement: it acknowledges within `acknowledgementHours` of our first message to it
+                 * @enum {string}
+                 */
+                metric: "notification" | "acknowledgement";
+            };
+            history: {
+                from: ("proposed" | "agreed" | "drafted" | "signed" | "rejected" | "withdrawn") | null;
+                /**
+                 * @description proposed → agreed → drafted → signed; rejected (by the counterparty) or withdrawn (by us) from any open state
+                 * @enum {string}
+                 */
+                to: "proposed" | "agreed" | "drafted" | "signed" | "rejected" | "withdrawn";
+                /** Format: date-time */
+                at: string;
+                by: string;
+                note?: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        CreateAgreementUpdate: {
+            /** @description The third party (or other organization) the update is raised against */
+            organizationId: string;
+            /** @description One of the organization's sharing agreements (optional) */
+            agreementId?: string;
+            source: components["schemas"]["AgreementUpdateSource"];
+            /**
+             * @description notification_sla, right_to_audit, data_location, sub_processor_notice, security_requirements, tlp_ceiling, other
+             * @enum {string}
+             */
+            topic: "notification_sla" | "right_to_audit" | "data_location" | "sub_processor_notice" | "security_requirements" | "tlp_ceiling" | "other";
+            proposedChange: string;
+            /** @description Who drives it: a contact id (reminded) or a name */
+            owner: string;
+            /**
+             * Format: date-time
+             * @description Reminded like an action due date (docs/reminders.md)
+             */
+            dueDate: string;
+        };
+        /** @description What raised the update: `{kind: "incident", id}` */
+        AgreementUpdateSource: {
+            /**
+             * @description incident (exercises later)
+             * @enum {string}
+             */
+            kind: "incident";
+            /** @description Identifier: letters, digits, ".", "_" or "-", 1-64 characters */
+            id: string;
+        };
+        UpdateAgreementUpdate: {
+            /**
+             * @description The next status (409 INVALID_TRANSITION naming from and to otherwise)
+             * @enum {string}
+             */
+            status?: "proposed" | "agreed" | "drafted" | "signed" | "rejected" | "withdrawn";
+            proposedChange?: string;
+            owner?: string;
+            /**
+             * Format: date-time
+             * @description A new due date (its reminders are re-planned)
+             */
+            dueDate?: string;
+            note?: string;
+        };
+        IncidentSla: {
+            incidentId: string;
+            /** Format: date-time */
+            measuredAt: string;
+            measurements: components["schemas"]["SlaMeasurement"][];
+            breaches: components["schemas"]["SlaMeasurement"][];
+        };
+        RecordSlaBreaches: {
+            /** @description Owner of each agreement update proposed from a breach */
+            owner: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp; stored and returned in UTC
+             */
+            dueDate: string;
+            /** @description Only the breaches of this third party */
+            thirdPartyId?: string;
+        };
+        RecordedSlaBreaches: {
+            recorded: components["schemas"]["SlaBreach"][];
+            agreementUpdates: components["schemas"]["AgreementUpdate"][];
+        };
+        OpenReview: {
+            /** @description Organizations taking part in the incident that contribute */
+            participants: string[];
+            /**
+             * @description Default marking of contributions; default the incident's
+             * @enum {string}
+             */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        Review: {
+            incidentId: string;
+            /** @enum {string} */
+            status: "open" | "shared";
+            participants: string[];
+            /**
+             * @description TLP 2.0 level
+             * @enum {string}
+             */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            contributions: components["schemas"]["ReviewContribution"][];
+            /** @description Partners: contributions of others the TLP withholds from this reader */
+            withheldContributions?: number;
+            result?: {
+                summary: string;
+                /**
+                 * @description TLP 2.0 level
+                 * @enum {string}
+                 */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                included: string[];
+                communicationId: string;
+                /** Format: date-time */
+                sharedAt: string;
+                sharedBy: string;
+            };
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReviewContribution: {
+            contributionId: string;
+            /** @description The contributor's organization (`internal`: the operator) */
+            organizationId: string;
+            /** @enum {string} */
+            kind: "finding" | "lesson";
+            text: string;
+            recommendation?: string;
+            /**
+             * @description TLP 2.0 level
+             * @enum {string}
+             */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
+        CreateReviewContribution: {
+            /** @enum {string} */
+            kind: "finding" | "lesson";
+            text: string;
+            recommendation?: string;
+            /**
+             * @description Default: the review's; never above the incident's
+             * @enum {string}
+             */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        ConsolidateReview: {
+            summary: string;
+            /**
+             * @description Contribution ids (`CONTRIB-n`) shared with the result; each at most `tlp`
+             * @default []
+             */
+            include: string[];
+            /**
+             * @description The marking the result is shared at
+             * @enum {string}
+             */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
         };
         ImpactAssessment: {
             /** @enum {string} */
@@ -3657,13 +4116,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Read a third party */
+            /** @description Read a third party, with the contractual SLA breaches recorded against it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ThirdParty"];
+                    "application/json": components["schemas"]["ThirdPartyDetail"];
                 };
             };
             /** @description Invalid input; `details` names each field */
@@ -8343,6 +8802,982 @@ export interface operations {
             };
             /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAgreementUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Raise an agreement update against a third party or a sharing agreement, from an incident (its due date reminds like an action’s) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementUpdate"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAgreementUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                updateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgreementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Move an agreement update on (proposed → agreed → drafted → signed, or rejected / withdrawn) or change its proposal, owner or due date */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementUpdate"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `INVALID_TRANSITION`: the status may not follow the current one (the detail names `from`, `to` and what is allowed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOrganizationAgreementUpdates: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read the agreement updates raised against an organization or third party, oldest first (paginated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AgreementUpdate"][];
+                        /** @description Pass as `cursor` for the next page; null at the end */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIncidentAgreementUpdates: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read the agreement updates raised from an incident, oldest first (paginated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AgreementUpdate"][];
+                        /** @description Pass as `cursor` for the next page; null at the end */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIncidentSla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Measure the affected third parties’ contractual SLAs (notification, acknowledgement) on an incident from its communications and timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentSla"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordSlaBreaches: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSlaBreaches"];
+            };
+        };
+        responses: {
+            /** @description Record the SLA breaches measured on an incident on the third parties’ records, each proposing an agreement update (one call) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedSlaBreaches"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `NO_SLA_BREACH`: no contractual SLA is breached on the incident, or every breach is recorded already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read the joint post-incident review (partners: of their incidents and reviews, contributions TLP-filtered) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenReview"];
+            };
+        };
+        responses: {
+            /** @description Open the joint post-incident review of an incident with organizations that take part in it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Invalid input; `details` names each field. Codes: `ABOVE_INCIDENT_TLP` (in `details[].code`): the review’s TLP is above the incident’s (`body.tlp`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `ALREADY_EXISTS`: the incident already has a joint review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createReviewContribution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReviewContribution"];
+            };
+        };
+        responses: {
+            /** @description Contribute a finding or lesson (TLP-marked) to the joint review (partners: for their own organization) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewContribution"];
+                };
+            };
+            /** @description Invalid input; `details` names each field. Codes: `ABOVE_INCIDENT_TLP` (in `details[].code`): the contribution’s TLP is above the incident’s (`body.tlp`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `REVIEW_SHARED`: the review was consolidated and shared */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    consolidateReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsolidateReview"];
+            };
+        };
+        responses: {
+            /** @description Consolidate the joint review and share the result with its participants at the chosen TLP (an outbound communication) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `REVIEW_SHARED`: the review was consolidated and shared already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE. Codes: `CONTRIBUTION_ABOVE_TLP`: an included contribution is marked above the result’s TLP (one detail per contribution); `TLP_REFUSED`: a participant may not receive the result at that TLP */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

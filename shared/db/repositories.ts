@@ -20,6 +20,7 @@ import type { VerificationRepository } from './repos/verification.js';
 export type { TransactPart } from './transact.js';
 
 import type { AckTokensRepository } from './repos/ack-tokens.js';
+import type { ExercisesRepository } from './repos/exercises.js';
 import type { ActivationsRepository } from './repos/activations.js';
 import type { IncidentsRepository } from './repos/incidents.js';
 import type { ObligationsRepository } from './repos/obligations.js';
@@ -41,6 +42,7 @@ export type Repositories = {
   readonly verification: VerificationRepository;
   readonly ackTokens: AckTokensRepository;
   readonly activations: ActivationsRepository;
+  readonly exercises: ExercisesRepository;
   readonly obligations: ObligationsRepository;
   readonly outbox: OutboxRepository;
   readonly reminders: RemindersRepository;

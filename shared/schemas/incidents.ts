@@ -42,6 +42,10 @@ export const CreateIncidentBody = z
     tlp: Tlp.optional().meta({
       description: 'TLP 2.0 level of the incident; its communications inherit it. Default AMBER',
     }),
+    exercise: z.boolean().optional().meta({
+      description:
+        'An exercise (drill) incident: set at creation only, never changed; its notices are marked [EXERCISE], it counts in no production figure and its regulator clocks are simulated (docs/exercises.md)',
+    }),
   })
   .meta({ id: 'CreateIncident' });
 export type CreateIncidentBody = z.infer<typeof CreateIncidentBody>;
@@ -189,6 +193,9 @@ export const ListIncidentsQuery = z.strictObject({
   status: IncidentStatus.optional(),
   priority: Priority.optional(),
   thirdParty: Id.optional(),
+  exercise: z.enum(['exclude', 'include', 'only']).default('exclude').meta({
+    description: 'Exercise incidents: left out by default (`exclude`), listed with the others (`include`) or alone (`only`)',
+  }),
 });
 export type ListIncidentsQuery = z.infer<typeof ListIncidentsQuery>;
 
@@ -239,7 +246,7 @@ export const Communication = z
     }),
     template: z.object({ templateId: z.string(), version: z.number().int() }).optional(),
     recipients: Recipients.optional(),
-    notice: z.object({ kind: z.string() }).optional().meta({
+    notice: z.object({ kind: z.string(), exercise: z.boolean().optional() }).optional().meta({
       description: 'Set when Liaison sent it by itself (escalation level, reminder, overdue notice …)',
     }),
     delivery: z
@@ -302,6 +309,7 @@ export const IncidentSummary = z
     discoveryDate: TimestampOut,
     createdAt: TimestampOut,
     updatedAt: TimestampOut,
+    exercise: z.boolean().optional().meta({ description: 'True on an exercise (drill) incident' }),
   })
   .meta({ id: 'IncidentSummary' });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;

@@ -4,6 +4,7 @@ import { activationsRepository } from './activations.js';
 import { createChannelsRepository } from './channels.js';
 import { createContactsRepository } from './contacts.js';
 import { createPoliciesRepository } from './escalation-policies.js';
+import { exercisesRepository } from './exercises.js';
 import { createTriggersRepository } from './escalation-triggers.js';
 import { createIncidentsRepository } from './incidents.js';
 import { obligationsRepository } from './obligations.js';
@@ -28,6 +29,7 @@ export function createRepositories(ctx: TableContext): Repositories {
     verification: createVerificationRepository(ctx),
     ackTokens: ackTokensRepository(ctx),
     activations: activationsRepository(ctx),
+    exercises: exercisesRepository(ctx),
     obligations: obligationsRepository(ctx),
     outbox: outboxRepository(ctx),
     reminders: remindersRepository(ctx),

@@ -1,5 +1,6 @@
 import type { StoredIncident } from '../../db/entities/incident.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { exerciseSubject } from '../../model/exercise.js';
 import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { Communication, CreateCommunicationBody, Recipients } from '../../schemas/incidents.js';
@@ -63,7 +64,11 @@ export async function createCommunication(
       const { n, incident } = bump(current, 'commSeq');
       const at = deps.now().toISOString();
       const communicationId = `COMM-${n}`;
-      const subject = plan?.template?.subject ?? (body.subject as string);
+      // A message sent on an exercise incident is marked [EXERCISE] (docs/exercises.md).
+      const subject = exerciseSubject(
+        plan?.template?.subject ?? (body.subject as string),
+        plan !== undefined && current.exercise,
+      );
       const content = plan?.template?.body ?? (body.content as string);
       // The marking is decided once: by the plan when it was read at this version, else here
       // (above the incident's TLP: 400; lowering it: the incident command's decision, else 403).
@@ -87,6 +92,7 @@ export async function createCommunication(
               body: content,
               kind: 'incident.communication',
               at,
+              ...(current.exercise ? { exercise: true } : {}),
             },
             deps.newId,
           ),

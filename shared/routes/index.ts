@@ -65,6 +65,12 @@ import { route as reopenIncident } from './incidents/reopen-incident.js';
 import { route as startEscalationChain } from './incidents/start-escalation-chain.js';
 import { route as updateAction } from './incidents/update-action.js';
 import { route as updateIncident } from './incidents/update-incident.js';
+import { route as compareExercises } from './exercises/compare-exercises.js';
+import { route as createExercise } from './exercises/create-exercise.js';
+import { route as createExerciseFinding } from './exercises/create-exercise-finding.js';
+import { route as endExercise } from './exercises/end-exercise.js';
+import { route as getExercise } from './exercises/get-exercise.js';
+import { route as getExerciseReport } from './exercises/get-exercise-report.js';
 import { route as getOpenApi } from './meta/get-openapi.js';
 import { route as attachObligation } from './obligations/attach-obligation.js';
 import { route as createSubmission } from './obligations/create-submission.js';
@@ -193,6 +199,13 @@ export const routes = [
   updateEscalationTrigger,
   // ---- reminders and regulator drafts (docs/reminders.md, docs/regulatory.md) ----
   getObligationDraft,
+  // ---- exercises: tabletop and live drills (docs/exercises.md) ----
+  createExercise,
+  getExercise,
+  getExerciseReport,
+  createExerciseFinding,
+  endExercise,
+  compareExercises,
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { FINDING_PROPOSALS } from '../model/exercise.js';
-import { Id, PageQuery, Priority, pageOf, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
+import { Id, PageQuery, Priority, pageOf, Severity, Text, TimestampOut, Tlp } from './common.js';
 
 /** Longest offset of an inject from the exercise start: 30 days. */
 export const MAX_INJECT_OFFSET_MINUTES = 30 * 24 * 60;
@@ -64,7 +64,6 @@ export const CreateExerciseBody = z
       .max(40)
       .optional()
       .meta({ description: 'Without a playbook: the organizations taking part (required then)' }),
-    startAt: Timestamp.optional().meta({ description: 'Exercise start (injects are offsets from it); default now' }),
     severity: Severity.default('medium'),
     tlp: Tlp.optional(),
     injects: z.array(Inject).max(50).default([]),
@@ -178,7 +177,7 @@ export const Exercise = z
     playbookVersion: z.number().int().optional(),
     activationId: z.string().optional(),
     participatingOrganizations: z.array(z.string()),
-    startAt: TimestampOut,
+    startAt: TimestampOut.meta({ description: 'When it was created: injects are offsets from it' }),
     injects: z.array(ExerciseInject),
     createdAt: TimestampOut,
     createdBy: z.string(),

@@ -386,7 +386,10 @@ const exercisePk = (exerciseId: string) => `EXERCISE#${exerciseId}`;
 
 export const exerciseKeys = {
   exercise: (exerciseId: string): Key => ({ pk: exercisePk(exerciseId), sk: '#EXERCISE' }),
-  injectFired: (exerciseId: string, n: number): Key => ({ pk: exercisePk(exerciseId), sk: `INJECT#${pad(n)}` }),
+  injectFired: (exerciseId: string, n: number): Key => ({
+    pk: exercisePk(exerciseId),
+    sk: `INJECT#${pad(n)}`,
+  }),
   finding: (exerciseId: string, n: number): Key => ({ pk: exercisePk(exerciseId), sk: `FINDING#${pad(n)}` }),
   /** The exercise's partition: the record, fired injects and findings in ONE Query. */
   partition: exercisePk,

@@ -20,8 +20,8 @@ import type { VerificationRepository } from './repos/verification.js';
 export type { TransactPart } from './transact.js';
 
 import type { AckTokensRepository } from './repos/ack-tokens.js';
-import type { ExercisesRepository } from './repos/exercises.js';
 import type { ActivationsRepository } from './repos/activations.js';
+import type { ExercisesRepository } from './repos/exercises.js';
 import type { IncidentsRepository } from './repos/incidents.js';
 import type { ObligationsRepository } from './repos/obligations.js';
 import type { OutboxRepository } from './repos/outbox.js';

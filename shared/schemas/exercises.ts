@@ -39,7 +39,11 @@ export const StateChangeInject = z
   })
   .superRefine((v, ctx) => {
     if (v.severity === undefined && v.priority === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['severity'], message: 'a state change sets severity or priority' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['severity'],
+        message: 'a state change sets severity or priority',
+      });
     }
   })
   .meta({
@@ -92,9 +96,7 @@ export const CreateExerciseBody = z
   .meta({ id: 'CreateExercise' });
 export type CreateExerciseBody = z.infer<typeof CreateExerciseBody>;
 
-export const EndExerciseBody = z
-  .strictObject({ notes: Text(5000).optional() })
-  .meta({ id: 'EndExercise' });
+export const EndExerciseBody = z.strictObject({ notes: Text(5000).optional() }).meta({ id: 'EndExercise' });
 export type EndExerciseBody = z.infer<typeof EndExerciseBody>;
 
 export const FindingProposal = z.enum(FINDING_PROPOSALS);
@@ -184,7 +186,9 @@ export const Exercise = z
     endedAt: TimestampOut.optional(),
     endedBy: z.string().optional(),
     notes: z.string().optional(),
-    results: ExerciseResults.optional().meta({ description: 'Report figures frozen when the exercise ended' }),
+    results: ExerciseResults.optional().meta({
+      description: 'Report figures frozen when the exercise ended',
+    }),
   })
   .meta({ id: 'Exercise' });
 export type Exercise = z.infer<typeof Exercise>;
@@ -265,7 +269,14 @@ export const ExerciseReport = z
       z.object({ chainId: z.string().optional(), level: z.number().int().optional(), at: TimestampOut }),
     ),
     regulatoryClocks: z
-      .array(z.object({ obligationId: z.string(), clock: z.string(), due: z.string().nullable(), simulated: z.literal(true) }))
+      .array(
+        z.object({
+          obligationId: z.string(),
+          clock: z.string(),
+          due: z.string().nullable(),
+          simulated: z.literal(true),
+        }),
+      )
       .meta({ description: 'Regulator clocks of the exercise incident: simulated, never a real submission' }),
     findings: z.array(Finding),
     results: ExerciseResults,

@@ -194,7 +194,8 @@ export const ListIncidentsQuery = z.strictObject({
   priority: Priority.optional(),
   thirdParty: Id.optional(),
   exercise: z.enum(['exclude', 'include', 'only']).default('exclude').meta({
-    description: 'Exercise incidents: left out by default (`exclude`), listed with the others (`include`) or alone (`only`)',
+    description:
+      'Exercise incidents: left out by default (`exclude`), listed with the others (`include`) or alone (`only`)',
   }),
 });
 export type ListIncidentsQuery = z.infer<typeof ListIncidentsQuery>;

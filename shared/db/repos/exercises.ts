@@ -10,7 +10,13 @@ import { findingEntity } from '../entities/exercise-finding.js';
 import { type InjectFired, injectFiredEntity } from '../entities/exercise-inject.js';
 import { exerciseKeys } from '../keys.js';
 import { queryAll, queryIndexPage } from '../pagination.js';
-import { alreadyExists, concurrentUpdate, TransactionConflict, type TransactItem, transactWrite } from '../transact.js';
+import {
+  alreadyExists,
+  concurrentUpdate,
+  type TransactItem,
+  TransactionConflict,
+  transactWrite,
+} from '../transact.js';
 
 export type { InjectFired, StoredExercise };
 export { EXERCISE_BOOKKEEPING };
@@ -20,9 +26,9 @@ export interface ExercisesRepository {
   create(exercise: StoredExercise): Promise<void>;
   get(exerciseId: string): Promise<StoredExercise | undefined>;
   /** The exercise, its fired injects and its findings (ONE Query of its partition). */
-  load(exerciseId: string): Promise<
-    { exercise: StoredExercise; fired: InjectFired[]; findings: Finding[] } | undefined
-  >;
+  load(
+    exerciseId: string,
+  ): Promise<{ exercise: StoredExercise; fired: InjectFired[]; findings: Finding[] } | undefined>;
   /** Replaces the exercise read at `expectedVersion` (409 CONCURRENT_UPDATE otherwise). */
   replace(next: StoredExercise, expectedVersion: number): Promise<void>;
   /** The exercise at `findingSeq + 1` and the finding, in ONE transaction conditioned on the version read. */
@@ -50,7 +56,11 @@ export function exercisesRepository(ctx: TableContext): ExercisesRepository {
 
     async get(exerciseId) {
       const res = await db.send(
-        new GetCommand({ TableName: tableName, Key: exerciseKeys.exercise(exerciseId), ConsistentRead: true }),
+        new GetCommand({
+          TableName: tableName,
+          Key: exerciseKeys.exercise(exerciseId),
+          ConsistentRead: true,
+        }),
       );
       return res.Item ? exerciseEntity.fromItem(res.Item) : undefined;
     },
@@ -66,8 +76,12 @@ export function exercisesRepository(ctx: TableContext): ExercisesRepository {
       if (!head) return undefined;
       return {
         exercise: exerciseEntity.fromItem(head),
-        fired: items.filter((i) => String(i.sk).startsWith('INJECT#')).map((i) => injectFiredEntity.fromItem(i)),
-        findings: items.filter((i) => String(i.sk).startsWith('FINDING#')).map((i) => findingEntity.fromItem(i)),
+        fired: items
+          .filter((i) => String(i.sk).startsWith('INJECT#'))
+          .map((i) => injectFiredEntity.fromItem(i)),
+        findings: items
+          .filter((i) => String(i.sk).startsWith('FINDING#'))
+          .map((i) => findingEntity.fromItem(i)),
       };
     },
 

@@ -305,7 +305,9 @@ export function createIncidentsRepository(ctx: TableContext): IncidentsRepositor
         names['#exercise'] = 'exercise';
         values[':exercise'] = true;
         filters.push(
-          exercise === 'only' ? '#exercise = :exercise' : '(attribute_not_exists(#exercise) OR #exercise <> :exercise)',
+          exercise === 'only'
+            ? '#exercise = :exercise'
+            : '(attribute_not_exists(#exercise) OR #exercise <> :exercise)',
         );
       }
       let input: QueryCommandInput;

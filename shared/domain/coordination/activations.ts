@@ -419,7 +419,9 @@ export async function updateCoordinatedAction(
       ...(body.coordinationNotes ? { coordinationNotes: body.coordinationNotes } : {}),
       // First acknowledgement (acknowledged, or work started or finished without it) and completion:
       // what an exercise report measures against the playbook's timeframes (docs/exercises.md).
-      ...(current.acknowledgedAt === undefined && ACKNOWLEDGING.includes(body.status) ? { acknowledgedAt: at } : {}),
+      ...(current.acknowledgedAt === undefined && ACKNOWLEDGING.includes(body.status)
+        ? { acknowledgedAt: at }
+        : {}),
       ...(body.status === 'completed' ? { completedAt: at } : {}),
       updatedAt: at,
       updatedBy: caller.subject,

@@ -55,7 +55,8 @@ export async function fireInject(
           recipients: { organizations: inject.organizations ?? exercise.participatingOrganizations },
           data: { exerciseId, inject: n },
         },
-        (r) => deps.repos.exercises.injectClaim({ exerciseId, n, firedAt, communicationId: r.communicationId }),
+        (r) =>
+          deps.repos.exercises.injectClaim({ exerciseId, n, firedAt, communicationId: r.communicationId }),
       );
       return { acted: true, exerciseId, n, communicationId: result.communicationId };
     } catch (error) {
@@ -95,7 +96,8 @@ export async function fireInject(
       });
       // A failed claim is final; a concurrent incident write is retried (read again).
       return claimed.catch((error: unknown) => {
-        if (error instanceof TransactionConflict && error.failed.includes(0)) throw new NoticeClaimLostError();
+        if (error instanceof TransactionConflict && error.failed.includes(0))
+          throw new NoticeClaimLostError();
         throw error;
       });
     });

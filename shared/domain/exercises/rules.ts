@@ -52,8 +52,7 @@ export function actionFigures(activatedAt: string, a: CoordinatedAction): Action
     timeframeMinutes: a.dueDate ? minutes(activatedAt, a.dueDate) : null,
     acknowledgeMinutes: a.acknowledgedAt ? minutes(activatedAt, a.acknowledgedAt) : null,
     completeMinutes: a.completedAt ? minutes(activatedAt, a.completedAt) : null,
-    withinTimeframe:
-      a.completedAt && a.dueDate ? Date.parse(a.completedAt) <= Date.parse(a.dueDate) : null,
+    withinTimeframe: a.completedAt && a.dueDate ? Date.parse(a.completedAt) <= Date.parse(a.dueDate) : null,
   };
 }
 
@@ -94,7 +93,9 @@ export function unreachableContacts(input: {
   const rows = new Map<string, UnreachableContact>();
   const add = (contactId: string, organizationId: string, reason: UnreachableContact['reason']) =>
     rows.set(`${contactId}#${reason}`, { contactId, organizationId, reason });
-  const silent = new Set(input.actions.filter((a) => a.acknowledgeMinutes === null).map((a) => a.organizationId));
+  const silent = new Set(
+    input.actions.filter((a) => a.acknowledgeMinutes === null).map((a) => a.organizationId),
+  );
   for (const c of input.communications) {
     if (c.direction !== 'outbound') continue;
     for (const o of c.delivery?.organizations ?? []) {
@@ -112,7 +113,9 @@ export function unreachableContacts(input: {
 }
 
 /** The escalation levels notified, from the incident's chains. */
-export function escalationLevels(chains: readonly { chainId: string; steps: readonly { level: number; at: string }[] }[]) {
+export function escalationLevels(
+  chains: readonly { chainId: string; steps: readonly { level: number; at: string }[] }[],
+) {
   return chains
     .flatMap((c) => c.steps.map((s) => ({ chainId: c.chainId, level: s.level, at: s.at })))
     .sort((a, b) => a.at.localeCompare(b.at));

@@ -57,7 +57,11 @@ const view = (stored: StoredExercise, fired: readonly InjectFired[] = []): Exerc
   out.injects = stored.injects.map((i) => {
     const f = byN.get(i.n);
     return f
-      ? { ...i, firedAt: f.firedAt, ...(f.communicationId !== undefined ? { communicationId: f.communicationId } : {}) }
+      ? {
+          ...i,
+          firedAt: f.firedAt,
+          ...(f.communicationId !== undefined ? { communicationId: f.communicationId } : {}),
+        }
       : i;
   });
   return out as Exercise;
@@ -113,7 +117,9 @@ export async function createExercise(
   scheduling: SchedulingDeps | undefined,
 ): Promise<Exercise> {
   const playbook = body.playbookId ? await playbookOr400(deps, body.playbookId) : undefined;
-  const organizations = playbook ? playbook.participatingOrganizations : (body.participatingOrganizations ?? []);
+  const organizations = playbook
+    ? playbook.participatingOrganizations
+    : (body.participatingOrganizations ?? []);
   if (!playbook) await assertOrganizationsExist(deps, organizations);
   if (playbook) {
     body.injects.forEach((inject, i) => {
@@ -214,7 +220,9 @@ export async function getExerciseReport(deps: Deps, exerciseId: string): Promise
   const { exercise, fired, findings } = await loadOr404(deps, exerciseId);
   const detail = await getIncident(deps, exercise.incidentId);
   const activation = detail.activations.find((a) => a.activationId === exercise.activationId);
-  const actions = (activation?.actions ?? []).map((a) => actionFigures(activation?.activatedAt ?? exercise.startAt, a));
+  const actions = (activation?.actions ?? []).map((a) =>
+    actionFigures(activation?.activatedAt ?? exercise.startAt, a),
+  );
   const recipients = [
     ...new Set(
       detail.communications.flatMap((c) => (c.delivery?.organizations ?? []).flatMap((o) => o.recipients)),
@@ -238,7 +246,12 @@ export async function getExerciseReport(deps: Deps, exerciseId: string): Promise
     unreachableContacts: unreachable,
     escalationLevels: levels,
     regulatoryClocks: detail.obligations.flatMap((o) =>
-      o.clocks.map((c) => ({ obligationId: o.obligationId, clock: c.clockId, due: c.due, simulated: true as const })),
+      o.clocks.map((c) => ({
+        obligationId: o.obligationId,
+        clock: c.clockId,
+        due: c.due,
+        simulated: true as const,
+      })),
     ),
     findings,
     results: results({

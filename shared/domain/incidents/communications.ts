@@ -1,7 +1,7 @@
 import type { StoredIncident } from '../../db/entities/incident.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { exerciseSubject } from '../../model/exercise.js';
 import type { Caller } from '../../model/caller.js';
+import { exerciseSubject } from '../../model/exercise.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { Communication, CreateCommunicationBody, Recipients } from '../../schemas/incidents.js';
 import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';

@@ -28,8 +28,8 @@ import { getIncidentItem, putNew, type StoredIncident } from '../../db/incidents
 import { keys } from '../../db/keys.js';
 import { type TransactItem, TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
-import { exerciseSubject } from '../../model/exercise.js';
 import type { Caller } from '../../model/caller.js';
+import { exerciseSubject } from '../../model/exercise.js';
 import type { Tlp } from '../../schemas/common.js';
 import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';

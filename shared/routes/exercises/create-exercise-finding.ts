@@ -9,7 +9,8 @@ export const route = {
   handler: 'exercises/create-exercise-finding',
   roles: COORDINATORS,
   table: 'RW',
-  summary: 'Record a finding of an exercise and what it proposes (playbook action, contact fix, contract update)',
+  summary:
+    'Record a finding of an exercise and what it proposes (playbook action, contact fix, contract update)',
   tag: 'exercises',
   body: ex.CreateFindingBody,
   response: { status: 201, schema: ex.Finding },

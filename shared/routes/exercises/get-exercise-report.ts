@@ -9,7 +9,8 @@ export const route = {
   handler: 'exercises/get-exercise-report',
   roles: READERS,
   table: 'RO',
-  summary: 'Exercise report: per organization and action, times against the playbook; unreachable contacts; escalation levels; findings',
+  summary:
+    'Exercise report: per organization and action, times against the playbook; unreachable contacts; escalation levels; findings',
   tag: 'exercises',
   response: { status: 200, schema: ex.ExerciseReport },
 } as const satisfies Route;

@@ -16,7 +16,11 @@ export function memoryExercises(): MemoryExercises {
   const findings = new Map<string, Finding>();
   const moved = (next: StoredExercise, expectedVersion: number) => {
     if (exercises.get(next.id)?.version !== expectedVersion) {
-      throw new ConflictError('The resource was changed concurrently; retry the request', [], 'CONCURRENT_UPDATE');
+      throw new ConflictError(
+        'The resource was changed concurrently; retry the request',
+        [],
+        'CONCURRENT_UPDATE',
+      );
     }
   };
   return {

@@ -219,6 +219,15 @@ describe('an exercise with two organizations', () => {
     expect(timeline.body.items.map((e: { type: string }) => e.type)).toContain('exercise.inject');
   });
 
+  it('simulates regulator clocks: an obligation of the exercise is marked simulated', async () => {
+    const gdpr = await post(`/incidents/${incidentId}/obligations`, { regime: 'gdpr' });
+    expect(gdpr.status, JSON.stringify(gdpr.body)).toBe(201);
+    expect(gdpr.body.simulated).toBe(true);
+    const real = await post('/incidents/INC-REAL/obligations', { regime: 'gdpr' });
+    expect(real.body.simulated).toBeUndefined();
+    // Its clocks count in no production dashboard figure either (checked below).
+  });
+
   it('reports per organization and action against the playbook timeframes, and who was unreachable', async () => {
     const res = await get(`/exercises/${exerciseId}/report`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -273,6 +282,8 @@ describe('an exercise with two organizations', () => {
       { contactId: 'CON-B1', organizationId: 'ORG-B', reason: 'no_ack' },
     ]);
     expect(report.injects.every((i: { firedAt?: string }) => i.firedAt !== undefined)).toBe(true);
+    expect(report.regulatoryClocks.length).toBeGreaterThan(0);
+    expect(report.regulatoryClocks.every((c: { simulated: boolean }) => c.simulated === true)).toBe(true);
     expect(report.results).toMatchObject({
       actions: 2,
       acknowledged: 1,
@@ -348,10 +359,15 @@ describe('an exercise with two organizations', () => {
   });
 
   it('counts nothing in the production dashboard or the default incident list', async () => {
+    // Two days on, both GDPR clocks (72 h) are within the dashboard's 24 h window.
+    clock.advance('P2D');
     const after = await get('/dashboard');
     expect(after.body.openByStatus).toEqual(dashboardBefore.openByStatus);
     expect(after.body.openByPriority).toEqual(dashboardBefore.openByPriority);
     expect(after.body.metrics).toEqual(dashboardBefore.metrics);
+    const clockIncidents = after.body.clocksDue.map((c: { incidentId: string }) => c.incidentId);
+    expect(clockIncidents).toContain('INC-REAL');
+    expect(clockIncidents).not.toContain(incidentId);
     const list = await get('/incidents');
     const ids = list.body.items.map((i: { id: string }) => i.id);
     expect(ids).toContain('INC-REAL');

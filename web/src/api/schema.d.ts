@@ -2276,6 +2276,8 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "not_applicable" | "asap" | "open" | "due_soon" | "overdue" | "submitted";
+            /** @description True on an exercise incident: the clocks are simulated, nothing is due to a regulator */
+            simulated?: boolean;
             triggers: {
                 /** Format: date-time */
                 discovery: string;

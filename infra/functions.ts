@@ -74,6 +74,15 @@ export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [
     description:
       'Sends an action due-date reminder or overdue notice, or a regulatory-clock reminder, if still due',
   },
+  {
+    name: 'exercise-inject',
+    handler: 'scheduled/exercise-inject',
+    // sns: a message inject's notice; scheduler: a state change can fire an escalation trigger whose
+    // chain schedules its next level. docs/exercises.md.
+    uses: ['sns', 'scheduler'],
+    table: 'RW',
+    description: 'Fires one inject of an exercise (a message to participants or a state change), once',
+  },
 ];
 
 /** Every function name (`incidents/create-incident` …): routes first, then scheduled functions. */

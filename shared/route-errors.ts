@@ -71,6 +71,8 @@ export const ROUTE_ERRORS: Readonly<Record<string, readonly RouteErrorCode[]>> =
     },
     { status: 409, code: 'TOO_MANY_SUBMISSIONS', when: 'the obligation has its maximum of submissions' },
   ],
+  endExercise: [{ status: 409, code: 'EXERCISE_ENDED', when: 'the exercise has ended already' }],
+  createExercise: [{ status: 409, code: 'ALREADY_EXISTS', when: 'an exercise with that id exists' }],
   completeActivation: [
     {
       status: 409,

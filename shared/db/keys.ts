@@ -445,3 +445,31 @@ export const evidenceKeys = {
   /** The S3 object key of an evidence item (one object, each upload a version). */
   objectKey: (incidentId: string, evidenceId: string) => `incidents/${incidentId}/evidence/${evidenceId}`,
 };
+
+// ---------------------------------------------------------------- exercises (docs/exercises.md)
+//   EXERCISE#<exId>  #EXERCISE         exercise (incident, playbook, injects, status, results, version)
+//                                      gsi1 EXERCISE#PLAYBOOK#<pbId> | EXERCISE#SCENARIO / <startAt>#<exId>
+//   EXERCISE#<exId>  INJECT#<nnnnnn>   inject n fired (the claim of its firing: written once, with its notice)
+//   EXERCISE#<exId>  FINDING#<nnnnnn>  finding n (what it proposes; the link it became)
+const exercisePk = (exerciseId: string) => `EXERCISE#${exerciseId}`;
+
+export const exerciseKeys = {
+  exercise: (exerciseId: string): Key => ({ pk: exercisePk(exerciseId), sk: '#EXERCISE' }),
+  injectFired: (exerciseId: string, n: number): Key => ({
+    pk: exercisePk(exerciseId),
+    sk: `INJECT#${pad(n)}`,
+  }),
+  finding: (exerciseId: string, n: number): Key => ({ pk: exercisePk(exerciseId), sk: `FINDING#${pad(n)}` }),
+  /** The exercise's partition: the record, fired injects and findings in ONE Query. */
+  partition: exercisePk,
+  /** Index attributes: exercises of one playbook (or scenario-only ones) by start. */
+  indexKeys: (e: { id: string; playbookId?: string | undefined; startAt: string }) => ({
+    gsi1pk: e.playbookId ? `EXERCISE#PLAYBOOK#${e.playbookId}` : 'EXERCISE#SCENARIO',
+    gsi1sk: `${e.startAt}#${e.id}`,
+  }),
+  ofPlaybook: (playbookId: string) => ({
+    index: 'gsi1' as const,
+    pkAttr: 'gsi1pk',
+    pk: `EXERCISE#PLAYBOOK#${playbookId}`,
+  }),
+};

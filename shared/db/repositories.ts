@@ -23,6 +23,7 @@ export type { TransactPart } from './transact.js';
 import type { AckTokensRepository } from './repos/ack-tokens.js';
 import type { ActivationsRepository } from './repos/activations.js';
 import type { AgreementUpdatesRepository } from './repos/agreement-updates.js';
+import type { ExercisesRepository } from './repos/exercises.js';
 import type { IncidentsRepository } from './repos/incidents.js';
 import type { ObligationsRepository } from './repos/obligations.js';
 import type { OutboxRepository } from './repos/outbox.js';
@@ -45,6 +46,7 @@ export type Repositories = {
   readonly ackTokens: AckTokensRepository;
   readonly agreementUpdates: AgreementUpdatesRepository;
   readonly activations: ActivationsRepository;
+  readonly exercises: ExercisesRepository;
   readonly obligations: ObligationsRepository;
   readonly outbox: OutboxRepository;
   readonly reminders: RemindersRepository;

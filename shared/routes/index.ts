@@ -58,6 +58,12 @@ import { route as placeHold } from './evidence/place-hold.js';
 import { route as registerEvidence } from './evidence/register-evidence.js';
 import { route as releaseHold } from './evidence/release-hold.js';
 import { route as transferCustody } from './evidence/transfer-custody.js';
+import { route as compareExercises } from './exercises/compare-exercises.js';
+import { route as createExercise } from './exercises/create-exercise.js';
+import { route as createExerciseFinding } from './exercises/create-exercise-finding.js';
+import { route as endExercise } from './exercises/end-exercise.js';
+import { route as getExercise } from './exercises/get-exercise.js';
+import { route as getExerciseReport } from './exercises/get-exercise-report.js';
 import { route as acknowledgeIncident } from './incidents/acknowledge-incident.js';
 import { route as assessImpact } from './incidents/assess-impact.js';
 import { route as assignIncidentRole } from './incidents/assign-role.js';
@@ -234,6 +240,13 @@ export const routes = [
   placeHold,
   listHolds,
   releaseHold,
+  // ---- exercises: tabletop and live drills (docs/exercises.md) ----
+  createExercise,
+  getExercise,
+  getExerciseReport,
+  createExerciseFinding,
+  endExercise,
+  compareExercises,
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -187,6 +187,10 @@ export const CoordinatedAction = z
     dueDate: TimestampOut.optional(),
     coordinationNotes: z.string().optional(),
     reason: z.string().optional(),
+    acknowledgedAt: TimestampOut.optional().meta({
+      description: 'First time it was acknowledged (or started or completed without it)',
+    }),
+    completedAt: TimestampOut.optional(),
     createdAt: TimestampOut,
     createdBy: z.string(),
     updatedAt: TimestampOut,

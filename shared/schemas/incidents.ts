@@ -44,6 +44,10 @@ export const CreateIncidentBody = z
     tlp: Tlp.optional().meta({
       description: 'TLP 2.0 level of the incident; its communications inherit it. Default AMBER',
     }),
+    exercise: z.boolean().optional().meta({
+      description:
+        'An exercise (drill) incident: set at creation only, never changed; its notices are marked [EXERCISE], it counts in no production figure and its regulator clocks are simulated (docs/exercises.md)',
+    }),
   })
   .meta({ id: 'CreateIncident' });
 export type CreateIncidentBody = z.infer<typeof CreateIncidentBody>;
@@ -199,6 +203,10 @@ export const ListIncidentsQuery = z.strictObject({
   status: IncidentStatus.optional(),
   priority: Priority.optional(),
   thirdParty: Id.optional(),
+  exercise: z.enum(['exclude', 'include', 'only']).default('exclude').meta({
+    description:
+      'Exercise incidents: left out by default (`exclude`), listed with the others (`include`) or alone (`only`)',
+  }),
 });
 export type ListIncidentsQuery = z.infer<typeof ListIncidentsQuery>;
 
@@ -254,7 +262,7 @@ export const Communication = z
       .object({ holds: z.array(z.string()), reason: z.string(), by: z.string() })
       .optional()
       .meta({ description: 'Sent despite these disclosure holds, by an admin, for this reason' }),
-    notice: z.object({ kind: z.string() }).optional().meta({
+    notice: z.object({ kind: z.string(), exercise: z.boolean().optional() }).optional().meta({
       description: 'Set when Liaison sent it by itself (escalation level, reminder, overdue notice …)',
     }),
     delivery: z
@@ -317,6 +325,7 @@ export const IncidentSummary = z
     discoveryDate: TimestampOut,
     createdAt: TimestampOut,
     updatedAt: TimestampOut,
+    exercise: z.boolean().optional().meta({ description: 'True on an exercise (drill) incident' }),
   })
   .meta({ id: 'IncidentSummary' });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;

@@ -184,6 +184,9 @@ export const Obligation = z
     inForce: z.boolean(),
     note: z.string().optional(),
     status: ClockStatus.meta({ description: 'The most urgent status of its applicable clocks' }),
+    simulated: z.boolean().optional().meta({
+      description: 'True on an exercise incident: the clocks are simulated, nothing is due to a regulator',
+    }),
     triggers: z.object({ discovery: TimestampOut }).extend(triggersShape(TimestampOut)),
     facts: ObligationFacts,
     notes: z.string().optional(),

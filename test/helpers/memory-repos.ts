@@ -11,6 +11,7 @@ import { memoryActivations } from './memory/activations.js';
 import { memoryAgreementUpdates, memoryReviews } from './memory/agreements.js';
 import { memoryDirectory } from './memory/directory.js';
 import { memoryEvidence } from './memory/evidence.js';
+import { memoryExercises } from './memory/exercises.js';
 import { memoryIncidents } from './memory/incidents.js';
 import { memoryObligations } from './memory/obligations.js';
 import { memoryOutbox } from './memory/outbox.js';
@@ -30,6 +31,7 @@ export function memoryRepositories(): Repositories {
     agreementUpdates: memoryAgreementUpdates(),
     channels,
     contacts,
+    exercises: memoryExercises(),
     incidents,
     evidence: memoryEvidence(incidents.items),
     obligations: memoryObligations(),

@@ -1,5 +1,5 @@
 /**
- * README's walkthrough and "Regulatory notification deadlines" blocks, run verbatim with bash and curl
+ * README's walkthrough, "Regulatory notification deadlines" and "Exercises" blocks, run verbatim with bash and curl
  * against the local stack of this file (only the API address, the tokens and the `json` helper are
  * replaced: ours also prints the status). Every call answers what the README says it does: 2xx
  * unless its step says otherwise.
@@ -33,6 +33,7 @@ describe('README examples', () => {
   it('the walkthrough and the regulatory deadlines run verbatim on a fresh stack', async () => {
     const walkthrough = block(/^API=/);
     const regulatory = block(/^# GDPR and NIS2/);
+    const exercise = block(/^# Exercise:/);
     const ours = (text: string) =>
       text
         .split('\n')
@@ -47,9 +48,11 @@ describe('README examples', () => {
       ours(walkthrough),
       'echo ---',
       ours(regulatory),
+      'echo ---',
+      ours(exercise),
     ].join('\n');
     const { stdout } = await run('bash', ['-c', script], { timeout: 120_000 });
-    const [first = '', second = ''] = stdout.split('---\n');
+    const [first = '', second = '', third = ''] = stdout.split('---\n');
     const codes = (s: string) => s.trim().split('\n').map(Number);
     // Step 7 closes while ACTION-1 is open (409); step 10: bad input (400), a viewer writing (403);
     // editing the closed incident (PATCH) is refused 409 INCIDENT_CLOSED.
@@ -59,6 +62,8 @@ describe('README examples', () => {
     // Every call of the regulatory block succeeds (the NIS2 awareness "1 hour ago" was before the
     // incident's discovery minutes earlier: 400, and then the draft 404).
     expect(codes(second)).toEqual([201, 201, 200, 201, 200, 200, 200]);
+    // The exercise block: all succeed but ending it twice (409 EXERCISE_ENDED).
+    expect(codes(third)).toEqual([201, 201, 201, 201, 200, 200, 200, 201, 200, 409, 200]);
   });
 
   it('the evidence block runs verbatim: upload, confirm, download, transfer, holds, refusals', async () => {
@@ -80,8 +85,8 @@ describe('README examples', () => {
     // customer message 409, admin override, read, holds, release.
     expect(stdout.trim().split('\n').map(Number)).toEqual([
       201, 200, 200, 200, 201, 201, 409, 201, 409, 201, 200, 200, 200,
-      ]);
-    });
+    ]);
+  });
 
   it('the agreement updates, SLAs and joint review block runs verbatim', async () => {
     const text = block(/^# Agreement updates and SLAs/)

@@ -408,6 +408,30 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
   getObligationDraft: {
     own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
     foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  }, // Exercises (docs/exercises.md): internal only; partners take part through the activation routes.
+  createExercise: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  getExercise: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  getExerciseReport: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  createExerciseFinding: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  endExercise: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  compareExercises: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
   },
   // ---- evidence register and holds (docs/evidence.md): internal roles only ----
   registerEvidence: {

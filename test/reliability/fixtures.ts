@@ -176,6 +176,27 @@ export const arrange = {
     );
     return r.body.activationId as string;
   },
+  /** A running exercise of a scenario (no playbook): one organization, one inject an hour out. */
+  exercise: async (a: Arrange): Promise<string> => {
+    const organizationId = await arrange.organization(a);
+    const r = await must(
+      a.stack.request('POST', '/exercises', { token: a.admin, body: exerciseBody(a, organizationId) }),
+      'an exercise',
+    );
+    return r.body.id as string;
+  },
+  /** A playbook with one exercise of it. */
+  playbookExercised: async (a: Arrange): Promise<string> => {
+    const playbookId = await arrange.playbook(a);
+    await must(
+      a.stack.request('POST', '/exercises', {
+        token: a.admin,
+        body: { title: a.unique('Drill'), playbookId },
+      }),
+      'an exercise of a playbook',
+    );
+    return playbookId;
+  },
   /** An incident with the GDPR obligation attached. */
   obligation: async (a: Arrange): Promise<{ incidentId: string; obligationId: string }> => {
     const incidentId = await arrange.incident(a);
@@ -679,7 +700,41 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: { reason: 'order lifted' },
     otherBody: { reason: 'case closed' },
   }),
+  createExercise: async (a) => {
+    const organizationId = await arrange.organization(a);
+    return {
+      params: {},
+      body: exerciseBody(a, organizationId),
+      otherBody: { ...exerciseBody(a, organizationId), mode: 'live' },
+    };
+  },
+  getExercise: async (a) => ({ params: { exerciseId: await arrange.exercise(a) } }),
+  getExerciseReport: async (a) => ({ params: { exerciseId: await arrange.exercise(a) } }),
+  createExerciseFinding: async (a) => ({
+    params: { exerciseId: await arrange.exercise(a) },
+    body: { finding: 'The duty phone went to voicemail', proposes: 'none' },
+    otherBody: { finding: 'The runbook named a retired contact', proposes: 'playbook_action' },
+  }),
+  endExercise: async (a) => ({
+    params: { exerciseId: await arrange.exercise(a) },
+    body: {},
+    otherBody: { notes: 'Debrief held' },
+  }),
+  compareExercises: async (a) => ({
+    params: { playbookId: await arrange.playbookExercised(a) },
+    query: { limit: '5' },
+  }),
 };
+
+function exerciseBody(a: Arrange, organizationId: string) {
+  return {
+    title: a.unique('Exercise'),
+    participatingOrganizations: [organizationId],
+    injects: [
+      { kind: 'message', offsetMinutes: 60, subject: 'Inject', content: 'A supplier reports an outage' },
+    ],
+  };
+}
 
 const EVIDENCE_FILE = Buffer.from('evidence file of the reliability suites');
 

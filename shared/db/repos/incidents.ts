@@ -101,6 +101,8 @@ export interface ListIncidentsFilter {
   readonly thirdParty?: string | undefined;
   readonly status?: string | undefined;
   readonly priority?: string | undefined;
+  /** Exercise incidents: left out (default), listed too, or alone. */
+  readonly exercise?: 'exclude' | 'include' | 'only' | undefined;
   readonly limit: number;
   readonly cursor?: string | undefined;
 }
@@ -166,6 +168,7 @@ export function summaryOf(i: IncidentSummary): IncidentSummary {
     discoveryDate: i.discoveryDate,
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
+    ...(i.exercise ? { exercise: true } : {}),
   };
 }
 
@@ -296,6 +299,17 @@ export function createIncidentsRepository(ctx: TableContext): IncidentsRepositor
         values[`:${attr}`] = value;
         filters.push(`#${attr} = :${attr}`);
       };
+      // Exercise incidents carry `exercise = true` (item and links); older items have no attribute.
+      const exercise = filter.exercise ?? 'exclude';
+      if (exercise !== 'include') {
+        names['#exercise'] = 'exercise';
+        values[':exercise'] = true;
+        filters.push(
+          exercise === 'only'
+            ? '#exercise = :exercise'
+            : '(attribute_not_exists(#exercise) OR #exercise <> :exercise)',
+        );
+      }
       let input: QueryCommandInput;
       if (filter.thirdParty) {
         // Link items under the organization carry the incident summary.

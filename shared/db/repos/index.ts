@@ -7,6 +7,7 @@ import { createContactsRepository } from './contacts.js';
 import { createPoliciesRepository } from './escalation-policies.js';
 import { createTriggersRepository } from './escalation-triggers.js';
 import { createEvidenceRepository } from './evidence.js';
+import { exercisesRepository } from './exercises.js';
 import { createIncidentsRepository } from './incidents.js';
 import { obligationsRepository } from './obligations.js';
 import { createOrganizationsRepository } from './organizations.js';
@@ -32,6 +33,7 @@ export function createRepositories(ctx: TableContext): Repositories {
     ackTokens: ackTokensRepository(ctx),
     activations: activationsRepository(ctx),
     agreementUpdates: agreementUpdatesRepository(ctx),
+    exercises: exercisesRepository(ctx),
     obligations: obligationsRepository(ctx),
     outbox: outboxRepository(ctx),
     reminders: remindersRepository(ctx),

@@ -66,6 +66,9 @@ import {
 
 type StoredAction = CoordinatedAction & { version: number };
 
+/** The states that say the responsible organization has taken the action on. */
+const ACKNOWLEDGING: readonly string[] = ['acknowledged', 'in_progress', 'completed'];
+
 /** The activation's incident (its pointer; remembered per process: it never changes). */
 async function incidentOf(deps: Deps, activationId: string): Promise<string> {
   const incidentId = await deps.repos.activations.incidentOf(activationId);
@@ -414,6 +417,12 @@ export async function updateCoordinatedAction(
       status: body.status,
       ...(body.reason ? { reason: body.reason } : {}),
       ...(body.coordinationNotes ? { coordinationNotes: body.coordinationNotes } : {}),
+      // First acknowledgement (acknowledged, or work started or finished without it) and completion:
+      // what an exercise report measures against the playbook's timeframes (docs/exercises.md).
+      ...(current.acknowledgedAt === undefined && ACKNOWLEDGING.includes(body.status)
+        ? { acknowledgedAt: at }
+        : {}),
+      ...(body.status === 'completed' ? { completedAt: at } : {}),
       updatedAt: at,
       updatedBy: caller.subject,
       version: current.version + 1,

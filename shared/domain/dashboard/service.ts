@@ -8,8 +8,9 @@
  *     regulatory clocks due within 24 h, first communication / completed action for the metrics;
  *  4. directory health — the verification sweep's two summary items (GetItem each).
  * So at most 2 + 2 × MAX_DETAILED Queries + 2 GetItems, whatever the table holds; `truncated` says
- * when more incidents than that were open or opened in the period. Exercise incidents are not
- * modelled yet, so every incident counts.
+ * when more incidents than that were open or opened in the period. Exercise incidents
+ * (`exercise: true`, docs/exercises.md) count in none of these figures: they are dropped from both
+ * lists before anything is counted or read in detail.
  */
 import { incidentsCreatedBetween, openIncidents } from '../../db/dashboard-repo.js';
 import { ValidationError } from '../../errors.js';
@@ -30,6 +31,9 @@ export const DEFAULT_PERIOD_MS = 30 * 24 * 60 * 60 * 1000;
 const PRIORITIES: readonly Priority[] = ['critical', 'high', 'medium', 'low'];
 const OPEN_ACTION = new Set(['pending', 'in_progress']);
 const minutes = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 60_000;
+
+/** Exercise incidents never count in production figures (docs/exercises.md). */
+const isProduction = (i: { exercise?: boolean | undefined }): boolean => i.exercise !== true;
 
 /** Median, rounded to a tenth of a minute; null without samples. */
 export function median(values: readonly number[]): number | null {
@@ -101,11 +105,13 @@ export function incidentTimes(detail: IncidentDetail) {
 export async function getDashboard(deps: Deps, query: DashboardQuery): Promise<Dashboard> {
   const now = deps.now();
   const range = period(query, now);
-  const [open, opened, health] = await Promise.all([
+  const [allOpen, allOpened, health] = await Promise.all([
     openIncidents(deps),
     incidentsCreatedBetween(deps, range.from, range.to),
     directoryHealth(deps),
   ]);
+  const open = allOpen.filter(isProduction);
+  const opened = allOpened.filter(isProduction);
   const openByPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;
   for (const i of open) openByPriority[i.priority] += 1;
 

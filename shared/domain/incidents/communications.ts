@@ -1,6 +1,7 @@
 import type { StoredIncident } from '../../db/entities/incident.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
+import { exerciseSubject } from '../../model/exercise.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { Communication, CreateCommunicationBody, Recipients } from '../../schemas/incidents.js';
 import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
@@ -66,7 +67,11 @@ export async function createCommunication(
       const { n, incident } = bump(current, 'commSeq');
       const at = deps.now().toISOString();
       const communicationId = `COMM-${n}`;
-      const subject = plan?.template?.subject ?? (body.subject as string);
+      // A message sent on an exercise incident is marked [EXERCISE] (docs/exercises.md).
+      const subject = exerciseSubject(
+        plan?.template?.subject ?? (body.subject as string),
+        plan !== undefined && current.exercise,
+      );
       const content = plan?.template?.body ?? (body.content as string);
       // The marking is decided once: by the plan when it was read at this version, else here
       // (above the incident's TLP: 400; lowering it: the incident command's decision, else 403).
@@ -90,6 +95,7 @@ export async function createCommunication(
               body: content,
               kind: 'incident.communication',
               at,
+              ...(current.exercise ? { exercise: true } : {}),
             },
             deps.newId,
           ),

@@ -88,11 +88,16 @@ export function updateIncident(
     const priority = editedPriority(current, next);
     next.priority = priority;
 
-    const items: TransactItem[] = add.map((orgId) => countIncidentOn(deps, orgId, current.discoveryDate, at));
+    // An exercise counts on no third party's incident counter (docs/exercises.md).
+    const items: TransactItem[] = add.map((orgId) =>
+      current.exercise
+        ? deps.repos.incidents.organizationExists(orgId)
+        : countIncidentOn(deps, orgId, current.discoveryDate, at),
+    );
     const refs = add.map((id, i) => ({ index: i, field: `body.addThirdParties.${i}`, id }));
     const participants = new Set(current.participants ?? []);
     for (const orgId of remove) {
-      items.push(uncountIncidentOn(deps, orgId, at));
+      if (!current.exercise) items.push(uncountIncidentOn(deps, orgId, at));
       if (!participants.has(orgId))
         items.push(deleteIncidentLink(deps, orgId, current.createdAt, current.id));
     }

@@ -60,6 +60,8 @@ export async function createIncident(
     ...(body.discoveredBy ? { discoveredBy: body.discoveredBy } : {}),
     discoveryDate,
     tlp: body.tlp ?? DEFAULT_INCIDENT_TLP,
+    // Set here only (PATCH does not accept it): an exercise stays an exercise (docs/exercises.md).
+    ...(body.exercise ? { exercise: true } : {}),
     createdAt: nowIso,
     updatedAt: nowIso,
     createdBy: caller.subject,
@@ -75,13 +77,23 @@ export async function createIncident(
   const incident: StoredIncident = { ...triggered.incident, timelineSeq: 1 + triggered.timeline.length };
   const items: Write[] = [
     deps.repos.incidents.putIncident(incident, null),
-    ...affected.map((orgId) => deps.repos.incidents.countIncidentOn(orgId, discoveryDate, nowIso)),
+    // A third party's incident counter counts real incidents; an exercise only checks it exists.
+    ...affected.map((orgId) =>
+      body.exercise
+        ? deps.repos.incidents.organizationExists(orgId)
+        : deps.repos.incidents.countIncidentOn(orgId, discoveryDate, nowIso),
+    ),
     ...deps.repos.incidents.putLinks(incident),
     ...timelineItems(deps, incident.id, 1, nowIso, caller.subject, [
       {
         type: 'incident.created',
-        summary: `Incident opened with severity ${body.severity} and priority ${priority}`,
-        data: { severity: body.severity, priority, affectedThirdParties: affected },
+        summary: `${body.exercise ? 'Exercise incident' : 'Incident'} opened with severity ${body.severity} and priority ${priority}`,
+        data: {
+          severity: body.severity,
+          priority,
+          affectedThirdParties: affected,
+          ...(body.exercise ? { exercise: true } : {}),
+        },
       },
       ...triggered.timeline,
     ]),

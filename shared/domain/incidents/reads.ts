@@ -117,7 +117,9 @@ export async function getIncidentVersioned(
   return {
     detail: {
       ...rest,
-      obligations: obligations.map((o) => obligationView(o, rest.discoveryDate, now, settings)),
+      obligations: obligations.map((o) =>
+        obligationView(o, rest.discoveryDate, now, settings, rest.exercise === true),
+      ),
       suggestedRegimes: suggestRegimes(
         rest.impactAssessment,
         settings,

@@ -9,6 +9,7 @@ import { type OutboxItem, REQUEST_LEASE_MS } from '../../db/entities/outbox.js';
 import type { TransactItemPart } from '../../db/transact.js';
 import { type ErrorDetail, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../logging.js';
+import { EXERCISE_PREFIX } from '../../model/exercise.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication, Recipients } from '../../schemas/incidents.js';
@@ -221,9 +222,15 @@ export async function publishOutbox<C extends { delivery?: Communication['delive
   return { ...communication, delivery: { status: overall, organizations } };
 }
 
-/** SNS Subject: ASCII, one line, under 100 characters. */
+/**
+ * SNS Subject: ASCII, one line, under 100 characters. An exercise's subject keeps its
+ * `[EXERCISE]` prefix first, before the TLP marking (docs/exercises.md).
+ */
 export const snsSubject = (tlp: Tlp, subject: string): string =>
-  `[TLP:${tlp}] ${subject}`
+  (subject.startsWith(`${EXERCISE_PREFIX} `)
+    ? `${EXERCISE_PREFIX} [TLP:${tlp}] ${subject.slice(EXERCISE_PREFIX.length + 1)}`
+    : `[TLP:${tlp}] ${subject}`
+  )
     .replace(/[^\x20-\x7e]/g, '?')
     .slice(0, 99)
     .trim();
@@ -235,6 +242,7 @@ const attributesOf = (item: OutboxItem): Record<string, string | readonly string
   tlp: item.tlp,
   ...(item.severity ? { severity: item.severity } : {}),
   kind: item.kind,
+  ...(item.exercise ? { exercise: 'true' } : {}),
   messageId: item.id,
 });
 

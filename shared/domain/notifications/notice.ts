@@ -29,6 +29,7 @@ import { keys } from '../../db/keys.js';
 import { type TransactItem, TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
+import { exerciseSubject } from '../../model/exercise.js';
 import type { Tlp } from '../../schemas/common.js';
 import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
@@ -246,9 +247,11 @@ export async function noticeParts(
   actor: Caller,
   current: StoredIncident,
   resolution: Resolution,
-  notice: Notice,
+  given: Notice,
 ): Promise<NoticeParts> {
   const tlp: Tlp = incidentTlp(current);
+  // Every notice of an exercise incident is marked (subject, message field and attribute).
+  const notice: Notice = { ...given, subject: exerciseSubject(given.subject, current.exercise) };
   const skipped = [...resolution.skipped];
   const byOrganization = await admitted(
     deps,
@@ -304,6 +307,7 @@ export async function noticeParts(
       body: notice.content,
       kind: notice.kind,
       at,
+      ...(current.exercise ? { exercise: true } : {}),
     },
     deps.newId,
   );
@@ -317,7 +321,7 @@ export async function noticeParts(
     priority: current.priority === 'critical' ? 'critical' : 'high',
     tlp,
     delivery: pendingDelivery(outbox),
-    notice: { kind: notice.kind },
+    notice: { kind: notice.kind, ...(current.exercise ? { exercise: true } : {}) },
     recordedAt: at,
     recordedBy: actor.subject,
   };

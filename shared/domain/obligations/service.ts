@@ -48,8 +48,8 @@ function notInFuture(deps: Deps, field: string, value: string | null | undefined
 
 const holidaysOf = (regime: string) => regulatoryConfig().holidays[regime] ?? [];
 
-function view(record: ObligationRecord, discoveryDate: string, now: Date): Obligation {
-  return obligationView(record, discoveryDate, now, regulatoryConfig());
+function view(record: ObligationRecord, discoveryDate: string, now: Date, exercise?: boolean): Obligation {
+  return obligationView(record, discoveryDate, now, regulatoryConfig(), exercise === true);
 }
 
 /** `{ authority: '2025-…Z', data-subjects: 'asap' }`: deadlines for the timeline. */
@@ -114,7 +114,7 @@ export async function attachObligation(
       updatedAt: at,
       version: 1,
     };
-    const shown = view(record, incident.discoveryDate, deps.now());
+    const shown = view(record, incident.discoveryDate, deps.now(), incident.exercise);
     const due = dueSummary(shown);
     // Reminders at fractions of each clock (docs/reminders.md), scheduled before the commit.
     const reminders = planObligationReminders(deps.now(), incidentId, shown);
@@ -160,7 +160,7 @@ export async function updateObligation(
     const { incident, obligation: current } = await loadObligation(deps, incidentId, obligationId);
     const now = deps.now();
     assertInputs(regimeOf(current.regime), body, incident.discoveryDate);
-    const before = view(current, incident.discoveryDate, now);
+    const before = view(current, incident.discoveryDate, now, incident.exercise);
     const record: ObligationRecord = {
       ...current,
       triggers: merged(current.triggers, body.triggers),
@@ -168,7 +168,7 @@ export async function updateObligation(
       updatedAt: now.toISOString(),
       version: current.version + 1,
     };
-    const after = view(record, incident.discoveryDate, now);
+    const after = view(record, incident.discoveryDate, now, incident.exercise);
     const from = dueSummary(before);
     const to = dueSummary(after);
     const moved = Object.keys({ ...from, ...to }).filter((c) => from[c] !== to[c]);
@@ -305,10 +305,15 @@ export async function recordSubmission(
       updatedAt: now.toISOString(),
       version: current.version + 1,
     };
-    const shown = view(record, incident.discoveryDate, now);
+    const shown = view(record, incident.discoveryDate, now, incident.exercise);
     // A submitted clock's reminders go (after the commit); a clock it starts (e.g. NIS2's final
     // report) gets its own (before the commit).
-    plan = planObligationReminders(now, incidentId, shown, view(current, incident.discoveryDate, now));
+    plan = planObligationReminders(
+      now,
+      incidentId,
+      shown,
+      view(current, incident.discoveryDate, now, incident.exercise),
+    );
     const missing = (shown.clocks.find((c) => c.clockId === clock.id) as ObligationClock).missingItems;
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, plan),
@@ -352,7 +357,7 @@ export async function listObligations(
     .filter((h) => h.kind === 'disclosure')
     .map((h) => ({ holdId: h.holdId, audiences: [...(h.audiences ?? [])] }));
   return {
-    items: obligations.map((o) => view(o, incident.discoveryDate, now)),
+    items: obligations.map((o) => view(o, incident.discoveryDate, now, incident.exercise)),
     ...(disclosureHolds.length > 0 ? { disclosureHolds } : {}),
   };
 }

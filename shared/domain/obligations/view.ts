@@ -156,6 +156,8 @@ export function obligationView(
   discoveryDate: string,
   now: Date,
   settings: Pick<RegulatorySettings, 'holidays'>,
+  /** The incident is an exercise: its clocks are simulated, no regulator is due anything. */
+  simulated = false,
 ): Obligation {
   const regime = regimeOf(record.regime);
   const ctx = dueContext(record, discoveryDate, settings.holidays[regime.id] ?? []);
@@ -169,6 +171,7 @@ export function obligationView(
     inForce: regime.inForce,
     ...(regime.note ? { note: regime.note } : {}),
     status,
+    ...(simulated ? { simulated: true } : {}),
     triggers: { discovery: discoveryDate, ...record.triggers },
     facts: record.facts,
     ...(record.notes ? { notes: record.notes } : {}),

@@ -69,7 +69,13 @@ export async function draftObligationNotice(
   const detail = await getIncidentDetail(deps, incidentId);
   const record = detail.obligations.find((o) => o.obligationId === obligationId);
   if (!record) throw new NotFoundError(`Obligation ${obligationId} not found on incident ${incidentId}`);
-  const obligation = obligationView(record, detail.discoveryDate, deps.now(), regulatoryConfig());
+  const obligation = obligationView(
+    record,
+    detail.discoveryDate,
+    deps.now(),
+    regulatoryConfig(),
+    detail.exercise === true,
+  );
   const clock = draftClock(obligation, query.clock);
   const commander = commanderContactId(detail);
   const facts: DraftFacts = {

@@ -287,7 +287,13 @@ async function fireObligation(
   }
   const now = deps.now();
   const view = read.obligation
-    ? obligationView(read.obligation, read.incident.discoveryDate, now, regulatoryConfig())
+    ? obligationView(
+        read.obligation,
+        read.incident.discoveryDate,
+        now,
+        regulatoryConfig(),
+        read.incident.exercise === true,
+      )
     : undefined;
   const clock = view?.clocks.find((c) => c.clockId === event.clockId);
   const decision = decideObligationFire({ pct: event.pct, due: event.due, clock, now });
@@ -295,7 +301,8 @@ async function fireObligation(
   const overdue = event.pct >= 100;
   const commander = commanderContactId(read.incident);
   const kind = overdue ? 'obligation.overdue' : 'obligation.reminder';
-  const what = `${view.name}: ${clock.name} to ${clock.recipient}`;
+  // An exercise's regulator clock is simulated: its reminders say so (and are [EXERCISE]-marked).
+  const what = `${view.simulated ? 'SIMULATED (exercise) ' : ''}${view.name}: ${clock.name} to ${clock.recipient}`;
   // The notice and the escalation each have their own sent-marker: a failed escalation is retried by
   // Scheduler without sending the notice again.
   const notice = await sendOnce(deps, notify, name, event.due, {
@@ -308,7 +315,11 @@ async function fireObligation(
       `${what} (${clock.citation})`,
       `Due: ${event.due}${clock.timeLeft ? ` (time left ${clock.timeLeft})` : ''}`,
       `Still missing: ${clock.missingItems.length ? clock.missingItems.join(', ') : 'nothing'}`,
-      overdue ? 'The deadline has passed: submit now and record the reasons for the delay.' : '',
+      view.simulated
+        ? 'This is an exercise: the clock is simulated and nothing is to be submitted to a regulator.'
+        : overdue
+          ? 'The deadline has passed: submit now and record the reasons for the delay.'
+          : '',
     ]
       .filter((l) => l !== '')
       .join('\n'),

@@ -103,7 +103,10 @@ export function memoryIncidents(
     },
     async list(filter) {
       const all = [...items.values()].filter(
-        (i) => i.entity === 'incident' && (!filter.status || i.status === filter.status),
+        (i) =>
+          i.entity === 'incident' &&
+          (!filter.status || i.status === filter.status) &&
+          (filter.exercise === 'include' || (filter.exercise === 'only') === (i.exercise === true)),
       );
       return { items: all.slice(0, filter.limit).map((i) => summaryOf(i as never)), nextCursor: null };
     },

@@ -1513,6 +1513,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an exercise: an exercise incident, the playbook activated on it, injects scheduled
+         * @description Roles: admin, coordinator
+         */
+        post: operations["createExercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{exerciseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An exercise with its injects (fired or not)
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["getExercise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{exerciseId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exercise report: per organization and action, times against the playbook; unreachable contacts; escalation levels; findings
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["getExerciseReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{exerciseId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a finding of an exercise and what it proposes (playbook action, contact fix, contract update)
+         * @description Roles: admin, coordinator
+         */
+        post: operations["createExerciseFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exercises/{exerciseId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an exercise: freezes its figures and cancels injects not fired yet
+         * @description Roles: admin, coordinator
+         */
+        post: operations["endExercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/playbooks/{playbookId}/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exercises of one playbook over time, with the figures each froze when it ended
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["compareExercises"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2042,6 +2162,13 @@ export interface components {
             dueDate?: string;
             coordinationNotes?: string;
             reason?: string;
+            /**
+             * Format: date-time
+             * @description First time it was acknowledged (or started or completed without it)
+             */
+            acknowledgedAt?: string;
+            /** Format: date-time */
+            completedAt?: string;
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
@@ -2262,6 +2389,8 @@ export interface components {
              * @enum {string}
              */
             tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @description An exercise (drill) incident: set at creation only, never changed; its notices are marked [EXERCISE], it counts in no production figure and its regulator clocks are simulated (docs/exercises.md) */
+            exercise?: boolean;
         };
         Incident: {
             id: string;
@@ -2280,6 +2409,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description True on an exercise (drill) incident */
+            exercise?: boolean;
             description: string;
             /**
              * @description TLP 2.0 level; communications inherit it unless a coordinator lowers it
@@ -2357,6 +2488,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description True on an exercise (drill) incident */
+            exercise?: boolean;
         };
         IncidentDetail: {
             id: string;
@@ -2375,6 +2508,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description True on an exercise (drill) incident */
+            exercise?: boolean;
             description: string;
             /**
              * @description TLP 2.0 level; communications inherit it unless a coordinator lowers it
@@ -2487,6 +2622,7 @@ export interface components {
             /** @description Set when Liaison sent it by itself (escalation level, reminder, overdue notice …) */
             notice?: {
                 kind: string;
+                exercise?: boolean;
             };
             /** @description SNS delivery: one message per organization (see GET /incidents/{id} for updates) */
             delivery?: {
@@ -2537,6 +2673,8 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "not_applicable" | "asap" | "open" | "due_soon" | "overdue" | "submitted";
+            /** @description True on an exercise incident: the clocks are simulated, nothing is due to a regulator */
+            simulated?: boolean;
             triggers: {
                 /** Format: date-time */
                 discovery: string;
@@ -3848,6 +3986,228 @@ export interface components {
         };
         ReleaseHold: {
             reason: string;
+        };
+        CreateExercise: {
+            /** @description Identifier: letters, digits, ".", "_" or "-", 1-64 characters */
+            id?: string;
+            title: string;
+            description?: string;
+            /**
+             * @default tabletop
+             * @enum {string}
+             */
+            mode: "tabletop" | "live";
+            /** @description Shared playbook to run; its participating organizations take part */
+            playbookId?: string;
+            /** @description Without a playbook: the organizations taking part (required then) */
+            participatingOrganizations?: string[];
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            severity: "critical" | "high" | "medium" | "low";
+            /**
+             * @description TLP 2.0 level
+             * @enum {string}
+             */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @default [] */
+            injects: (components["schemas"]["ExerciseMessageInject"] | components["schemas"]["ExerciseStateChangeInject"])[];
+        };
+        ExerciseMessageInject: {
+            /** @constant */
+            kind: "message";
+            /** @description Minutes after the exercise start (0 to 43,200) */
+            offsetMinutes: number;
+            subject: string;
+            content: string;
+            /** @description Recipients (escalation contacts); default every participating organization */
+            organizations?: string[];
+        };
+        /** @description Changes the exercise incident’s severity and/or priority (at least one) */
+        ExerciseStateChangeInject: {
+            /** @constant */
+            kind: "state_change";
+            /** @description Minutes after the exercise start (0 to 43,200) */
+            offsetMinutes: number;
+            /** @enum {string} */
+            severity?: "critical" | "high" | "medium" | "low";
+            /** @enum {string} */
+            priority?: "critical" | "high" | "medium" | "low";
+            note?: string;
+        };
+        Exercise: {
+            id: string;
+            title: string;
+            description?: string;
+            /** @enum {string} */
+            mode: "tabletop" | "live";
+            /** @enum {string} */
+            status: "running" | "ended";
+            incidentId: string;
+            playbookId?: string;
+            playbookVersion?: number;
+            activationId?: string;
+            participatingOrganizations: string[];
+            /**
+             * Format: date-time
+             * @description When it was created: injects are offsets from it
+             */
+            startAt: string;
+            injects: components["schemas"]["ExerciseInject"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            endedAt?: string;
+            endedBy?: string;
+            notes?: string;
+            /** @description Report figures frozen when the exercise ended */
+            results?: components["schemas"]["ExerciseResults"];
+        };
+        ExerciseInject: {
+            n: number;
+            /** @enum {string} */
+            kind: "message" | "state_change";
+            offsetMinutes: number;
+            /**
+             * Format: date-time
+             * @description When it fires (start + offset, whole seconds)
+             */
+            at: string;
+            scheduleName: string;
+            subject?: string;
+            content?: string;
+            organizations?: string[];
+            /** @enum {string} */
+            severity?: "critical" | "high" | "medium" | "low";
+            /** @enum {string} */
+            priority?: "critical" | "high" | "medium" | "low";
+            note?: string;
+            /** Format: date-time */
+            firedAt?: string;
+            communicationId?: string | null;
+        };
+        ExerciseResults: {
+            actions: number;
+            acknowledged: number;
+            completed: number;
+            completedWithinTimeframe: number;
+            medianAcknowledgeMinutes: number | null;
+            medianCompleteMinutes: number | null;
+            unreachableContacts: number;
+            escalationLevelsFired: number;
+            findings: number;
+        };
+        ExerciseReport: {
+            /** @constant */
+            exercise: true;
+            exerciseId: string;
+            incidentId: string;
+            playbookId?: string;
+            /** @enum {string} */
+            status: "running" | "ended";
+            /** Format: date-time */
+            startAt: string;
+            /** Format: date-time */
+            generatedAt: string;
+            injects: components["schemas"]["ExerciseInject"][];
+            actions: components["schemas"]["ExerciseActionFigures"][];
+            organizations: components["schemas"]["ExerciseOrganizationFigures"][];
+            unreachableContacts: components["schemas"]["ExerciseUnreachableContact"][];
+            escalationLevels: {
+                chainId?: string;
+                level?: number;
+                /** Format: date-time */
+                at: string;
+            }[];
+            /** @description Regulator clocks of the exercise incident: simulated, never a real submission */
+            regulatoryClocks: {
+                obligationId: string;
+                clock: string;
+                due: string | null;
+                /** @constant */
+                simulated: true;
+            }[];
+            findings: components["schemas"]["ExerciseFinding"][];
+            results: components["schemas"]["ExerciseResults"];
+        };
+        ExerciseActionFigures: {
+            actionId: string;
+            description: string;
+            organizationId: string;
+            status: string;
+            /** @description The playbook timeframe (due date − activation) */
+            timeframeMinutes: number | null;
+            acknowledgeMinutes: number | null;
+            completeMinutes: number | null;
+            /** @description Completed by its due date (null: no timeframe or not completed) */
+            withinTimeframe: boolean | null;
+        };
+        ExerciseOrganizationFigures: {
+            organizationId: string;
+            actions: number;
+            acknowledged: number;
+            completed: number;
+            completedWithinTimeframe: number;
+            medianAcknowledgeMinutes: number | null;
+            medianCompleteMinutes: number | null;
+        };
+        ExerciseUnreachableContact: {
+            contactId: string;
+            organizationId: string;
+            /** @enum {string} */
+            reason: "bounced" | "unverified" | "no_ack";
+        };
+        ExerciseFinding: {
+            findingId: string;
+            exerciseId: string;
+            finding: string;
+            recommendation?: string;
+            organizationId?: string;
+            actionId?: string;
+            contactId?: string;
+            /** @enum {string} */
+            proposes: "playbook_action" | "contact_fix" | "contract_update" | "none";
+            /** @description The action, contact fix or contract update item it became (null until linked) */
+            link: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
+        CreateExerciseFinding: {
+            finding: string;
+            recommendation?: string;
+            /** @description Identifier: letters, digits, ".", "_" or "-", 1-64 characters */
+            organizationId?: string;
+            /** @description Coordinated action the finding is about (COORD-n) */
+            actionId?: string;
+            /**
+             * @description What it can become: an action on the playbook, a contact fix, a contract update item (linked later), or none
+             * @enum {string}
+             */
+            proposes: "playbook_action" | "contact_fix" | "contract_update" | "none";
+            /** @description Identifier: letters, digits, ".", "_" or "-", 1-64 characters */
+            contactId?: string;
+        };
+        EndExercise: {
+            notes?: string;
+        };
+        ExerciseComparison: {
+            items: components["schemas"]["ExerciseComparisonItem"][];
+            /** @description Pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        ExerciseComparisonItem: {
+            exerciseId: string;
+            title: string;
+            /** Format: date-time */
+            startAt: string;
+            /** @enum {string} */
+            status: "running" | "ended";
+            playbookVersion?: number;
+            /** @description Null while the exercise runs */
+            results: components["schemas"]["ExerciseResults"] | null;
         };
     };
     responses: never;
@@ -7473,6 +7833,7 @@ export interface operations {
                 status?: "open" | "closed";
                 priority?: "critical" | "high" | "medium" | "low";
                 thirdParty?: string;
+                exercise?: "exclude" | "include" | "only";
             };
             header?: never;
             path?: never;
@@ -13651,6 +14012,565 @@ export interface operations {
             };
             /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createExercise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExercise"];
+            };
+        };
+        responses: {
+            /** @description Start an exercise: an exercise incident, the playbook activated on it, injects scheduled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exercise"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `ALREADY_EXISTS`: an exercise with that id exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exerciseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An exercise with its injects (fired or not) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exercise"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExerciseReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exerciseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Exercise report: per organization and action, times against the playbook; unreachable contacts; escalation levels; findings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseReport"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createExerciseFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                exerciseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExerciseFinding"];
+            };
+        };
+        responses: {
+            /** @description Record a finding of an exercise and what it proposes (playbook action, contact fix, contract update) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseFinding"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    endExercise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                exerciseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndExercise"];
+            };
+        };
+        responses: {
+            /** @description End an exercise: freezes its figures and cancels injects not fired yet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exercise"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `EXERCISE_ENDED`: the exercise has ended already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    compareExercises: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                playbookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Exercises of one playbook over time, with the figures each froze when it ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseComparison"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,109 @@
+/**
+ * Firing one exercise inject (Scheduler target `exercise-inject`, docs/exercises.md). The exercise
+ * is re-read: an ended exercise, or an inject that fired already, does nothing. What the inject does
+ * and its claim (`INJECT#<n>`, a Put that fails when it exists) are ONE incident transaction, so a
+ * duplicate or late firing sends and changes nothing:
+ *  - `message`: a notice (kind `exercise.inject`) to the participating organizations' escalation
+ *    contacts — `[EXERCISE]` like every notice of an exercise incident;
+ *  - `state_change`: the incident's severity / priority, with the escalation triggers evaluated as
+ *    for any incident change (a trigger that fires starts its chain: the report counts its levels).
+ */
+import type { NotifyDeps } from '../../aws/ports.js';
+import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
+import type { ExerciseInjectEvent } from '../../schemas/exercises.js';
+import type { Deps } from '../deps.js';
+import { commit } from '../incidents/service.js';
+import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/notice.js';
+
+export type InjectOutcome =
+  | { acted: true; exerciseId: string; n: number; communicationId?: string | null }
+  | { acted: false; exerciseId: string; n: number; reason: string };
+
+const ACTOR = systemActor('exercise-inject');
+
+export async function fireInject(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  event: ExerciseInjectEvent,
+): Promise<InjectOutcome> {
+  const { exerciseId, n } = event;
+  const no = (reason: string): InjectOutcome => ({ acted: false, exerciseId, n, reason });
+  const loaded = await deps.repos.exercises.load(exerciseId);
+  if (!loaded) return no('unknown exercise');
+  const { exercise, fired } = loaded;
+  if (exercise.status !== 'running') return no('exercise ended');
+  if (fired.some((f) => f.n === n)) return no('fired already');
+  const inject = exercise.injects.find((i) => i.n === n);
+  if (!inject) return no('unknown inject');
+  const firedAt = deps.now().toISOString();
+
+  if (inject.kind === 'message') {
+    try {
+      const result = await sendNotice(
+        deps,
+        notify,
+        ACTOR,
+        {
+          incidentId: exercise.incidentId,
+          kind: 'exercise.inject',
+          subject: inject.subject ?? `Exercise inject ${n}`,
+          content: [
+            inject.content ?? '',
+            '',
+            `This message is inject ${n} of exercise ${exerciseId}. Respond as you would in a real incident.`,
+          ].join('\n'),
+          recipients: { organizations: inject.organizations ?? exercise.participatingOrganizations },
+          data: { exerciseId, inject: n },
+        },
+        (r) =>
+          deps.repos.exercises.injectClaim({ exerciseId, n, firedAt, communicationId: r.communicationId }),
+      );
+      return { acted: true, exerciseId, n, communicationId: result.communicationId };
+    } catch (error) {
+      if (error instanceof NoticeClaimLostError) return no('fired already');
+      throw error;
+    }
+  }
+
+  try {
+    await withOptimisticRetry(async () => {
+      const current = await deps.repos.incidents.get(exercise.incidentId);
+      const changes = [
+        inject.severity ? `severity ${current.severity} → ${inject.severity}` : '',
+        inject.priority ? `priority ${current.priority} → ${inject.priority}` : '',
+      ].filter(Boolean);
+      const claimed = commit(deps, ACTOR, current, {
+        incident: {
+          ...current,
+          ...(inject.severity ? { severity: inject.severity } : {}),
+          ...(inject.priority ? { priority: inject.priority } : {}),
+        },
+        // The claim is item 0 (commit writes the change's items first).
+        items: [deps.repos.exercises.injectClaim({ exerciseId, n, firedAt })],
+        timeline: [
+          {
+            type: 'exercise.inject',
+            summary: `[EXERCISE] inject ${n}: ${changes.join(', ')}${inject.note ? ` (${inject.note})` : ''}`,
+            data: {
+              exerciseId,
+              inject: n,
+              ...(inject.severity ? { severity: inject.severity } : {}),
+              ...(inject.priority ? { priority: inject.priority } : {}),
+            },
+          },
+        ],
+        result: true,
+      });
+      // A failed claim is final; a concurrent incident write is retried (read again).
+      return claimed.catch((error: unknown) => {
+        if (error instanceof TransactionConflict && error.failed.includes(0))
+          throw new NoticeClaimLostError();
+        throw error;
+      });
+    });
+  } catch (error) {
+    if (error instanceof NoticeClaimLostError) return no('fired already');
+    throw error;
+  }
+  return { acted: true, exerciseId, n };
+}

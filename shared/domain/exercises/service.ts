@@ -1,0 +1,366 @@
+/**
+ * Exercises (tabletop and live drills, issue 15, docs/exercises.md). An exercise is an incident
+ * marked `exercise: true` at creation, the activation of a shared playbook on it (or only a
+ * scenario of injects), and timed injects — messages to participants or state changes — each a
+ * one-time EventBridge Scheduler schedule `exr.<exerciseId>.i<n>` firing `exercise-inject`.
+ * Participants acknowledge and act through the ordinary routes; the report measures them.
+ */
+import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
+import { EXERCISE_BOOKKEEPING, type StoredExercise } from '../../db/entities/exercise.js';
+import type { InjectFired } from '../../db/entities/exercise-inject.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { logger } from '../../logging.js';
+import type { Caller } from '../../model/caller.js';
+import { cancelSchedule, fireInstant, scheduleName, scheduleOnce } from '../../scheduling/schedules.js';
+import type {
+  CompareExercisesQuery,
+  CreateExerciseBody,
+  CreateFindingBody,
+  EndExerciseBody,
+  Exercise,
+  ExerciseComparison,
+  ExerciseInject,
+  ExerciseReport,
+  Finding,
+} from '../../schemas/exercises.js';
+import { loadContacts } from '../contacts/service.js';
+import { activatePlaybook } from '../coordination/activations.js';
+import { getPlaybook } from '../coordination/playbooks.js';
+import type { Deps } from '../deps.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
+import { createIncident } from '../incidents/lifecycle.js';
+import { getIncident } from '../incidents/reads.js';
+import { loadOrganization } from '../organizations/service.js';
+import { withOptimisticRetry } from '../retry.js';
+import {
+  actionFigures,
+  assertRunning,
+  escalationLevels,
+  findingId,
+  injectInstant,
+  organizationFigures,
+  results,
+  unreachableContacts,
+} from './rules.js';
+
+/** The scheduled function every inject schedule targets (SCHEDULED_FUNCTIONS, infra/functions.ts). */
+export const INJECT_TARGET = 'exercise-inject';
+
+/** The one-time schedule of inject `n` (one firing per inject). */
+export const injectScheduleName = (exerciseId: string, n: number): string =>
+  scheduleName(['exr', exerciseId, `i${n}`]);
+
+const view = (stored: StoredExercise, fired: readonly InjectFired[] = []): Exercise => {
+  const out: Record<string, unknown> = { ...stored };
+  for (const k of EXERCISE_BOOKKEEPING) delete out[k];
+  const byN = new Map(fired.map((f) => [f.n, f]));
+  out.injects = stored.injects.map((i) => {
+    const f = byN.get(i.n);
+    return f
+      ? {
+          ...i,
+          firedAt: f.firedAt,
+          ...(f.communicationId !== undefined ? { communicationId: f.communicationId } : {}),
+        }
+      : i;
+  });
+  return out as Exercise;
+};
+
+async function playbookOr400(deps: Deps, playbookId: string) {
+  try {
+    return await getPlaybook(deps, playbookId);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw new ValidationError(`Unknown playbook ${playbookId}`, [
+      { field: 'body.playbookId', message: `playbook ${playbookId} does not exist` },
+    ]);
+  }
+}
+
+async function assertOrganizationsExist(deps: Deps, ids: readonly string[]): Promise<void> {
+  const missing: number[] = [];
+  await Promise.all(
+    ids.map(async (id, i) => {
+      try {
+        await loadOrganization(deps, id);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        missing.push(i);
+      }
+    }),
+  );
+  if (missing.length > 0) {
+    throw new ValidationError(
+      `Unknown organization(s): ${missing.map((i) => ids[i]).join(', ')}`,
+      missing
+        .sort((a, b) => a - b)
+        .map((i) => ({
+          field: `body.participatingOrganizations.${i}`,
+          message: `organization ${ids[i]} does not exist`,
+        })),
+    );
+  }
+}
+
+/**
+ * Starts an exercise: checks everything first (playbook, organizations, a free id), then creates
+ * the exercise incident, activates the playbook on it (its `activation.started` notice is the
+ * first `[EXERCISE]` message), stores the exercise and schedules its injects.
+ */
+export async function createExercise(
+  deps: Deps,
+  caller: Caller,
+  body: CreateExerciseBody,
+  rt: EscalationRuntime,
+  notify: NotifyDeps | undefined,
+  scheduling: SchedulingDeps | undefined,
+): Promise<Exercise> {
+  const playbook = body.playbookId ? await playbookOr400(deps, body.playbookId) : undefined;
+  const organizations = playbook
+    ? playbook.participatingOrganizations
+    : (body.participatingOrganizations ?? []);
+  if (!playbook) await assertOrganizationsExist(deps, organizations);
+  if (playbook) {
+    body.injects.forEach((inject, i) => {
+      if (inject.kind !== 'message') return;
+      const outside = (inject.organizations ?? []).findIndex((o) => !organizations.includes(o));
+      if (outside >= 0) {
+        throw new ValidationError('An inject names an organization outside the exercise', [
+          {
+            field: `body.injects.${i}.organizations.${outside}`,
+            message: `${inject.organizations?.[outside]} does not take part in playbook ${playbook.id}`,
+          },
+        ]);
+      }
+    });
+  }
+  const exerciseId = body.id ?? `EX-${deps.newId()}`;
+  if (await deps.repos.exercises.get(exerciseId)) {
+    throw new ConflictError(
+      `Exercise ${exerciseId} already exists`,
+      [{ field: 'body.id', message: 'already exists' }],
+      'ALREADY_EXISTS',
+    );
+  }
+  const incident = await createIncident(
+    deps,
+    caller,
+    {
+      title: body.title,
+      description: body.description ?? `Exercise ${exerciseId}: ${body.title}`,
+      severity: body.severity,
+      category: 'exercise',
+      exercise: true,
+      ...(body.tlp ? { tlp: body.tlp } : {}),
+    },
+    rt,
+  );
+  const activation = playbook
+    ? await activatePlaybook(deps, caller, playbook.id, { incidentId: incident.id }, notify, scheduling)
+    : undefined;
+  const startAt = incident.createdAt;
+  const injects: ExerciseInject[] = body.injects.map((inject, i) => {
+    const n = i + 1;
+    return {
+      ...inject,
+      n,
+      at: fireInstant(injectInstant(startAt, inject)).toISOString(),
+      scheduleName: injectScheduleName(exerciseId, n),
+    };
+  });
+  const at = deps.now().toISOString();
+  const stored: StoredExercise = {
+    id: exerciseId,
+    title: body.title,
+    ...(body.description ? { description: body.description } : {}),
+    mode: body.mode,
+    status: 'running',
+    incidentId: incident.id,
+    ...(playbook ? { playbookId: playbook.id, playbookVersion: playbook.version } : {}),
+    ...(activation ? { activationId: activation.activationId } : {}),
+    participatingOrganizations: [...organizations],
+    startAt,
+    injects,
+    createdAt: at,
+    createdBy: caller.subject,
+    findingSeq: 0,
+    version: 1,
+  };
+  await deps.repos.exercises.create(stored);
+  if (scheduling) {
+    for (const inject of injects) {
+      await scheduleOnce(scheduling, {
+        name: inject.scheduleName,
+        at: new Date(inject.at),
+        target: INJECT_TARGET,
+        payload: { exerciseId, n: inject.n },
+        description: `Exercise ${exerciseId} inject ${inject.n} (${inject.kind})`,
+      });
+    }
+  } else if (injects.length > 0) {
+    logger.warn('exercise injects not scheduled: no Scheduler configured', { exerciseId });
+  }
+  return view(stored);
+}
+
+async function loadOr404(deps: Deps, exerciseId: string) {
+  const loaded = await deps.repos.exercises.load(exerciseId);
+  if (!loaded) throw new NotFoundError(`Exercise ${exerciseId} not found`);
+  return loaded;
+}
+
+export async function getExercise(deps: Deps, exerciseId: string): Promise<Exercise> {
+  const { exercise, fired } = await loadOr404(deps, exerciseId);
+  return view(exercise, fired);
+}
+
+/** The report: the exercise, its incident (one Query), the contacts its messages went to (one BatchGet). */
+export async function getExerciseReport(deps: Deps, exerciseId: string): Promise<ExerciseReport> {
+  const { exercise, fired, findings } = await loadOr404(deps, exerciseId);
+  const detail = await getIncident(deps, exercise.incidentId);
+  const activation = detail.activations.find((a) => a.activationId === exercise.activationId);
+  const actions = (activation?.actions ?? []).map((a) =>
+    actionFigures(activation?.activatedAt ?? exercise.startAt, a),
+  );
+  const recipients = [
+    ...new Set(
+      detail.communications.flatMap((c) => (c.delivery?.organizations ?? []).flatMap((o) => o.recipients)),
+    ),
+  ];
+  const contacts = await loadContacts(deps, recipients);
+  const unreachable = unreachableContacts({ communications: detail.communications, contacts, actions });
+  const levels = escalationLevels(detail.escalationChains ?? []);
+  const shown = view(exercise, fired);
+  return {
+    exercise: true,
+    exerciseId,
+    incidentId: exercise.incidentId,
+    ...(exercise.playbookId ? { playbookId: exercise.playbookId } : {}),
+    status: exercise.status,
+    startAt: exercise.startAt,
+    generatedAt: deps.now().toISOString(),
+    injects: shown.injects,
+    actions,
+    organizations: organizationFigures(exercise.participatingOrganizations, actions),
+    unreachableContacts: unreachable,
+    escalationLevels: levels,
+    regulatoryClocks: detail.obligations.flatMap((o) =>
+      o.clocks.map((c) => ({
+        obligationId: o.obligationId,
+        clock: c.clockId,
+        due: c.due,
+        simulated: true as const,
+      })),
+    ),
+    findings,
+    results: results({
+      actions,
+      unreachable,
+      escalationLevelsFired: levels.length,
+      findings: findings.length,
+    }),
+  };
+}
+
+/** Ends the exercise: freezes the report's figures on it and cancels the injects not fired yet. */
+export async function endExercise(
+  deps: Deps,
+  caller: Caller,
+  exerciseId: string,
+  body: EndExerciseBody,
+  scheduling: SchedulingDeps | undefined,
+): Promise<Exercise> {
+  const ended = await withOptimisticRetry(async () => {
+    const { exercise, fired } = await loadOr404(deps, exerciseId);
+    assertRunning(exercise);
+    const report = await getExerciseReport(deps, exerciseId);
+    const at = deps.now().toISOString();
+    const next: StoredExercise = {
+      ...exercise,
+      status: 'ended',
+      endedAt: at,
+      endedBy: caller.subject,
+      ...(body.notes ? { notes: body.notes } : {}),
+      results: report.results,
+      version: exercise.version + 1,
+    };
+    await deps.repos.exercises.replace(next, exercise.version);
+    return { next, fired };
+  });
+  const firedN = new Set(ended.fired.map((f) => f.n));
+  if (scheduling) {
+    // A firing already under way finds the exercise ended and does nothing.
+    for (const inject of ended.next.injects) {
+      if (!firedN.has(inject.n)) await cancelSchedule(scheduling, inject.scheduleName);
+    }
+  }
+  return view(ended.next, ended.fired);
+}
+
+/** A finding (during the exercise or at its debrief, after it ended) and what it proposes. */
+export async function createFinding(
+  deps: Deps,
+  caller: Caller,
+  exerciseId: string,
+  body: CreateFindingBody,
+): Promise<Finding> {
+  if (body.contactId) {
+    const found = await loadContacts(deps, [body.contactId]);
+    if (!found.get(body.contactId) || found.get(body.contactId)?.deletedAt) {
+      throw new ValidationError(`Unknown contact ${body.contactId}`, [
+        { field: 'body.contactId', message: `contact ${body.contactId} does not exist` },
+      ]);
+    }
+  }
+  return withOptimisticRetry(async () => {
+    const { exercise } = await loadOr404(deps, exerciseId);
+    if (body.organizationId && !exercise.participatingOrganizations.includes(body.organizationId)) {
+      throw new ValidationError(`${body.organizationId} does not take part in exercise ${exerciseId}`, [
+        { field: 'body.organizationId', message: 'not a participating organization of the exercise' },
+      ]);
+    }
+    const n = exercise.findingSeq + 1;
+    const finding: Finding = {
+      findingId: findingId(n),
+      exerciseId,
+      finding: body.finding,
+      ...(body.recommendation ? { recommendation: body.recommendation } : {}),
+      ...(body.organizationId ? { organizationId: body.organizationId } : {}),
+      ...(body.actionId ? { actionId: body.actionId } : {}),
+      ...(body.contactId ? { contactId: body.contactId } : {}),
+      proposes: body.proposes,
+      // The playbook action, contact fix or contract update item it becomes is linked later.
+      link: null,
+      recordedAt: deps.now().toISOString(),
+      recordedBy: caller.subject,
+    };
+    await deps.repos.exercises.addFinding(
+      { ...exercise, findingSeq: n, version: exercise.version + 1 },
+      exercise.version,
+      finding,
+    );
+    return finding;
+  });
+}
+
+/** Exercises of one playbook by start, with the figures each froze when it ended (one Query page). */
+export async function compareExercises(
+  deps: Deps,
+  playbookId: string,
+  query: CompareExercisesQuery,
+): Promise<ExerciseComparison> {
+  await getPlaybook(deps, playbookId); // 404 for an unknown playbook
+  const page = await deps.repos.exercises.ofPlaybook(playbookId, query);
+  return {
+    items: page.items.map((e) => ({
+      exerciseId: e.id,
+      title: e.title,
+      startAt: e.startAt,
+      status: e.status,
+      ...(e.playbookVersion !== undefined ? { playbookVersion: e.playbookVersion } : {}),
+      results: e.results ?? null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

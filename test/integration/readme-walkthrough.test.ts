@@ -29,7 +29,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe('README examples', () => {
+// Each block runs a shell script of dozens of curl calls (up to 120 s on a loaded 2-core machine).
+describe('README examples', { timeout: 150_000 }, () => {
   it('the walkthrough and the regulatory deadlines run verbatim on a fresh stack', async () => {
     const walkthrough = block(/^API=/);
     const regulatory = block(/^# GDPR and NIS2/);

@@ -89,7 +89,11 @@ describe('request parsing', () => {
   });
   it('validates query strings and path parameters', () => {
     const list = routeById('listIncidents');
-    expect(parseQuery(list, event({ queryStringParameters: { limit: '10' } }))).toEqual({ limit: 10 });
+    // `exercise` defaults to leaving exercise incidents out of the list (docs/exercises.md).
+    expect(parseQuery(list, event({ queryStringParameters: { limit: '10' } }))).toEqual({
+      limit: 10,
+      exercise: 'exclude',
+    });
     expect(
       fieldsOf(() => parseQuery(list, event({ queryStringParameters: { limit: '0', bogus: 'x' } }))),
     ).toEqual(expect.arrayContaining(['query.limit', 'query.bogus']));

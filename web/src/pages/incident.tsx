@@ -22,6 +22,7 @@ import {
   when,
 } from '../ui';
 import { ActivationTools, Chains, Obligations, Paged, TlpChange } from './incident-extras';
+import { Evidence, FollowUp, Holds, Review } from './incident-followup';
 
 type Incident = Schemas['IncidentDetail'];
 const path = (incidentId: string) => ({ params: { path: { incidentId } } });
@@ -41,6 +42,12 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
   const impactWhy = [...(i.timeline ?? [])].reverse().find((t) => t.type.includes('impact'));
   return (
     <>
+      {i.exercise && (
+        <p class="exercise-banner" role="note" data-testid="exercise-banner">
+          EXERCISE — a drill, not a real incident: its notices are marked [EXERCISE], it counts in no
+          production figure and its regulatory clocks are simulated.
+        </p>
+      )}
       <h1>
         {i.id}: {i.title} <TlpMark tlp={i.tlp} />
       </h1>
@@ -434,6 +441,11 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
       </section>
 
       <Obligations incident={i} reload={reload} />
+
+      <Evidence incidentId={i.id} />
+      <Holds incidentId={i.id} />
+      <FollowUp incidentId={i.id} />
+      <Review incidentId={i.id} />
 
       <section aria-labelledby="tl-h">
         <h2 id="tl-h">Timeline</h2>

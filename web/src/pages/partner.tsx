@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
 import type { PageProps } from '../main';
 import { ApiForm, clean, ErrorBanner, Field, run, TlpMark, useLoad, when } from '../ui';
+import { Review } from './incident-followup';
 
 export default function Partner({ session }: PageProps): JSX.Element {
   const list = useLoad(() => run(api().GET('/incidents', { params: { query: { limit: 50 } } })), []);
@@ -175,6 +176,7 @@ function PartnerIncident({ id, org }: { id: string; org: string | undefined }): 
           </>
         )}
       </ApiForm>
+      <Review incidentId={i.id} partner />
     </article>
   );
 }

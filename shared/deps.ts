@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { NotifyDeps, ObjectStoreDeps, SchedulingDeps } from './aws/ports.js';
-import { s3Client, s3ObjectStore } from './aws/s3.js';
+import type { NotifyDeps, SchedulingDeps } from './aws/ports.js';
 import { eventBridgeSchedules, schedulerClient } from './aws/scheduler.js';
 import { snsClient, snsPublisher } from './aws/sns.js';
-import { config, evidenceConfig, schedulingConfig, schedulingConfigured, topicsConfig } from './config.js';
+import { config, schedulingConfig, schedulingConfigured, topicsConfig } from './config.js';
 import { documentClient } from './db/client.js';
 import { createRepositories } from './db/repos/index.js';
 import type { Deps } from './domain/deps.js';
@@ -15,13 +14,12 @@ import { systemClock } from './domain/time.js';
  * Separate from {@link Deps}: a function that does not schedule (publish) never builds the client
  * nor reads its configuration (and esbuild drops both from its bundle).
  */
-export type { NotifyDeps, ObjectStoreDeps, SchedulingDeps } from './aws/ports.js';
+export type { NotifyDeps, SchedulingDeps } from './aws/ports.js';
 export type { Deps } from './domain/deps.js';
 
 let deps: Deps | undefined;
 let scheduling: SchedulingDeps | undefined;
 let notify: NotifyDeps | undefined;
-let objects: ObjectStoreDeps | undefined;
 
 /** The process-wide dependencies (built once, at first use). */
 export function defaultDeps(): Deps {
@@ -64,13 +62,4 @@ export function notifyDeps(): NotifyDeps {
  */
 export function notifyDepsIfConfigured(env: NodeJS.ProcessEnv = process.env): NotifyDeps | undefined {
   return env.LIAISON_TOPIC_PREFIX ? notifyDeps() : undefined;
-}
-
-/**
- * The evidence bucket (built once, at first use; fails at first use when LIAISON_EVIDENCE_BUCKET is
- * missing): only the functions whose route `uses` 's3' call it, so no other bundles the S3 client.
- */
-export function objectStoreDeps(): ObjectStoreDeps {
-  objects ??= { objects: s3ObjectStore(s3Client(), evidenceConfig()) };
-  return objects;
 }

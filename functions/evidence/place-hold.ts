@@ -1,5 +1,6 @@
-import { defaultDeps, objectStoreDeps } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { placeHold } from '../../shared/domain/evidence/service.js';
+import { objectStoreDeps } from '../../shared/evidence-deps.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/evidence/place-hold.js';
 

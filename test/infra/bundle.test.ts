@@ -95,6 +95,22 @@ describe('bundleFunctions', () => {
     }
   });
 
+  it('leaves the S3 client out of functions whose route does not use s3 (cold start)', () => {
+    const users = new Set(
+      [...routes, ...SCHEDULED_FUNCTIONS]
+        .filter((f) => ((f as { uses?: readonly string[] }).uses ?? []).includes('s3'))
+        .map((f) => f.handler),
+    );
+    expect(users.size).toBeGreaterThan(0);
+    for (const name of functionNames()) {
+      const code = (result.files[name] ?? [])
+        .map((f) => readFileSync(join(outDir, name, f), 'utf8'))
+        .join('\n');
+      if (users.has(name)) expect(code, name).toMatch(/PutObjectLegalHold/);
+      else expect(code, name).not.toMatch(/PutObjectLegalHold|HeadObjectCommand/);
+    }
+  });
+
   it('gives the stack the same resources as the placeholder mode, with one asset per function', () => {
     const shape = (s: Synthesized) =>
       s.all.flatMap((t) => Object.entries(resourcesOf(t)).map(([id, r]) => `${r.Type} ${id}`)).sort();

@@ -32,6 +32,8 @@ const AUDITED: Record<string, Record<string, 'b' | 'c' | 'helper'>> = {
   'shared/db/repos/contacts.ts': { queryContactsPage: 'b' },
   // The repository's `children` (one page of one child kind) and `list` (one page of incidents).
   'shared/db/repos/incidents.ts': { createIncidentsRepository: 'b' },
+  // The evidence register's `list` (one page of items of an incident, docs/evidence.md).
+  'shared/db/repos/evidence.ts': { createEvidenceRepository: 'b' },
   // The sweeper's `due` (Limit) and the backlog's `pendingCreatedAts` (Limit × maxPages).
   'shared/db/repos/outbox.ts': { outboxRepository: 'c' },
   'shared/db/repos/reads.ts': { queryEvery: 'helper' },

@@ -26,6 +26,11 @@ export interface EvidenceBucketProps {
   /** e.g. `liaison-prod`; the bucket is `<resourceName>-evidence-<account>-<region>`. */
   readonly resourceName: string;
   readonly retentionDays: number;
+  /**
+   * Origins whose pages PUT and GET evidence files with presigned URLs (the web console's): the
+   * bucket's CORS rule allows exactly these. Absent: no CORS rule (no browser reaches the bucket).
+   */
+  readonly corsOrigins?: readonly string[];
 }
 
 export class EvidenceBucket extends Construct {
@@ -40,7 +45,7 @@ export class EvidenceBucket extends Construct {
       throw new Error(`evidenceRetentionDays must be an integer 1-36500, got ${props.retentionDays}`);
     }
     // A known name, so the grant's ARN is a literal prefix (the nag acknowledgement names it).
-    this.bucketName = `${props.resourceName}-evidence-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+    this.bucketName = EvidenceBucket.nameFor(props.resourceName);
     this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -65,7 +70,31 @@ export class EvidenceBucket extends Construct {
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'evidence/',
       removalPolicy: RemovalPolicy.RETAIN,
+      ...(props.corsOrigins?.length
+        ? {
+            cors: [
+              {
+                // The console uploads (PUT with the signed checksum header) and downloads (GET).
+                allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+                allowedOrigins: [...props.corsOrigins],
+                allowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm'],
+                exposedHeaders: ['ETag', 'x-amz-version-id'],
+                maxAge: 3600,
+              },
+            ],
+          }
+        : {}),
     });
+  }
+
+  /** The bucket's name, known before the construct exists (the console's CSP names it). */
+  static nameFor(resourceName: string): string {
+    return `${resourceName}-evidence-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+  }
+
+  /** The origin a browser reaches the bucket at (virtual-hosted style, as the SDK presigns). */
+  static originFor(resourceName: string): string {
+    return `https://${EvidenceBucket.nameFor(resourceName)}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
   }
 
   /** `arn:<partition>:s3:::<bucket>/incidents/*` */

@@ -180,7 +180,12 @@ export class LiaisonStack extends Stack {
       ? new ConsoleHosting(this, 'Console', {
           // The API's id is not known here without a cycle (its CORS names the distribution): the
           // region's execute-api domain, and the identity provider (discovery, JWKS, token endpoint).
-          connectOrigins: [`https://*.execute-api.${this.region}.amazonaws.com`, ...idpOrigins],
+          // The evidence bucket too: the console uploads and downloads files with presigned URLs.
+          connectOrigins: [
+            `https://*.execute-api.${this.region}.amazonaws.com`,
+            EvidenceBucket.originFor(names.resourceName),
+            ...idpOrigins,
+          ],
           formOrigins: idpOrigins,
         })
       : undefined;
@@ -230,6 +235,9 @@ export class LiaisonStack extends Stack {
     this.evidence = new EvidenceBucket(this, 'Evidence', {
       resourceName: names.resourceName,
       retentionDays: props.evidenceRetentionDays ?? 90,
+      ...(this.consoleHosting && props.console
+        ? { corsOrigins: [this.consoleHosting.origin, ...props.console.extraOrigins] }
+        : {}),
     });
     this.messaging.evidence = this.evidence;
 

@@ -37,8 +37,6 @@ const AUDITED: Record<string, Record<string, 'b' | 'c' | 'helper'>> = {
   // The sweeper's `due` (Limit) and the backlog's `pendingCreatedAts` (Limit × maxPages).
   'shared/db/repos/outbox.ts': { outboxRepository: 'c' },
   'shared/db/repos/reads.ts': { queryEvery: 'helper' },
-  // The evidence register's `list` (one page of an incident's items).
-  'shared/db/repos/evidence.ts': { createEvidenceRepository: 'b' },
   // `breachesOf`: a third party's latest 100 SLA breaches (its record shows those).
   'shared/db/repos/agreement-updates.ts': { agreementUpdatesRepository: 'c' },
 };

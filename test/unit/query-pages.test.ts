@@ -35,6 +35,8 @@ const AUDITED: Record<string, Record<string, 'b' | 'c' | 'helper'>> = {
   // The sweeper's `due` (Limit) and the backlog's `pendingCreatedAts` (Limit × maxPages).
   'shared/db/repos/outbox.ts': { outboxRepository: 'c' },
   'shared/db/repos/reads.ts': { queryEvery: 'helper' },
+  // `breachesOf`: the SLA breaches shown on a third party (Limit 100, newest incident ids first).
+  'shared/db/repos/agreement-updates.ts': { agreementUpdatesRepository: 'c' },
 };
 
 /** Each `new QueryCommand(` with the top-level function around it (name and text). */

@@ -174,7 +174,7 @@ export type ThirdParty = z.infer<typeof ThirdParty>;
 export const ThirdPartyDetail = ThirdParty.extend({
   slaBreaches: z.array(SlaBreach).meta({
     description:
-      'Contractual SLA breaches recorded from incidents (POST /incidents/{id}/sla/breaches), newest incident first; at most 100',
+      'Contractual SLA breaches recorded from incidents (POST /incidents/{id}/sla/breaches), by incident id descending; at most 100',
   }),
 }).meta({ id: 'ThirdPartyDetail' });
 export type ThirdPartyDetail = z.infer<typeof ThirdPartyDetail>;

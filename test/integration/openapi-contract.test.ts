@@ -484,6 +484,140 @@ describe('answers of the local stack conform to docs/openapi.json', () => {
     expect(last?.status).toBe(429);
   });
 
+  it('agreement updates, SLAs and the joint review (docs/agreements.md)', async () => {
+    const coordinator = await stack.token('coordinator', { sub: 'carol' });
+    const viewer = await stack.token('viewer', { sub: 'victor' });
+    const partner = await stack.token('partner', { sub: 'soc@tp-ct.example', organization: 'TP-CT' });
+    await call(
+      'POST',
+      '/third-parties',
+      {},
+      {
+        body: {
+          id: 'TP-CT',
+          name: 'Contract supplier',
+          type: 'saas',
+          slaRequirements: { notificationHours: 1 },
+        },
+        token: coordinator,
+      },
+      201,
+    );
+    const discoveryDate = new Date(Date.now() - 3 * 3600_000).toISOString();
+    await call(
+      'POST',
+      '/incidents',
+      {},
+      {
+        body: {
+          id: 'INC-CT',
+          title: 'Contract test',
+          description: 'x',
+          severity: 'low',
+          category: 'outage',
+          affectedThirdParties: ['TP-CT'],
+          discoveryDate,
+        },
+        token: coordinator,
+      },
+      201,
+    );
+    const ids = { incidentId: 'INC-CT' };
+    await call('GET', '/incidents/{incidentId}/sla', ids, { token: viewer }, 200);
+    const recorded = await call(
+      'POST',
+      '/incidents/{incidentId}/sla/breaches',
+      ids,
+      { body: { owner: 'legal', dueDate: '2099-01-01T00:00:00Z' }, token: coordinator },
+      201,
+    );
+    await call(
+      'POST',
+      '/incidents/{incidentId}/sla/breaches',
+      ids,
+      { body: { owner: 'legal', dueDate: '2099-01-01T00:00:00Z' }, token: coordinator },
+      409,
+    );
+    const updateId = recorded.body.agreementUpdates[0].id as string;
+    await call(
+      'PATCH',
+      '/agreement-updates/{updateId}',
+      { updateId },
+      { body: { status: 'signed' }, token: coordinator },
+      409,
+    );
+    await call(
+      'PATCH',
+      '/agreement-updates/{updateId}',
+      { updateId },
+      { body: { status: 'agreed' }, token: coordinator },
+      200,
+    );
+    await call(
+      'PATCH',
+      '/agreement-updates/{updateId}',
+      { updateId: 'AGU-none' },
+      { body: { status: 'agreed' }, token: coordinator },
+      404,
+    );
+    const body = {
+      organizationId: 'TP-CT',
+      source: { kind: 'incident', id: 'INC-CT' },
+      topic: 'data_location',
+      proposedChange: 'EU only',
+      owner: 'legal',
+      dueDate: '2099-01-01T00:00:00Z',
+    };
+    await call('POST', '/agreement-updates', {}, { body, token: coordinator }, 201);
+    await call(
+      'POST',
+      '/agreement-updates',
+      {},
+      { body: { ...body, organizationId: 'TP-NONE' }, token: coordinator },
+      400,
+    );
+    await call(
+      'GET',
+      '/organizations/{organizationId}/agreement-updates',
+      { organizationId: 'TP-CT' },
+      { token: viewer },
+      200,
+    );
+    await call('GET', '/incidents/{incidentId}/agreement-updates', ids, { token: viewer }, 200);
+    await call('GET', '/third-parties/{thirdPartyId}', { thirdPartyId: 'TP-CT' }, { token: viewer }, 200);
+    await call('GET', '/incidents/{incidentId}/report', ids, { token: viewer }, 200);
+    await call(
+      'POST',
+      '/incidents/{incidentId}/review',
+      ids,
+      { body: { participants: ['TP-CT'] }, token: coordinator },
+      201,
+    );
+    await call(
+      'POST',
+      '/incidents/{incidentId}/review',
+      ids,
+      { body: { participants: ['TP-CT'] }, token: coordinator },
+      409,
+    );
+    await call(
+      'POST',
+      '/incidents/{incidentId}/review/contributions',
+      ids,
+      { body: { kind: 'lesson', text: 'x', tlp: 'GREEN' }, token: partner },
+      201,
+    );
+    await call('GET', '/incidents/{incidentId}/review', ids, { token: partner }, 200);
+    await call(
+      'POST',
+      '/incidents/{incidentId}/review/consolidate',
+      ids,
+      { body: { summary: 'x', include: ['CONTRIB-9'], tlp: 'GREEN' }, token: coordinator },
+      400,
+    );
+    await call('GET', '/incidents/{incidentId}/review', { incidentId: 'INC-NONE' }, { token: viewer }, 404);
+  });
+
   it('reached every documented kind of answer', () => {
     expect([...seen].sort()).toEqual(
       ['200', '201', '400', '401', '403', '404', '409', '410', '413', '415', '422', '429'].sort(),

@@ -1766,7 +1766,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
-            /** @description Contractual SLA breaches recorded from incidents (POST /incidents/{id}/sla/breaches), newest incident first; at most 100 */
+            /** @description Contractual SLA breaches recorded from incidents (POST /incidents/{id}/sla/breaches), by incident id descending; at most 100 */
             slaBreaches: components["schemas"]["SlaBreach"][];
         };
         SlaBreach: {

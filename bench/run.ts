@@ -151,6 +151,17 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   updateEscalationPolicy:
     'reads the policy first: the version condition and the contact references to release',
   updateEscalationTrigger: 'reads the trigger first: the version condition',
+  createExercise:
+    'checks before any write (organizations or playbook, the exercise id), then opens the exercise incident (its transaction), activates the playbook when named (its reads and transaction), puts the exercise item and creates one schedule per inject: three writes by design (docs/exercises.md, limits)',
+  getExercise: 'one Query of the exercise partition (record, fired injects, findings)',
+  getExerciseReport:
+    'the exercise partition (Query), the bounded incident read (9 parallel requests) and one BatchGetItem of the contacts its messages went to',
+  createExerciseFinding:
+    'the exercise partition (Query) before ONE transaction (exercise version + finding); a contactId adds its BatchGetItem',
+  endExercise:
+    'the report reads (partition, incident, contacts), then the versioned PutItem of the exercise with its frozen results',
+  compareExercises:
+    'GetItem of the playbook (404) and one gsi1 Query of its exercises (results frozen on each item)',
   'createCommunication to 2 organizations':
     'reads the incident (TLP, template) and resolves the recipients (contacts BatchGetItem, one agreements Query per organization for its TLP ceiling) before the ONE transaction (communication + 2 outbox items + timeline, the incident read again for its version); after it, per organization one Publish and its outcome on the outbox item and on the communication (UpdateItem each), and the overall delivery status once all settled; AVOIDABLE: the second incident read, and one communication update after all publishes instead of one per organization',
   'createCommunication + Idempotency-Key':

@@ -203,7 +203,7 @@ export const ListIncidentsQuery = z.strictObject({
   status: IncidentStatus.optional(),
   priority: Priority.optional(),
   thirdParty: Id.optional(),
-  exercise: z.enum(['exclude', 'include', 'only']).default('exclude').meta({
+  exercise: z.enum(['exclude', 'include', 'only']).optional().meta({
     description:
       'Exercise incidents: left out by default (`exclude`), listed with the others (`include`) or alone (`only`)',
   }),

@@ -66,6 +66,9 @@ export async function ensureEvidenceBucket(
   }
 }
 
+/** Origins of pages on this machine (the local console), whatever their port. */
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+
 export interface LocalS3Options {
   /** 0 (default) = a free port. */
   readonly port?: number;
@@ -387,6 +390,24 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
   }
 
   const server = createServer((req, res) => {
+    // CORS as the deployed bucket's rule (infra/constructs/evidence-bucket.ts), for the local
+    // console's origin: any loopback page may PUT and GET with presigned URLs.
+    const origin = req.headers.origin;
+    if (origin && LOOPBACK_ORIGIN.test(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-expose-headers', 'ETag, x-amz-version-id');
+      if (req.method === 'OPTIONS') {
+        res
+          .writeHead(204, {
+            'access-control-allow-methods': 'PUT, GET, HEAD',
+            'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
+            'access-control-max-age': '3600',
+          })
+          .end();
+        return;
+      }
+    }
     handle(req, res).catch((error: unknown) => {
       const e = error instanceof S3Error ? error : new S3Error(500, 'InternalError', String(error));
       if (res.headersSent) {

@@ -2,9 +2,12 @@
  * Editing in the console: the directory (organizations, agreements with their TLP ceiling, contacts'
  * channels, escalation policies, third parties' SLA requirements), and on an incident the TLP change,
  * an escalation chain started and acknowledged, a regulatory obligation's triggers, a submission and
- * its draft, and an incident's actions read past the first page. Each result is read back from the
- * API, so the test proves what was stored, not what the page shows.
+ * its draft, an incident's actions read past the first page, a file registered as evidence (hashed
+ * in the browser, uploaded to the local S3 with the presigned PUT), a legal hold refusing its deletion,
+ * and an agreement update. Each result is read back from the API, so the test proves what was
+ * stored, not what the page shows.
  */
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must as arrange, type ConsoleHarness, expectAccessible, go, startConsole } from './console.js';
@@ -212,5 +215,77 @@ describe('incident tools in the console', () => {
     await page.getByRole('button', { name: 'Load more actions' }).click();
     await page.getByText('Check system 101', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Load more actions' }).count()).toBe(0);
+  });
+});
+
+describe('evidence, holds and follow-up in the console', () => {
+  it('registers a file as evidence: hashed in the browser, uploaded with the presigned PUT, confirmed', async () => {
+    await go(page, `#/incidents/${INC}`);
+    const form = page.getByRole('form', { name: 'Register evidence' });
+    await form.getByLabel('Evidence file').setInputFiles({
+      name: 'dump-sample.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('4111 1111 1111 1111\n'),
+    });
+    await form.getByLabel('Evidence description').fill('Sample of the leaked dump');
+    await form.getByLabel('Source (where it came from)').fill('paste site');
+    await form.getByRole('button', { name: 'Register evidence' }).click();
+    await page
+      .getByTestId('evidence-note')
+      .getByText(/EVD-1 uploaded and confirmed/)
+      .waitFor();
+    await page.getByTestId('evidence-status-EVD-1').getByText('confirmed').waitFor();
+    const item = await read(`/incidents/${INC}/evidence/EVD-1`);
+    expect(item).toMatchObject({
+      status: 'confirmed',
+      fileName: 'dump-sample.txt',
+      size: 20,
+      // sha256 of the 20 bytes above, as the browser computed it
+      sha256: createHash('sha256').update('4111 1111 1111 1111\n').digest('hex'),
+    });
+  });
+
+  it('a legal hold refuses deleting the item, naming the hold; released, the hold is listed as such', async () => {
+    const hold = page.getByRole('form', { name: 'Place hold' });
+    await hold.getByLabel('Hold kind').selectOption('legal');
+    await hold.getByLabel('Hold reason').fill('Preservation order');
+    await hold.getByLabel(/Requested by/).fill('Public prosecutor, case 17/2026');
+    await hold.getByRole('button', { name: 'Place hold' }).click();
+    await page
+      .getByTestId('hold-HOLD-1')
+      .getByText(/legal active/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Open EVD-1' }).click();
+    const del = page.getByRole('form', { name: 'Delete EVD-1' });
+    await del.getByLabel('Reason for deleting').fill('Duplicate');
+    await del.getByRole('button', { name: 'Delete evidence' }).click();
+    await del.getByText(/LEGAL_HOLD/).waitFor();
+    expect((await read(`/incidents/${INC}/evidence/EVD-1`)).status).toBe('confirmed');
+    const release = page.getByRole('form', { name: 'Release HOLD-1' });
+    await release.getByLabel('Reason for releasing HOLD-1').fill('Order lifted');
+    await release.getByRole('button', { name: 'Release HOLD-1' }).click();
+    await page
+      .getByTestId('hold-HOLD-1')
+      .getByText(/legal released/)
+      .waitFor();
+    await expectAccessible(page, 'incident with evidence and holds');
+  });
+
+  it('raises an agreement update against the third party and moves it to agreed', async () => {
+    const form = page.getByRole('form', { name: 'Raise agreement update' });
+    await form.getByLabel('Third party or organization').fill('TP-PAY');
+    await form.getByLabel('Topic').selectOption('right_to_audit');
+    await form.getByLabel('Proposed change').fill('Annual right to audit the card environment');
+    await form.getByLabel('Owner').fill('Legal');
+    await form.getByLabel('Due (ISO 8601)').fill('2099-03-31T17:00:00Z');
+    await form.getByRole('button', { name: 'Raise agreement update' }).click();
+    const status = page.getByLabel(/^Status of AGU-/);
+    await status.selectOption('agreed');
+    await expect
+      .poll(
+        async () =>
+          ((await read(`/incidents/${INC}/agreement-updates`)).items as { status: string }[])[0]?.status,
+      )
+      .toBe('agreed');
   });
 });

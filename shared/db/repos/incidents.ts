@@ -13,6 +13,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { NotFoundError, PreconditionFailedError } from '../../errors.js';
 import type { CommandTenure } from '../../schemas/command.js';
 import type { Activation } from '../../schemas/coordination.js';
@@ -40,7 +41,7 @@ import { timelineEntryEntity } from '../entities/timeline-entry.js';
 import { publicView } from '../items.js';
 import { escalationKeys, incidentPk, keys, listQueries, orgPk, prefixes } from '../keys.js';
 import { batchGetAll, decodeCursor, encodeCursor, queryAll } from '../pagination.js';
-import { type TransactItem, TransactionConflict } from '../transact.js';
+import { StaleRoot, type TransactItem, TransactionConflict } from '../transact.js';
 
 /** One item of a transaction (built by a repository; the domain never looks inside). */
 export type Write = TransactItem;
@@ -134,6 +135,13 @@ export interface IncidentsRepository {
    * (`ReturnValuesOnConditionCheckFailure: ALL_OLD`), without a read before the write.
    */
   transactIfMatch(items: readonly Write[], incidentIndex: number, id: string): Promise<void>;
+  /**
+   * Like `transact`, for a change whose incident Put (at `incidentIndex`) is conditioned on the
+   * version it was decided on: when that condition fails, `StaleRoot` carries the incident as it is
+   * now (`ReturnValuesOnConditionCheckFailure: ALL_OLD`), so the writer decides again without a
+   * read; an absent incident is `NotFoundError`. Other failed items: `TransactionConflict`.
+   */
+  transactChange(items: readonly Write[], incidentIndex: number, id: string): Promise<void>;
 
   /** Put of the incident, conditioned on the version it was read at (or on absence: null). */
   putIncident(next: StoredIncident, expectedVersion: number | null): Write;
@@ -360,6 +368,17 @@ export function createIncidentsRepository(ctx: TableContext): IncidentsRepositor
           `Incident ${id} is at version ${current}, not the version of If-Match`,
           [{ field: 'header.if-match', message: `current version is ${current}` }],
         );
+      }
+      throw new TransactionConflict(out.failed);
+    },
+
+    async transactChange(items, incidentIndex, id) {
+      const out = await send(items, true);
+      if (!out) return;
+      if (out.failed.includes(incidentIndex)) {
+        const old = out.reasons[incidentIndex]?.Item;
+        if (!old) throw notFound(id);
+        throw new StaleRoot(out.failed, incidentEntity.fromItem(unmarshall(old)));
       }
       throw new TransactionConflict(out.failed);
     },

@@ -65,7 +65,7 @@ export async function createAction(
       };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, operation: 'createAction' },
   );
   return created;
 }

@@ -26,6 +26,8 @@ interface OutboundPlan {
   /** The communication's marking, decided against the incident as read at `incidentVersion`. */
   readonly marking: CommunicationMarking;
   readonly incidentVersion: number;
+  /** The incident as read for the plan: the change is decided on it (no second read). */
+  readonly incident: StoredIncident;
   readonly byOrganization: Map<string, string[]>;
   readonly template?: { templateId: string; version: number; subject: string; body: string };
 }
@@ -145,7 +147,7 @@ export async function createCommunication(
       };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, known: plan?.incident, operation: 'createCommunication' },
   );
   if (outbox.length === 0 || !notify) return communication;
   // After commit: one Publish per organization; a failure stays pending for the sweeper.
@@ -234,7 +236,13 @@ async function planOutbound(
   }
   const resolved = await resolveRecipients(deps, recipients);
   const byOrganization = await checkRecipients(deps, resolved, tlp, recipients.organizations ?? [], maxTlp);
-  return { marking, incidentVersion: stored.version, byOrganization, ...(template ? { template } : {}) };
+  return {
+    marking,
+    incidentVersion: stored.version,
+    incident: stored,
+    byOrganization,
+    ...(template ? { template } : {}),
+  };
 }
 
 /**

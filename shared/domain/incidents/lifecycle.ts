@@ -155,7 +155,7 @@ export function assessImpact(
       return { incident, timeline, result: storedView };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, operation: 'assessImpact' },
   );
 }
 
@@ -252,6 +252,6 @@ export function reopenIncident(
       };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, operation: 'reopenIncident' },
   );
 }

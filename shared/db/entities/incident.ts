@@ -1,5 +1,8 @@
 /** The incident item `INC#<id>` / `#INCIDENT`: the aggregate root (counters, version, index keys). */
+
+import { DEFAULT_INCIDENT_TLP } from '../../model/tlp.js';
 import type { Incident } from '../../schemas/incidents.js';
+import { publicView } from '../items.js';
 import { incidentIndexKeys, keys } from '../keys.js';
 import { defineEntity } from './entity.js';
 
@@ -19,7 +22,7 @@ export interface Counters {
 export type StoredIncident = Incident & Counters & { participants?: string[] };
 
 /** TLP 2.0 level of an incident created without one. */
-export { DEFAULT_INCIDENT_TLP } from '../../model/tlp.js';
+export { DEFAULT_INCIDENT_TLP };
 
 /** Attributes of the stored incident that its public view (`Incident`) does not show. */
 export const INCIDENT_BOOKKEEPING: readonly string[] = [
@@ -37,3 +40,7 @@ export const incidentEntity = defineEntity<StoredIncident>({
   // Projected ALL into gsi1 (by creation), gsi2 (by status) and gsi3 (by priority).
   indexKeysOf: incidentIndexKeys,
 });
+
+/** The incident as clients see it; items stored before TLP marking was introduced read as AMBER. */
+export const incidentView = (item: object): Incident =>
+  publicView<Incident>({ tlp: DEFAULT_INCIDENT_TLP, ...item }, INCIDENT_BOOKKEEPING);

@@ -11,7 +11,6 @@
  * when more incidents than that were open or opened in the period. Exercise incidents are not
  * modelled yet, so every incident counts.
  */
-import { incidentsCreatedBetween, openIncidents } from '../../db/dashboard-repo.js';
 import { ValidationError } from '../../errors.js';
 import type { Priority } from '../../schemas/common.js';
 import type { Dashboard, DashboardQuery } from '../../schemas/console.js';
@@ -102,8 +101,8 @@ export async function getDashboard(deps: Deps, query: DashboardQuery): Promise<D
   const now = deps.now();
   const range = period(query, now);
   const [open, opened, health] = await Promise.all([
-    openIncidents(deps),
-    incidentsCreatedBetween(deps, range.from, range.to),
+    deps.repos.incidents.open(),
+    deps.repos.incidents.createdBetween(range.from, range.to),
     directoryHealth(deps),
   ]);
   const openByPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;

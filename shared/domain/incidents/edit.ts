@@ -9,8 +9,7 @@
  * applies, except that a critical priority raised by an escalation is kept.
  */
 
-import { deleteIncidentLink, uncountIncidentOn } from '../../db/incident-edit-items.js';
-import { countIncidentOn, incidentView, type StoredIncident } from '../../db/incidents-repo.js';
+import { incidentView, type StoredIncident } from '../../db/entities/incident.js';
 import type { TransactItem } from '../../db/transact.js';
 import { type ErrorDetail, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
@@ -88,13 +87,15 @@ export function updateIncident(
     const priority = editedPriority(current, next);
     next.priority = priority;
 
-    const items: TransactItem[] = add.map((orgId) => countIncidentOn(deps, orgId, current.discoveryDate, at));
+    const items: TransactItem[] = add.map((orgId) =>
+      deps.repos.incidents.countIncidentOn(orgId, current.discoveryDate, at),
+    );
     const refs = add.map((id, i) => ({ index: i, field: `body.addThirdParties.${i}`, id }));
     const participants = new Set(current.participants ?? []);
     for (const orgId of remove) {
-      items.push(uncountIncidentOn(deps, orgId, at));
+      items.push(deps.repos.incidents.uncountIncidentOn(orgId, at));
       if (!participants.has(orgId))
-        items.push(deleteIncidentLink(deps, orgId, current.createdAt, current.id));
+        items.push(deps.repos.incidents.deleteLink(orgId, current.createdAt, current.id));
     }
 
     const parts = [

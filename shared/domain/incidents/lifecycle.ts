@@ -1,4 +1,3 @@
-import { getIncidentActivations } from '../../db/activations-repo.js';
 import { DEFAULT_INCIDENT_TLP, type StoredIncident } from '../../db/entities/incident.js';
 import type { Write } from '../../db/repositories.js';
 import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
@@ -170,7 +169,7 @@ export async function closeIncident(
   const closed = await withOptimisticRetry(async () => {
     const [{ incident: current, actions }, activations] = await Promise.all([
       deps.repos.incidents.getWithActions(incidentId),
-      getIncidentActivations(deps, incidentId),
+      deps.repos.incidents.activations(incidentId),
     ]);
     assertIfMatch(current, ifMatch);
     assertAuthority(caller, current, 'close');

@@ -24,8 +24,7 @@
  * claim: it goes through the outbox, `directOutbox` in delivery.ts.)
  */
 import type { NotifyDeps } from '../../aws/ports.js';
-import { getIncidentItem, putNew, type StoredIncident } from '../../db/incidents-repo.js';
-import { keys } from '../../db/keys.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
 import { type TransactItem, TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
@@ -324,10 +323,7 @@ export async function noticeParts(
   return {
     incident: { ...current, commSeq: n },
     items: [
-      putNew(deps, keys.communication(notice.incidentId, n), 'communication', {
-        incidentId: notice.incidentId,
-        ...communication,
-      }),
+      deps.repos.incidents.newCommunication(notice.incidentId, communication),
       ...outboxPuts(deps, outbox),
     ],
     timeline: [
@@ -360,7 +356,7 @@ export async function sendNotice(
   // against the new level.
   const resolution = await resolveNoticeRecipients(deps, notice.recipients);
   const { result, outbox } = await withOptimisticRetry(async () => {
-    const current = await getIncidentItem(deps, notice.incidentId);
+    const current = await deps.repos.incidents.get(notice.incidentId);
     const parts = await noticeParts(deps, actor, current, resolution, notice);
     try {
       return await commit(deps, actor, current, {

@@ -55,5 +55,6 @@ export type {
   IncidentHead,
   ListIncidentsFilter,
   Page,
+  SummarizedIncident,
   Write,
 } from './repos/incidents.js';

@@ -15,8 +15,18 @@ import { routes } from '../../shared/routes/index.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const STOP = new Set(['shared/deps.ts', 'shared/escalation-runtime.ts']);
 
+const texts = new Map<string, string>();
+const read = (file: string): string => {
+  let t = texts.get(file);
+  if (t === undefined) {
+    t = readFileSync(join(ROOT, file), 'utf8');
+    texts.set(file, t);
+  }
+  return t;
+};
+
 function localImports(file: string): string[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
+  const text = read(file);
   const out: string[] = [];
   for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)\.js'/g)) {
     const target = relative(ROOT, resolve(dirname(join(ROOT, file)), `${m[1]}.ts`));
@@ -35,7 +45,7 @@ function servicesCalled(handler: string): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     if (STOP.has(file)) continue;
-    const text = readFileSync(join(ROOT, file), 'utf8');
+    const text = read(file);
     if (/\bescalationRuntime\(/.test(text)) {
       uses.add('sns');
       uses.add('scheduler');

@@ -19,7 +19,33 @@ export interface Counters {
  * `participants`: organizations taking part through activations and coordinated actions (besides
  * the affected third parties); they get incident link items too, and partner access follows them.
  */
-export type StoredIncident = Incident & Counters & { participants?: string[] };
+export type StoredIncident = Incident & Counters & { participants?: string[]; dashboard?: DashboardSummary };
+
+/**
+ * What GET /dashboard needs of the incident's children, kept on the incident item by the changes
+ * that move it (`shared/domain/dashboard/summary.ts`); absent on incidents stored before it existed.
+ */
+export interface DashboardSummary {
+  /** Open actions with a due date, earliest first (at most 25; `dueActionsTruncated` when more). */
+  readonly dueActions: readonly {
+    readonly actionId: string;
+    readonly description: string;
+    readonly dueDate: string;
+    readonly status: 'pending' | 'in_progress' | 'completed' | 'cancelled';
+  }[];
+  readonly dueActionsTruncated?: boolean;
+  /** Regulatory clocks not yet submitted, with their due instant. */
+  readonly clocks: readonly {
+    readonly obligationId: string;
+    readonly regime: string;
+    readonly clock: string;
+    readonly dueAt: string;
+  }[];
+  /** The first communication's `recordedAt` (notices included). */
+  readonly firstCommunicationAt?: string;
+  /** The first completed action's `completedDate`. */
+  readonly firstContainmentAt?: string;
+}
 
 /** TLP 2.0 level of an incident created without one. */
 export { DEFAULT_INCIDENT_TLP };
@@ -32,6 +58,7 @@ export const INCIDENT_BOOKKEEPING: readonly string[] = [
   'escSeq',
   'lessonSeq',
   'participants',
+  'dashboard',
 ];
 
 export const incidentEntity = defineEntity<StoredIncident>({

@@ -42,7 +42,12 @@ import {
   type LevelClaim,
   type StoredChain,
 } from '../entities/escalation-chain.js';
-import { incidentEntity, incidentView, type StoredIncident } from '../entities/incident.js';
+import {
+  type DashboardSummary,
+  incidentEntity,
+  incidentView,
+  type StoredIncident,
+} from '../entities/incident.js';
 import { incidentLinkEntity } from '../entities/incident-link.js';
 import { lessonEntity, type StoredLesson } from '../entities/lesson.js';
 import type { ObligationRecord } from '../entities/obligation.js';
@@ -149,10 +154,10 @@ export interface IncidentsRepository {
    * (a regulator draft quotes them all); 404 when absent.
    */
   getRecords(id: string): Promise<IncidentRecords>;
-  /** Incidents by status `open` (gsi2), newest first, every page. */
-  open(): Promise<Incident[]>;
+  /** Incidents by status `open` (gsi2), newest first, every page, with their dashboard summaries. */
+  open(): Promise<SummarizedIncident[]>;
   /** Incidents created in [from, to] (gsi1, `<createdAt>#<id>` between), newest first, every page. */
-  createdBetween(from: string, to: string): Promise<Incident[]>;
+  createdBetween(from: string, to: string): Promise<SummarizedIncident[]>;
 
   /** Writes `items` in ONE TransactWriteItems; a failed condition: `TransactionConflict` (which items). */
   transact(items: readonly Write[]): Promise<void>;
@@ -201,6 +206,14 @@ export interface IncidentsRepository {
   /** The chain-ending update: conditioned on the version read and on still being active. */
   endChainItem(chain: StoredChain, status: EscalationChain['status'], at: string, by: string): Write;
 }
+
+/** The incident's public view and its dashboard summary (absent on incidents stored before it). */
+export type SummarizedIncident = Incident & { readonly dashboard?: DashboardSummary };
+
+const summarizedView = (item: Item): SummarizedIncident => ({
+  ...incidentView(item),
+  ...(item.dashboard ? { dashboard: item.dashboard as DashboardSummary } : {}),
+});
 
 /** An action (`ACTION-n`) or a coordinated action (`COORD-n` of an activation) of an incident. */
 export type DueItemRef =
@@ -459,7 +472,7 @@ export function createIncidentsRepository(ctx: TableContext): IncidentsRepositor
         ExpressionAttributeValues: { ':pk': q.pk },
         ScanIndexForward: false,
       });
-      return items.map((i) => incidentView(i));
+      return items.map(summarizedView);
     },
 
     async createdBetween(from, to) {
@@ -472,7 +485,7 @@ export function createIncidentsRepository(ctx: TableContext): IncidentsRepositor
         ExpressionAttributeValues: { ':pk': q.pk, ':from': `${from}#`, ':to': `${to}#~` },
         ScanIndexForward: false,
       });
-      return items.map((i) => incidentView(i));
+      return items.map(summarizedView);
     },
 
     async transact(items) {

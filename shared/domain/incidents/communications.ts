@@ -4,6 +4,7 @@ import type { Caller } from '../../model/caller.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { Communication, CreateCommunicationBody, Recipients } from '../../schemas/incidents.js';
 import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
+import { summarized, withCommunication } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
 import {
@@ -135,7 +136,7 @@ export async function createCommunication(
         });
       }
       return {
-        incident,
+        incident: summarized(incident, (s) => withCommunication(s, at)),
         items: [
           ...ref.items,
           deps.repos.incidents.newCommunication(incidentId, communication),

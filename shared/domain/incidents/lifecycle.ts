@@ -12,6 +12,7 @@ import type {
 } from '../../schemas/incidents.js';
 import { assertAuthority } from '../command/rules.js';
 import { assertNoOpenCoordinatedActions } from '../coordination/rules.js';
+import { EMPTY_SUMMARY } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
 import { autoStartChains, cancelChainSchedules, chainsStoppedByClose } from '../escalation/chains.js';
@@ -64,6 +65,7 @@ export async function createIncident(
     createdBy: caller.subject,
     version: 1,
     timelineSeq: 1,
+    dashboard: EMPTY_SUMMARY,
     actionSeq: 0,
     commSeq: 0,
     escSeq: 0,

@@ -32,6 +32,7 @@ import type { Tlp } from '../../schemas/common.js';
 import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
+import { summarized, withCommunication } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import { loadOrganization, organizationTlpReader } from '../organizations/service.js';
@@ -321,7 +322,7 @@ export async function noticeParts(
     recordedBy: actor.subject,
   };
   return {
-    incident: { ...current, commSeq: n },
+    incident: summarized({ ...current, commSeq: n }, (s) => withCommunication(s, at)),
     items: [
       deps.repos.incidents.newCommunication(notice.incidentId, communication),
       ...outboxPuts(deps, outbox),

@@ -91,7 +91,7 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   previewCommunication:
     'GetItem of the incident (TLP, open); with recipients also the contacts, organizations and agreements the TLP rule reads (as createCommunication); writes nothing',
   getDashboard:
-    'Query of open incidents (gsi2) + Query of the period (gsi1) + the bounded incident read (GET /incidents/{id}: 9 requests since the children are paged) per detailed incident (at most 50) + the sweep summary GetItems: too many — a per-incident dashboard summary item is the next step (docs/data-model.md pattern 36)',
+    'Query of open incidents (gsi2) + Query of the period (gsi1), each incident carrying its dashboard summary (docs/data-model.md pattern 36: no per-incident read; was 229 requests) + the sweep run pointer and its stored results (2 GetItems)',
   createEscalation:
     'GetItem of the incident: next ESC-n, the priority rule and the version condition (cold, as createAction; the next one of the same instance on the same incident is the transaction alone)',
   createLesson:

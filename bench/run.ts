@@ -82,16 +82,22 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   createAgreement: 'reads the organization first: an agreement needs an existing organization',
   createContact:
     'reads the organization first (a contact needs an existing organization); then UpdateItem of its subscription state after SNS Subscribe',
-  assessImpact: 'GetItem of the incident: the priority rule and the version condition need its current state',
-  createAction: 'GetItem of the incident: next ACTION-n and the version condition come from it',
-  createCommunication: 'GetItem of the incident: next COMM-n and the version condition come from it',
+  assessImpact:
+    "GetItem of the incident: the priority rule and the version condition need its current state (cold, as createAction; the same instance's next assessment of the incident is the transaction alone)",
+  createAction:
+    "GetItem of the incident: next ACTION-n, the open-status rule, the default priority and the version condition come from it. Measured cold (a fresh incident per request: the first createAction of this function instance on it). The next createAction of the same instance on the same incident is ONE TransactWriteItems (the state it wrote, shared/domain/incidents/last-seen.ts; row `createAction, again on the same incident`); counters on a separate item cannot remove the read: ACTION-n is in the child's key, so its number must be known before the write",
+  createCommunication:
+    'GetItem of the incident: next COMM-n, the TLP marking and the version condition come from it (cold, as createAction; the next one of the same instance on the same incident is the transaction alone)',
   previewCommunication:
     'GetItem of the incident (TLP, open); with recipients also the contacts, organizations and agreements the TLP rule reads (as createCommunication); writes nothing',
   getDashboard:
-    'Query of open incidents (gsi2) + Query of the period (gsi1) + the bounded incident read (GET /incidents/{id}: 9 requests since the children are paged) per detailed incident (at most 50) + the sweep summary GetItems: too many — a per-incident dashboard summary item is the next step (docs/data-model.md pattern 36)',
-  createEscalation: 'GetItem of the incident: next ESC-n, the priority rule and the version condition',
-  createLesson: 'GetItem of the incident: next LESSON-n and the version condition come from it',
-  reopenIncident: 'GetItem of the incident: the rule (only closed incidents) and the version condition',
+    'Query of open incidents (gsi2) + Query of the period (gsi1), each incident carrying its dashboard summary (docs/data-model.md pattern 36: no per-incident read; was 229 requests) + the sweep run pointer and its stored results (2 GetItems)',
+  createEscalation:
+    'GetItem of the incident: next ESC-n, the priority rule and the version condition (cold, as createAction; the next one of the same instance on the same incident is the transaction alone)',
+  createLesson:
+    'GetItem of the incident: next LESSON-n and the version condition come from it (cold, as createAction; the next one of the same instance on the same incident is the transaction alone)',
+  reopenIncident:
+    'GetItem of the incident: the rule (only closed incidents) and the version condition (cold, as createAction)',
   updateIncident:
     'GetItem of the incident: the priority rule, the third parties already affected and the version condition',
   updateAction: 'BatchGetItem of incident + action: the transition rule and both version conditions',
@@ -163,7 +169,7 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
   compareExercises:
     'GetItem of the playbook (404) and one gsi1 Query of its exercises (results frozen on each item)',
   'createCommunication to 2 organizations':
-    'reads the incident (TLP, template) and resolves the recipients (contacts BatchGetItem, one agreements Query per organization for its TLP ceiling) before the ONE transaction (communication + 2 outbox items + timeline, the incident read again for its version); after it, per organization one Publish and its outcome on the outbox item and on the communication (UpdateItem each), and the overall delivery status once all settled; AVOIDABLE: the second incident read, and one communication update after all publishes instead of one per organization',
+    'reads the incident (TLP, template) and resolves the recipients (contacts BatchGetItem, one agreements Query per organization for its TLP ceiling) before the ONE transaction (communication + 2 outbox items + timeline, decided on the incident the plan read: no second read); after it, per organization one Publish and its outcome on the outbox item and on the communication (UpdateItem each), and the overall delivery status once all settled; AVOIDABLE: one communication update after all publishes instead of one per organization',
   'createCommunication + Idempotency-Key':
     'idempotency record: PutItem (in progress) before, UpdateItem (answer) after the operation',
 };
@@ -372,6 +378,19 @@ async function main(): Promise<void> {
       if (missing.includes(route.id))
         log(`${route.id}: NOT MEASURED (no fixture in test/reliability/fixtures.ts)`);
       else await runOperation(route, route.id, false);
+    }
+    const action = routes.find((r) => r.id === 'createAction');
+    if (action) {
+      // A coordinator adding actions one after another: the same function instance, the same incident.
+      let same: Request | undefined;
+      await runOperation(action, 'createAction, again on the same incident', false, async () => {
+        if (!same) {
+          same = await validRequest(action, a);
+          const warm = await stack.request('POST', same.path, { token: admin, body: same.body });
+          if (warm.status !== 201) throw new Error(`createAction warm-up answered ${warm.status}`);
+        }
+        return same;
+      });
     }
     const comm = routes.find((r) => r.id === 'createCommunication');
     if (comm) {

@@ -4,7 +4,7 @@
  * writes them.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { incidentItem, type StoredIncident } from '../shared/db/incidents-repo.js';
+import { incidentEntity, type StoredIncident } from '../shared/db/entities/incident.js';
 import { keys } from '../shared/db/keys.js';
 import type { Action, Communication, TimelineEntry } from '../shared/schemas/incidents.js';
 
@@ -68,7 +68,7 @@ export async function seedIncidents(
   const items: Record<string, unknown>[] = [];
   for (let n = from; n < from + count; n++) {
     const createdAt = new Date(base + n * 1000).toISOString();
-    items.push(incidentItem(incident(`SCALE-${String(n).padStart(6, '0')}`, createdAt)));
+    items.push(incidentEntity.toItem(incident(`SCALE-${String(n).padStart(6, '0')}`, createdAt)));
   }
   await writeAll(db, table, items);
   return (performance.now() - started) / 1000;
@@ -88,7 +88,7 @@ export async function seedBigIncident(
 ): Promise<void> {
   const at = new Date().toISOString();
   const items: Record<string, unknown>[] = [
-    incidentItem(
+    incidentEntity.toItem(
       incident(id, at, {
         actionSeq: actions,
         commSeq: communications,

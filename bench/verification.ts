@@ -19,6 +19,7 @@ import { ensureTable, localDynamoDbClient } from '../infra/local/dynamodb.js';
 import { LOCAL_TOPICS } from '../infra/local/scheduled.js';
 import { LOCAL_REGION } from '../infra/local/server.js';
 import { createSnsClient, snsPublisher } from '../shared/aws/sns.js';
+import type { TableContext } from '../shared/db/context.js';
 import {
   contactIndexKeys,
   contactVerificationIndexKeys,
@@ -74,7 +75,7 @@ function contact(id: string, organizationId: string, stakeholderGroup: string, d
   };
 }
 
-async function seed(deps: Deps, n: number): Promise<void> {
+async function seed(deps: TableContext, n: number): Promise<void> {
   const items: Record<string, unknown>[] = [organization('ORG-INTERNAL', 'internal')];
   items.push(contact('CON-COORD-1', 'ORG-INTERNAL', 'coordination', 'horizontal'));
   items.push(contact('CON-COORD-2', 'ORG-INTERNAL', 'coordination', 'horizontal'));
@@ -112,14 +113,13 @@ export async function benchVerificationSweep(sizes: readonly number[]): Promise<
     for (const n of sizes) {
       const tableName = `liaison-bench-verify-${n}-${Date.now()}`;
       await ensureTable(low, tableName);
+      const table: TableContext = { db: stack.documentClient, tableName };
       const deps: Deps = {
-        db: stack.documentClient,
-        tableName,
         repos: createRepositories({ db: stack.documentClient, tableName }),
         now: () => new Date(),
         newId: () => randomUUID(),
       };
-      await seed(deps, n);
+      await seed(table, n);
       const notify = cachedTopics({ publisher: snsPublisher(sns, LOCAL_TOPICS) });
       const started = performance.now();
       const { result, counts } = await measure(() =>

@@ -23,12 +23,8 @@ let notify: NotifyDeps | undefined;
 
 /** The process-wide dependencies (built once, at first use). */
 export function defaultDeps(): Deps {
-  const db = documentClient();
-  const tableName = config().tableName;
   deps ??= {
-    db,
-    tableName,
-    repos: createRepositories({ db, tableName }),
+    repos: createRepositories({ db: documentClient(), tableName: config().tableName }),
     now: systemClock,
     newId: () => randomUUID(),
   };

@@ -1,8 +1,8 @@
-import { defaultDeps } from '../../shared/deps.js';
+import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
 import { createContact } from '../../shared/domain/contacts/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/contacts/create-contact.js';
 
 export const handler = httpHandler(route, async ({ body, caller }) =>
-  created(await createContact(defaultDeps(), caller, body)),
+  created(await createContact(defaultDeps(), caller, body, notifyDepsIfConfigured())),
 );

@@ -64,5 +64,6 @@ export type {
   IncidentHead,
   ListIncidentsFilter,
   Page,
+  SummarizedIncident,
   Write,
 } from './repos/incidents.js';

@@ -17,6 +17,22 @@ export class TransactionConflict extends Error {
   }
 }
 
+/**
+ * A transaction cancelled because the aggregate root it was conditioned on moved on: `current` is
+ * the root as it is now, returned by the failed condition itself (`ReturnValuesOnConditionCheckFailure:
+ * ALL_OLD`), so the writer decides again on it without reading it first. Retried like any
+ * `TransactionConflict` by `withOptimisticRetry`.
+ */
+export class StaleRoot<T> extends TransactionConflict {
+  constructor(
+    failed: number[],
+    readonly current: T,
+  ) {
+    super(failed);
+    this.name = 'StaleRoot';
+  }
+}
+
 /** One TransactWriteItems request. Condition failures become `TransactionConflict`. */
 export async function transactWrite(deps: TableContext, items: TransactItem[]): Promise<void> {
   try {

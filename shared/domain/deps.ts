@@ -2,7 +2,7 @@
  * What domain services need from the outside world; `shared/deps.ts` builds the process-wide set,
  * tests pass their own (unit tests: in-memory repositories, test/helpers/memory-repos.ts).
  */
-import type { Repositories, TableContext } from '../db/repositories.js';
+import type { Repositories } from '../db/repositories.js';
 import type { Clock } from './time.js';
 
 export interface Deps {
@@ -10,11 +10,4 @@ export interface Deps {
   readonly repos: Repositories;
   readonly now: Clock;
   readonly newId: () => string;
-  /**
-   * @deprecated Transitional (issue 12): services still calling DynamoDB directly use these until
-   * their aggregate has a repository; the import-boundary test lists who still does.
-   */
-  readonly db: TableContext['db'];
-  /** @deprecated with `db`. */
-  readonly tableName: string;
 }

@@ -58,8 +58,6 @@ export function memoryDeps(
     repos: { ...memoryRepositories(), ...repos },
     now: () => new Date('2030-01-01T00:00:00Z'),
     newId: () => `id-${++n}`,
-    db: undefined as never,
-    tableName: 'memory',
     ...rest,
   };
 }

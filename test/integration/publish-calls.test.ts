@@ -62,8 +62,6 @@ it('a new instance publishes to the stored topics: no CreateTopic or SetTopicAtt
             }
           : { sns: client, topics };
       const deps: Deps = {
-        db: stack.documentClient,
-        tableName: stack.tableName,
         repos: createRepositories({ db: stack.documentClient, tableName: stack.tableName }),
         now: () => new Date(),
         newId: () => randomUUID(),

@@ -5,7 +5,7 @@
 
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StoredIncident } from '../../shared/db/incidents-repo.js';
+import type { StoredIncident } from '../../shared/db/entities/incident.js';
 import { createRepositories } from '../../shared/db/repos/index.js';
 import type { Deps } from '../../shared/deps.js';
 import { invalidateEscalationCache } from '../../shared/domain/escalation/cache.js';
@@ -37,8 +37,6 @@ function fakeDeps(): Deps {
     },
   } as unknown as DynamoDBDocumentClient;
   return {
-    db,
-    tableName: 't',
     repos: createRepositories({ db, tableName: 't' }),
     now: () => new Date('2030-01-01T00:00:00Z'),
     newId: () => 'x',

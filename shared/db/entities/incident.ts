@@ -1,5 +1,8 @@
 /** The incident item `INC#<id>` / `#INCIDENT`: the aggregate root (counters, version, index keys). */
+
+import { DEFAULT_INCIDENT_TLP } from '../../model/tlp.js';
 import type { Incident } from '../../schemas/incidents.js';
+import { publicView } from '../items.js';
 import { incidentIndexKeys, keys } from '../keys.js';
 import { defineEntity } from './entity.js';
 
@@ -24,6 +27,7 @@ export type StoredIncident = Incident &
     holdSeq?: number;
     /** The active legal and disclosure holds, decided on with every change of the incident. */
     holds?: ActiveHold[];
+    dashboard?: DashboardSummary;
   };
 
 /** An active hold as the incident item carries it (the hold item `HOLD#<n>` has the whole record). */
@@ -36,8 +40,34 @@ export interface ActiveHold {
   readonly audiences?: readonly string[];
 }
 
+/**
+ * What GET /dashboard needs of the incident's children, kept on the incident item by the changes
+ * that move it (`shared/domain/dashboard/summary.ts`); absent on incidents stored before it existed.
+ */
+export interface DashboardSummary {
+  /** Open actions with a due date, earliest first (at most 25; `dueActionsTruncated` when more). */
+  readonly dueActions: readonly {
+    readonly actionId: string;
+    readonly description: string;
+    readonly dueDate: string;
+    readonly status: 'pending' | 'in_progress' | 'completed' | 'cancelled';
+  }[];
+  readonly dueActionsTruncated?: boolean;
+  /** Regulatory clocks not yet submitted, with their due instant. */
+  readonly clocks: readonly {
+    readonly obligationId: string;
+    readonly regime: string;
+    readonly clock: string;
+    readonly dueAt: string;
+  }[];
+  /** The first communication's `recordedAt` (notices included). */
+  readonly firstCommunicationAt?: string;
+  /** The first completed action's `completedDate`. */
+  readonly firstContainmentAt?: string;
+}
+
 /** TLP 2.0 level of an incident created without one. */
-export { DEFAULT_INCIDENT_TLP } from '../../model/tlp.js';
+export { DEFAULT_INCIDENT_TLP };
 
 /** Attributes of the stored incident that its public view (`Incident`) does not show. */
 export const INCIDENT_BOOKKEEPING: readonly string[] = [
@@ -50,6 +80,7 @@ export const INCIDENT_BOOKKEEPING: readonly string[] = [
   'evidenceSeq',
   'holdSeq',
   'holds',
+  'dashboard',
 ];
 
 export const incidentEntity = defineEntity<StoredIncident>({
@@ -58,3 +89,7 @@ export const incidentEntity = defineEntity<StoredIncident>({
   // Projected ALL into gsi1 (by creation), gsi2 (by status) and gsi3 (by priority).
   indexKeysOf: incidentIndexKeys,
 });
+
+/** The incident as clients see it; items stored before TLP marking was introduced read as AMBER. */
+export const incidentView = (item: object): Incident =>
+  publicView<Incident>({ tlp: DEFAULT_INCIDENT_TLP, ...item }, INCIDENT_BOOKKEEPING);

@@ -18,7 +18,7 @@ import {
   type StoredActivationEscalation,
   type StoredCoordinatedAction,
 } from '../entities/activation.js';
-import type { StoredIncident } from '../incidents-repo.js';
+import type { StoredIncident } from '../entities/incident.js';
 import { incidentPk, keys } from '../keys.js';
 import type { TransactItemPart } from '../transact.js';
 import { batchGetEvery, queryEvery } from './reads.js';

@@ -6,25 +6,29 @@
  * unit of work, or `NotFoundError`/`PreconditionFailedError` where the repository knows the answer.
  */
 
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { NotFoundError, PreconditionFailedError } from '../../errors.js';
 import type { CommandTenure } from '../../schemas/command.js';
 import type { Activation } from '../../schemas/coordination.js';
+import type { EscalationChain } from '../../schemas/escalation.js';
 import type {
   Action,
   Communication,
   Escalation,
+  Incident,
   IncidentSummary,
   Lesson,
   TimelineEntry,
 } from '../../schemas/incidents.js';
-import { activationsFrom } from '../activations-repo.js';
+import { activationsFrom, getIncidentActivations } from '../activations-repo.js';
 import type { TableContext } from '../context.js';
 import { actionEntity, type StoredAction } from '../entities/action.js';
 import { CHILD_BOOKKEEPING } from '../entities/children.js';
@@ -32,15 +36,27 @@ import { commandTenureEntity, type StoredCommandTenure } from '../entities/comma
 import { communicationEntity, type StoredCommunication } from '../entities/communication.js';
 import type { Item } from '../entities/entity.js';
 import { escalationEntity, type StoredEscalation } from '../entities/escalation.js';
-import { escalationChainEntity, type StoredChain } from '../entities/escalation-chain.js';
-import { incidentEntity, type StoredIncident } from '../entities/incident.js';
+import {
+  claimLevelItem,
+  escalationChainEntity,
+  type LevelClaim,
+  type StoredChain,
+} from '../entities/escalation-chain.js';
+import {
+  type DashboardSummary,
+  incidentEntity,
+  incidentView,
+  type StoredIncident,
+} from '../entities/incident.js';
 import { incidentLinkEntity } from '../entities/incident-link.js';
 import { lessonEntity, type StoredLesson } from '../entities/lesson.js';
+import type { ObligationRecord } from '../entities/obligation.js';
 import { timelineEntryEntity } from '../entities/timeline-entry.js';
+import { deleteIncidentLink, uncountIncidentOn } from '../incident-edit-items.js';
 import { publicView } from '../items.js';
 import { escalationKeys, incidentPk, keys, listQueries, orgPk, prefixes } from '../keys.js';
 import { batchGetAll, decodeCursor, encodeCursor, queryAll } from '../pagination.js';
-import { type TransactItem, TransactionConflict } from '../transact.js';
+import { StaleRoot, type TransactItem, TransactionConflict } from '../transact.js';
 
 /** One item of a transaction (built by a repository; the domain never looks inside). */
 export type Write = TransactItem;
@@ -126,6 +142,24 @@ export interface IncidentsRepository {
   list(filter: ListIncidentsFilter): Promise<Page<IncidentSummary>>;
   /** The incident's escalation chains (one Query). */
   chains(id: string): Promise<StoredChain[]>;
+  /** One escalation chain of the incident (strongly consistent), undefined when absent. */
+  chain(id: string, chainId: string): Promise<StoredChain | undefined>;
+  /** The incident's activations with their coordinated actions and escalations (one Query). */
+  activations(id: string): Promise<Activation[]>;
+  /**
+   * The incident and one action or coordinated action in one BatchGetItem (a reminder re-reads
+   * what it reminds of); 404 when the incident is absent, `child` undefined when the item is.
+   */
+  getWithDueItem(id: string, item: DueItemRef): Promise<{ incident: StoredIncident; child?: Item }>;
+  /**
+   * The incident with its obligations, actions and lessons, every page of its collection
+   * (a regulator draft quotes them all); 404 when absent.
+   */
+  getRecords(id: string): Promise<IncidentRecords>;
+  /** Incidents by status `open` (gsi2), newest first, every page, with their dashboard summaries. */
+  open(): Promise<SummarizedIncident[]>;
+  /** Incidents created in [from, to] (gsi1, `<createdAt>#<id>` between), newest first, every page. */
+  createdBetween(from: string, to: string): Promise<SummarizedIncident[]>;
 
   /** Writes `items` in ONE TransactWriteItems; a failed condition: `TransactionConflict` (which items). */
   transact(items: readonly Write[]): Promise<void>;
@@ -136,6 +170,13 @@ export interface IncidentsRepository {
    * (`ReturnValuesOnConditionCheckFailure: ALL_OLD`), without a read before the write.
    */
   transactIfMatch(items: readonly Write[], incidentIndex: number, id: string): Promise<void>;
+  /**
+   * Like `transact`, for a change whose incident Put (at `incidentIndex`) is conditioned on the
+   * version it was decided on: when that condition fails, `StaleRoot` carries the incident as it is
+   * now (`ReturnValuesOnConditionCheckFailure: ALL_OLD`), so the writer decides again without a
+   * read; an absent incident is `NotFoundError`. Other failed items: `TransactionConflict`.
+   */
+  transactChange(items: readonly Write[], incidentIndex: number, id: string): Promise<void>;
 
   /** Put of the incident, conditioned on the version it was read at (or on absence: null). */
   putIncident(next: StoredIncident, expectedVersion: number | null): Write;
@@ -151,8 +192,46 @@ export interface IncidentsRepository {
   newCommandTenure(incidentId: string, endedSeq: number, tenure: CommandTenure): Write;
   /** +1 on a third party's incident counter, stamping its last incident; fails if it does not exist. */
   countIncidentOn(orgId: string, discoveryDate: string, now: string): Write;
+  /** −1 on a third party's incident counter (the inverse of `countIncidentOn`). */
+  uncountIncidentOn(orgId: string, now: string): Write;
+  /** Delete of the link item under an organization no longer involved in the incident. */
+  deleteLink(orgId: string, createdAt: string, incidentId: string): Write;
   /** Condition that an organization exists (an id in a request refers to one). */
   organizationExists(orgId: string): Write;
+
+  /** Put of an escalation chain, conditioned on the version it was read at (or on absence: null). */
+  putChain(chain: StoredChain, expectedVersion: number | null): Write;
+  /** The claim of a chain level (see {@link LevelClaim}) as an item of the level notice's transaction. */
+  claimLevelItem(chain: ChainRef, level: number, claim: LevelClaim): Write;
+  /** The claim alone, one conditional UpdateItem; false when another firing got there first. */
+  claimLevel(chain: ChainRef, level: number, claim: LevelClaim): Promise<boolean>;
+  /** The chain-ending update: conditioned on the version read and on still being active. */
+  endChainItem(chain: StoredChain, status: EscalationChain['status'], at: string, by: string): Write;
+}
+
+/** The incident's public view and its dashboard summary (absent on incidents stored before it). */
+export type SummarizedIncident = Incident & { readonly dashboard?: DashboardSummary };
+
+const summarizedView = (item: Item): SummarizedIncident => ({
+  ...incidentView(item),
+  ...(item.dashboard ? { dashboard: item.dashboard as DashboardSummary } : {}),
+});
+
+/** An action (`ACTION-n`) or a coordinated action (`COORD-n` of an activation) of an incident. */
+export type DueItemRef =
+  | { readonly kind: 'action'; readonly n: number }
+  | { readonly kind: 'coordinatedAction'; readonly activationId: string; readonly n: number };
+
+export type ChainRef = { readonly incidentId: string; readonly chainId: string };
+
+export type { LevelClaim };
+
+/** What a regulator draft reads of an incident (`getRecords`). */
+export interface IncidentRecords {
+  readonly incident: StoredIncident;
+  readonly obligations: ObligationRecord[];
+  readonly actions: Action[];
+  readonly lessonsLearned: Lesson[];
 }
 
 /** Incident and children as summary of the list (the link item carries exactly these). */
@@ -358,6 +437,71 @@ export function createIncidentsRepository(ctx: TableContext): IncidentsRepositor
       return items.map((i) => escalationChainEntity.fromItem(i));
     },
 
+    async chain(id, chainId) {
+      const res = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: escalationKeys.chain(id, chainId),
+          ConsistentRead: true,
+        }),
+      );
+      return res.Item ? escalationChainEntity.fromItem(res.Item) : undefined;
+    },
+
+    activations: (id) => getIncidentActivations(ctx, id),
+
+    async getWithDueItem(id, ref) {
+      const childKey =
+        ref.kind === 'action' ? keys.action(id, ref.n) : keys.coordinatedAction(id, ref.activationId, ref.n);
+      const items = await batchGetAll(ctx, [keys.incident(id), childKey]);
+      const incident = items.find((i) => i.sk === keys.incident(id).sk);
+      if (!incident) throw notFound(id);
+      const child = items.find((i) => i.sk === childKey.sk);
+      return { incident: incidentEntity.fromItem(incident), ...(child ? { child } : {}) };
+    },
+
+    async getRecords(id) {
+      const items = await query({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': incidentPk(id) },
+        ConsistentRead: true,
+      });
+      const meta = items.find((i) => i.sk === keys.incident(id).sk);
+      if (!meta) throw notFound(id);
+      const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
+      return {
+        incident: incidentEntity.fromItem(meta),
+        obligations: of(prefixes.obligations).map((i) => publicView<ObligationRecord>(i)),
+        actions: of('ACTION#').map((i) => publicView<Action>(i, ['incidentId'])),
+        lessonsLearned: of('LESSON#').map((i) => publicView<Lesson>(i, ['incidentId', 'version'])),
+      };
+    },
+
+    async open() {
+      const q = listQueries.incidents({ status: 'open' });
+      const items = await query({
+        IndexName: q.index,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': q.pkAttr },
+        ExpressionAttributeValues: { ':pk': q.pk },
+        ScanIndexForward: false,
+      });
+      return items.map(summarizedView);
+    },
+
+    async createdBetween(from, to) {
+      const q = listQueries.incidents({});
+      const items = await query({
+        IndexName: q.index,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': q.pkAttr, '#sk': 'gsi1sk' },
+        // `#` sorts below every id character, `~` above: the whole of `to`'s instant is included.
+        ExpressionAttributeValues: { ':pk': q.pk, ':from': `${from}#`, ':to': `${to}#~` },
+        ScanIndexForward: false,
+      });
+      return items.map(summarizedView);
+    },
+
     async transact(items) {
       const out = await send(items, false);
       if (out) throw new TransactionConflict(out.failed);
@@ -374,6 +518,17 @@ export function createIncidentsRepository(ctx: TableContext): IncidentsRepositor
           `Incident ${id} is at version ${current}, not the version of If-Match`,
           [{ field: 'header.if-match', message: `current version is ${current}` }],
         );
+      }
+      throw new TransactionConflict(out.failed);
+    },
+
+    async transactChange(items, incidentIndex, id) {
+      const out = await send(items, true);
+      if (!out) return;
+      if (out.failed.includes(incidentIndex)) {
+        const old = out.reasons[incidentIndex]?.Item;
+        if (!old) throw notFound(id);
+        throw new StaleRoot(out.failed, incidentEntity.fromItem(unmarshall(old)));
       }
       throw new TransactionConflict(out.failed);
     },
@@ -413,6 +568,43 @@ export function createIncidentsRepository(ctx: TableContext): IncidentsRepositor
         ExpressionAttributeValues: { ':d': discoveryDate, ':now': now, ':one': 1 },
       },
     }),
+    uncountIncidentOn: (orgId, now) => uncountIncidentOn(ctx, orgId, now),
+    deleteLink: (orgId, createdAt, incidentId) => deleteIncidentLink(ctx, orgId, createdAt, incidentId),
+
+    putChain: (c, expectedVersion) =>
+      expectedVersion === null
+        ? escalationChainEntity.create(tableName, c)
+        : escalationChainEntity.replace(tableName, c, expectedVersion),
+    claimLevelItem: (c, level, set) => claimLevelItem(tableName, c, level, set),
+    async claimLevel(c, level, set) {
+      try {
+        await db.send(new UpdateCommand(claimLevelItem(tableName, c, level, set).Update as never));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    endChainItem: (c, status, at, by) => ({
+      Update: {
+        TableName: tableName,
+        Key: escalationKeys.chain(c.incidentId, c.chainId),
+        UpdateExpression:
+          'SET #status = :status, endedAt = :at, endedBy = :by, nextLevelAt = :null, nextSchedule = :null, version = version + :one',
+        ConditionExpression: '#status = :active AND version = :v',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':at': at,
+          ':by': by,
+          ':null': null,
+          ':one': 1,
+          ':active': 'active',
+          ':v': c.version,
+        },
+      },
+    }),
+
     organizationExists: (orgId) => ({
       ConditionCheck: {
         TableName: tableName,

@@ -5,8 +5,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../errors.js';
 import type { TableContext } from '../context.js';
+import type { StoredIncident } from '../entities/incident.js';
 import { type ObligationRecord, obligationEntity } from '../entities/obligation.js';
-import type { StoredIncident } from '../incidents-repo.js';
 import { incidentPk, keys, prefixes } from '../keys.js';
 import type { TransactItemPart } from '../transact.js';
 import { batchGetEvery, queryEvery } from './reads.js';

@@ -10,14 +10,14 @@
  * retries instead of writing back a stale `referencedBy`.
  */
 
-import { type ContactReferenceChange, contactReferenceItems } from '../../db/entities/contact.js';
+import type { ContactReferenceChange } from '../../db/entities/contact.js';
 import { explainParts, partItems, type TransactItem } from '../../db/transact.js';
 import { ValidationError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 
 export type ReferenceChange = ContactReferenceChange;
 
-/** @deprecated The raw items of {@link referenceItems}; use `deps.repos.contacts.referenceParts`. */
+/** The items of {@link referenceItems} and how their failures read. */
 export interface ReferenceItems {
   readonly items: TransactItem[];
   /** Turns the failed indexes of a cancelled transaction (offset by `first`) into a 400, or returns. */
@@ -39,12 +39,12 @@ export function referenceChange(
 }
 
 /**
- * @deprecated Transitional (issue 12), for the services whose aggregate has no repository yet
- * (incident command): the `referencedBy` updates as raw transaction items. Services with a
- * repository pass `deps.repos.contacts.referenceParts(change)` to it instead.
+ * The `referencedBy` updates of a change (`deps.repos.contacts.referenceParts`) as items of an
+ * incident change's transaction (`commit` takes items; the incident command uses it), with the 400
+ * their failures answer. Repositories that take parts pass `referenceParts(change)` directly.
  */
 export function referenceItems(deps: Deps, change: ReferenceChange): ReferenceItems {
-  const part = contactReferenceItems(deps.tableName, change);
+  const part = deps.repos.contacts.referenceParts(change);
   return {
     items: partItems([part]),
     explain: (failed, first) => {

@@ -5,9 +5,9 @@
  * Deleting is soft: `deletedAt` is set and the index keys are removed (hidden from every list).
  */
 
+import type { NotifyDeps } from '../../aws/ports.js';
 import { config } from '../../config.js';
 import type { StoredContact } from '../../db/entities/contact.js';
-import { notifyDepsIfConfigured } from '../../deps.js';
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../../errors.js';
 import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
@@ -89,8 +89,11 @@ function withReferrer(c: StoredContact, referrer: string, add: boolean, at: stri
  * topic (none left once deleted), stored on the contact. SNS failing leaves the contact written
  * without (or with stale) subscriptions and is logged; the next PATCH of its channels retries.
  */
-async function withSubscriptions(deps: Deps, contact: StoredContact): Promise<StoredContact> {
-  const notify = notifyDepsIfConfigured();
+async function withSubscriptions(
+  deps: Deps,
+  notify: NotifyDeps | undefined,
+  contact: StoredContact,
+): Promise<StoredContact> {
   if (!notify) return contact;
   try {
     const channels = contact.deletedAt ? [] : contact.channels;
@@ -109,7 +112,13 @@ async function withSubscriptions(deps: Deps, contact: StoredContact): Promise<St
   }
 }
 
-export async function createContact(deps: Deps, caller: Caller, body: CreateContactBody): Promise<Contact> {
+/** `notify`: the SNS port when SNS is configured (the contact's subscriptions), else none are made. */
+export async function createContact(
+  deps: Deps,
+  caller: Caller,
+  body: CreateContactBody,
+  notify?: NotifyDeps,
+): Promise<Contact> {
   const id = body.id ?? `CON-${deps.newId()}`;
   assertAlternatesShape(id, body.alternates);
   assertChannels(body.channels, { allowHttp: config().local });
@@ -152,7 +161,7 @@ export async function createContact(deps: Deps, caller: Caller, body: CreateCont
       ],
       { organizationId: body.organizationId },
     );
-    return view(await withSubscriptions(deps, contact));
+    return view(await withSubscriptions(deps, notify, contact));
   });
 }
 
@@ -175,6 +184,7 @@ export async function updateContact(
   _caller: Caller,
   id: string,
   body: UpdateContactBody,
+  notify?: NotifyDeps,
 ): Promise<Contact> {
   if (body.alternates) assertAlternatesShape(id, body.alternates);
   if (body.channels) assertChannels(body.channels, { allowHttp: config().local });
@@ -231,7 +241,7 @@ export async function updateContact(
       { contact: next, expectedVersion: current.version },
       ...touched.map((c) => ({ contact: c, expectedVersion: c.version - 1 })),
     ]);
-    return view(body.channels ? await withSubscriptions(deps, next) : next);
+    return view(body.channels ? await withSubscriptions(deps, notify, next) : next);
   });
 }
 
@@ -244,6 +254,7 @@ export async function deleteContact(
   caller: Caller,
   id: string,
   body: DeleteContactBody,
+  notify?: NotifyDeps,
 ): Promise<Contact> {
   return withOptimisticRetry(async () => {
     const current = await loadContact(deps, id);
@@ -283,7 +294,7 @@ export async function deleteContact(
       { contact: next, expectedVersion: current.version },
       ...released.map((c) => ({ contact: c, expectedVersion: c.version - 1 })),
     ]);
-    return view(await withSubscriptions(deps, next));
+    return view(await withSubscriptions(deps, notify, next));
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
 import { type ActivationRecord, RECORD_HIDDEN } from '../../db/entities/activation.js';
-import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../logging.js';
@@ -51,7 +51,7 @@ import {
   reminderPrepare,
 } from '../reminders/schedules.js';
 import { dueAfter } from '../timeframe.js';
-import { getChannel, organizationChecks, unknownOrganizations } from './channels.js';
+import { getChannel, unknownOrganizations } from './channels.js';
 import { getPlaybook } from './playbooks.js';
 import {
   activationEscalationId,
@@ -87,7 +87,7 @@ async function loadActivation(deps: Deps, incidentId: string, activationId: stri
 async function load(deps: Deps, activationId: string) {
   const incidentId = await incidentOf(deps, activationId);
   const [incident, loaded] = await Promise.all([
-    getIncidentItem(deps, incidentId),
+    deps.repos.incidents.get(incidentId),
     loadActivation(deps, incidentId, activationId),
   ]);
   return { incident, incidentId, ...loaded };
@@ -284,7 +284,7 @@ function activationNotice(activation: Activation, playbookName: string): Notice 
 
 async function incidentOr400(deps: Deps, incidentId: string): Promise<StoredIncident> {
   try {
-    return await getIncidentItem(deps, incidentId);
+    return await deps.repos.incidents.get(incidentId);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     throw new ValidationError(`Unknown incident ${incidentId}`, [
@@ -345,7 +345,7 @@ export async function createCoordinatedAction(
         ...reminderPrepare(scheduling, reminders),
         incident: { ...incident, participants: participantsAfter(incident.participants, orgs) },
         items: [
-          ...organizationChecks(deps, orgs),
+          ...orgs.map((id) => deps.repos.incidents.organizationExists(id)),
           deps.repos.activations.replaceRecordPart(record, { coordSeq: n }),
           deps.repos.activations.createActionPart({ incidentId, ...action, version: 1 }),
         ],

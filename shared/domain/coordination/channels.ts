@@ -3,7 +3,6 @@
  * registered organizations: the repository checks each in the same transaction as the write, so a
  * missing one is a 400 naming its position and nothing is written.
  */
-import { organizationExists, type TransactItem } from '../../db/transact.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
@@ -15,16 +14,7 @@ import type {
 import type { Deps } from '../deps.js';
 import { withOptimisticRetry } from '../retry.js';
 
-/**
- * ConditionChecks that each organization exists (one per id, in order).
- * @deprecated Transitional (issue 12) for activations, until they have their repository
- * (`deps.repos.organizations.existParts` is the repository way).
- */
-export function organizationChecks(deps: Deps, organizationIds: readonly string[]): TransactItem[] {
-  return organizationIds.map((id) => organizationExists(deps, id));
-}
-
-/** The 400 for failed organization checks placed at `offset` in a transaction (see `organizationChecks`). */
+/** The 400 for failed organization checks placed at `offset` in a transaction (one `organizationExists` per id, in order). */
 export function unknownOrganizations(
   failed: readonly number[],
   offset: number,

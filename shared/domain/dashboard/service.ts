@@ -12,7 +12,8 @@
  * (`exercise: true`, docs/exercises.md) count in none of these figures: they are dropped from both
  * lists before anything is counted or read in detail.
  */
-import { incidentsCreatedBetween, openIncidents } from '../../db/dashboard-repo.js';
+import type { DashboardSummary } from '../../db/entities/incident.js';
+import type { SummarizedIncident } from '../../db/repositories.js';
 import { ValidationError } from '../../errors.js';
 import type { Priority } from '../../schemas/common.js';
 import type { Dashboard, DashboardQuery } from '../../schemas/console.js';
@@ -102,12 +103,38 @@ export function incidentTimes(detail: IncidentDetail) {
   };
 }
 
+/** {@link incidentAttention} from the incident's dashboard summary (no read of its children). */
+export function summaryAttention(incident: SummarizedIncident, summary: DashboardSummary, now: Date) {
+  const horizon = now.getTime() + CLOCK_WINDOW_MS;
+  return {
+    overdueActions: summary.dueActions
+      .filter((a) => Date.parse(a.dueDate) < now.getTime())
+      .map((a) => ({ incidentId: incident.id, ...a })),
+    clocksDue: summary.clocks
+      .filter((c) => Date.parse(c.dueAt) <= horizon)
+      .map((c) => ({ incidentId: incident.id, ...c })),
+  };
+}
+
+/** {@link incidentTimes} from the incident's dashboard summary. */
+export function summaryTimes(incident: SummarizedIncident, summary: DashboardSummary) {
+  return {
+    acknowledged: summary.firstCommunicationAt
+      ? minutes(incident.createdAt, summary.firstCommunicationAt)
+      : undefined,
+    contained: summary.firstContainmentAt
+      ? minutes(incident.createdAt, summary.firstContainmentAt)
+      : undefined,
+    closed: incident.closureDate ? minutes(incident.createdAt, incident.closureDate) : undefined,
+  };
+}
+
 export async function getDashboard(deps: Deps, query: DashboardQuery): Promise<Dashboard> {
   const now = deps.now();
   const range = period(query, now);
   const [allOpen, allOpened, health] = await Promise.all([
-    openIncidents(deps),
-    incidentsCreatedBetween(deps, range.from, range.to),
+    deps.repos.incidents.open(),
+    deps.repos.incidents.createdBetween(range.from, range.to),
     directoryHealth(deps),
   ]);
   const open = allOpen.filter(isProduction);
@@ -115,17 +142,26 @@ export async function getDashboard(deps: Deps, query: DashboardQuery): Promise<D
   const openByPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;
   for (const i of open) openByPriority[i.priority] += 1;
 
-  const ids = [
-    ...new Set([...open.slice(0, MAX_DETAILED), ...opened.slice(0, MAX_DETAILED)].map((i) => i.id)),
+  // Incidents stored before the dashboard summary existed are read in full (as before it).
+  const unsummarized = [
+    ...new Set(
+      [...open.slice(0, MAX_DETAILED), ...opened.slice(0, MAX_DETAILED)]
+        .filter((i) => !i.dashboard)
+        .map((i) => i.id),
+    ),
   ];
   const details = new Map<string, IncidentDetail>(
-    (await Promise.all(ids.map((id) => getIncident(deps, id)))).map((d) => [d.id, d]),
+    (await Promise.all(unsummarized.map((id) => getIncident(deps, id)))).map((d) => [d.id, d]),
   );
+  const attentionOf = (i: SummarizedIncident) =>
+    i.dashboard
+      ? summaryAttention(i, i.dashboard, now)
+      : incidentAttention(details.get(i.id) as IncidentDetail, now);
+  const timesOf = (i: SummarizedIncident) =>
+    i.dashboard ? summaryTimes(i, i.dashboard) : incidentTimes(details.get(i.id) as IncidentDetail);
 
-  const attention = open
-    .slice(0, MAX_DETAILED)
-    .map((i) => incidentAttention(details.get(i.id) as IncidentDetail, now));
-  const times = opened.slice(0, MAX_DETAILED).map((i) => incidentTimes(details.get(i.id) as IncidentDetail));
+  const attention = open.slice(0, MAX_DETAILED).map(attentionOf);
+  const times = opened.slice(0, MAX_DETAILED).map(timesOf);
   const sample = (k: 'acknowledged' | 'contained' | 'closed') =>
     times.map((t) => t[k]).filter((v): v is number => v !== undefined);
 

@@ -14,7 +14,6 @@
 import type { NotifyDeps } from '../../aws/ports.js';
 import type { AcknowledgementLinkConfig, VerificationConfig } from '../../config.js';
 import type { AckTokenItem } from '../../db/entities/ack-token.js';
-import { failedAttempts, recordFailure } from '../../db/verification-repo.js';
 import { AppError, GoneError } from '../../errors.js';
 import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
@@ -182,11 +181,11 @@ async function usableToken(
   countFailures: boolean,
 ): Promise<{ stored: AckTokenItem; hash: string }> {
   const { bucket, ttl } = rateBucket(sourceIp, deps.now(), limits.windowSeconds);
-  if ((await failedAttempts(deps, bucket)) >= limits.maxFailures) {
+  if ((await deps.repos.verification.failedAttempts(bucket)) >= limits.maxFailures) {
     throw new TooManyAttemptsError('Too many failed attempts; try again later');
   }
   const fail = async (error: AppError): Promise<never> => {
-    if (countFailures) await recordFailure(deps, bucket, ttl);
+    if (countFailures) await deps.repos.verification.recordFailure(bucket, ttl);
     throw error;
   };
   if (!ACK_TOKEN_PATTERN.test(token)) return fail(new AckTokenNotFoundError('Unknown acknowledgement link'));

@@ -12,27 +12,36 @@ import { escalationConfig } from '../../config.js';
 
 interface Entry<T> {
   readonly at: number;
+  readonly generation: number;
   readonly value: Promise<T>;
 }
 
-const entries = new Map<string, Entry<unknown>>();
+/** Per repository object (one per table and process; every test stack has its own), per list name. */
+const entries = new WeakMap<object, Map<string, Entry<unknown>>>();
+let generation = 0;
 
-/** The cached value of `key`, loading it when absent or older than the configured time. */
-export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+/** The cached value of `name` read through `owner`, loading it when absent or older than the configured time. */
+export function cached<T>(owner: object, name: string, load: () => Promise<T>): Promise<T> {
   const ttlMs = escalationConfig().cacheSeconds * 1000;
   const now = performance.now();
-  const hit = entries.get(key) as Entry<T> | undefined;
-  if (hit && now - hit.at < ttlMs) return hit.value;
+  let lists = entries.get(owner);
+  if (!lists) {
+    lists = new Map();
+    entries.set(owner, lists);
+  }
+  const hit = lists.get(name) as Entry<T> | undefined;
+  if (hit && hit.generation === generation && now - hit.at < ttlMs) return hit.value;
   const value = load();
-  entries.set(key, { at: now, value });
+  const mine = lists;
+  mine.set(name, { at: now, generation, value });
   // A failed read is not cached.
   value.catch(() => {
-    if (entries.get(key)?.value === value) entries.delete(key);
+    if (mine.get(name)?.value === value) mine.delete(name);
   });
   return value;
 }
 
 /** Forget both lists (after a policy or trigger write in this process). */
 export function invalidateEscalationCache(): void {
-  entries.clear();
+  generation++;
 }

@@ -5,9 +5,8 @@
  */
 
 import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
-import { getIncidentChains, type StoredChain } from '../../db/escalation-repo.js';
-import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
-import { escalationKeys } from '../../db/keys.js';
+import type { StoredChain } from '../../db/entities/escalation-chain.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
 import { type TransactItem, withOptimisticRetry } from '../../db/transact.js';
 import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
@@ -27,35 +26,6 @@ export interface EscalationRuntime {
   readonly notify?: NotifyDeps | undefined;
   readonly scheduling?: SchedulingDeps | undefined;
   readonly effects?: CommitEffects | undefined;
-}
-
-/** The chain-ending update: conditioned on the version read and on still being active. */
-export function endChainItem(
-  deps: Deps,
-  c: StoredChain,
-  status: ChainStatus,
-  at: string,
-  by: string,
-): TransactItem {
-  return {
-    Update: {
-      TableName: deps.tableName,
-      Key: escalationKeys.chain(c.incidentId, c.chainId),
-      UpdateExpression:
-        'SET #status = :status, endedAt = :at, endedBy = :by, nextLevelAt = :null, nextSchedule = :null, version = version + :one',
-      ConditionExpression: '#status = :active AND version = :v',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':status': status,
-        ':at': at,
-        ':by': by,
-        ':null': null,
-        ':one': 1,
-        ':active': 'active',
-        ':v': c.version,
-      },
-    },
-  };
 }
 
 interface EndOptions<R> {
@@ -90,8 +60,8 @@ export async function endChains<R = undefined>(
   const { ended, result } = await withOptimisticRetry(async () => {
     await o.check?.();
     const [current, chains] = await Promise.all([
-      getIncidentItem(deps, incidentId),
-      getIncidentChains(deps, incidentId),
+      deps.repos.incidents.get(incidentId),
+      deps.repos.incidents.chains(incidentId),
     ]);
     if (o.assertOpen) assertIncidentOpen(current);
     const active = chains.filter((c) => c.status === 'active' && o.only(c));
@@ -106,7 +76,7 @@ export async function endChains<R = undefined>(
         incident: o.incident ? o.incident(current, at) : current,
         items: [
           ...(o.items?.(at) ?? []),
-          ...active.map((c) => endChainItem(deps, c, status, at, actor.subject)),
+          ...active.map((c) => deps.repos.incidents.endChainItem(c, status, at, actor.subject)),
         ],
         timeline: [{ type: o.type, summary: o.summary(ids), data: { chainIds: ids, ...(o.data ?? {}) } }],
         ...(o.skipTriggers ? { skipTriggers: true } : {}),

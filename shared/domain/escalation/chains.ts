@@ -27,17 +27,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { acknowledgementLinkConfig } from '../../config.js';
-import { getIncidentActivations } from '../../db/activations-repo.js';
-import {
-  claimLevel,
-  claimLevelItem,
-  getChain,
-  getIncidentChains,
-  getPolicy,
-  putChain,
-  type StoredChain,
-} from '../../db/escalation-repo.js';
-import { getIncidentItem, type StoredIncident } from '../../db/incidents-repo.js';
+import type { StoredChain } from '../../db/entities/escalation-chain.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../logging.js';
@@ -61,7 +52,7 @@ import { timeframeSeconds } from '../timeframe.js';
 import { incidentTlp } from '../tlp/rules.js';
 import { acknowledgeHint, sendAcknowledgementLinks } from './ack-links.js';
 import { cached } from './cache.js';
-import { type EscalationRuntime, endChainItem, endChains } from './chain-end.js';
+import { type EscalationRuntime, endChains } from './chain-end.js';
 import { autoStartPolicies } from './policies.js';
 import {
   chainLevelOf,
@@ -99,7 +90,8 @@ interface StartOptions {
 /** A policy → its chain levels and source. */
 async function levelsOfPolicy(deps: Deps, policyId: string, field: string) {
   try {
-    const policy = await getPolicy(deps, policyId);
+    const policy = await deps.repos.policies.get(policyId);
+    if (!policy) throw new NotFoundError(`Escalation policy ${policyId} not found`);
     return {
       source: { type: 'policy' as const, policyId, policyVersion: policy.version },
       levels: policy.levels.map(chainLevelOf),
@@ -200,9 +192,9 @@ export async function startChain(
     );
   }
   const { chain, incident } = await withOptimisticRetry(async () => {
-    const current = await getIncidentItem(deps, incidentId);
+    const current = await deps.repos.incidents.get(incidentId);
     assertIncidentOpen(current);
-    const existing = await getIncidentChains(deps, incidentId);
+    const existing = await deps.repos.incidents.chains(incidentId);
     const running = existing.find(
       (c) =>
         c.status === 'active' &&
@@ -250,7 +242,7 @@ export async function startChain(
       current,
       {
         incident: current,
-        items: [putChain(deps, chain, null)],
+        items: [deps.repos.incidents.putChain(chain, null)],
         timeline: [
           {
             type: 'escalation.chain_started',
@@ -291,7 +283,7 @@ export async function startChain(
     );
     throw error;
   }
-  return (await getChain(deps, incidentId, chain.chainId)) ?? chain;
+  return (await deps.repos.incidents.chain(incidentId, chain.chainId)) ?? chain;
 }
 
 /** The explicit start (`POST /incidents/{id}/escalation-chain`). */
@@ -401,7 +393,7 @@ async function runLevel(
   };
   try {
     const result = await sendNotice(deps, rt.notify, actor, notice, (result) =>
-      claimLevelItem(deps, chain, level, {
+      deps.repos.incidents.claimLevelItem(chain, level, {
         ...claim,
         step: {
           level,
@@ -436,7 +428,7 @@ async function runLevel(
       level,
       error,
     });
-    return claimLevel(deps, chain, level, {
+    return deps.repos.incidents.claimLevel(chain, level, {
       ...claim,
       step: {
         level,
@@ -456,8 +448,8 @@ export async function runStep(
   payload: StepPayload,
 ): Promise<{ acted: boolean; decision: StepDecision }> {
   const [chain, incident] = await Promise.all([
-    getChain(deps, payload.incidentId, payload.chainId),
-    getIncidentItem(deps, payload.incidentId).catch((error: unknown) => {
+    deps.repos.incidents.chain(payload.incidentId, payload.chainId),
+    deps.repos.incidents.get(payload.incidentId).catch((error: unknown) => {
       if (error instanceof NotFoundError) return undefined;
       throw error;
     }),
@@ -493,11 +485,11 @@ export async function runStep(
  * (`cancelChainSchedules`).
  */
 export async function chainsStoppedByClose(deps: Deps, incidentId: string, at: string, by: string) {
-  const active = (await getIncidentChains(deps, incidentId)).filter((c) => c.status === 'active');
+  const active = (await deps.repos.incidents.chains(incidentId)).filter((c) => c.status === 'active');
   const ids = active.map((c) => c.chainId);
   return {
     chains: active,
-    items: active.map((c) => endChainItem(deps, c, 'stopped', at, by)),
+    items: active.map((c) => deps.repos.incidents.endChainItem(c, 'stopped', at, by)),
     timeline: active.length
       ? [
           {
@@ -558,7 +550,7 @@ export async function autoStartChains(
 ): Promise<void> {
   let policies: Awaited<ReturnType<typeof autoStartPolicies>>;
   try {
-    policies = await cached(`${deps.tableName}:autoStartPolicies`, () => autoStartPolicies(deps));
+    policies = await cached(deps.repos.policies, 'autoStartPolicies', () => autoStartPolicies(deps));
   } catch (error) {
     logger.error('escalation auto-start: policies unreadable', { incidentId: incident.id, error });
     return;
@@ -656,7 +648,7 @@ async function activationAcknowledged(
   incidentId: string,
   activationId: string,
 ): Promise<boolean> {
-  const activation = (await getIncidentActivations(deps, incidentId)).find(
+  const activation = (await deps.repos.incidents.activations(incidentId)).find(
     (a) => a.activationId === activationId,
   );
   if (!activation || activation.actions.length === 0) return false;

@@ -13,8 +13,7 @@
 
 import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
 import type { StoredTrigger } from '../../db/entities/escalation-trigger.js';
-import type { StoredIncident } from '../../db/incidents-repo.js';
-import { incidentView } from '../../db/incidents-repo.js';
+import { incidentView, type StoredIncident } from '../../db/entities/incident.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
@@ -140,7 +139,7 @@ export async function listTriggers(
 
 /** Every trigger (cached in module memory, see cache.ts). */
 export function allTriggers(deps: Deps): Promise<StoredTrigger[]> {
-  return cached(`${deps.tableName}:triggers`, () => deps.repos.triggers.all());
+  return cached(deps.repos.triggers, 'triggers', () => deps.repos.triggers.all());
 }
 
 // ---------- evaluation (called by the incidents service's commit and createIncident) ----------

@@ -2,6 +2,7 @@ import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type { Action, CreateActionBody, UpdateActionBody } from '../../schemas/incidents.js';
+import { summarized, withAction } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
 import { removeOverdue } from '../reminders/plan.js';
@@ -50,7 +51,7 @@ export async function createAction(
       // Reminder and overdue notice of the due date (docs/reminders.md), scheduled before the commit.
       const plan = planDueReminders(deps.now(), dueItem(incidentId, action), dueState(action));
       return {
-        incident,
+        incident: summarized(incident, (s) => withAction(s, action)),
         items: [...ref.items, deps.repos.incidents.newAction(incidentId, action)],
         refs: ref.refs,
         ...reminderPrepare(scheduling, plan),
@@ -65,7 +66,7 @@ export async function createAction(
       };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, operation: 'createAction' },
   );
   return created;
 }
@@ -127,7 +128,9 @@ export async function updateAction(
       current,
       {
         ifMatch,
-        incident: settled ? removeOverdue(current, actionId) : current,
+        incident: summarized(settled ? removeOverdue(current, actionId) : current, (s) =>
+          withAction(s, next),
+        ),
         items: [deps.repos.incidents.replaceAction(incidentId, next, action.version)],
         ...reminderPrepare(scheduling, plan),
         timeline: [

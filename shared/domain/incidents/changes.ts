@@ -19,6 +19,7 @@ export function storedView(stored: StoredIncident): Incident {
     evidenceSeq: _ev,
     holdSeq: _ho,
     holds: _hs,
+    dashboard: _d,
     ...incident
   } = stored;
   return { ...incident, tlp: incident.tlp ?? DEFAULT_INCIDENT_TLP };

@@ -5,6 +5,7 @@ import { exerciseSubject } from '../../model/exercise.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { Communication, CreateCommunicationBody, Recipients } from '../../schemas/incidents.js';
 import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
+import { summarized, withCommunication } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
 import { decideDisclosure } from '../evidence/rules.js';
@@ -28,6 +29,8 @@ interface OutboundPlan {
   /** The communication's marking, decided against the incident as read at `incidentVersion`. */
   readonly marking: CommunicationMarking;
   readonly incidentVersion: number;
+  /** The incident as read for the plan: the change is decided on it (no second read). */
+  readonly incident: StoredIncident;
   readonly byOrganization: Map<string, string[]>;
   readonly template?: { templateId: string; version: number; subject: string; body: string };
 }
@@ -153,7 +156,7 @@ export async function createCommunication(
         });
       }
       return {
-        incident,
+        incident: summarized(incident, (s) => withCommunication(s, at)),
         items: [
           ...ref.items,
           deps.repos.incidents.newCommunication(incidentId, communication),
@@ -165,7 +168,7 @@ export async function createCommunication(
       };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, known: plan?.incident, operation: 'createCommunication' },
   );
   if (outbox.length === 0 || !notify) return communication;
   // After commit: one Publish per organization; a failure stays pending for the sweeper.
@@ -254,7 +257,13 @@ async function planOutbound(
   }
   const resolved = await resolveRecipients(deps, recipients);
   const byOrganization = await checkRecipients(deps, resolved, tlp, recipients.organizations ?? [], maxTlp);
-  return { marking, incidentVersion: stored.version, byOrganization, ...(template ? { template } : {}) };
+  return {
+    marking,
+    incidentVersion: stored.version,
+    incident: stored,
+    byOrganization,
+    ...(template ? { template } : {}),
+  };
 }
 
 /**

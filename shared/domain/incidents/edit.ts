@@ -9,8 +9,7 @@
  * applies, except that a critical priority raised by an escalation is kept.
  */
 
-import { deleteIncidentLink, uncountIncidentOn } from '../../db/incident-edit-items.js';
-import { countIncidentOn, incidentView, type StoredIncident } from '../../db/incidents-repo.js';
+import { incidentView, type StoredIncident } from '../../db/entities/incident.js';
 import type { TransactItem } from '../../db/transact.js';
 import { type ErrorDetail, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
@@ -92,14 +91,14 @@ export function updateIncident(
     const items: TransactItem[] = add.map((orgId) =>
       current.exercise
         ? deps.repos.incidents.organizationExists(orgId)
-        : countIncidentOn(deps, orgId, current.discoveryDate, at),
+        : deps.repos.incidents.countIncidentOn(orgId, current.discoveryDate, at),
     );
     const refs = add.map((id, i) => ({ index: i, field: `body.addThirdParties.${i}`, id }));
     const participants = new Set(current.participants ?? []);
     for (const orgId of remove) {
-      if (!current.exercise) items.push(uncountIncidentOn(deps, orgId, at));
+      if (!current.exercise) items.push(deps.repos.incidents.uncountIncidentOn(orgId, at));
       if (!participants.has(orgId))
-        items.push(deleteIncidentLink(deps, orgId, current.createdAt, current.id));
+        items.push(deps.repos.incidents.deleteLink(orgId, current.createdAt, current.id));
     }
 
     const parts = [

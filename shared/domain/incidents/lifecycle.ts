@@ -1,4 +1,3 @@
-import { getIncidentActivations } from '../../db/activations-repo.js';
 import { DEFAULT_INCIDENT_TLP, type StoredIncident } from '../../db/entities/incident.js';
 import type { Write } from '../../db/repositories.js';
 import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
@@ -13,6 +12,7 @@ import type {
 } from '../../schemas/incidents.js';
 import { assertAuthority } from '../command/rules.js';
 import { assertNoOpenCoordinatedActions } from '../coordination/rules.js';
+import { EMPTY_SUMMARY } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
 import { autoStartChains, cancelChainSchedules, chainsStoppedByClose } from '../escalation/chains.js';
@@ -67,6 +67,7 @@ export async function createIncident(
     createdBy: caller.subject,
     version: 1,
     timelineSeq: 1,
+    dashboard: EMPTY_SUMMARY,
     actionSeq: 0,
     commSeq: 0,
     escSeq: 0,
@@ -167,7 +168,7 @@ export function assessImpact(
       return { incident, timeline, result: storedView };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, operation: 'assessImpact' },
   );
 }
 
@@ -182,7 +183,7 @@ export async function closeIncident(
   const closed = await withOptimisticRetry(async () => {
     const [{ incident: current, actions }, activations] = await Promise.all([
       deps.repos.incidents.getWithActions(incidentId),
-      getIncidentActivations(deps, incidentId),
+      deps.repos.incidents.activations(incidentId),
     ]);
     assertIfMatch(current, ifMatch);
     assertAuthority(caller, current, 'close');
@@ -264,6 +265,6 @@ export function reopenIncident(
       };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, operation: 'reopenIncident' },
   );
 }

@@ -62,7 +62,7 @@ export function createEscalation(
       };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, operation: 'createEscalation' },
   );
 }
 
@@ -103,6 +103,6 @@ export function createLesson(
       };
     },
     rt.effects,
-    ifMatch,
+    { ifMatch, operation: 'createLesson' },
   );
 }

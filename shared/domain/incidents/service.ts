@@ -8,7 +8,7 @@
  * code imports the modules above and passes its `EscalationRuntime`.
  */
 
-import type { StoredIncident } from '../../db/incidents-repo.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
 import { escalationRuntime } from '../../escalation-runtime.js';
 import type { Caller } from '../../model/caller.js';
 import type { CreateEscalationBody, Escalation } from '../../schemas/incidents.js';

@@ -11,11 +11,12 @@
 
 import type { StoredIncident } from '../../db/entities/incident.js';
 import type { Write } from '../../db/repositories.js';
-import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
+import { StaleRoot, TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { PreconditionFailedError, UnprocessableError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type { TimelineEntry } from '../../schemas/incidents.js';
 import type { Deps } from '../deps.js';
+import { forgetIncident, recallIncident, rememberIncident } from './last-seen.js';
 
 export type NewEntry = { type: string; summary: string; data?: Record<string, unknown> };
 
@@ -142,7 +143,9 @@ export async function commit<R>(
   }
   try {
     await change.prepare?.();
-    if (change.ifMatch === undefined) await deps.repos.incidents.transact(items);
+    // Conditioned on the version decided on; a moved incident comes back with the failure (StaleRoot).
+    if (change.ifMatch === undefined)
+      await deps.repos.incidents.transactChange(items, extra.length, current.id);
     else await deps.repos.incidents.transactIfMatch(items, extra.length, current.id);
   } catch (error) {
     if (error instanceof TransactionConflict) {
@@ -171,18 +174,63 @@ export function assertIfMatch(current: StoredIncident, ifMatch: number | undefin
   );
 }
 
-/** Read the incident, decide, commit; retried when another writer got there first. */
+/** How `mutate` finds the incident state a change is decided on. */
+export interface MutateOptions {
+  /** The version the client read (`If-Match`): 412 when the incident is elsewhere. */
+  readonly ifMatch?: number | undefined;
+  /** The incident as the caller just read it (e.g. to plan a delivery): no second read. */
+  readonly known?: StoredIncident | undefined;
+  /**
+   * The operation's name: its last written state of this incident (this function instance's, see
+   * `last-seen.ts`) is decided on without a read, and the stored result is remembered for the next.
+   */
+  readonly operation?: string | undefined;
+}
+
+/**
+ * Decide on the incident, commit; retried when another writer got there first. The state decided
+ * on is, in this order: what the last failed attempt's condition returned (`StaleRoot`, ALL_OLD),
+ * `options.known`, the operation's remembered state, else one strongly consistent read.
+ */
 export function mutate<R>(
   deps: Deps,
   caller: Caller,
   incidentId: string,
   decide: (current: StoredIncident) => Change<R>,
   effects: CommitEffects = NO_EFFECTS,
-  ifMatch?: number,
+  options: MutateOptions = {},
 ): Promise<R> {
+  const { ifMatch, operation } = options;
+  const owner = deps.repos.incidents;
+  const remembered = operation ? recallIncident(owner, operation, incidentId) : undefined;
+  // A remembered state at another version than the client's If-Match would answer a false 412: read.
+  let next: StoredIncident | undefined =
+    options.known ?? (ifMatch === undefined || remembered?.version === ifMatch ? remembered : undefined);
   return withOptimisticRetry(async () => {
-    const current = await deps.repos.incidents.get(incidentId);
+    const current = next ?? (await deps.repos.incidents.get(incidentId));
+    next = undefined;
     assertIfMatch(current, ifMatch);
-    return commit(deps, caller, current, { ...decide(current), ifMatch }, effects);
+    const change = decide(current);
+    const result = change.result;
+    try {
+      return await commit(
+        deps,
+        caller,
+        current,
+        {
+          ...change,
+          ifMatch,
+          result: (stored: StoredIncident) => {
+            if (operation) rememberIncident(owner, operation, stored);
+            return typeof result === 'function' ? (result as (s: StoredIncident) => R)(stored) : result;
+          },
+        },
+        effects,
+      );
+    } catch (error) {
+      if (operation) forgetIncident(owner, operation, incidentId);
+      if (error instanceof StaleRoot) next = error.current as StoredIncident;
+      throw error;
+    }
   });
 }

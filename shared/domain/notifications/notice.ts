@@ -24,8 +24,7 @@
  * claim: it goes through the outbox, `directOutbox` in delivery.ts.)
  */
 import type { NotifyDeps } from '../../aws/ports.js';
-import { getIncidentItem, putNew, type StoredIncident } from '../../db/incidents-repo.js';
-import { keys } from '../../db/keys.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
 import { type TransactItem, TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
@@ -34,6 +33,7 @@ import type { Tlp } from '../../schemas/common.js';
 import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
+import { summarized, withCommunication } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import { loadOrganization, organizationTlpReader } from '../organizations/service.js';
@@ -326,12 +326,9 @@ export async function noticeParts(
     recordedBy: actor.subject,
   };
   return {
-    incident: { ...current, commSeq: n },
+    incident: summarized({ ...current, commSeq: n }, (s) => withCommunication(s, at)),
     items: [
-      putNew(deps, keys.communication(notice.incidentId, n), 'communication', {
-        incidentId: notice.incidentId,
-        ...communication,
-      }),
+      deps.repos.incidents.newCommunication(notice.incidentId, communication),
       ...outboxPuts(deps, outbox),
     ],
     timeline: [
@@ -364,7 +361,7 @@ export async function sendNotice(
   // against the new level.
   const resolution = await resolveNoticeRecipients(deps, notice.recipients);
   const { result, outbox } = await withOptimisticRetry(async () => {
-    const current = await getIncidentItem(deps, notice.incidentId);
+    const current = await deps.repos.incidents.get(notice.incidentId);
     const parts = await noticeParts(deps, actor, current, resolution, notice);
     try {
       return await commit(deps, actor, current, {

@@ -21,6 +21,7 @@ import type {
   Submission,
   UpdateObligationBody,
 } from '../../schemas/obligations.js';
+import { summarized, withObligation } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import { commit } from '../incidents/service.js';
 import {
@@ -120,7 +121,7 @@ export async function attachObligation(
     const reminders = planObligationReminders(deps.now(), incidentId, shown);
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, reminders),
-      incident,
+      incident: summarized(incident, (s) => withObligation(s, shown)),
       items: [deps.repos.obligations.putPart(record, null)],
       timeline: [
         {
@@ -175,7 +176,7 @@ export async function updateObligation(
     plan = planObligationReminders(now, incidentId, after, before);
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, plan),
-      incident,
+      incident: summarized(incident, (s) => withObligation(s, after)),
       items: [deps.repos.obligations.putPart(record, current.version)],
       timeline: [
         {
@@ -317,7 +318,7 @@ export async function recordSubmission(
     const missing = (shown.clocks.find((c) => c.clockId === clock.id) as ObligationClock).missingItems;
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, plan),
-      incident,
+      incident: summarized(incident, (s) => withObligation(s, shown)),
       items: [deps.repos.obligations.putPart(record, current.version)],
       timeline: [
         {

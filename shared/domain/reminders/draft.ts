@@ -6,7 +6,7 @@
  * value is shown as `[missing: name]` and listed, instead of failing as sending would.
  */
 import { regulatoryConfig } from '../../config.js';
-import { getIncidentDetail } from '../../db/incidents-repo.js';
+import { incidentView } from '../../db/entities/incident.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Incident } from '../../schemas/incidents.js';
 import type { Obligation } from '../../schemas/obligations.js';
@@ -66,7 +66,13 @@ export async function draftObligationNotice(
   obligationId: string,
   query: ObligationDraftQuery,
 ): Promise<ObligationDraft> {
-  const detail = await getIncidentDetail(deps, incidentId);
+  const records = await deps.repos.incidents.getRecords(incidentId);
+  const detail = {
+    ...incidentView(records.incident),
+    actions: records.actions,
+    lessonsLearned: records.lessonsLearned,
+    obligations: records.obligations,
+  };
   const record = detail.obligations.find((o) => o.obligationId === obligationId);
   if (!record) throw new NotFoundError(`Obligation ${obligationId} not found on incident ${incidentId}`);
   const obligation = obligationView(

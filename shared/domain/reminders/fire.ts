@@ -18,8 +18,7 @@
 
 import type { NotifyDeps } from '../../aws/ports.js';
 import { regulatoryConfig } from '../../config.js';
-import { getIncidentAndChild, type StoredIncident } from '../../db/incidents-repo.js';
-import { keys } from '../../db/keys.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError } from '../../errors.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
@@ -126,12 +125,13 @@ const numberOf = (prefix: string, id: string): number | undefined => {
 async function readDueItem(deps: Deps, event: ActionReminderEvent) {
   const n = numberOf(event.kind === 'action' ? 'ACTION' : 'COORD', event.actionId);
   if (n === undefined) return undefined;
-  const key =
+  const ref =
     event.kind === 'action'
-      ? keys.action(event.incidentId, n)
-      : keys.coordinatedAction(event.incidentId, event.activationId, n);
+      ? { kind: 'action' as const, n }
+      : { kind: 'coordinatedAction' as const, activationId: event.activationId, n };
   try {
-    return await getIncidentAndChild(deps, event.incidentId, key);
+    const { incident, child } = await deps.repos.incidents.getWithDueItem(event.incidentId, ref);
+    return { incident, child };
   } catch (error) {
     if (error instanceof NotFoundError) return undefined;
     throw error;

@@ -5,7 +5,7 @@
  * conditioned on the latest version number read.
  */
 
-import { getIncidentItem, incidentView } from '../../db/incidents-repo.js';
+import { incidentView } from '../../db/entities/incident.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
@@ -191,7 +191,7 @@ export async function previewTemplate(
   const version = await loadVersion(deps, id, query.version ?? head.latestVersion);
   let incident: Record<string, unknown>;
   try {
-    incident = { ...(await getIncidentItem(deps, query.incidentId)) };
+    incident = { ...(await deps.repos.incidents.get(query.incidentId)) };
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     throw new ValidationError(`Unknown incident ${query.incidentId}`, [

@@ -7,7 +7,7 @@ import type {
   StoredActivationEscalation,
   StoredCoordinatedAction,
 } from '../../../shared/db/entities/activation.js';
-import type { StoredIncident } from '../../../shared/db/incidents-repo.js';
+import type { StoredIncident } from '../../../shared/db/entities/incident.js';
 import type { ActivationsRepository } from '../../../shared/db/repos/activations.js';
 import type { TransactItemPart } from '../../../shared/db/transact.js';
 

@@ -13,7 +13,7 @@ import {
   summaryOf,
   type Write,
 } from '../../../shared/db/repos/incidents.js';
-import { TransactionConflict } from '../../../shared/db/transact.js';
+import { StaleRoot, TransactionConflict } from '../../../shared/db/transact.js';
 import { NotFoundError, PreconditionFailedError } from '../../../shared/errors.js';
 
 type Item = Record<string, unknown>;
@@ -122,6 +122,11 @@ export function memoryIncidents(
           { field: 'header.if-match', message: `current version is ${current.version}` },
         ]);
       }
+      await transact(ws);
+    },
+    async transactChange(ws, incidentIndex, incidentId) {
+      const failed = ws.flatMap((w, i) => (holds(w) ? [] : [i]));
+      if (failed.includes(incidentIndex)) throw new StaleRoot(failed, incidentOf(incidentId));
       await transact(ws);
     },
   };

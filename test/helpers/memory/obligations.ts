@@ -1,6 +1,7 @@
 /** In-memory ObligationsRepository: incidents and their obligation records; parts applied by `apply`. */
+
+import type { StoredIncident } from '../../../shared/db/entities/incident.js';
 import type { ObligationRecord } from '../../../shared/db/entities/obligation.js';
-import type { StoredIncident } from '../../../shared/db/incidents-repo.js';
 import type { ObligationsRepository } from '../../../shared/db/repos/obligations.js';
 import type { TransactItemPart } from '../../../shared/db/transact.js';
 import { ConflictError, NotFoundError } from '../../../shared/errors.js';

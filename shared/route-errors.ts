@@ -14,6 +14,12 @@ export interface RouteErrorCode {
 }
 
 export const ROUTE_ERRORS: Readonly<Record<string, readonly RouteErrorCode[]>> = {
+  acceptQuarantinedEmail: [
+    { status: 409, code: 'NOT_QUARANTINED', when: 'the e-mail was accepted or rejected already' },
+  ],
+  rejectQuarantinedEmail: [
+    { status: 409, code: 'NOT_QUARANTINED', when: 'the e-mail was accepted or rejected already' },
+  ],
   attachObligation: [
     { status: 409, code: 'ALREADY_ATTACHED', when: 'the regime is already attached to the incident' },
   ],

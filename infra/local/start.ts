@@ -17,6 +17,7 @@ import {
   localDynamoDbClient,
   startDynamoDbLocal,
 } from './dynamodb.js';
+import { LOCAL_INBOUND_DOMAIN, localInbound } from './inbound.js';
 import {
   ensureScheduleGroup,
   LOCAL_TOPICS,
@@ -32,6 +33,7 @@ const TABLE_NAME = 'liaison-local';
 const DATA_DIR = fileURLToPath(new URL('../../.liaison/dynamodb/', import.meta.url));
 const SNS_DIR = fileURLToPath(new URL('../../.liaison/sns/', import.meta.url));
 const SCHEDULER_DIR = fileURLToPath(new URL('../../.liaison/scheduler/', import.meta.url));
+const INBOUND_DIR = fileURLToPath(new URL('../../.liaison/inbound/', import.meta.url));
 
 /** True when something already listens on 127.0.0.1:port (checked before Java is started). */
 function portTaken(port: number): Promise<boolean> {
@@ -113,6 +115,8 @@ async function main(): Promise<void> {
     server = createLocalApi({
       secret,
       console: localConsole({ secret }),
+      // Raw RFC 822 replies to an incident's reply address (docs/inbound-email.md).
+      inboundEmail: localInbound({ dir: INBOUND_DIR }),
       environment: {
         ...localEnvironment({
           tableName: TABLE_NAME,
@@ -122,6 +126,7 @@ async function main(): Promise<void> {
           topics: LOCAL_TOPICS,
           scheduling,
           logLevel: settings.logLevel,
+          inboundDomain: LOCAL_INBOUND_DOMAIN,
         }),
         // The link of verification messages (docs/verification.md) points at this API.
         LIAISON_PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
@@ -139,6 +144,7 @@ async function main(): Promise<void> {
   DynamoDB:   ${db.endpoint} (table ${TABLE_NAME})
   SNS:        ${sns.endpoint} (mailbox: npm run mailbox)
   Scheduler:  ${schedulerEndpoint} (group ${scheduling.group}, ${jobs} scheduled function(s), tick ${settings.schedulerTickMs} ms)
+  e-mail in:  curl --data-binary @reply.eml ${url}/local/inbound-email (reply addresses @${LOCAL_INBOUND_DOMAIN})
   token:      TOKEN=$(npm run -s token -- --role coordinator)
   try:        curl -H "Authorization: Bearer $TOKEN" ${url}/incidents
   Ctrl-C stops everything.`);

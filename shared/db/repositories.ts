@@ -21,6 +21,7 @@ export type { TransactPart } from './transact.js';
 
 import type { AckTokensRepository } from './repos/ack-tokens.js';
 import type { ActivationsRepository } from './repos/activations.js';
+import type { InboundRepository } from './repos/inbound.js';
 import type { IncidentsRepository } from './repos/incidents.js';
 import type { ObligationsRepository } from './repos/obligations.js';
 import type { OutboxRepository } from './repos/outbox.js';
@@ -45,6 +46,7 @@ export type Repositories = {
   readonly outbox: OutboxRepository;
   readonly reminders: RemindersRepository;
   readonly topics: TopicsRepository;
+  readonly inbound: InboundRepository;
   readonly incidents: IncidentsRepository;
 };
 

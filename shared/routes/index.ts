@@ -42,6 +42,9 @@ import { route as listEscalationPolicies } from './escalation/list-escalation-po
 import { route as listEscalationTriggers } from './escalation/list-escalation-triggers.js';
 import { route as updateEscalationPolicy } from './escalation/update-escalation-policy.js';
 import { route as updateEscalationTrigger } from './escalation/update-escalation-trigger.js';
+import { route as acceptQuarantinedEmail } from './inbound/accept-quarantined-email.js';
+import { route as listQuarantinedEmails } from './inbound/list-quarantined-emails.js';
+import { route as rejectQuarantinedEmail } from './inbound/reject-quarantined-email.js';
 import { route as acknowledgeIncident } from './incidents/acknowledge-incident.js';
 import { route as assessImpact } from './incidents/assess-impact.js';
 import { route as assignIncidentRole } from './incidents/assign-role.js';
@@ -193,6 +196,10 @@ export const routes = [
   updateEscalationTrigger,
   // ---- reminders and regulator drafts (docs/reminders.md, docs/regulatory.md) ----
   getObligationDraft,
+  // ---- inbound e-mail quarantine (docs/inbound-email.md) ----
+  listQuarantinedEmails,
+  acceptQuarantinedEmail,
+  rejectQuarantinedEmail,
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

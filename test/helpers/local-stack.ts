@@ -24,6 +24,7 @@ import {
   localDynamoDbClient,
   startDynamoDbLocal,
 } from '../../infra/local/dynamodb.js';
+import { LOCAL_INBOUND_DOMAIN, localInbound } from '../../infra/local/inbound.js';
 import {
   ensureScheduleGroup,
   LOCAL_TOPICS,
@@ -120,6 +121,11 @@ export interface LocalStackOptions {
   readonly console?: boolean | { readonly distDir?: string };
   /** Start the local Scheduler for this file (default off). */
   readonly scheduler?: LocalSchedulerStackOptions;
+  /**
+   * Inbound e-mail (default off): reply addresses `@liaison.test` on outbound messages and
+   * `POST /local/inbound-email`, bytes kept in this directory (docs/inbound-email.md).
+   */
+  readonly inbound?: { readonly dir: string };
 }
 
 function providedEndpoint(): string | undefined {
@@ -174,7 +180,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ? { schedulerEndpoint: scheduler.endpoint, scheduling: localScheduling(options.scheduler?.functions) }
         : {}),
       logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+      ...(options.inbound ? { inboundDomain: LOCAL_INBOUND_DOMAIN } : {}),
     }),
+    ...(options.inbound ? { inboundEmail: localInbound({ dir: options.inbound.dir }) } : {}),
     log: options.log ?? ((message, error) => console.error(`[local-api] ${message}`, error ?? '')),
     ...(options.console === false
       ? {}

@@ -9,6 +9,7 @@ import type { Deps } from '../../shared/domain/deps.js';
 import { memoryAckTokens } from './memory/ack-tokens.js';
 import { memoryActivations } from './memory/activations.js';
 import { memoryDirectory } from './memory/directory.js';
+import { memoryInbound } from './memory/inbound.js';
 import { memoryIncidents } from './memory/incidents.js';
 import { memoryObligations } from './memory/obligations.js';
 import { memoryOutbox } from './memory/outbox.js';
@@ -26,6 +27,7 @@ export function memoryRepositories(): Repositories {
     activations: memoryActivations(),
     channels,
     contacts,
+    inbound: memoryInbound(),
     incidents: memoryIncidents(),
     obligations: memoryObligations(),
     organizations,

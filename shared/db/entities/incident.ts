@@ -16,7 +16,12 @@ export interface Counters {
  * `participants`: organizations taking part through activations and coordinated actions (besides
  * the affected third parties); they get incident link items too, and partner access follows them.
  */
-export type StoredIncident = Incident & Counters & { participants?: string[] };
+export type StoredIncident = Incident &
+  Counters & {
+    participants?: string[];
+    /** The secret part of the incident's reply address (docs/inbound-email.md); never shown. */
+    replyToken?: string;
+  };
 
 /** TLP 2.0 level of an incident created without one. */
 export { DEFAULT_INCIDENT_TLP } from '../../model/tlp.js';
@@ -29,6 +34,7 @@ export const INCIDENT_BOOKKEEPING: readonly string[] = [
   'escSeq',
   'lessonSeq',
   'participants',
+  'replyToken',
 ];
 
 export const incidentEntity = defineEntity<StoredIncident>({

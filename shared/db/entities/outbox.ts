@@ -31,6 +31,8 @@ export interface OutboxItem {
   readonly tlp: Tlp;
   readonly severity?: string;
   readonly kind: string;
+  /** Where an e-mail reply goes (the incident's reply address): the `replyTo` message attribute. */
+  readonly replyTo?: string;
   readonly status: 'pending' | 'sent' | 'failed';
   readonly attempts: { at: string; ok: boolean; error?: string }[];
   readonly attemptCount: number;
@@ -60,6 +62,8 @@ export interface OutboxPlan {
   /** `incident.communication`, or a notice kind (`escalation.level`, `action.reminder` …). */
   readonly kind: string;
   readonly at: string;
+  /** The incident's reply address (docs/inbound-email.md), when inbound e-mail is on. */
+  readonly replyTo?: string | undefined;
 }
 
 /** One outbox item (and SNS message) per organization of a communication. */
@@ -79,6 +83,7 @@ export function buildOutbox(plan: OutboxPlan, newId: () => string): OutboxItem[]
       subject: plan.subject,
       body: plan.body,
       sentAt: plan.at,
+      ...(plan.replyTo ? { replyTo: plan.replyTo } : {}),
     };
     return {
       id,
@@ -93,6 +98,7 @@ export function buildOutbox(plan: OutboxPlan, newId: () => string): OutboxItem[]
       tlp: plan.tlp,
       severity: plan.severity,
       kind: plan.kind,
+      ...(plan.replyTo ? { replyTo: plan.replyTo } : {}),
       status: 'pending',
       attempts: [],
       attemptCount: 0,

@@ -5,6 +5,7 @@ import { createChannelsRepository } from './channels.js';
 import { createContactsRepository } from './contacts.js';
 import { createPoliciesRepository } from './escalation-policies.js';
 import { createTriggersRepository } from './escalation-triggers.js';
+import { inboundRepository } from './inbound.js';
 import { createIncidentsRepository } from './incidents.js';
 import { obligationsRepository } from './obligations.js';
 import { createOrganizationsRepository } from './organizations.js';
@@ -32,6 +33,7 @@ export function createRepositories(ctx: TableContext): Repositories {
     outbox: outboxRepository(ctx),
     reminders: remindersRepository(ctx),
     topics: topicsRepository(ctx),
+    inbound: inboundRepository(ctx),
     incidents: createIncidentsRepository(ctx),
   };
 }

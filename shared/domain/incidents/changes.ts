@@ -16,6 +16,7 @@ export function storedView(stored: StoredIncident): Incident {
     escSeq: _e,
     lessonSeq: _l,
     participants: _p,
+    replyToken: _r,
     ...incident
   } = stored;
   return { ...incident, tlp: incident.tlp ?? DEFAULT_INCIDENT_TLP };

@@ -6,6 +6,7 @@ import type { Communication, CreateCommunicationBody, Recipients } from '../../s
 import { assertMaySeeIncident, partnerOrganization } from '../access/partner.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
+import { incidentReplyAddress } from '../inbound/rules.js';
 import {
   buildOutbox,
   checkRecipients,
@@ -87,6 +88,7 @@ export async function createCommunication(
               body: content,
               kind: 'incident.communication',
               at,
+              replyTo: incidentReplyAddress(current, notify?.replyDomain),
             },
             deps.newId,
           ),

@@ -236,6 +236,7 @@ const attributesOf = (item: OutboxItem): Record<string, string | readonly string
   ...(item.severity ? { severity: item.severity } : {}),
   kind: item.kind,
   messageId: item.id,
+  ...(item.replyTo ? { replyTo: item.replyTo } : {}),
 });
 
 /**

@@ -34,6 +34,7 @@ import { type Contact, EXTERNAL_GROUPS, type StakeholderGroup } from '../../sche
 import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
 import type { Deps } from '../deps.js';
+import { incidentReplyAddress } from '../inbound/rules.js';
 import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import { loadOrganization, organizationTlpReader } from '../organizations/service.js';
 import { organizationCeilings, standingOf } from '../tlp/ceilings.js';
@@ -247,6 +248,7 @@ export async function noticeParts(
   current: StoredIncident,
   resolution: Resolution,
   notice: Notice,
+  replyDomain?: string,
 ): Promise<NoticeParts> {
   const tlp: Tlp = incidentTlp(current);
   const skipped = [...resolution.skipped];
@@ -304,6 +306,7 @@ export async function noticeParts(
       body: notice.content,
       kind: notice.kind,
       at,
+      replyTo: incidentReplyAddress(current, replyDomain),
     },
     deps.newId,
   );
@@ -361,7 +364,7 @@ export async function sendNotice(
   const resolution = await resolveNoticeRecipients(deps, notice.recipients);
   const { result, outbox } = await withOptimisticRetry(async () => {
     const current = await getIncidentItem(deps, notice.incidentId);
-    const parts = await noticeParts(deps, actor, current, resolution, notice);
+    const parts = await noticeParts(deps, actor, current, resolution, notice, notify?.replyDomain);
     try {
       return await commit(deps, actor, current, {
         incident: parts.incident,

@@ -14,7 +14,7 @@ export interface ParsedAttachment {
 export interface ParsedEmail {
   readonly from: string;
   readonly fromName?: string;
-  /** To, Cc and Delivered-To addresses (lower case), in that order. */
+  /** To, Cc and Delivered-To addresses (as written: the incident id in a reply address keeps its case). */
   readonly recipients: readonly string[];
   readonly subject: string;
   readonly text?: string;
@@ -52,8 +52,8 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
     ...mailboxes(email.cc).map((m) => m.address),
     ...(email.deliveredTo ? [email.deliveredTo] : []),
   ]
-    .filter((a) => a)
-    .map((a) => a.toLowerCase());
+    .map((a) => a.trim())
+    .filter((a) => a);
   const sentAt = email.date ? new Date(email.date) : undefined;
   return {
     from: (from?.address ?? '').toLowerCase(),

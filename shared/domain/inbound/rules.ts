@@ -42,7 +42,7 @@ export function findReplyAddress(
 ): { address: string; incidentId: string; token: string } | undefined {
   for (const address of addresses) {
     const parsed = parseReplyAddress(address, domain);
-    if (parsed) return { address: address.trim().toLowerCase(), ...parsed };
+    if (parsed) return { address: address.trim(), ...parsed };
   }
   return undefined;
 }

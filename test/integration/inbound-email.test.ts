@@ -6,10 +6,12 @@
  * and a reply to a closed incident recorded and flagged. Messages go through
  * `POST /local/inbound-email`, i.e. the same `receiveEmail` the SES Lambda calls.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sample } from '../helpers/email-samples.js';
@@ -330,5 +332,45 @@ describe('a reply to a closed incident', () => {
     expect((await timeline(CLOSED)).map((e) => e.type)).toEqual(
       expect.arrayContaining(['incident.closed', 'communication.recorded', 'communication.after_close']),
     );
+  });
+});
+
+describe('README "Inbound e-mail" block', () => {
+  it('runs verbatim against this stack (only API, SNS and the tokens replaced)', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)]
+      .map((m) => m[1] as string)
+      .find((b) => b.startsWith('SNS='));
+    expect(block).toBeDefined();
+    const cwd = mkdtempSync(join(tmpdir(), 'liaison-readme-mail-'));
+    const script = [
+      `API=${stack.baseUrl.replace(/\/$/, '')}`,
+      `COORD=${carol}`,
+      `VIEW=${await stack.token('viewer', { sub: 'victor' })}`,
+      `json() { curl -sS -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "\${@:2}"; echo; }`,
+      `SNS=${stack.sns.endpoint.replace(/\/$/, '')}`,
+      String(block)
+        .split('\n')
+        .filter((l) => !l.startsWith('SNS='))
+        .join('\n'),
+    ].join('\n');
+    const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd,
+      timeout: 60_000,
+    }).catch((error: { stdout?: string }) => {
+      throw new Error(`README block failed; its output:\n${error.stdout ?? ''}`);
+    });
+    expect(stdout).toMatch(/^inc-INC-MAIL\+[0-9a-f]{24}@liaison\.test$/m);
+    expect(stdout).toContain('"outcome":"recorded","emailId"');
+    expect(stdout).toContain('"name":"rotation.log","type":"text/plain"');
+    expect(stdout).toContain('"outcome":"quarantined"');
+    expect(stdout).toContain('"status":"accepted"');
+    expect(stdout).toContain('{"outcome":"dropped","reason":"bad-token"}');
+    const comms = await communications('INC-MAIL');
+    expect(comms.map((c) => [c.communicationId, c.direction])).toEqual([
+      ['COMM-1', 'outbound'],
+      ['COMM-2', 'inbound'],
+      ['COMM-3', 'inbound'],
+    ]);
   });
 });

@@ -54,8 +54,10 @@ describe('inbound e-mail (SES receiving)', () => {
       VersioningConfiguration: { Status: 'Enabled' },
     });
     const [policy] = allOfType([on.parent], 'AWS::S3::BucketPolicy');
-    const statements = (policy?.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
-      .Statement;
+    expect(policy).toBeDefined();
+    const statements = (
+      policy?.Properties.PolicyDocument as { Statement: Record<string, unknown>[] } | undefined
+    )?.Statement;
     expect(statements).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -184,14 +184,16 @@ describe('a reply from a known contact', () => {
     });
     expect(String(inbound?.content)).toContain('the résumé of the access review is attached');
     const meta = (
-      inbound?.inbound as { attachments: { key: string; sha256: string; size: number }[]; rawKey: string }
-    ).attachments[0];
+      inbound?.inbound as
+        | { attachments: { key: string; sha256: string; size: number }[]; rawKey: string }
+        | undefined
+    )?.attachments[0];
     const bytes = readFileSync(join(dir, String(meta?.key)));
     expect(bytes.byteLength).toBe(meta?.size);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(meta?.sha256);
     expect(bytes.toString('latin1')).toMatch(/^%PDF-1\.4/);
-    const rawKey = (inbound?.inbound as { rawKey: string }).rawKey;
-    expect(readFileSync(join(dir, rawKey)).equals(raw)).toBe(true);
+    const rawKey = (inbound?.inbound as { rawKey: string } | undefined)?.rawKey;
+    expect(readFileSync(join(dir, String(rawKey))).equals(raw)).toBe(true);
     // no attachment bytes in the table
     const item = await stack.documentClient.send(
       new GetCommand({ TableName: stack.tableName, Key: { pk: `INC#${INC}`, sk: 'COMM#000002' } }),

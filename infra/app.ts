@@ -27,7 +27,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readRegulatoryConfig, readRemindersConfig } from '../shared/config.js';
 import { bundleFunctions } from './bundle.js';
-import { functionEntries } from './functions.js';
+import { functionEntries, functionNames, INBOUND_FUNCTION } from './functions.js';
 import {
   type AuthConfig,
   type ConsoleProps,
@@ -139,7 +139,26 @@ export function createLiaisonStack(
     },
     recurringExpressions: recurringFromContext(app),
     ...consoleOption(app),
+    ...inboundOption(app),
   });
+}
+
+/**
+ * Context `inboundEmailDomain` → inbound e-mail on SES (docs/inbound-email.md): a domain verified
+ * for SES receiving in the target account and region (checked to be a domain name now).
+ */
+export function inboundFromContext(app: App): { domain: string } | undefined {
+  const domain = stringContext(app, 'inboundEmailDomain')?.trim().toLowerCase();
+  if (!domain) return undefined;
+  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)) {
+    throw new Error(`Context inboundEmailDomain must be a domain name, got "${domain}"`);
+  }
+  return { domain };
+}
+
+function inboundOption(app: App): { inboundEmail?: { domain: string } } {
+  const inbound = inboundFromContext(app);
+  return inbound ? { inboundEmail: inbound } : {};
 }
 
 const listContext = (app: App, key: string): string[] =>
@@ -200,7 +219,10 @@ async function main(): Promise<void> {
     const started = Date.now();
     const { outDir, sizes, eager } = await bundleFunctions({
       outDir: BUNDLE_DIR,
-      entries: functionEntries(ROOT_DIR),
+      entries: functionEntries(ROOT_DIR, [
+        ...functionNames(),
+        ...(inboundFromContext(app) ? [INBOUND_FUNCTION.handler] : []),
+      ]),
     });
     const largest = Math.max(...Object.values(eager));
     process.stderr.write(

@@ -85,6 +85,17 @@ export const SCHEDULED_FUNCTIONS: readonly ScheduledFunction[] = [
   },
 ];
 
+/**
+ * The SES receiving target (docs/inbound-email.md): deployed and bundled only with context
+ * `inboundEmailDomain` (infra/constructs/inbound-email.ts), so not in `functionNames()`.
+ */
+export const INBOUND_FUNCTION = {
+  name: 'receive-email',
+  handler: 'inbound/receive-email',
+  description:
+    'Records a reply e-mail received by SES (S3 + Lambda action) on its incident, or quarantines it',
+} as const;
+
 /** Every function name (`incidents/create-incident` …): routes first, then scheduled functions. */
 export function functionNames(): string[] {
   return [...routes.map((r) => r.handler), ...SCHEDULED_FUNCTIONS.map((f) => f.handler)];

@@ -429,3 +429,32 @@ export function evidenceConfig(): EvidenceConfig {
   cachedEvidence ??= readEvidenceConfig();
   return cachedEvidence;
 }
+
+// ---------------------------------------------------------------- inbound e-mail
+
+/** Inbound e-mail settings (docs/inbound-email.md); absent domain: inbound e-mail is off. */
+export interface InboundConfig {
+  /** Domain of the incident reply addresses (`LIAISON_INBOUND_DOMAIN`); undefined: off. */
+  readonly domain: string | undefined;
+  /** Bucket SES writes raw messages to and attachments are kept in (`LIAISON_INBOUND_BUCKET`; AWS only). */
+  readonly bucket: string | undefined;
+}
+
+export function readInboundConfig(env: NodeJS.ProcessEnv = process.env): InboundConfig {
+  const domain = env.LIAISON_INBOUND_DOMAIN?.trim().toLowerCase() || undefined;
+  if (
+    domain !== undefined &&
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)
+  ) {
+    throw new Error(`Liaison configuration: LIAISON_INBOUND_DOMAIN is not a domain name: "${domain}"`);
+  }
+  return { domain, bucket: env.LIAISON_INBOUND_BUCKET || undefined };
+}
+
+let cachedInbound: InboundConfig | undefined;
+
+/** Inbound e-mail settings, read on first use and then kept. */
+export function inboundConfig(): InboundConfig {
+  cachedInbound ??= readInboundConfig();
+  return cachedInbound;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NotifyDeps, SchedulingDeps } from './aws/ports.js';
 import { eventBridgeSchedules, schedulerClient } from './aws/scheduler.js';
 import { snsClient, snsPublisher } from './aws/sns.js';
-import { config, schedulingConfig, schedulingConfigured, topicsConfig } from './config.js';
+import { config, inboundConfig, schedulingConfig, schedulingConfigured, topicsConfig } from './config.js';
 import { documentClient } from './db/client.js';
 import { createRepositories } from './db/repos/index.js';
 import type { Deps } from './domain/deps.js';
@@ -47,7 +47,7 @@ export function schedulingDepsIfConfigured(): SchedulingDeps | undefined {
 
 /** The process-wide SNS dependencies (built once, at first use; fails when not configured). */
 export function notifyDeps(): NotifyDeps {
-  notify ??= { publisher: snsPublisher(snsClient(), topicsConfig()) };
+  notify ??= { publisher: snsPublisher(snsClient(), topicsConfig()), replyDomain: inboundConfig().domain };
   return notify;
 }
 

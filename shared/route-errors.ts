@@ -55,6 +55,12 @@ export const ROUTE_ERRORS: Readonly<Record<string, readonly RouteErrorCode[]>> =
     },
     { status: 422, code: 'TLP_REFUSED', when: 'a participant may not receive the result at that TLP' },
   ],
+  acceptQuarantinedEmail: [
+    { status: 409, code: 'NOT_QUARANTINED', when: 'the e-mail was accepted or rejected already' },
+  ],
+  rejectQuarantinedEmail: [
+    { status: 409, code: 'NOT_QUARANTINED', when: 'the e-mail was accepted or rejected already' },
+  ],
   attachObligation: [
     { status: 409, code: 'ALREADY_ATTACHED', when: 'the regime is already attached to the incident' },
   ],

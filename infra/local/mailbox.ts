@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     const kind =
       e.type === 'SubscriptionConfirmation' ? 'confirm subscription' : (e.subject ?? '(no subject)');
     console.log(`${e.at}  ${e.protocol.padEnd(10)} ${e.to}  ${kind}`);
+    if (e.replyTo) console.log(`    Reply-To: ${e.replyTo}`);
     const text = e.message.length > 500 ? `${e.message.slice(0, 500)}…` : e.message;
     for (const line of text.split('\n')) console.log(`    ${line}`);
   }

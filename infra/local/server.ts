@@ -18,6 +18,7 @@ import type { SchedulingConfig, TopicsConfig } from '../../shared/config.js';
 import { routes as ROUTES, type Route, routeKey } from '../../shared/routes.js';
 import { verifyToken } from './auth.js';
 import type { LocalConsole } from './console.js';
+import { LOCAL_INBOUND_PATH, type LocalInboundHandler } from './inbound.js';
 
 export const LOCAL_REGION = 'us-east-1';
 /** API Gateway's payload limit for HTTP APIs. */
@@ -38,6 +39,8 @@ export interface LocalEnvironmentOptions {
   readonly s3?: { readonly endpoint: string; readonly bucket: string };
   /** Powertools log level of the handlers (default WARN). */
   readonly logLevel?: string;
+  /** Reply-address domain of inbound e-mail (LIAISON_INBOUND_DOMAIN); absent: inbound e-mail off. */
+  readonly inboundDomain?: string;
 }
 
 /** The environment the handlers read (through `shared/config.ts`) when they run locally. */
@@ -61,6 +64,7 @@ export function localEnvironment(options: LocalEnvironmentOptions): Record<strin
           LIAISON_TARGETS: JSON.stringify(options.scheduling.targets),
         }
       : {}),
+    ...(options.inboundDomain ? { LIAISON_INBOUND_DOMAIN: options.inboundDomain } : {}),
     LIAISON_LOCAL: 'true',
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',
@@ -299,6 +303,11 @@ export interface LocalApiOptions {
    * consulted before the route table. Absent: API only.
    */
   readonly console?: LocalConsole;
+  /**
+   * `POST /local/inbound-email`: a raw RFC 822 message into the same code as the SES Lambda
+   * (infra/local/inbound.ts). Absent: no such endpoint.
+   */
+  readonly inboundEmail?: LocalInboundHandler;
 }
 
 class PayloadTooLarge extends Error {}
@@ -449,6 +458,15 @@ export function createLocalApi(options: LocalApiOptions): Server {
     if (page) return page;
 
     const rawPath = url.split('?')[0] ?? '/';
+    if (options.inboundEmail && rawPath === LOCAL_INBOUND_PATH) {
+      if (method !== 'POST') return gatewayAnswer(405, 'Method Not Allowed');
+      const res = await options.inboundEmail(body, new URLSearchParams(url.split('?')[1] ?? ''));
+      return {
+        status: res.status,
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify(res.body)),
+      };
+    }
     const match = matchRoute(method, rawPath, table);
     if (!match) return gatewayAnswer(404, 'Not Found');
     const { route, pathParameters } = match;

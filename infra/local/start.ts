@@ -18,6 +18,7 @@ import {
   localDynamoDbClient,
   startDynamoDbLocal,
 } from './dynamodb.js';
+import { LOCAL_INBOUND_DOMAIN, localInbound } from './inbound.js';
 import { ensureEvidenceBucket, LOCAL_EVIDENCE_BUCKET, type LocalS3, startLocalS3 } from './s3.js';
 import {
   ensureScheduleGroup,
@@ -35,6 +36,7 @@ const DATA_DIR = fileURLToPath(new URL('../../.liaison/dynamodb/', import.meta.u
 const SNS_DIR = fileURLToPath(new URL('../../.liaison/sns/', import.meta.url));
 const SCHEDULER_DIR = fileURLToPath(new URL('../../.liaison/scheduler/', import.meta.url));
 const S3_DIR = fileURLToPath(new URL('../../.liaison/s3/', import.meta.url));
+const INBOUND_DIR = fileURLToPath(new URL('../../.liaison/inbound/', import.meta.url));
 
 /** True when something already listens on 127.0.0.1:port (checked before Java is started). */
 function portTaken(port: number): Promise<boolean> {
@@ -121,6 +123,8 @@ async function main(): Promise<void> {
     server = createLocalApi({
       secret,
       console: localConsole({ secret }),
+      // Raw RFC 822 replies to an incident's reply address (docs/inbound-email.md).
+      inboundEmail: localInbound({ dir: INBOUND_DIR }),
       environment: {
         ...localEnvironment({
           tableName: TABLE_NAME,
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
           scheduling,
           s3: { endpoint: s3.endpoint, bucket: LOCAL_EVIDENCE_BUCKET },
           logLevel: settings.logLevel,
+          inboundDomain: LOCAL_INBOUND_DOMAIN,
         }),
         // The link of verification messages (docs/verification.md) points at this API.
         LIAISON_PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
@@ -149,6 +154,7 @@ async function main(): Promise<void> {
   SNS:        ${sns.endpoint} (mailbox: npm run mailbox)
   S3:         ${s3.endpoint} (evidence bucket ${LOCAL_EVIDENCE_BUCKET}, .liaison/s3/)
   Scheduler:  ${schedulerEndpoint} (group ${scheduling.group}, ${jobs} scheduled function(s), tick ${settings.schedulerTickMs} ms)
+  e-mail in:  curl --data-binary @reply.eml ${url}/local/inbound-email (reply addresses @${LOCAL_INBOUND_DOMAIN})
   token:      TOKEN=$(npm run -s token -- --role coordinator)
   try:        curl -H "Authorization: Bearer $TOKEN" ${url}/incidents
   Ctrl-C stops everything.`);

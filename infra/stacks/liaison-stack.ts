@@ -26,9 +26,10 @@ import { type Route, routes } from '../../shared/routes.js';
 import { ApiFunction, acknowledgeFunctionFindings } from '../constructs/api-function.js';
 import { type ConsoleConfig, ConsoleHosting } from '../constructs/console.js';
 import { EvidenceBucket } from '../constructs/evidence-bucket.js';
+import { InboundEmail } from '../constructs/inbound-email.js';
 import { Messaging } from '../constructs/messaging.js';
 import { Monitoring } from '../constructs/monitoring.js';
-import { SCHEDULED_FUNCTIONS, type ScheduledFunction } from '../functions.js';
+import { INBOUND_FUNCTION, SCHEDULED_FUNCTIONS, type ScheduledFunction } from '../functions.js';
 import { jobFunctionName, type StageNames } from '../stage.js';
 import { ApiAreaStack } from './api-area-stack.js';
 
@@ -101,6 +102,12 @@ export interface LiaisonStackProps extends StackProps {
   readonly routeThrottles?: Readonly<
     Record<string, { readonly rateLimit: number; readonly burstLimit: number }>
   >;
+  /**
+   * Inbound e-mail (context `inboundEmailDomain`, a domain verified for SES receiving): SES receipt
+   * rule set → S3 → Lambda (constructs/inbound-email.ts), and every function's messages carry the
+   * incident's reply address. Absent (default): none of it.
+   */
+  readonly inboundEmail?: { readonly domain: string };
 }
 
 /**
@@ -130,6 +137,7 @@ export class LiaisonStack extends Stack {
   readonly messaging: Messaging;
   readonly evidence: EvidenceBucket;
   readonly monitoring: Monitoring;
+  readonly inboundEmail: InboundEmail | undefined;
 
   constructor(scope: Construct, id: string, props: LiaisonStackProps) {
     super(scope, id, { ...props, stackName: props.names.stackName });
@@ -193,7 +201,12 @@ export class LiaisonStack extends Stack {
     // ---- auth ----
     let authorizer: IHttpRouteAuthorizer;
     // LIAISON_STAGE: the `Stage` dimension of Liaison's own metrics (shared/metrics.ts).
-    const functionEnv: Record<string, string> = { ...props.regulatoryEnv, LIAISON_STAGE: names.stage };
+    const functionEnv: Record<string, string> = {
+      ...props.regulatoryEnv,
+      LIAISON_STAGE: names.stage,
+      // Outbound messages carry the incident's reply address (docs/inbound-email.md).
+      ...(props.inboundEmail ? { LIAISON_INBOUND_DOMAIN: props.inboundEmail.domain } : {}),
+    };
     if (props.auth.kind === 'cognito') {
       const { userPool, client } = this.createUserPool(names.resourceName);
       this.userPool = userPool;
@@ -366,6 +379,21 @@ export class LiaisonStack extends Stack {
       if (job.recurring) {
         this.messaging.recurring(job, fn.function.functionArn, props.recurringExpressions?.[job.name]);
       }
+    }
+
+    // ---- inbound e-mail: SES receipt rule set → S3 → Lambda (off by default) ----
+    this.inboundEmail = props.inboundEmail
+      ? new InboundEmail(this, 'InboundEmail', {
+          domain: props.inboundEmail.domain,
+          table: this.table,
+          assetDir: assetDir(INBOUND_FUNCTION.handler),
+          namePrefix: names.stackName,
+          environment: functionEnv,
+        })
+      : undefined;
+    if (this.inboundEmail) {
+      new CfnOutput(this, 'InboundRuleSetName', { value: this.inboundEmail.ruleSet.receiptRuleSetName });
+      new CfnOutput(this, 'InboundBucketName', { value: this.inboundEmail.bucket.bucketName });
     }
 
     // ---- alarms, operator topic, dashboard ----

@@ -54,6 +54,31 @@ export interface Publisher {
 /** What a service that manages topics or publishes needs (`Deps & NotifyDeps` with the table). */
 export interface NotifyDeps {
   readonly publisher: Publisher;
+  /**
+   * The domain of incident reply addresses (`inc-<id>+<token>@<domain>`, docs/inbound-email.md):
+   * set when inbound e-mail is on; an incident's messages then carry `replyTo`.
+   */
+  readonly replyDomain?: string | undefined;
+}
+
+// ---------------------------------------------------------------- blobs (S3)
+
+/**
+ * Bytes kept outside the table: raw inbound messages and their attachments. S3 in AWS (the inbound
+ * bucket, `shared/aws/s3.ts`), files under `.liaison/inbound/` locally (`infra/local/blobs.ts`).
+ */
+export interface BlobStore {
+  /** Stores the bytes under `key` (an existing key is overwritten: keys are content hashes). */
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The bytes under `key`; undefined when there are none. */
+  get(key: string): Promise<Uint8Array | undefined>;
+}
+
+/** What receiving e-mail needs besides the table. */
+export interface InboundDeps {
+  readonly blobs: BlobStore;
+  /** The domain of the reply addresses (context `inboundEmailDomain`). */
+  readonly domain: string;
 }
 
 // ---------------------------------------------------------------- EventBridge Scheduler

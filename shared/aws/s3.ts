@@ -2,11 +2,14 @@
  * The evidence bucket through `@aws-sdk/client-s3` (the `ObjectStore` port of ./ports.ts). Presigned
  * PUTs carry the expected SHA-256 as a signed `x-amz-checksum-sha256` header, so S3 itself refuses a
  * body with another hash (400 BadDigest); downloads are presigned GETs of one version.
+ * Also the blob store of inbound e-mail (`BlobStore`): SES writes each raw message under `raw/`, the
+ * receiving function reads it and keeps attachments under `attachments/<incident>/<sha256>`.
  */
 import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  NoSuchKey,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
   S3Client,
@@ -14,7 +17,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { awsConfig, type EvidenceConfig } from '../config.js';
-import type { ObjectStore, PresignedRequest } from './ports.js';
+import type { BlobStore, ObjectStore, PresignedRequest } from './ports.js';
 
 /** Builds an S3 client; `endpoint` is set by the local stack and the tests only (path style). */
 export function createS3Client(opts: { region: string; endpoint?: string | undefined }): S3Client {
@@ -142,6 +145,26 @@ export function s3ObjectStore(
         return 'deleted';
       } catch (error) {
         if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 403) return 'locked';
+        throw error;
+      }
+    },
+  };
+}
+
+/** The `BlobStore` of inbound e-mail on its bucket (docs/inbound-email.md). */
+export function s3BlobStore(s3: S3Client, bucket: string): BlobStore {
+  return {
+    async put(key, bytes, contentType) {
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }),
+      );
+    },
+    async get(key) {
+      try {
+        const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return res.Body ? await res.Body.transformToByteArray() : undefined;
+      } catch (error) {
+        if (error instanceof NoSuchKey) return undefined;
         throw error;
       }
     },

@@ -473,3 +473,17 @@ export const exerciseKeys = {
     pk: `EXERCISE#PLAYBOOK#${playbookId}`,
   }),
 };
+
+/**
+ * Inbound e-mail (docs/inbound-email.md): one item per received message, `INBOUND#<id>` / `#INBOUND`;
+ * while quarantined it is indexed on gsi1 (`INBOUND#QUARANTINE` / `<receivedAt>#<id>`, sparse).
+ */
+export const INBOUND_QUARANTINE = 'INBOUND#QUARANTINE';
+export const inboundKeys = {
+  email: (id: string): Key => ({ pk: `INBOUND#${id}`, sk: '#INBOUND' }),
+  quarantineIndexKeys: (m: { id: string; receivedAt: string }) => ({
+    gsi1pk: INBOUND_QUARANTINE,
+    gsi1sk: `${m.receivedAt}#${m.id}`,
+  }),
+  quarantined: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: INBOUND_QUARANTINE }),
+};

@@ -24,6 +24,7 @@ import type { AckTokensRepository } from './repos/ack-tokens.js';
 import type { ActivationsRepository } from './repos/activations.js';
 import type { AgreementUpdatesRepository } from './repos/agreement-updates.js';
 import type { ExercisesRepository } from './repos/exercises.js';
+import type { InboundRepository } from './repos/inbound.js';
 import type { IncidentsRepository } from './repos/incidents.js';
 import type { ObligationsRepository } from './repos/obligations.js';
 import type { OutboxRepository } from './repos/outbox.js';
@@ -52,6 +53,7 @@ export type Repositories = {
   readonly reminders: RemindersRepository;
   readonly reviews: ReviewsRepository;
   readonly topics: TopicsRepository;
+  readonly inbound: InboundRepository;
   readonly incidents: IncidentsRepository;
   readonly evidence: EvidenceRepository;
 };

@@ -64,6 +64,9 @@ import { route as createExerciseFinding } from './exercises/create-exercise-find
 import { route as endExercise } from './exercises/end-exercise.js';
 import { route as getExercise } from './exercises/get-exercise.js';
 import { route as getExerciseReport } from './exercises/get-exercise-report.js';
+import { route as acceptQuarantinedEmail } from './inbound/accept-quarantined-email.js';
+import { route as listQuarantinedEmails } from './inbound/list-quarantined-emails.js';
+import { route as rejectQuarantinedEmail } from './inbound/reject-quarantined-email.js';
 import { route as acknowledgeIncident } from './incidents/acknowledge-incident.js';
 import { route as assessImpact } from './incidents/assess-impact.js';
 import { route as assignIncidentRole } from './incidents/assign-role.js';
@@ -247,6 +250,10 @@ export const routes = [
   createExerciseFinding,
   endExercise,
   compareExercises,
+  // ---- inbound e-mail quarantine (docs/inbound-email.md) ----
+  listQuarantinedEmails,
+  acceptQuarantinedEmail,
+  rejectQuarantinedEmail,
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -7,6 +7,7 @@ import { Activation, ParticipantsByDimension } from './coordination.js';
 import { EscalationChain } from './escalation.js';
 import { CreateEscalationBody, Escalation } from './escalations.js';
 import { Audience } from './evidence.js';
+import { InboundAttachment } from './inbound.js';
 import { Obligation, RegimeSuggestion, ReportObligation } from './obligations.js';
 
 export { CreateEscalationBody, Escalation };
@@ -283,6 +284,24 @@ export const Communication = z
       .meta({
         description: 'SNS delivery: one message per organization (see GET /incidents/{id} for updates)',
       }),
+    inbound: z
+      .object({
+        emailId: z
+          .string()
+          .meta({ description: 'The inbound e-mail (GET /inbound/quarantine shows held ones)' }),
+        from: z.string(),
+        contactId: z.string().optional(),
+        messageId: z.string().optional(),
+        receivedAt: TimestampOut,
+        rawKey: z.string(),
+        attachments: z.array(InboundAttachment),
+        flags: z.array(z.string()).meta({
+          description:
+            '`incident-closed`: received after the incident closed; `accepted-from-quarantine`: a coordinator accepted it',
+        }),
+      })
+      .optional()
+      .meta({ description: 'Set on a communication recorded from an e-mail to the reply address' }),
     recordedAt: TimestampOut,
     recordedBy: z.string(),
   })

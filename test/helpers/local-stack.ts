@@ -24,6 +24,7 @@ import {
   localDynamoDbClient,
   startDynamoDbLocal,
 } from '../../infra/local/dynamodb.js';
+import { LOCAL_INBOUND_DOMAIN, localInbound } from '../../infra/local/inbound.js';
 import {
   ensureEvidenceBucket,
   LOCAL_EVIDENCE_BUCKET,
@@ -132,6 +133,11 @@ export interface LocalStackOptions {
   readonly console?: boolean | { readonly distDir?: string };
   /** Start the local Scheduler for this file (default off). */
   readonly scheduler?: LocalSchedulerStackOptions;
+  /**
+   * Inbound e-mail (default off): reply addresses `@liaison.test` on outbound messages and
+   * `POST /local/inbound-email`, bytes kept in this directory (docs/inbound-email.md).
+   */
+  readonly inbound?: { readonly dir: string };
 }
 
 function providedEndpoint(): string | undefined {
@@ -190,7 +196,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         : {}),
       s3: { endpoint: s3.endpoint, bucket: LOCAL_EVIDENCE_BUCKET },
       logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+      ...(options.inbound ? { inboundDomain: LOCAL_INBOUND_DOMAIN } : {}),
     }),
+    ...(options.inbound ? { inboundEmail: localInbound({ dir: options.inbound.dir }) } : {}),
     log: options.log ?? ((message, error) => console.error(`[local-api] ${message}`, error ?? '')),
     ...(options.console === false
       ? {}

@@ -12,6 +12,7 @@ import { memoryAgreementUpdates, memoryReviews } from './memory/agreements.js';
 import { memoryDirectory } from './memory/directory.js';
 import { memoryEvidence } from './memory/evidence.js';
 import { memoryExercises } from './memory/exercises.js';
+import { memoryInbound } from './memory/inbound.js';
 import { memoryIncidents } from './memory/incidents.js';
 import { memoryObligations } from './memory/obligations.js';
 import { memoryOutbox } from './memory/outbox.js';
@@ -34,6 +35,7 @@ export function memoryRepositories(): Repositories {
     exercises: memoryExercises(),
     incidents,
     evidence: memoryEvidence(incidents.items),
+    inbound: memoryInbound(),
     obligations: memoryObligations(),
     organizations,
     outbox: memoryOutbox(),

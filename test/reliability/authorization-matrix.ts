@@ -474,6 +474,19 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', 403, 403, 403, 401),
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
+  // ---- inbound e-mail quarantine (docs/inbound-email.md): coordinators only ----
+  listQuarantinedEmails: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  acceptQuarantinedEmail: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  rejectQuarantinedEmail: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
 };
 
 /** The organization claim used for each column. */

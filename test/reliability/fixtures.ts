@@ -724,6 +724,18 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     params: { playbookId: await arrange.playbookExercised(a) },
     query: { limit: '5' },
   }),
+  // ---- inbound e-mail quarantine (docs/inbound-email.md): a fresh quarantined message ----
+  listQuarantinedEmails: async () => ({ params: {}, query: { limit: '5' } }),
+  acceptQuarantinedEmail: async (a) => ({
+    params: { emailId: await arrangeQuarantinedEmail(a) },
+    body: {},
+    otherBody: { note: 'Known sender, new address' },
+  }),
+  rejectQuarantinedEmail: async (a) => ({
+    params: { emailId: await arrangeQuarantinedEmail(a) },
+    body: {},
+    otherBody: { note: 'Spam' },
+  }),
 };
 
 function exerciseBody(a: Arrange, organizationId: string) {
@@ -796,6 +808,28 @@ async function arrangeHold(a: Arrange): Promise<{ incidentId: string; holdId: st
     'a hold',
   );
   return { incidentId, holdId: r.body.holdId as string };
+}
+
+/** A quarantined inbound e-mail on a fresh incident, stored as `receiveEmail` would. */
+async function arrangeQuarantinedEmail(a: Arrange): Promise<string> {
+  const incidentId = await arrange.incident(a);
+  const repos = createRepositories({ db: a.stack.documentClient, tableName: a.stack.tableName });
+  const id = `MAIL-${randomBytes(16).toString('hex')}`;
+  await repos.inbound.create({
+    id,
+    incidentId,
+    status: 'quarantined',
+    reason: 'unknown-sender',
+    from: 'someone@unknown.example',
+    to: `inc-${incidentId}+000000000000000000000000@liaison.test`,
+    subject: 'Re: your notice',
+    text: 'Hello',
+    receivedAt: new Date().toISOString(),
+    rawKey: `raw/${incidentId}/${id}.eml`,
+    attachments: [],
+    version: 1,
+  });
+  return id;
 }
 
 /** A fresh verification token (the credential of the public POST /verify/{token}). */

@@ -972,6 +972,7 @@ export class SnsService {
         topicArn: topic.arn,
         subscriptionArn: subscription.arn,
         messageId: outgoing.messageId,
+        ...(email && notificationAttributes.replyTo ? { replyTo: notificationAttributes.replyTo.Value } : {}),
         at: outgoing.timestamp,
       });
     }

@@ -51,6 +51,11 @@ export interface MailboxEntry {
   /** Confirmations only. */
   readonly token?: string;
   readonly subscribeUrl?: string;
+  /**
+   * email: the Reply-To the message asks for (its `replyTo` message attribute, the incident's reply
+   * address; docs/inbound-email.md). SNS's own e-mail protocol cannot set the header in AWS.
+   */
+  readonly replyTo?: string;
   /** ISO timestamp. */
   readonly at: string;
 }

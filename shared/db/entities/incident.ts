@@ -28,6 +28,8 @@ export type StoredIncident = Incident &
     /** The active legal and disclosure holds, decided on with every change of the incident. */
     holds?: ActiveHold[];
     dashboard?: DashboardSummary;
+    /** The secret part of the incident's reply address (docs/inbound-email.md); never shown. */
+    replyToken?: string;
   };
 
 /** An active hold as the incident item carries it (the hold item `HOLD#<n>` has the whole record). */
@@ -81,6 +83,7 @@ export const INCIDENT_BOOKKEEPING: readonly string[] = [
   'holdSeq',
   'holds',
   'dashboard',
+  'replyToken',
 ];
 
 export const incidentEntity = defineEntity<StoredIncident>({

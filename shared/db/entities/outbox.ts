@@ -33,6 +33,8 @@ export interface OutboxItem {
   readonly kind: string;
   /** A message of an exercise incident (`exercise: true` in the Message, `exercise` attribute). */
   readonly exercise?: boolean;
+  /** Where an e-mail reply goes (the incident's reply address): the `replyTo` message attribute. */
+  readonly replyTo?: string;
   readonly status: 'pending' | 'sent' | 'failed';
   readonly attempts: { at: string; ok: boolean; error?: string }[];
   readonly attemptCount: number;
@@ -64,6 +66,8 @@ export interface OutboxPlan {
   readonly at: string;
   /** The incident is an exercise: the Message and its attributes say so. */
   readonly exercise?: boolean;
+  /** The incident's reply address (docs/inbound-email.md), when inbound e-mail is on. */
+  readonly replyTo?: string | undefined;
 }
 
 /** One outbox item (and SNS message) per organization of a communication. */
@@ -84,6 +88,7 @@ export function buildOutbox(plan: OutboxPlan, newId: () => string): OutboxItem[]
       body: plan.body,
       sentAt: plan.at,
       ...(plan.exercise ? { exercise: true } : {}),
+      ...(plan.replyTo ? { replyTo: plan.replyTo } : {}),
     };
     return {
       id,
@@ -99,6 +104,7 @@ export function buildOutbox(plan: OutboxPlan, newId: () => string): OutboxItem[]
       severity: plan.severity,
       kind: plan.kind,
       ...(plan.exercise ? { exercise: true } : {}),
+      ...(plan.replyTo ? { replyTo: plan.replyTo } : {}),
       status: 'pending',
       attempts: [],
       attemptCount: 0,

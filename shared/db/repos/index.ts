@@ -8,6 +8,7 @@ import { createPoliciesRepository } from './escalation-policies.js';
 import { createTriggersRepository } from './escalation-triggers.js';
 import { createEvidenceRepository } from './evidence.js';
 import { exercisesRepository } from './exercises.js';
+import { inboundRepository } from './inbound.js';
 import { createIncidentsRepository } from './incidents.js';
 import { obligationsRepository } from './obligations.js';
 import { createOrganizationsRepository } from './organizations.js';
@@ -39,6 +40,7 @@ export function createRepositories(ctx: TableContext): Repositories {
     reminders: remindersRepository(ctx),
     reviews: reviewsRepository(ctx),
     topics: topicsRepository(ctx),
+    inbound: inboundRepository(ctx),
     incidents: createIncidentsRepository(ctx),
     evidence: createEvidenceRepository(ctx),
   };

@@ -20,6 +20,7 @@ export function storedView(stored: StoredIncident): Incident {
     holdSeq: _ho,
     holds: _hs,
     dashboard: _d,
+    replyToken: _r,
     ...incident
   } = stored;
   return { ...incident, tlp: incident.tlp ?? DEFAULT_INCIDENT_TLP };

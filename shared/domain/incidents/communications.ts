@@ -9,6 +9,7 @@ import { summarized, withCommunication } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
 import { decideDisclosure } from '../evidence/rules.js';
+import { incidentReplyAddress } from '../inbound/rules.js';
 import {
   buildOutbox,
   checkRecipients,
@@ -99,6 +100,7 @@ export async function createCommunication(
               kind: 'incident.communication',
               at,
               ...(current.exercise ? { exercise: true } : {}),
+              replyTo: incidentReplyAddress(current, notify?.replyDomain),
             },
             deps.newId,
           ),

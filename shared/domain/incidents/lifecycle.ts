@@ -16,6 +16,7 @@ import { EMPTY_SUMMARY } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
 import { autoStartChains, cancelChainSchedules, chainsStoppedByClose } from '../escalation/chains.js';
+import { newReplyToken } from '../inbound/rules.js';
 import { FUTURE_TOLERANCE_MS, storedView } from './changes.js';
 import { priorityAtCreation, priorityFromImpact } from './priority.js';
 import { assertClosable, assertIncidentOpen, assertReopenable } from './rules.js';
@@ -72,6 +73,7 @@ export async function createIncident(
     commSeq: 0,
     escSeq: 0,
     lessonSeq: 0,
+    replyToken: newReplyToken(),
   };
   // Escalation triggers that hold at creation fire in the creation transaction (docs/escalation.md).
   const triggered = await (rt.effects ?? NO_EFFECTS).plan(deps, draft);

@@ -244,6 +244,7 @@ const attributesOf = (item: OutboxItem): Record<string, string | readonly string
   kind: item.kind,
   ...(item.exercise ? { exercise: 'true' } : {}),
   messageId: item.id,
+  ...(item.replyTo ? { replyTo: item.replyTo } : {}),
 });
 
 /**

@@ -35,6 +35,7 @@ import type { Communication } from '../../schemas/incidents.js';
 import { loadContacts } from '../contacts/service.js';
 import { summarized, withCommunication } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
+import { incidentReplyAddress } from '../inbound/rules.js';
 import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import { loadOrganization, organizationTlpReader } from '../organizations/service.js';
 import { organizationCeilings, standingOf } from '../tlp/ceilings.js';
@@ -248,6 +249,7 @@ export async function noticeParts(
   current: StoredIncident,
   resolution: Resolution,
   given: Notice,
+  replyDomain?: string,
 ): Promise<NoticeParts> {
   const tlp: Tlp = incidentTlp(current);
   // Every notice of an exercise incident is marked (subject, message field and attribute).
@@ -308,6 +310,7 @@ export async function noticeParts(
       kind: notice.kind,
       at,
       ...(current.exercise ? { exercise: true } : {}),
+      replyTo: incidentReplyAddress(current, replyDomain),
     },
     deps.newId,
   );
@@ -362,7 +365,7 @@ export async function sendNotice(
   const resolution = await resolveNoticeRecipients(deps, notice.recipients);
   const { result, outbox } = await withOptimisticRetry(async () => {
     const current = await deps.repos.incidents.get(notice.incidentId);
-    const parts = await noticeParts(deps, actor, current, resolution, notice);
+    const parts = await noticeParts(deps, actor, current, resolution, notice, notify?.replyDomain);
     try {
       return await commit(deps, actor, current, {
         incident: parts.incident,

@@ -1633,6 +1633,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inbound-email/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inbound e-mails held in quarantine (unknown or unauthenticated sender), oldest first
+         * @description Roles: admin, coordinator
+         */
+        get: operations["listQuarantinedEmails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbound-email/quarantine/{emailId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a quarantined e-mail: recorded as an inbound communication of its incident
+         * @description Roles: admin, coordinator
+         */
+        post: operations["acceptQuarantinedEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbound-email/quarantine/{emailId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a quarantined e-mail: kept as rejected, never recorded on the incident
+         * @description Roles: admin, coordinator
+         */
+        post: operations["rejectQuarantinedEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2640,6 +2700,20 @@ export interface components {
                     lastError?: string;
                 }[];
             };
+            /** @description Set on a communication recorded from an e-mail to the reply address */
+            inbound?: {
+                /** @description The inbound e-mail (GET /inbound/quarantine shows held ones) */
+                emailId: string;
+                from: string;
+                contactId?: string;
+                messageId?: string;
+                /** Format: date-time */
+                receivedAt: string;
+                rawKey: string;
+                attachments: components["schemas"]["InboundAttachment"][];
+                /** @description `incident-closed`: received after the incident closed; `accepted-from-quarantine`: a coordinator accepted it */
+                flags: string[];
+            };
             /** Format: date-time */
             recordedAt: string;
             recordedBy: string;
@@ -2651,6 +2725,17 @@ export interface components {
             organizations?: string[];
             /** @description Every live contact of each */
             groups?: ("executives" | "board" | "management" | "technical" | "coordination" | "it" | "legal" | "hr" | "pr" | "compliance" | "physical_security" | "customers" | "regulators" | "law_enforcement" | "suppliers" | "partners" | "isac" | "cert")[];
+        };
+        InboundAttachment: {
+            name: string;
+            /** @description MIME type as sent */
+            type: string;
+            /** @description Bytes */
+            size: number;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            /** @description Where the bytes are kept (the inbound bucket in AWS, .liaison/inbound/ locally) */
+            key: string;
         };
         Lesson: {
             lessonId: string;
@@ -4208,6 +4293,59 @@ export interface components {
             playbookVersion?: number;
             /** @description Null while the exercise runs */
             results: components["schemas"]["ExerciseResults"] | null;
+        };
+        InboundEmail: {
+            /** @description MAIL-<hash of the Message-ID>: one per message, duplicates dropped */
+            id: string;
+            incidentId: string;
+            /** @enum {string} */
+            status: "recorded" | "quarantined" | "accepted" | "rejected";
+            /**
+             * @description Why it was quarantined
+             * @enum {string}
+             */
+            reason?: "unknown-sender" | "sender-not-authenticated";
+            from: string;
+            fromName?: string;
+            /** @description The reply address it was sent to */
+            to: string;
+            subject: string;
+            /** @description Plain-text body (at most 50,000 characters) */
+            text: string;
+            /** @description The Message-ID header */
+            messageId?: string;
+            /**
+             * Format: date-time
+             * @description The Date header
+             */
+            sentAt?: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description Where the raw RFC 822 message is kept */
+            rawKey: string;
+            attachments: components["schemas"]["InboundAttachment"][];
+            /** @description The matched sender contact */
+            contactId?: string;
+            organizationId?: string;
+            /** @description Once recorded or accepted */
+            communicationId?: string;
+            /** @description `incident-closed`: received after the incident closed */
+            flags?: string[];
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: string;
+            decisionNote?: string;
+            version: number;
+        };
+        /** @description Optional; the body may be empty */
+        AcceptQuarantinedEmail: {
+            /** @description Organization to attribute the message to; one taking part in the incident (default: none) */
+            organizationId?: string;
+            note?: string;
+        };
+        /** @description Optional; the body may be empty */
+        RejectQuarantinedEmail: {
+            note?: string;
         };
     };
     responses: never;
@@ -14571,6 +14709,307 @@ export interface operations {
             };
             /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listQuarantinedEmails: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List inbound e-mails held in quarantine (unknown or unauthenticated sender), oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InboundEmail"][];
+                        /** @description Pass as `cursor` for the next page; null at the end */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acceptQuarantinedEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                emailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptQuarantinedEmail"];
+            };
+        };
+        responses: {
+            /** @description Accept a quarantined e-mail: recorded as an inbound communication of its incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEmail"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `NOT_QUARANTINED`: the e-mail was accepted or rejected already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rejectQuarantinedEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                emailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectQuarantinedEmail"];
+            };
+        };
+        responses: {
+            /** @description Reject a quarantined e-mail: kept as rejected, never recorded on the incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEmail"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `NOT_QUARANTINED`: the e-mail was accepted or rejected already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,16 @@
+/** The route entry of `functions/inbound/accept-quarantined-email.ts` (listed in ./index.ts). */
+import * as inbound from '../../schemas/inbound.js';
+import { COORDINATORS, type Route } from '../types.js';
+
+export const route = {
+  id: 'acceptQuarantinedEmail',
+  method: 'POST',
+  path: '/inbound-email/quarantine/{emailId}/accept',
+  handler: 'inbound/accept-quarantined-email',
+  roles: COORDINATORS,
+  table: 'RW',
+  summary: 'Accept a quarantined e-mail: recorded as an inbound communication of its incident',
+  tag: 'inbound-email',
+  body: inbound.AcceptQuarantinedBody,
+  response: { status: 200, schema: inbound.InboundEmail },
+} as const satisfies Route;

@@ -1,0 +1,136 @@
+/**
+ * Inbound e-mail on SES (infra/constructs/inbound-email.ts): nothing without context
+ * `inboundEmailDomain`; with it a receipt rule set (S3 then Lambda action, TLS, scanning), an
+ * encrypted TLS-only private bucket, the receive-email function with least privilege on it, the
+ * reply domain on every function, and no unacknowledged cdk-nag finding.
+ */
+import { Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { allOfType, synthesize } from './synth.js';
+
+const off = synthesize();
+const on = synthesize({ inboundEmailDomain: 'Reply.Example.com' });
+
+describe('inbound e-mail (SES receiving)', () => {
+  it('is off by default: no rule set, no bucket, no reply domain', () => {
+    for (const type of ['AWS::SES::ReceiptRuleSet', 'AWS::SES::ReceiptRule', 'AWS::S3::Bucket']) {
+      expect(allOfType(off.all, type), type).toHaveLength(0);
+    }
+    const fns = allOfType(off.all, 'AWS::Lambda::Function');
+    expect(fns.some((f) => JSON.stringify(f.Properties.Environment).includes('LIAISON_INBOUND_DOMAIN'))).toBe(
+      false,
+    );
+  });
+
+  it('with a domain: one rule, S3 action then Lambda action (Event), TLS required, spam scan', () => {
+    on.parent.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
+    on.parent.hasResourceProperties('AWS::SES::ReceiptRuleSet', { RuleSetName: 'Liaison-prod-inbound' });
+    on.parent.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: {
+        Enabled: true,
+        Recipients: ['reply.example.com'],
+        ScanEnabled: true,
+        TlsPolicy: 'Require',
+        Actions: [
+          { S3Action: { BucketName: Match.anyValue(), ObjectKeyPrefix: 'raw/ses/' } },
+          { LambdaAction: { FunctionArn: Match.anyValue(), InvocationType: 'Event' } },
+        ],
+      },
+    });
+  });
+
+  it('keeps the messages in a private, encrypted, TLS-only bucket SES may write to for this account', () => {
+    on.parent.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+    const [policy] = allOfType([on.parent], 'AWS::S3::BucketPolicy');
+    expect(policy).toBeDefined();
+    const statements = (
+      policy?.Properties.PolicyDocument as { Statement: Record<string, unknown>[] } | undefined
+    )?.Statement;
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Deny',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: 's3:PutObject',
+          Principal: { Service: 'ses.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.any(String), 'Arn'] }, '/raw/ses/*']] },
+        }),
+      ]),
+    );
+  });
+
+  it('runs receive-email with the table, read on raw/ses/* and put on attachments/* only', () => {
+    const fn = allOfType([on.parent], 'AWS::Lambda::Function').find((f) =>
+      String(f.Properties.Description).startsWith('Records a reply e-mail'),
+    );
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Timeout: 60,
+      Environment: {
+        Variables: expect.objectContaining({
+          LIAISON_INBOUND_DOMAIN: 'reply.example.com',
+          LIAISON_INBOUND_BUCKET: expect.anything(),
+          LIAISON_TABLE_NAME: expect.anything(),
+        }),
+      },
+    });
+    on.parent.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'ses.amazonaws.com',
+      SourceAccount: { Ref: 'AWS::AccountId' },
+    });
+    const s3Resources = allOfType([on.parent], 'AWS::IAM::Policy')
+      .flatMap(
+        (p) =>
+          (p.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement,
+      )
+      .filter((s) => JSON.stringify(s.Action).includes('s3:'))
+      .map((s) => JSON.stringify(s.Resource));
+    expect(s3Resources.some((r) => r.includes('/raw/ses/*'))).toBe(true);
+    expect(s3Resources.some((r) => r.includes('/attachments/*'))).toBe(true);
+    expect(
+      s3Resources.every((r) => r.includes('/raw/ses/*') || r.includes('/attachments/*') || !r.includes('/*')),
+    ).toBe(true);
+  });
+
+  it('gives every function the reply domain, so outbound messages carry the reply address', () => {
+    const fns = allOfType(on.all, 'AWS::Lambda::Function').filter((f) =>
+      JSON.stringify(f.Properties.Environment ?? {}).includes('LIAISON_TABLE_NAME'),
+    );
+    expect(fns.length).toBeGreaterThan(80);
+    for (const f of fns) {
+      expect(
+        (f.Properties.Environment as { Variables: Record<string, unknown> }).Variables.LIAISON_INBOUND_DOMAIN,
+      ).toBe('reply.example.com');
+    }
+  });
+
+  it('has no unacknowledged cdk-nag finding', () => {
+    const report = new AwsSolutionsChecks().validateScope(on.app);
+    const findings = report.violations.map(
+      (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('refuses a context value that is not a domain', () => {
+    expect(() => synthesize({ inboundEmailDomain: 'not a domain' })).toThrow(/inboundEmailDomain/);
+  });
+});

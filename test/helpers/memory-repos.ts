@@ -13,6 +13,7 @@ import { memoryIncidents } from './memory/incidents.js';
 import { memoryObligations } from './memory/obligations.js';
 import { memoryOutbox } from './memory/outbox.js';
 import { memoryReminders } from './memory/reminders.js';
+import { memorySharing } from './memory/sharing.js';
 import { memoryTopics } from './memory/topics.js';
 import { memoryVerification } from './memory/verification.js';
 
@@ -33,6 +34,7 @@ export function memoryRepositories(): Repositories {
     playbooks,
     policies,
     reminders: memoryReminders(),
+    sharing: memorySharing(),
     templates,
     topics: memoryTopics(),
     triggers,

@@ -11,6 +11,7 @@ import { createOrganizationsRepository } from './organizations.js';
 import { outboxRepository } from './outbox.js';
 import { createPlaybooksRepository } from './playbooks.js';
 import { remindersRepository } from './reminders.js';
+import { createSharingRepository } from './sharing.js';
 import { createTemplatesRepository } from './templates.js';
 import { topicsRepository } from './topics.js';
 import { createVerificationRepository } from './verification.js';
@@ -23,6 +24,7 @@ export function createRepositories(ctx: TableContext): Repositories {
     organizations: createOrganizationsRepository(ctx),
     playbooks: createPlaybooksRepository(ctx),
     policies: createPoliciesRepository(ctx),
+    sharing: createSharingRepository(ctx),
     templates: createTemplatesRepository(ctx),
     triggers: createTriggersRepository(ctx),
     verification: createVerificationRepository(ctx),

@@ -31,7 +31,8 @@ const ERRORS: Record<string, string> = {
     'The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again',
   '413':
     'Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`)',
-  '406': 'The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`)',
+  '406':
+    'The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`)',
   '415': 'Body is not JSON',
   '422': 'Well-formed but refused',
   '429': 'Too many failed link attempts (verification or acknowledgement) from this address; try again later',
@@ -95,7 +96,9 @@ const LEDGER_EXPORTS: ReadonlySet<string> = new Set(['getIncidentLedger', 'getOr
 
 function mediaContent(media: 'stix' | 'taxii' | 'taxii-objects', schema: unknown): Record<string, unknown> {
   if (media === 'stix') return { [STIX_MEDIA]: { schema } };
-  return media === 'taxii-objects' ? { [TAXII_MEDIA]: { schema }, [STIX_MEDIA]: { schema } } : { [TAXII_MEDIA]: { schema } };
+  return media === 'taxii-objects'
+    ? { [TAXII_MEDIA]: { schema }, [STIX_MEDIA]: { schema } }
+    : { [TAXII_MEDIA]: { schema } };
 }
 
 export function buildOpenApi(): Record<string, unknown> {
@@ -197,9 +200,14 @@ export function buildOpenApi(): Record<string, unknown> {
         ? { $ref: '#/components/schemas/GatewayError' }
         : route.media?.startsWith('taxii')
           ? TAXII_ERROR
-        : c === '413'
-          ? { anyOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayError' }] }
-          : { $ref: '#/components/schemas/Error' };
+          : c === '413'
+            ? {
+                anyOf: [
+                  { $ref: '#/components/schemas/Error' },
+                  { $ref: '#/components/schemas/GatewayError' },
+                ],
+              }
+            : { $ref: '#/components/schemas/Error' };
     const errorDescription = (c: string) =>
       c === '422' ? `${ERRORS[c]}: ${unprocessable.join(', ')}` : ERRORS[c];
     const operation: Record<string, unknown> = {

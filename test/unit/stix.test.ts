@@ -58,16 +58,32 @@ const input = (over: Partial<IncidentStixInput> = {}): IncidentStixInput => ({
   operatorName: 'Acme',
   organizations: new Map([['TP-CLOUD', { id: 'TP-CLOUD', name: 'Cloud Provider', kind: 'supplier' }]]),
   indicators: [
-    indicator('IND-CLEAR', { type: 'domain-name', value: 'bad.example', pattern: "[domain-name:value = 'bad.example']", tlp: 'CLEAR' }),
+    indicator('IND-CLEAR', {
+      type: 'domain-name',
+      value: 'bad.example',
+      pattern: "[domain-name:value = 'bad.example']",
+      tlp: 'CLEAR',
+    }),
     indicator('IND-GREEN', {
       sightings: [
         { sightingId: 'SIGHT-1', firstSeen: T0, lastSeen: T0, count: 4, recordedAt: T0, recordedBy: 'rita' },
       ],
     }),
-    indicator('IND-AMBER', { type: 'sha256', value: 'a'.repeat(64), pattern: `[file:hashes.'SHA-256' = '${'a'.repeat(64)}']`, tlp: 'AMBER' }),
+    indicator('IND-AMBER', {
+      type: 'sha256',
+      value: 'a'.repeat(64),
+      pattern: `[file:hashes.'SHA-256' = '${'a'.repeat(64)}']`,
+      tlp: 'AMBER',
+    }),
   ],
   lessons: [
-    { lessonId: 'LESSON-1', lesson: 'MFA was off', recommendation: 'Enforce MFA', recordedAt: T0, recordedBy: 'carol' },
+    {
+      lessonId: 'LESSON-1',
+      lesson: 'MFA was off',
+      recommendation: 'Enforce MFA',
+      recordedAt: T0,
+      recordedBy: 'carol',
+    },
   ],
   ...over,
 });
@@ -98,13 +114,18 @@ describe('the STIX 2.1 export of an incident', () => {
     const ind = bundle.objects.find((o) => o.type === 'indicator') as Record<string, unknown>;
     const { pattern: _, ...noPattern } = ind;
     expect(validator.objectErrors(noPattern as { type: string })).not.toEqual([]);
-    expect(validator.objectErrors({ ...ind, modified: '2024-03-01T08:00:00Z' } as { type: string })).not.toEqual([]);
+    expect(
+      validator.objectErrors({ ...ind, modified: '2024-03-01T08:00:00Z' } as unknown as { type: string }),
+    ).not.toEqual([]);
   });
 
   it('marks every object with the official TLP 2.0 marking definitions (OASIS cti-stix-common-objects)', () => {
     const canonical = JSON.parse(
       readFileSync(
-        new URL('../../../shared/conformance/stix2.1/tlp2/canonical-tlp-marking-definitions.json', import.meta.url),
+        new URL(
+          '../../../shared/conformance/stix2.1/tlp2/canonical-tlp-marking-definitions.json',
+          import.meta.url,
+        ),
         'utf8',
       ),
     ) as { tlp_2_0_stix21_extension: { id: string; name: string }[] };
@@ -132,10 +153,15 @@ describe('the STIX 2.1 export of an incident', () => {
     expect(again.map((s) => s.object.id)).toEqual(first.map((s) => s.object.id));
     const later = '2024-03-02T10:00:00.000Z';
     const changed = incidentStixObjects(
-      input({ indicators: input().indicators.map((i) => (i.indicatorId === 'IND-GREEN' ? { ...i, modifiedAt: later } : i)) }),
+      input({
+        indicators: input().indicators.map((i) =>
+          i.indicatorId === 'IND-GREEN' ? { ...i, modifiedAt: later } : i,
+        ),
+      }),
     );
     expect(changed.map((s) => s.object.id)).toEqual(first.map((s) => s.object.id));
-    const id = (xs: typeof first) => xs.find((s) => s.object.type === 'indicator' && s.tlp === 'GREEN')?.object;
+    const id = (xs: typeof first) =>
+      xs.find((s) => s.object.type === 'indicator' && s.tlp === 'GREEN')?.object;
     expect(id(changed)?.id).toBe(id(first)?.id);
     expect(id(first)?.modified).toBe(T0);
     expect(id(changed)?.modified).toBe(later);
@@ -175,9 +201,11 @@ describe('the STIX 2.1 export of an incident', () => {
     // Above: AMBER gets everything (the incident, the third party, the note, the course of action).
     const amber = shareableObjects(all, 'AMBER');
     expect(amber.length).toBe(shareableObjects(all, undefined).length);
-    expect(shareableObjects(all, 'CLEAR').map((s) => s.object.type).sort()).toEqual(
-      ['marking-definition', 'identity', 'indicator', 'domain-name', 'relationship'].sort(),
-    );
+    expect(
+      shareableObjects(all, 'CLEAR')
+        .map((s) => s.object.type)
+        .sort(),
+    ).toEqual(['marking-definition', 'identity', 'indicator', 'domain-name', 'relationship'].sort());
   });
 });
 
@@ -193,7 +221,7 @@ describe('STIX patterns and observables', () => {
 
   it.each([
     "ipv4-addr:value = '1.2.3.4'",
-    "[ipv4-addr:value = ]",
+    '[ipv4-addr:value = ]',
     "[ipv4-addr:value = '1.2.3.4'",
     '[value]',
     '',

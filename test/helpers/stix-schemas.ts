@@ -41,6 +41,9 @@ export function stixValidator(): {
     }
     return v;
   };
+  // Compiled now, not on first use: compiling blocks the event loop for seconds, long enough for a
+  // local server to drop an idle keep-alive connection in the middle of a test.
+  for (const type of byType.keys()) if (!['core', 'properties'].includes(type)) validatorOf(type);
   const errorsOf = (v: ValidateFunction, value: unknown, label: string) =>
     v(value) ? [] : (v.errors ?? []).map((e) => `${label}${e.instancePath} ${e.message ?? ''}`);
   return {

@@ -399,4 +399,28 @@ describe('the sharing ledger', () => {
       403,
     );
   });
+
+  it('records a regulator submission in the transaction that records it', async () => {
+    await must(post(`/incidents/${INC}/obligations`, { regime: 'gdpr' }));
+    const sub = await must(
+      post(`/incidents/${INC}/obligations/gdpr/submissions`, {
+        clock: 'authority',
+        recipient: 'CNIL',
+        coveredItems: ['nature'],
+      }),
+    );
+    const ledger = await must(
+      stack.request('GET', `/incidents/${INC}/sharing-ledger`, { token: carol, query: { limit: '100' } }),
+      200,
+    );
+    expect(ledger.body.items).toContainEqual(
+      expect.objectContaining({
+        channel: 'regulator-submission',
+        recipient: 'CNIL',
+        tlp: 'AMBER',
+        by: 'carol',
+        objects: [{ id: `gdpr/${sub.body.submissionId}`, version: 'authority' }],
+      }),
+    );
+  });
 });

@@ -5,7 +5,7 @@ import { READERS_AND_PARTNERS, type Route } from '../types.js';
 export const route = {
   id: 'getTaxiiApiRoot',
   method: 'GET',
-  path: '/taxii2/liaison/',
+  path: '/taxii2/liaison',
   handler: 'taxii/get-api-root',
   roles: READERS_AND_PARTNERS,
   table: 'NONE',

@@ -5,7 +5,7 @@ import { READERS_AND_PARTNERS, type Route } from '../types.js';
 export const route = {
   id: 'getTaxiiCollection',
   method: 'GET',
-  path: '/taxii2/liaison/collections/{collectionId}/',
+  path: '/taxii2/liaison/collections/{collectionId}',
   handler: 'taxii/get-collection',
   roles: READERS_AND_PARTNERS,
   table: 'RO',

@@ -5,7 +5,7 @@ import { READERS_AND_PARTNERS, type Route } from '../types.js';
 export const route = {
   id: 'getTaxiiDiscovery',
   method: 'GET',
-  path: '/taxii2/',
+  path: '/taxii2',
   handler: 'taxii/get-discovery',
   roles: READERS_AND_PARTNERS,
   table: 'NONE',

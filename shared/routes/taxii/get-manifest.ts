@@ -5,7 +5,7 @@ import { READERS_AND_PARTNERS, type Route } from '../types.js';
 export const route = {
   id: 'getTaxiiManifest',
   method: 'GET',
-  path: '/taxii2/liaison/collections/{collectionId}/manifest/',
+  path: '/taxii2/liaison/collections/{collectionId}/manifest',
   handler: 'taxii/get-manifest',
   roles: READERS_AND_PARTNERS,
   table: 'RO',

@@ -5,7 +5,7 @@ import { READERS_AND_PARTNERS, type Route } from '../types.js';
 export const route = {
   id: 'getTaxiiObjectVersions',
   method: 'GET',
-  path: '/taxii2/liaison/collections/{collectionId}/objects/{objectId}/versions/',
+  path: '/taxii2/liaison/collections/{collectionId}/objects/{objectId}/versions',
   handler: 'taxii/get-object-versions',
   roles: READERS_AND_PARTNERS,
   table: 'RO',

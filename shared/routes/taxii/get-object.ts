@@ -5,7 +5,7 @@ import { READERS_AND_PARTNERS, type Route } from '../types.js';
 export const route = {
   id: 'getTaxiiObject',
   method: 'GET',
-  path: '/taxii2/liaison/collections/{collectionId}/objects/{objectId}/',
+  path: '/taxii2/liaison/collections/{collectionId}/objects/{objectId}',
   handler: 'taxii/get-object',
   roles: READERS_AND_PARTNERS,
   table: 'RW',

@@ -5,7 +5,7 @@ import { READERS_AND_PARTNERS, type Route } from '../types.js';
 export const route = {
   id: 'getTaxiiObjects',
   method: 'GET',
-  path: '/taxii2/liaison/collections/{collectionId}/objects/',
+  path: '/taxii2/liaison/collections/{collectionId}/objects',
   handler: 'taxii/get-objects',
   roles: READERS_AND_PARTNERS,
   table: 'RW',

@@ -5,7 +5,7 @@ import { READERS_AND_PARTNERS, type Route } from '../types.js';
 export const route = {
   id: 'listTaxiiCollections',
   method: 'GET',
-  path: '/taxii2/liaison/collections/',
+  path: '/taxii2/liaison/collections',
   handler: 'taxii/list-collections',
   roles: READERS_AND_PARTNERS,
   table: 'RO',

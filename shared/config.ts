@@ -458,3 +458,20 @@ export function inboundConfig(): InboundConfig {
   cachedInbound ??= readInboundConfig();
   return cachedInbound;
 }
+
+/** Information sharing (docs/sharing.md). */
+export interface SharingConfig {
+  /** The name of the operator's STIX `identity` (every exported object's `created_by_ref`). */
+  readonly operatorName: string;
+}
+
+export function readSharingConfig(env: NodeJS.ProcessEnv = process.env): SharingConfig {
+  return { operatorName: env.LIAISON_OPERATOR_NAME?.trim() || 'Liaison operator' };
+}
+
+let cachedSharing: SharingConfig | undefined;
+
+export function sharingConfig(): SharingConfig {
+  cachedSharing ??= readSharingConfig();
+  return cachedSharing;
+}

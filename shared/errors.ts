@@ -73,6 +73,12 @@ export class PayloadTooLargeError extends AppError {
   readonly code = 'PAYLOAD_TOO_LARGE';
 }
 
+/** 406: the request's `Accept` allows none of the media types the endpoint answers (TAXII). */
+export class NotAcceptableError extends AppError {
+  readonly status = 406;
+  readonly code = 'NOT_ACCEPTABLE';
+}
+
 export class UnsupportedMediaTypeError extends AppError {
   readonly status = 415;
   readonly code = 'UNSUPPORTED_MEDIA_TYPE';

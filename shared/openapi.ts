@@ -31,6 +31,8 @@ const ERRORS: Record<string, string> = {
     'The incident is no longer at the `If-Match` version (PRECONDITION_FAILED; `details` give the current version): read it again',
   '413':
     'Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`)',
+  '406':
+    'The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`)',
   '415': 'Body is not JSON',
   '422': 'Well-formed but refused',
   '429': 'Too many failed link attempts (verification or acknowledgement) from this address; try again later',
@@ -74,6 +76,30 @@ const EXTRA_STATUSES: Record<string, readonly string[]> = {
   acknowledgeByLink: ['410', '429'],
   getAcknowledgePage: ['429'],
 };
+
+const TAXII_MEDIA = 'application/taxii+json;version=2.1';
+const STIX_MEDIA = 'application/stix+json;version=2.1';
+/** A TAXII 2.1 error message (§3.6.1), the error body of the TAXII endpoints. */
+const TAXII_ERROR = {
+  type: 'object',
+  required: ['title'],
+  properties: {
+    title: { type: 'string' },
+    description: { type: 'string' },
+    error_code: { type: 'string' },
+    http_status: { type: 'string' },
+    details: { type: 'object' },
+  },
+};
+/** The ledger reads also answer `format=csv` / `format=jsonl` as text. */
+const LEDGER_EXPORTS: ReadonlySet<string> = new Set(['getIncidentLedger', 'getOrganizationLedger']);
+
+function mediaContent(media: 'stix' | 'taxii' | 'taxii-objects', schema: unknown): Record<string, unknown> {
+  if (media === 'stix') return { [STIX_MEDIA]: { schema } };
+  return media === 'taxii-objects'
+    ? { [TAXII_MEDIA]: { schema }, [STIX_MEDIA]: { schema } }
+    : { [TAXII_MEDIA]: { schema } };
+}
 
 export function buildOpenApi(): Record<string, unknown> {
   const components: Record<string, JsonSchema> = {};
@@ -164,6 +190,7 @@ export function buildOpenApi(): Record<string, unknown> {
         (route.body || !['413', '415'].includes(c)) &&
         (c !== '422' || unprocessable.length > 0) &&
         (c !== '412' || conditional) &&
+        (c !== '406' || route.media?.startsWith('taxii') === true) &&
         (!['410', '429'].includes(c) ||
           (EXTRA_STATUSES[route.id] ?? []).includes(c) ||
           specific.some((e) => String(e.status) === c)),
@@ -171,9 +198,16 @@ export function buildOpenApi(): Record<string, unknown> {
     const errorSchema = (c: string) =>
       c === '401'
         ? { $ref: '#/components/schemas/GatewayError' }
-        : c === '413'
-          ? { anyOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayError' }] }
-          : { $ref: '#/components/schemas/Error' };
+        : route.media?.startsWith('taxii')
+          ? TAXII_ERROR
+          : c === '413'
+            ? {
+                anyOf: [
+                  { $ref: '#/components/schemas/Error' },
+                  { $ref: '#/components/schemas/GatewayError' },
+                ],
+              }
+            : { $ref: '#/components/schemas/Error' };
     const errorDescription = (c: string) =>
       c === '422' ? `${ERRORS[c]}: ${unprocessable.join(', ')}` : ERRORS[c];
     const operation: Record<string, unknown> = {
@@ -211,10 +245,17 @@ export function buildOpenApi(): Record<string, unknown> {
                 },
               }
             : {}),
-          content:
-            route.html === 'page'
+          content: route.media
+            ? mediaContent(route.media, convert(route.response.schema, 'output'))
+            : route.html === 'page'
               ? { 'text/html': { schema: convert(route.response.schema, 'output') } }
               : {
+                  ...(LEDGER_EXPORTS.has(route.id)
+                    ? {
+                        'text/csv': { schema: { type: 'string' } },
+                        'application/x-ndjson': { schema: { type: 'string' } },
+                      }
+                    : {}),
                   'application/json': { schema: convert(route.response.schema, 'output') },
                   ...(route.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
                 },
@@ -231,8 +272,9 @@ export function buildOpenApi(): Record<string, unknown> {
               {
                 description: codes.length ? `${errorDescription(c)}. Codes: ${listed}` : errorDescription(c),
                 ...(xCodes.length ? { 'x-error-codes': xCodes } : {}),
-                content:
-                  route.html === 'page'
+                content: route.media?.startsWith('taxii')
+                  ? { [TAXII_MEDIA]: { schema: errorSchema(c) } }
+                  : route.html === 'page'
                     ? { 'text/html': { schema: { type: 'string' } } }
                     : {
                         'application/json': { schema: errorSchema(c) },

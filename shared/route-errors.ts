@@ -61,6 +61,33 @@ export const ROUTE_ERRORS: Readonly<Record<string, readonly RouteErrorCode[]>> =
   rejectQuarantinedEmail: [
     { status: 409, code: 'NOT_QUARANTINED', when: 'the e-mail was accepted or rejected already' },
   ],
+  createIndicator: [
+    {
+      status: 400,
+      code: 'ABOVE_INCIDENT_TLP',
+      when: 'the indicator’s TLP is above the incident’s (`body.tlp`)',
+      detail: true,
+    },
+  ],
+  createSighting: [
+    { status: 409, code: 'TOO_MANY_SIGHTINGS', when: 'the indicator has its maximum of sightings' },
+  ],
+  createCollection: [
+    {
+      status: 400,
+      code: 'COLLECTION_TLP_TOO_HIGH',
+      when: 'RED, or AMBER+STRICT with more than one member organization (`body.tlpCeiling`)',
+      detail: true,
+    },
+  ],
+  updateCollection: [
+    {
+      status: 400,
+      code: 'COLLECTION_TLP_TOO_HIGH',
+      when: 'RED, or AMBER+STRICT with more than one member organization (`body.tlpCeiling`)',
+      detail: true,
+    },
+  ],
   attachObligation: [
     { status: 409, code: 'ALREADY_ATTACHED', when: 'the regime is already attached to the incident' },
   ],

@@ -110,12 +110,23 @@ function matchTemplate(template: string, path: string): Record<string, string> |
   return got.length === want.length ? params : undefined;
 }
 
-/** Like API Gateway: the most specific route (fewest parameters) wins. */
+/**
+ * Like API Gateway: the most specific route (fewest parameters) wins. TAXII 2.1 URLs end in `/`
+ * (`/taxii2/`, `…/objects/`) while a route path may not (CDK, API Gateway): a request path with
+ * one trailing slash matches a TAXII route (`media: taxii*`) without it (docs/sharing.md).
+ */
 export function matchRoute(
   method: string,
   path: string,
   table: readonly Route[] = ROUTES,
 ): RouteMatch | undefined {
+  const exact = matchExact(method, path, table);
+  if (exact || path.length < 2 || !path.endsWith('/')) return exact;
+  const taxii = matchExact(method, path.slice(0, -1), table);
+  return taxii?.route.media?.startsWith('taxii') ? taxii : undefined;
+}
+
+function matchExact(method: string, path: string, table: readonly Route[]): RouteMatch | undefined {
   let best: RouteMatch | undefined;
   let bestParams = Number.POSITIVE_INFINITY;
   for (const route of table) {

@@ -48,6 +48,12 @@
  *   VERIFYLIMIT#<bucket> #LIMIT                  failed /verify attempts of one IP hash in one window (TTL)
  *   VERIFYSWEEP          #RUN                    the sweep in progress (run id, cursor, counts) or the last one
  *   VERIFYSWEEP          #LAST                   the last completed sweep's results and directory health
+ * Sharing (docs/sharing.md):
+ *   SHARE#<incId>        IND#<indicatorId>       indicator / observable of an incident (its sightings inside, version)
+ *   COLLECTION#<colId>   #COLLECTION             TAXII collection (members, TLP ceiling, incidents, version)
+ *     gsi1  COLLECTION / <title>#<id>            collections by title
+ *   LEDGER#INC#<incId>   <at>#<entryId>          sharing-ledger entry (what left, to whom, when, TLP); `-` without incident
+ *     gsi4  LEDGER#ORG#<orgId> / <at>#<entryId>  the ledger of one recipient organization
  * Reminders (docs/reminders.md):
  *   REMINDER#<scheduleName> SENT#<dueInstant>    a reminder schedule acted for that due instant (TTL expiresAt)
  * Agreement updates, SLA breaches, joint reviews (docs/agreements.md):
@@ -113,6 +119,18 @@ export const keys = {
   idempotency: (recordKey: string): Key => ({ pk: `IDEM#${recordKey}`, sk: '#IDEM' }),
   /** Outbox item: one SNS message to one organization, written with its communication. */
   outbox: (messageId: string): Key => ({ pk: `OUTBOX#${messageId}`, sk: '#OUTBOX' }),
+  /** Indicator of an incident (its own partition: the incident's Query never reads it). */
+  indicator: (incidentId: string, indicatorId: string): Key => ({
+    pk: `SHARE#${incidentId}`,
+    sk: `IND#${indicatorId}`,
+  }),
+  /** TAXII collection (docs/sharing.md). */
+  collection: (collectionId: string): Key => ({ pk: `COLLECTION#${collectionId}`, sk: '#COLLECTION' }),
+  /** Sharing-ledger entry, under its incident (`-`: none), ordered by time. */
+  ledgerEntry: (incidentId: string | undefined, at: string, entryId: string): Key => ({
+    pk: `LEDGER#INC#${incidentId ?? '-'}`,
+    sk: `${at}#${entryId}`,
+  }),
   /** Coordination channel (top-level; its escalation rules are the policy of activations naming it). */
   channel: (channelId: string): Key => ({ pk: `CHANNEL#${channelId}`, sk: '#CHANNEL' }),
   /** Activation record, in its incident's item collection (the incident's ONE Query returns it). */
@@ -162,6 +180,31 @@ export const keys = {
 export function playbookIndexKeys(p: { id: string; name: string }) {
   return { gsi1pk: 'PLAYBOOK', gsi1sk: nameKey(p.name, p.id) };
 }
+
+/** Index attributes of a TAXII collection. */
+export function collectionIndexKeys(c: { id: string; title: string }) {
+  return { gsi1pk: 'COLLECTION', gsi1sk: nameKey(c.title, c.id) };
+}
+
+/** Index attributes of a ledger entry naming an organization (its ledger: gsi4). */
+export function ledgerIndexKeys(e: {
+  organizationId?: string | undefined;
+  at: string;
+  entryId: string;
+}): Record<string, string> {
+  return e.organizationId ? { gsi4pk: `LEDGER#ORG#${e.organizationId}`, gsi4sk: `${e.at}#${e.entryId}` } : {};
+}
+
+/** Partitions the sharing repository queries. */
+export const sharingQueries = {
+  indicators: (incidentId: string) => ({ pk: `SHARE#${incidentId}`, skPrefix: 'IND#' }),
+  ledgerOfIncident: (incidentId: string) => ({ pk: `LEDGER#INC#${incidentId}` }),
+  ledgerOfOrganization: (organizationId: string) => ({
+    index: 'gsi4' as const,
+    pkAttr: 'gsi4pk',
+    pk: `LEDGER#ORG#${organizationId}`,
+  }),
+};
 
 /** Index attributes of a coordination channel. */
 export function channelIndexKeys(c: { id: string; name: string }) {
@@ -314,6 +357,7 @@ export const listQueries = {
           ? { index: 'gsi3' as const, pkAttr: 'gsi3pk', pk: `CONTACT#DIM#${f.dimension}` }
           : { index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'CONTACT' },
   channels: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'CHANNEL' }),
+  collections: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'COLLECTION' }),
   playbooks: () => ({ index: 'gsi1' as const, pkAttr: 'gsi1pk', pk: 'PLAYBOOK' }),
   agreementUpdatesOf: (organizationId: string) => ({
     index: 'gsi1' as const,

@@ -14,6 +14,7 @@ import type { TriggersRepository } from './repos/escalation-triggers.js';
 import type { EvidenceRepository } from './repos/evidence.js';
 import type { OrganizationsRepository } from './repos/organizations.js';
 import type { PlaybooksRepository } from './repos/playbooks.js';
+import type { SharingRepository } from './repos/sharing.js';
 import type { TemplatesRepository } from './repos/templates.js';
 import type { VerificationRepository } from './repos/verification.js';
 
@@ -41,6 +42,7 @@ export type Repositories = {
   readonly organizations: OrganizationsRepository;
   readonly playbooks: PlaybooksRepository;
   readonly policies: PoliciesRepository;
+  readonly sharing: SharingRepository;
   readonly templates: TemplatesRepository;
   readonly triggers: TriggersRepository;
   readonly verification: VerificationRepository;

@@ -8,6 +8,7 @@ import type { Route } from '../routes/types.js';
 import { type Caller, callerFrom } from './caller.js';
 import { errorResponse, json } from './error-response.js';
 import { htmlError, htmlResponse, wantsHtml } from './html.js';
+import { negotiate, taxiiError } from './media.js';
 import { logger } from './observability.js';
 import { header, parseBody, parsePath, parseQuery } from './request.js';
 
@@ -36,6 +37,8 @@ export interface Result {
   readonly headers?: Record<string, string>;
   /** The HTML form of the answer, for routes with `html` (sent when the request wants HTML). */
   readonly html?: string;
+  /** A text answer sent as is (an export: CSV, JSON lines), instead of the JSON body. */
+  readonly text?: { readonly contentType: string; readonly body: string };
 }
 
 export const ok = (body: unknown): Result => ({ status: 200, body });
@@ -98,6 +101,7 @@ export function httpHandler<const R extends Route>(
     logger.setCorrelationId(event.requestContext?.requestId);
     const mode = (route as Route).html;
     const asHtml = mode === 'page' || (mode === 'negotiate' && wantsHtml(event));
+    const taxii = (route as Route).media?.startsWith('taxii') === true;
     try {
       const caller = route.roles === 'public' ? PUBLIC_CALLER : callerFrom(event);
       if (
@@ -108,6 +112,7 @@ export function httpHandler<const R extends Route>(
           `Role ${caller.roles.join(', ') || '(none)'} may not ${route.summary.toLowerCase()}`,
         );
       }
+      const contentType = negotiate(route, event);
       const params = parsePath(route, event);
       const query = parseQuery(route, event);
       const body = parseBody(route, event);
@@ -115,7 +120,16 @@ export function httpHandler<const R extends Route>(
       const execute = async () => {
         const result = await run({ body, query, params, caller, idempotencyKey, event } as RequestFor<R>);
         if (asHtml && result.html !== undefined) return htmlResponse(result.status, result.html);
-        return json(result.status, shapeResponse(route, result), result.headers);
+        if (result.text !== undefined) {
+          return {
+            statusCode: result.status,
+            headers: { 'content-type': result.text.contentType, ...result.headers },
+            body: result.text.body,
+          };
+        }
+        const answer = json(result.status, shapeResponse(route, result), result.headers);
+        if (contentType !== undefined) answer.headers['content-type'] = contentType;
+        return answer;
       };
       if (idempotencyKey === undefined) return await execute();
       const { runIdempotently } = await import('../db/idempotency.js');
@@ -128,6 +142,7 @@ export function httpHandler<const R extends Route>(
         execute,
       );
     } catch (error) {
+      if (taxii) return taxiiError(errorResponse(error));
       return asHtml ? htmlError(errorResponse(error)) : errorResponse(error);
     }
   };

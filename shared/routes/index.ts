@@ -108,6 +108,24 @@ import { route as consolidateReview } from './reviews/consolidate-review.js';
 import { route as createReviewContribution } from './reviews/create-review-contribution.js';
 import { route as getReview } from './reviews/get-review.js';
 import { route as openReview } from './reviews/open-review.js';
+import { route as createCollection } from './sharing/create-collection.js';
+import { route as createIndicator } from './sharing/create-indicator.js';
+import { route as createSighting } from './sharing/create-sighting.js';
+import { route as deleteCollection } from './sharing/delete-collection.js';
+import { route as exportIncidentStix } from './sharing/export-incident-stix.js';
+import { route as getIncidentLedger } from './sharing/get-incident-ledger.js';
+import { route as getOrganizationLedger } from './sharing/get-organization-ledger.js';
+import { route as listCollections } from './sharing/list-collections.js';
+import { route as listIndicators } from './sharing/list-indicators.js';
+import { route as updateCollection } from './sharing/update-collection.js';
+import { route as getTaxiiApiRoot } from './taxii/get-api-root.js';
+import { route as getTaxiiCollection } from './taxii/get-collection.js';
+import { route as getTaxiiDiscovery } from './taxii/get-discovery.js';
+import { route as getTaxiiManifest } from './taxii/get-manifest.js';
+import { route as getTaxiiObject } from './taxii/get-object.js';
+import { route as getTaxiiObjectVersions } from './taxii/get-object-versions.js';
+import { route as getTaxiiObjects } from './taxii/get-objects.js';
+import { route as listTaxiiCollections } from './taxii/list-collections.js';
 import { route as approveTemplate } from './templates/approve-template.js';
 import { route as createTemplate } from './templates/create-template.js';
 import { route as getTemplate } from './templates/get-template.js';
@@ -254,6 +272,26 @@ export const routes = [
   listQuarantinedEmails,
   acceptQuarantinedEmail,
   rejectQuarantinedEmail,
+  // ---- information sharing: indicators, STIX export, collections, ledger (docs/sharing.md) ----
+  createIndicator,
+  listIndicators,
+  createSighting,
+  exportIncidentStix,
+  createCollection,
+  listCollections,
+  updateCollection,
+  deleteCollection,
+  getIncidentLedger,
+  getOrganizationLedger,
+  // ---- TAXII 2.1 server (docs/sharing.md) ----
+  getTaxiiDiscovery,
+  getTaxiiApiRoot,
+  listTaxiiCollections,
+  getTaxiiCollection,
+  getTaxiiObjects,
+  getTaxiiObject,
+  getTaxiiObjectVersions,
+  getTaxiiManifest,
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -48,6 +48,18 @@ export interface Route {
    * `application/x-www-form-urlencoded` body is then accepted), JSON otherwise.
    */
   readonly html?: 'page' | 'negotiate';
+  /**
+   * Media types other than JSON (docs/sharing.md): `stix` answers `application/stix+json;version=2.1`;
+   * `taxii` is a TAXII 2.1 endpoint: `Accept` must allow `application/taxii+json;version=2.1` (else
+   * 406), answers carry that type and errors are TAXII error messages; `taxii-objects` also accepts
+   * and answers `application/stix+json;version=2.1` when asked for it.
+   */
+  readonly media?: 'stix' | 'taxii' | 'taxii-objects';
+  /**
+   * A read that records what it discloses in the sharing ledger (docs/sharing.md): a GET with
+   * table access RW (the only kind; test/unit/route-table.test.ts).
+   */
+  readonly ledger?: true;
   readonly summary: string;
   readonly tag: string;
   readonly body?: z.ZodType;

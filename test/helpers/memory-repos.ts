@@ -17,6 +17,7 @@ import { memoryIncidents } from './memory/incidents.js';
 import { memoryObligations } from './memory/obligations.js';
 import { memoryOutbox } from './memory/outbox.js';
 import { memoryReminders } from './memory/reminders.js';
+import { memorySharing } from './memory/sharing.js';
 import { memoryTopics } from './memory/topics.js';
 import { memoryVerification } from './memory/verification.js';
 
@@ -43,6 +44,7 @@ export function memoryRepositories(): Repositories {
     policies,
     reminders: memoryReminders(),
     reviews: memoryReviews(),
+    sharing: memorySharing(),
     templates,
     topics: memoryTopics(),
     triggers,

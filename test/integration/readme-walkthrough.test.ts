@@ -35,25 +35,30 @@ describe('README examples', { timeout: 150_000 }, () => {
     const walkthrough = block(/^API=/);
     const regulatory = block(/^# GDPR and NIS2/);
     const exercise = block(/^# Exercise:/);
+    const sharing = block(/^# Sharing: indicators/);
     const ours = (text: string) =>
       text
         .split('\n')
-        .filter((l) => !/^(API|COORD|RESP|VIEW)=|^json\(\)/.test(l))
+        .filter((l) => !/^(API|COORD|RESP|VIEW|ADMIN|PART)=|^json\(\)/.test(l))
         .join('\n');
     const script = [
       `API=${stack.baseUrl.replace(/\/$/, '')}`,
       `COORD=${await stack.token('coordinator', { sub: 'carol' })}`,
       `RESP=${await stack.token('responder', { sub: 'rita' })}`,
       `VIEW=${await stack.token('viewer', { sub: 'victor' })}`,
+      `ADMIN=${await stack.token('admin', { sub: 'ada' })}`,
+      `PART=${await stack.token('partner', { sub: 'paula', organization: 'TP-001' })}`,
       `json() { curl -sS -o /dev/null -w '%{http_code}\\n' -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "\${@:2}"; }`,
       ours(walkthrough),
       'echo ---',
       ours(regulatory),
       'echo ---',
       ours(exercise),
+      'echo ---',
+      ours(sharing),
     ].join('\n');
     const { stdout } = await run('bash', ['-c', script], { timeout: 120_000 });
-    const [first = '', second = '', third = ''] = stdout.split('---\n');
+    const [first = '', second = '', third = '', fourth = ''] = stdout.split('---\n');
     const codes = (s: string) => s.trim().split('\n').map(Number);
     // Step 7 closes while ACTION-1 is open (409); step 10: bad input (400), a viewer writing (403);
     // editing the closed incident (PATCH) is refused 409 INCIDENT_CLOSED.
@@ -65,6 +70,9 @@ describe('README examples', { timeout: 150_000 }, () => {
     expect(codes(second)).toEqual([201, 201, 200, 201, 200, 200, 200]);
     // The exercise block: all succeed but ending it twice (409 EXERCISE_ENDED).
     expect(codes(third)).toEqual([201, 201, 201, 201, 200, 200, 200, 201, 200, 409, 200]);
+    // Sharing (docs/sharing.md): two indicators, two exports, a collection, TAXII discovery and
+    // collections as the partner, the ledger as CSV.
+    expect(codes(fourth)).toEqual([201, 201, 200, 200, 201, 200, 200, 200]);
   });
 
   it('the evidence block runs verbatim: upload, confirm, download, transfer, holds, refusals', async () => {

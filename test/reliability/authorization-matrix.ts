@@ -487,6 +487,82 @@ export const authorizationMatrix: Readonly<Record<string, Readonly<Record<Organi
     own: r('2xx', '2xx', 403, 403, 403, 401),
     foreign: r('2xx', '2xx', 403, 403, 403, 401),
   },
+  createIndicator: {
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+  },
+  listIndicators: {
+    own: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 403, 401),
+  },
+  createSighting: {
+    own: r('2xx', '2xx', '2xx', 403, 403, 401),
+    foreign: r('2xx', '2xx', '2xx', 403, 403, 401),
+  },
+  // the bundle of an incident: partners of the incident get their own (TLP-filtered); others 404
+  exportIncidentStix: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
+  },
+  // TAXII collections are defined by an admin
+  createCollection: {
+    own: r('2xx', 403, 403, 403, 403, 401),
+    foreign: r('2xx', 403, 403, 403, 403, 401),
+  },
+  listCollections: {
+    own: r('2xx', 403, 403, 403, 403, 401),
+    foreign: r('2xx', 403, 403, 403, 403, 401),
+  },
+  updateCollection: {
+    own: r('2xx', 403, 403, 403, 403, 401),
+    foreign: r('2xx', 403, 403, 403, 403, 401),
+  },
+  deleteCollection: {
+    own: r('2xx', 403, 403, 403, 403, 401),
+    foreign: r('2xx', 403, 403, 403, 403, 401),
+  },
+  getIncidentLedger: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  getOrganizationLedger: {
+    own: r('2xx', '2xx', 403, 403, 403, 401),
+    foreign: r('2xx', '2xx', 403, 403, 403, 401),
+  },
+  // TAXII 2.1: discovery, API root and the collection list for every reader (a partner lists its own)
+  getTaxiiDiscovery: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+  },
+  getTaxiiApiRoot: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+  },
+  listTaxiiCollections: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+  },
+  // a collection and its objects: a partner whose organization is not a member gets 404
+  getTaxiiCollection: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
+  },
+  getTaxiiObjects: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
+  },
+  getTaxiiObject: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
+  },
+  getTaxiiObjectVersions: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
+  },
+  getTaxiiManifest: {
+    own: r('2xx', '2xx', '2xx', '2xx', '2xx', 401),
+    foreign: r('2xx', '2xx', '2xx', '2xx', 404, 401),
+  },
 };
 
 /** The organization claim used for each column. */

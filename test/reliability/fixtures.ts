@@ -209,6 +209,45 @@ export const arrange = {
     );
     return { incidentId, obligationId: 'gdpr' };
   },
+  /** A TLP:GREEN indicator on the incident (partners without an agreement read GREEN). */
+  indicator: async (a: Arrange, incidentId: string): Promise<string> => {
+    const r = await must(
+      a.stack.request('POST', `/incidents/${incidentId}/indicators`, {
+        token: a.admin,
+        body: { type: 'ipv4-addr', value: '198.51.100.7', tlp: 'GREEN' },
+      }),
+      'an indicator',
+    );
+    return r.body.indicatorId as string;
+  },
+  /**
+   * A TAXII collection whose one member is the matrix's partner, at GREEN, serving a fresh incident
+   * with one indicator; with the STIX id of that indicator.
+   */
+  collection: async (a: Arrange): Promise<{ collectionId: string; objectId: string }> => {
+    const [incidentId, partner] = await Promise.all([arrange.incident(a), arrangePartner(a)]);
+    await arrange.indicator(a, incidentId);
+    const c = await must(
+      a.stack.request('POST', '/sharing/collections', {
+        token: a.admin,
+        body: {
+          title: a.unique('Collection'),
+          organizationIds: [partner],
+          tlpCeiling: 'GREEN',
+          incidentIds: [incidentId],
+        },
+      }),
+      'a collection',
+    );
+    const bundle = await must(
+      a.stack.request('GET', `/incidents/${incidentId}/stix`, { token: a.admin }),
+      'a STIX export',
+    );
+    const indicator = (bundle.body.objects as { type: string; id: string }[]).find(
+      (o) => o.type === 'indicator',
+    );
+    return { collectionId: c.body.id as string, objectId: indicator?.id as string };
+  },
   closedIncident: async (a: Arrange): Promise<string> => {
     const id = await arrange.incident(a);
     await must(a.stack.request('POST', `/incidents/${id}/close`, { token: a.admin, body: {} }), 'a close');
@@ -735,6 +774,65 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     params: { emailId: await arrangeQuarantinedEmail(a) },
     body: {},
     otherBody: { note: 'Spam' },
+  }),
+  // ---- information sharing (docs/sharing.md) ----
+  createIndicator: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    body: { type: 'domain-name', value: 'bad.example', tlp: 'GREEN' },
+    otherBody: { type: 'url', value: 'https://bad.example/login', tlp: 'GREEN' },
+  }),
+  listIndicators: async (a) => ({ params: { incidentId: await arrange.incident(a) } }),
+  createSighting: async (a) => {
+    const incidentId = await arrange.incident(a);
+    return {
+      params: { incidentId, indicatorId: await arrange.indicator(a, incidentId) },
+      body: { firstSeen: '2024-05-01T10:00:00Z', count: 3 },
+      otherBody: { firstSeen: '2024-05-02T10:00:00Z', count: 1 },
+    };
+  },
+  exportIncidentStix: async (a) => ({ params: { incidentId: await arrange.incident(a) } }),
+  createCollection: async (a) => {
+    const organizationId = await arrange.organization(a);
+    return {
+      params: {},
+      body: { title: 'CERT feed', organizationIds: [organizationId], tlpCeiling: 'GREEN', incidentIds: [] },
+      otherBody: {
+        title: 'CERT feed',
+        organizationIds: [organizationId],
+        tlpCeiling: 'CLEAR',
+        incidentIds: [],
+      },
+    };
+  },
+  listCollections: async () => ({ params: {} }),
+  updateCollection: async (a) => ({
+    params: { collectionId: (await arrange.collection(a)).collectionId },
+    body: { description: 'Indicators for the sector' },
+    otherBody: { description: 'Indicators for the community' },
+  }),
+  deleteCollection: async (a) => ({
+    params: { collectionId: (await arrange.collection(a)).collectionId },
+    body: {},
+    otherBody: { reason: 'agreement ended' },
+  }),
+  getIncidentLedger: async (a) => ({
+    params: { incidentId: await arrange.incident(a) },
+    query: { limit: '5' },
+  }),
+  getOrganizationLedger: async (a) => ({ params: { organizationId: await arrange.organization(a) } }),
+  getTaxiiDiscovery: async () => ({ params: {} }),
+  getTaxiiApiRoot: async () => ({ params: {} }),
+  listTaxiiCollections: async () => ({ params: {} }),
+  getTaxiiCollection: async (a) => ({ params: { collectionId: (await arrange.collection(a)).collectionId } }),
+  getTaxiiObjects: async (a) => ({
+    params: { collectionId: (await arrange.collection(a)).collectionId },
+    query: { limit: '10', 'match[type]': 'indicator' },
+  }),
+  getTaxiiObject: async (a) => ({ params: await arrange.collection(a) }),
+  getTaxiiObjectVersions: async (a) => ({ params: await arrange.collection(a) }),
+  getTaxiiManifest: async (a) => ({
+    params: { collectionId: (await arrange.collection(a)).collectionId },
+    query: { limit: '10' },
   }),
 };
 

@@ -316,6 +316,19 @@ function problems(route: Route, fuzz: FuzzRequest, res: Raw): string[] {
   if (res.status >= 400 && html && res.contentType?.startsWith('text/html')) {
     if (!res.csp?.includes("default-src 'none'")) out.push('HTML error page without its CSP');
     if (!res.text.includes(`(${res.status} `)) out.push(`HTML error page does not name ${res.status}`);
+  } else if (res.status >= 400 && route.media?.startsWith('taxii')) {
+    // A TAXII 2.1 endpoint answers a TAXII error message in its media type (docs/sharing.md).
+    let body: { title?: unknown; http_status?: unknown; message?: unknown } | undefined;
+    try {
+      body = JSON.parse(res.text) as typeof body;
+    } catch {
+      out.push('error answer is not JSON');
+    }
+    const gateway = (res.status === 404 || res.status === 413) && typeof body?.message === 'string';
+    if (!gateway && !(typeof body?.title === 'string' && body.http_status === String(res.status)))
+      out.push(`error body is not a TAXII error message: ${res.text.slice(0, 200)}`);
+    if (!gateway && !res.contentType?.startsWith('application/taxii+json'))
+      out.push(`TAXII error answered as ${res.contentType}`);
   } else if (res.status >= 400) {
     let body: unknown;
     try {

@@ -63,6 +63,15 @@ describe('route matching', () => {
     expect(matchRoute('GET', '/incidents/INC-7/nope')).toBeUndefined();
     expect(matchRoute('GET', '/incidents/')).toBeUndefined();
   });
+
+  it('matches a TAXII route with the trailing slash TAXII 2.1 URLs carry (only TAXII routes)', () => {
+    expect(matchRoute('GET', '/taxii2/')?.route.id).toBe('getTaxiiDiscovery');
+    expect(matchRoute('GET', '/taxii2/liaison/collections/C-1/objects/')?.pathParameters).toEqual({
+      collectionId: 'C-1',
+    });
+    expect(matchRoute('GET', '/sharing/collections/')).toBeUndefined();
+    expect(matchRoute('GET', '/taxii2//')).toBeUndefined();
+  });
 });
 
 describe('the API Gateway v2 event', () => {

@@ -4,9 +4,15 @@
  * without one gets its topic created once and stored; a topic deleted out of band is re-created.
  */
 import { describe, expect, it } from 'vitest';
-import { buildOutbox, publishOutbox, sweepOutbox } from '../../shared/domain/notifications/delivery.js';
+import {
+  buildOutbox,
+  notificationLedgerEntry,
+  publishOutbox,
+  sweepOutbox,
+} from '../../shared/domain/notifications/delivery.js';
 import { memoryOutbox } from '../helpers/memory/outbox.js';
 import { memoryPublisher } from '../helpers/memory/ports.js';
+import { memorySharing } from '../helpers/memory/sharing.js';
 import { memoryTopics } from '../helpers/memory/topics.js';
 import { memoryDeps } from '../helpers/memory-repos.js';
 
@@ -98,5 +104,28 @@ describe('publishing to the stored topic', () => {
     expect(await sweepOutbox(s.deps, s.notify, later)).toEqual({ due: 1, sent: 1, failed: 0, pending: 0 });
     expect(await sweepOutbox(s.deps, s.notify, later)).toEqual({ due: 0, sent: 0, failed: 0, pending: 0 });
     expect(ops(s.publisher.calls)).toEqual(['publish', 'publish']);
+  });
+});
+
+describe('the sharing ledger of notifications (docs/sharing.md)', () => {
+  it('records each delivered message once: to whom, which communication, at its TLP', async () => {
+    const s = setup({ 'ORG-A': ARN('ORG-A'), 'ORG-B': ARN('ORG-B') });
+    const sharing = memorySharing();
+    const deps = { ...s.deps, repos: { ...s.deps.repos, sharing } };
+    s.publisher.failNext(1, 'publish'); // one message stays pending: nothing left, nothing recorded
+    await publishOutbox(deps, s.notify, s.communication, s.items);
+    const sent = [...s.outbox.items.values()].filter((o) => o.status === 'sent');
+    expect(sent).toHaveLength(1);
+    expect(sharing.ledger.map((e) => e.organizationId).sort()).toEqual(
+      sent.map((o) => o.organizationId).sort(),
+    );
+    expect(sharing.ledger[0]).toMatchObject({
+      channel: 'notification',
+      incidentId: 'INC-1',
+      tlp: 'AMBER',
+      objects: [{ id: 'COMM-1' }, { id: `message:${sent[0]?.id}` }],
+    });
+    await sharing.record(sent.map((o) => notificationLedgerEntry(o)));
+    expect(sharing.ledger).toHaveLength(sent.length);
   });
 });

@@ -16,6 +16,7 @@ import { outboxRepository } from './outbox.js';
 import { createPlaybooksRepository } from './playbooks.js';
 import { remindersRepository } from './reminders.js';
 import { reviewsRepository } from './reviews.js';
+import { createSharingRepository } from './sharing.js';
 import { createTemplatesRepository } from './templates.js';
 import { topicsRepository } from './topics.js';
 import { createVerificationRepository } from './verification.js';
@@ -28,6 +29,7 @@ export function createRepositories(ctx: TableContext): Repositories {
     organizations: createOrganizationsRepository(ctx),
     playbooks: createPlaybooksRepository(ctx),
     policies: createPoliciesRepository(ctx),
+    sharing: createSharingRepository(ctx),
     templates: createTemplatesRepository(ctx),
     triggers: createTriggersRepository(ctx),
     verification: createVerificationRepository(ctx),

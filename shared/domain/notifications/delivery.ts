@@ -13,6 +13,7 @@ import { EXERCISE_PREFIX } from '../../model/exercise.js';
 import type { Tlp } from '../../schemas/common.js';
 import type { StakeholderGroup } from '../../schemas/contacts.js';
 import type { Communication, Recipients } from '../../schemas/incidents.js';
+import type { LedgerEntry } from '../../schemas/sharing.js';
 import { listContacts, loadContacts } from '../contacts/service.js';
 import type { Deps } from '../deps.js';
 import { organizationTlpReader } from '../organizations/service.js';
@@ -267,6 +268,22 @@ export async function publishToOrganization(
   });
 }
 
+/**
+ * The sharing-ledger entry of a delivered message (docs/sharing.md): to the organization, its
+ * recipients, at the message's TLP. Its id is the message's, so a repeated delivery is one entry.
+ */
+export const notificationLedgerEntry = (item: OutboxItem): LedgerEntry => ({
+  entryId: `notification-${item.id}`,
+  at: item.createdAt,
+  channel: 'notification',
+  ...(item.incidentId ? { incidentId: item.incidentId } : {}),
+  organizationId: item.organizationId,
+  recipient: item.recipients.join(' '),
+  tlp: item.tlp,
+  by: 'liaison',
+  objects: [{ id: item.communicationId ?? item.kind }, { id: `message:${item.id}` }],
+});
+
 /** One Publish of one outbox item, its result recorded on the item and on the communication. */
 export async function attemptPublish(
   deps: Deps,
@@ -296,6 +313,7 @@ export async function attemptPublish(
     nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)).toISOString(),
   });
   await deps.repos.outbox.recordOnCommunication(item, status, attempts, error);
+  if (status === 'sent') await deps.repos.sharing.record([notificationLedgerEntry(item)]);
   return status;
 }
 

@@ -31,6 +31,7 @@ import {
   reminderPrepare,
 } from '../reminders/schedules.js';
 import { signedIsoDuration } from '../time.js';
+import { incidentTlp } from '../tlp/rules.js';
 import { computeDue } from './deadlines.js';
 import { inputError } from './inputs.js';
 import { clockApplies, REGIMES, type Regime } from './regimes.js';
@@ -319,7 +320,20 @@ export async function recordSubmission(
     return commit(deps, caller, incident, {
       ...reminderPrepare(scheduling, plan),
       incident: summarized(incident, (s) => withObligation(s, shown)),
-      items: [deps.repos.obligations.putPart(record, current.version)],
+      items: [
+        deps.repos.obligations.putPart(record, current.version),
+        // What left: the submission to the regulator, in the sharing ledger (docs/sharing.md).
+        deps.repos.sharing.ledgerPut({
+          entryId: `submission-${obligationId}-${submission.submissionId}`,
+          at: submission.submittedAt,
+          channel: 'regulator-submission',
+          incidentId,
+          recipient: body.recipient,
+          tlp: incidentTlp(incident),
+          by: caller.subject,
+          objects: [{ id: `${obligationId}/${submission.submissionId}`, version: clock.id }],
+        }),
+      ],
       timeline: [
         {
           type: late ? 'obligation.submitted_late' : 'obligation.submitted',

@@ -275,6 +275,29 @@ export function contributionMarking(incidentLevel: Tlp, reviewDefault: Tlp, requ
   return tlp;
 }
 
+// ---------------------------------------------------------------- machine-readable sharing (STIX / TAXII)
+
+/**
+ * An indicator's (or other shared item's) own marking: the incident's level when none is given,
+ * never above it (400 on `body.tlp`, `ABOVE_INCIDENT_TLP`); lowering needs no decision here, since
+ * the item is new and carries only what its author marks.
+ */
+export function itemMarking(incident: { readonly tlp?: Tlp | undefined }, requested: Tlp | undefined): Tlp {
+  const level = incidentTlp(incident);
+  const tlp = requested ?? level;
+  if (isRaising(level, tlp)) {
+    throw new ValidationError(`TLP:${tlp} is above the incident's TLP:${level}`, [
+      {
+        field: 'body.tlp',
+        message: `at most ${level}, the incident's level`,
+        code: 'ABOVE_INCIDENT_TLP',
+        incidentTlp: level,
+      },
+    ]);
+  }
+  return tlp;
+}
+
 /**
  * May a partner organization read a review contribution? Its own always; another's only when the
  * partner may read content not addressed to it at that level (`partnerWithholding`: never RED nor
@@ -290,3 +313,37 @@ export const contributionVisible = (
 /** A consolidated result shared at `resultTlp` may carry a contribution marked `contributionTlp`. */
 export const resultMayCarry = (resultTlp: Tlp, contributionTlp: Tlp): boolean =>
   tlpAllows(resultTlp, contributionTlp);
+
+/**
+ * The ceiling of machine-readable sharing to `audience` under `agreementCeiling`: TLP:RED is for
+ * named people only, so never in a bundle or a collection; TLP:AMBER+STRICT only to a single named
+ * organization (a one-member collection or an export for one organization); a community of several
+ * organizations gets at most AMBER. A partner reading also stays within its own organization's ceiling.
+ */
+export function sharingCeiling(
+  agreementCeiling: Tlp,
+  audience: { readonly organizations: number; readonly readerCeiling?: Tlp | undefined },
+): Tlp {
+  const cap: Tlp = audience.organizations === 1 ? 'AMBER+STRICT' : 'AMBER';
+  const levels = [agreementCeiling, cap, ...(audience.readerCeiling ? [audience.readerCeiling] : [])];
+  return levels.reduce((low, l) => (tlpRank(l) < tlpRank(low) ? l : low));
+}
+
+/** May an object marked `level` be shared under `ceiling` (from `sharingCeiling`)? */
+export const sharedUnder = (ceiling: Tlp, level: Tlp): boolean => tlpAllows(ceiling, level);
+
+/** A collection's ceiling must be one it can serve: not RED; AMBER+STRICT only with one member (400). */
+export function assertCollectionCeiling(ceiling: Tlp, members: number): void {
+  if (ceiling === 'RED' || (ceiling === 'AMBER+STRICT' && members !== 1)) {
+    throw new ValidationError(`A collection of ${members} organization(s) cannot be TLP:${ceiling}`, [
+      {
+        field: 'body.tlpCeiling',
+        message:
+          ceiling === 'RED'
+            ? 'TLP:RED is for named people only, never a collection'
+            : 'TLP:AMBER+STRICT needs exactly one member organization',
+        code: 'COLLECTION_TLP_TOO_HIGH',
+      },
+    ]);
+  }
+}

@@ -1693,6 +1693,318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/incidents/{incidentId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an incident’s indicators with their sightings
+         * @description Roles: admin, coordinator, responder, viewer
+         */
+        get: operations["listIndicators"];
+        put?: never;
+        /**
+         * Record an indicator / observable (IP, domain, URL, file hash, e-mail) on an incident
+         * @description Roles: admin, coordinator, responder
+         */
+        post: operations["createIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/indicators/{indicatorId}/sightings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record where and when an indicator was seen
+         * @description Roles: admin, coordinator, responder
+         */
+        post: operations["createSighting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incidentId}/stix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export an incident as a STIX 2.1 bundle (TLP-filtered for a recipient; recorded in the sharing ledger)
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["exportIncidentStix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the TAXII collections
+         * @description Roles: admin
+         */
+        get: operations["listCollections"];
+        put?: never;
+        /**
+         * Define a TAXII collection (members, TLP ceiling of the agreement, incidents)
+         * @description Roles: admin
+         */
+        post: operations["createCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing/collections/{collectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a TAXII collection
+         * @description Roles: admin
+         */
+        delete: operations["deleteCollection"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a TAXII collection
+         * @description Roles: admin
+         */
+        patch: operations["updateCollection"];
+        trace?: never;
+    };
+    "/incidents/{incidentId}/sharing-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What left the organization about an incident: to whom, when, under which TLP (JSON page, CSV or JSON lines)
+         * @description Roles: admin, coordinator
+         */
+        get: operations["getIncidentLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/sharing-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What was shared with an organization (JSON page, CSV or JSON lines)
+         * @description Roles: admin, coordinator
+         */
+        get: operations["getOrganizationLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxii2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TAXII 2.1 server discovery
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["getTaxiiDiscovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxii2/liaison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TAXII 2.1 API root information
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["getTaxiiApiRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxii2/liaison/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TAXII 2.1 collections the caller may read
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["listTaxiiCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxii2/liaison/collections/{collectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TAXII 2.1 collection
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["getTaxiiCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxii2/liaison/collections/{collectionId}/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TAXII 2.1 objects of a collection (filters, paging; recorded in the sharing ledger)
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["getTaxiiObjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxii2/liaison/collections/{collectionId}/objects/{objectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TAXII 2.1 object of a collection (recorded in the sharing ledger)
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["getTaxiiObject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxii2/liaison/collections/{collectionId}/objects/{objectId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TAXII 2.1 versions of an object
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["getTaxiiObjectVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxii2/liaison/collections/{collectionId}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TAXII 2.1 manifest of a collection
+         * @description Roles: admin, coordinator, responder, viewer, partner
+         */
+        get: operations["getTaxiiManifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4346,6 +4658,108 @@ export interface components {
         /** @description Optional; the body may be empty */
         RejectQuarantinedEmail: {
             note?: string;
+        };
+        Indicator: {
+            indicatorId: string;
+            /**
+             * @description Observable type: an IP address (v4/v6, optionally CIDR), domain name, URL, file hash (MD5, SHA-1, SHA-256) or e-mail address
+             * @enum {string}
+             */
+            type: "ipv4-addr" | "ipv6-addr" | "domain-name" | "url" | "md5" | "sha1" | "sha256" | "email-addr";
+            value: string;
+            name?: string;
+            description?: string;
+            pattern: string;
+            /**
+             * @description TLP 2.0 level
+             * @enum {string}
+             */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            validFrom: string;
+            labels?: string[];
+            sightings: components["schemas"]["Sighting"][];
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date-time */
+            modifiedAt: string;
+            version: number;
+        };
+        Sighting: {
+            sightingId: string;
+            /** Format: date-time */
+            firstSeen: string;
+            /** Format: date-time */
+            lastSeen: string;
+            count: number;
+            /** @description Where it was seen (an organization); absent: the operator */
+            organizationId?: string;
+            note?: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
+        StixBundle: {
+            /** @constant */
+            type: "bundle";
+            id: string;
+            objects: components["schemas"]["StixObject"][];
+        };
+        StixObject: {
+            type: string;
+            id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        SharingCollection: {
+            /** @description UUID (the TAXII collection id) */
+            id: string;
+            title: string;
+            description?: string;
+            /** @description Members: the organizations whose partner users may read it */
+            organizationIds: string[];
+            /**
+             * @description TLP ceiling of the sharing agreement: nothing above it is served
+             * @enum {string}
+             */
+            tlpCeiling: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @description Reference of the agreement (recorded in the ledger) */
+            agreement?: string;
+            /** @description Incidents whose STIX objects the collection serves */
+            incidentIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        LedgerEntry: {
+            entryId: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            channel: "stix-export" | "taxii" | "notification" | "regulator-submission";
+            incidentId?: string;
+            /** @description To whom (organization); absent: not known */
+            organizationId?: string;
+            /** @description Contact, collection, regulator or topic */
+            recipient?: string;
+            collectionId?: string;
+            /**
+             * @description Highest TLP of what was shared
+             * @enum {string}
+             */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            agreement?: string;
+            /** @description Authenticated subject who sent or read it */
+            by: string;
+            /** @description What: STIX object ids and versions, or the communication / submission id */
+            objects: {
+                id: string;
+                version?: string;
+            }[];
         };
     };
     responses: never;
@@ -15024,6 +15438,2060 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read an incident’s indicators with their sightings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Indicator"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createIndicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Observable type: an IP address (v4/v6, optionally CIDR), domain name, URL, file hash (MD5, SHA-1, SHA-256) or e-mail address
+                     * @enum {string}
+                     */
+                    type: "ipv4-addr" | "ipv6-addr" | "domain-name" | "url" | "md5" | "sha1" | "sha256" | "email-addr";
+                    value: string;
+                    name?: string;
+                    description?: string;
+                    /** @description STIX 2.1 pattern (its grammar is checked); by default one is derived from type and value, e.g. `[ipv4-addr:value = '198.51.100.7']` */
+                    pattern?: string;
+                    /**
+                     * @description Its own TLP (default: the incident’s; never above it)
+                     * @enum {string}
+                     */
+                    tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 timestamp; stored and returned in UTC
+                     */
+                    validFrom?: string;
+                    labels?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Record an indicator / observable (IP, domain, URL, file hash, e-mail) on an incident */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            /** @description Invalid input; `details` names each field. Codes: `ABOVE_INCIDENT_TLP` (in `details[].code`): the indicator’s TLP is above the incident’s (`body.tlp`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSighting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                incidentId: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 timestamp; stored and returned in UTC
+                     */
+                    firstSeen: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 timestamp; stored and returned in UTC
+                     */
+                    lastSeen?: string;
+                    count?: number;
+                    /** @description Identifier: letters, digits, ".", "_" or "-", 1-64 characters */
+                    organizationId?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Record where and when an indicator was seen */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `TOO_MANY_SIGHTINGS`: the indicator has its maximum of sightings */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED, INCIDENT_TOO_WIDE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportIncidentStix: {
+        parameters: {
+            query?: {
+                organization?: string;
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Export an incident as a STIX 2.1 bundle (TLP-filtered for a recipient; recorded in the sharing ledger) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/stix+json;version=2.1": components["schemas"]["StixBundle"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCollections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List the TAXII collections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharingCollection"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description?: string;
+                    organizationIds: string[];
+                    /**
+                     * @description TLP 2.0 level
+                     * @enum {string}
+                     */
+                    tlpCeiling: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    agreement?: string;
+                    incidentIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Define a TAXII collection (members, TLP ceiling of the agreement, incidents) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingCollection"];
+                };
+            };
+            /** @description Invalid input; `details` names each field. Codes: `COLLECTION_TLP_TOO_HIGH` (in `details[].code`): RED, or AMBER+STRICT with more than one member organization (`body.tlpCeiling`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (kept in the logs) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Delete a TAXII collection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingCollection"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string;
+                    organizationIds?: string[];
+                    /**
+                     * @description TLP 2.0 level
+                     * @enum {string}
+                     */
+                    tlpCeiling?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    agreement?: string;
+                    incidentIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Change a TAXII collection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingCollection"];
+                };
+            };
+            /** @description Invalid input; `details` names each field. Codes: `COLLECTION_TLP_TOO_HIGH` (in `details[].code`): RED, or AMBER+STRICT with more than one member organization (`body.tlpCeiling`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIncidentLedger: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                format?: "json" | "jsonl" | "csv";
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What left the organization about an incident: to whom, when, under which TLP (JSON page, CSV or JSON lines) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/json": {
+                        items: components["schemas"]["LedgerEntry"][];
+                        nextCursor: string | null;
+                        /** @description The entries as JSON lines or CSV (format=jsonl|csv) */
+                        export?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrganizationLedger: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                format?: "json" | "jsonl" | "csv";
+            };
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was shared with an organization (JSON page, CSV or JSON lines) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/json": {
+                        items: components["schemas"]["LedgerEntry"][];
+                        nextCursor: string | null;
+                        /** @description The entries as JSON lines or CSV (format=jsonl|csv) */
+                        export?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTaxiiDiscovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TAXII 2.1 server discovery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        contact?: string;
+                        default?: string;
+                        api_roots: string[];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+        };
+    };
+    getTaxiiApiRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TAXII 2.1 API root information */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        versions: string[];
+                        max_content_length: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+        };
+    };
+    listTaxiiCollections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TAXII 2.1 collections the caller may read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        collections?: {
+                            id: string;
+                            title: string;
+                            description?: string;
+                            can_read: boolean;
+                            can_write: boolean;
+                            media_types: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+        };
+    };
+    getTaxiiCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TAXII 2.1 collection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        id: string;
+                        title: string;
+                        description?: string;
+                        can_read: boolean;
+                        can_write: boolean;
+                        media_types: string[];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+        };
+    };
+    getTaxiiObjects: {
+        parameters: {
+            query?: {
+                added_after?: string;
+                limit?: number;
+                next?: string;
+                "match[id]"?: string;
+                "match[type]"?: string;
+                "match[version]"?: string;
+                "match[spec_version]"?: string;
+            };
+            header?: never;
+            path: {
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TAXII 2.1 objects of a collection (filters, paging; recorded in the sharing ledger) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        more: boolean;
+                        next?: string;
+                        objects?: components["schemas"]["StixObject"][];
+                    };
+                    "application/stix+json;version=2.1": {
+                        more: boolean;
+                        next?: string;
+                        objects?: components["schemas"]["StixObject"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+        };
+    };
+    getTaxiiObject: {
+        parameters: {
+            query?: {
+                added_after?: string;
+                limit?: number;
+                next?: string;
+                "match[version]"?: string;
+                "match[spec_version]"?: string;
+            };
+            header?: never;
+            path: {
+                collectionId: string;
+                objectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TAXII 2.1 object of a collection (recorded in the sharing ledger) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        more: boolean;
+                        next?: string;
+                        objects?: components["schemas"]["StixObject"][];
+                    };
+                    "application/stix+json;version=2.1": {
+                        more: boolean;
+                        next?: string;
+                        objects?: components["schemas"]["StixObject"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+        };
+    };
+    getTaxiiObjectVersions: {
+        parameters: {
+            query?: {
+                added_after?: string;
+                limit?: number;
+                next?: string;
+                "match[spec_version]"?: string;
+            };
+            header?: never;
+            path: {
+                collectionId: string;
+                objectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TAXII 2.1 versions of an object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        more: boolean;
+                        next?: string;
+                        versions?: string[];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+        };
+    };
+    getTaxiiManifest: {
+        parameters: {
+            query?: {
+                added_after?: string;
+                limit?: number;
+                next?: string;
+                "match[id]"?: string;
+                "match[type]"?: string;
+                "match[version]"?: string;
+                "match[spec_version]"?: string;
+            };
+            header?: never;
+            path: {
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TAXII 2.1 manifest of a collection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        more: boolean;
+                        next?: string;
+                        objects?: {
+                            id: string;
+                            date_added: string;
+                            version: string;
+                            media_type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The `Accept` header allows none of the media types this TAXII endpoint answers (`application/taxii+json;version=2.1`) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/taxii+json;version=2.1": {
+                        title: string;
+                        description?: string;
+                        error_code?: string;
+                        http_status?: string;
+                        details?: Record<string, never>;
+                    };
                 };
             };
         };

@@ -345,7 +345,11 @@ export function shareableObjects(all: readonly Shareable[], ceiling: Tlp | undef
   const markings = new Set(kept.flatMap((s) => (s.object.object_marking_refs as string[] | undefined) ?? []));
   const levels = (Object.keys(TLP_MARKING_IDS) as Tlp[]).filter((l) => markings.has(TLP_MARKING_IDS[l]));
   const seen = new Set<string>();
-  const unique = kept.filter((s) => (seen.has(s.object.id) ? false : (seen.add(s.object.id), true)));
+  const unique = kept.filter((s) => {
+    if (seen.has(s.object.id)) return false;
+    seen.add(s.object.id);
+    return true;
+  });
   return [
     ...levels.map((l) => ({
       object: tlpMarking(l),

@@ -23,6 +23,9 @@ const ROUTES: [RegExp, string[], () => Promise<{ default: Page }>][] = [
   [/^\/third-parties$/, [], () => import('./pages/third-parties')],
   [/^\/directory$/, [], () => import('./pages/directory')],
   [/^\/partner$/, [], () => import('./pages/partner')],
+  [/^\/sharing$/, [], () => import('./pages/sharing')],
+  [/^\/exercises$/, [], () => import('./pages/exercises')],
+  [/^\/inbound$/, [], () => import('./pages/inbound')],
 ];
 
 function parseHash(): { path: string; query: URLSearchParams } {
@@ -73,6 +76,9 @@ function Shell({ session }: { session: Session | undefined }): JSX.Element {
                 <a href="#/incidents">Incidents</a>
                 <a href="#/third-parties">Third parties</a>
                 <a href="#/directory">Directory</a>
+                <a href="#/sharing">Sharing</a>
+                <a href="#/exercises">Exercises</a>
+                <a href="#/inbound">Inbound e-mail</a>
                 <a href="#/partner">Partner view</a>
               </>
             )}

@@ -39,3 +39,10 @@ export function asApiError(error: unknown, status: number): ApiError {
       : `HTTP ${status}`;
   return { error: { code: status === 401 ? 'UNAUTHORIZED' : 'ERROR', message, details: [] } };
 }
+
+/** The JSON body of an operation whose schema has no name of its own in docs/openapi.json. */
+export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;

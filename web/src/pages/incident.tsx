@@ -23,6 +23,7 @@ import {
 } from '../ui';
 import { ActivationTools, Chains, Obligations, Paged, TlpChange } from './incident-extras';
 import { Evidence, FollowUp, Holds, Review } from './incident-followup';
+import { Indicators } from './sharing';
 
 type Incident = Schemas['IncidentDetail'];
 const path = (incidentId: string) => ({ params: { path: { incidentId } } });
@@ -446,6 +447,7 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
       <Holds incidentId={i.id} />
       <FollowUp incidentId={i.id} />
       <Review incidentId={i.id} />
+      <Indicators incidentId={i.id} />
 
       <section aria-labelledby="tl-h">
         <h2 id="tl-h">Timeline</h2>

@@ -4,7 +4,7 @@ import { objectStoreDeps } from '../../shared/evidence-deps.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/evidence/confirm-evidence-upload.js';
 
-export const handler = httpHandler(route, async ({ params, caller }) =>
+export const handler = httpHandler(route, async ({ params, body, caller }) =>
   ok(
     await confirmEvidenceUpload(
       defaultDeps(),
@@ -12,6 +12,7 @@ export const handler = httpHandler(route, async ({ params, caller }) =>
       caller,
       params.incidentId,
       params.evidenceId,
+      body.note,
     ),
   ),
 );

@@ -63,7 +63,14 @@ export const DownloadEvidenceBody = z
   .meta({ id: 'DownloadEvidence' });
 export type DownloadEvidenceBody = z.infer<typeof DownloadEvidenceBody>;
 
-export const EmptyBody = z.strictObject({}).meta({ id: 'ConfirmEvidenceUpload' });
+export const ConfirmEvidenceUploadBody = z
+  .strictObject({
+    note: Text(1000)
+      .optional()
+      .meta({ description: 'Recorded on the custody entry of the upload (e.g. who checked the file)' }),
+  })
+  .meta({ id: 'ConfirmEvidenceUpload', description: 'Optional; the body may be empty' });
+export type ConfirmEvidenceUploadBody = z.infer<typeof ConfirmEvidenceUploadBody>;
 
 export const PlaceHoldBody = z
   .strictObject({

@@ -289,3 +289,62 @@ describe('evidence, holds and follow-up in the console', () => {
       .toBe('agreed');
   });
 });
+
+describe('sharing and exercises in the console', () => {
+  it('records an indicator on the incident and shares the incident in a TAXII collection', async () => {
+    await go(page, `#/incidents/${INC}`);
+    const ioc = page.getByRole('form', { name: 'Record indicator' });
+    await ioc.getByLabel('Indicator type').selectOption('domain-name');
+    await ioc.getByLabel(/^Value/).fill('exfil.bad.example');
+    await ioc.getByRole('button', { name: 'Record indicator' }).click();
+    await page.getByRole('cell', { name: 'exfil.bad.example' }).waitFor();
+    const indicators = (await read(`/incidents/${INC}/indicators`)).items as { value: string; tlp: string }[];
+    expect(indicators).toEqual([expect.objectContaining({ value: 'exfil.bad.example', tlp: 'GREEN' })]);
+
+    await go(page, '#/sharing');
+    const form = page.getByRole('form', { name: 'Create collection' });
+    await form.getByLabel('Collection title').fill('Payments ISAC feed');
+    await form.getByLabel(/^Member organizations/).fill('ORG-ISAC');
+    await form.getByLabel('Collection TLP ceiling').selectOption('GREEN');
+    await form.getByLabel(/^Incidents shared/).fill(INC);
+    await form.getByRole('button', { name: 'Create collection' }).click();
+    await page.getByRole('cell', { name: 'Payments ISAC feed' }).waitFor();
+    const admin = await h.stack.request('GET', '/sharing/collections', { role: 'admin' });
+    expect((admin.body as { items: { title: string; incidentIds: string[] }[] }).items).toEqual([
+      expect.objectContaining({ title: 'Payments ISAC feed', incidentIds: [INC] }),
+    ]);
+    await expectAccessible(page, 'sharing');
+  });
+
+  it('starts an exercise, records a finding and ends it; the quarantine page is empty', async () => {
+    await go(page, '#/exercises');
+    const start = page.getByRole('form', { name: 'Start exercise' });
+    await start.getByLabel('Exercise id').fill('EX-PAY');
+    await start.getByLabel('Exercise title').fill('Card data breach drill');
+    await start.getByLabel(/^Or participating organizations/).fill('ORG-ISAC');
+    await start
+      .getByLabel(/^Injects/)
+      .fill(
+        '[{"kind": "message", "offsetMinutes": 30, "subject": "Dump offered", "content": "A seller posts a sample"}]',
+      );
+    await start.getByRole('button', { name: 'Start exercise' }).click();
+    await page
+      .getByTestId('exercise-EX-PAY')
+      .getByText(/running/)
+      .first()
+      .waitFor();
+    const finding = page.getByRole('form', { name: 'Record finding' });
+    await finding.getByLabel('Finding').fill('The ISAC desk number was out of date');
+    await finding.getByLabel('Proposes').selectOption('contact_fix');
+    await finding.getByRole('button', { name: 'Record finding' }).click();
+    await page.getByText(/\(contact_fix\): The ISAC desk number was out of date/).waitFor();
+    await page.getByRole('form', { name: 'End exercise' }).getByRole('button').click();
+    await page.getByRole('heading', { name: /EX-PAY: Card data breach drill \(ended\)/ }).waitFor();
+    expect(await read('/exercises/EX-PAY')).toMatchObject({ status: 'ended' });
+    await expectAccessible(page, 'exercises');
+
+    await go(page, '#/inbound');
+    await page.getByText('None.').waitFor();
+    await expectAccessible(page, 'inbound quarantine');
+  });
+});

@@ -19,8 +19,11 @@ import { DescribeTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamo
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { RATE_LIMIT_PREFIX } from '../../shared/db/keys.js';
 import { TABLE } from '../../shared/db/table.js';
@@ -61,6 +64,8 @@ export async function watchWrites(
 
   // Shard id → the iterator to read from next (undefined: the shard is closed and read to its end).
   const iterators = new Map<string, string | undefined>();
+  // Shard id → the sequence number of the last record read (records are ordered within a shard).
+  const lastSeq = new Map<string, bigint>();
   async function shards(): Promise<{ id: string }[]> {
     const out: { id: string }[] = [];
     let start: string | undefined;
@@ -93,8 +98,21 @@ export async function watchWrites(
       for (const [shardId, start] of iterators) {
         let it = start;
         while (it) {
-          const res = await streams.send(new GetRecordsCommand({ ShardIterator: it }));
+          let res: GetRecordsCommandOutput;
+          try {
+            res = await streams.send(new GetRecordsCommand({ ShardIterator: it }));
+          } catch (error) {
+            // DynamoDB Local sometimes trims a shard under a held iterator (many files share one
+            // instance): read the shard again from its oldest record, skipping what was read.
+            if (!(error instanceof TrimmedDataAccessException || error instanceof ExpiredIteratorException))
+              throw error;
+            it = await iterator(shardId, 'TRIM_HORIZON');
+            continue;
+          }
           for (const r of res.Records ?? []) {
+            const seq = BigInt(r.dynamodb?.SequenceNumber ?? '0');
+            if (seq <= (lastSeq.get(shardId) ?? -1n)) continue;
+            lastSeq.set(shardId, seq);
             const keys = r.dynamodb?.Keys;
             const pk = keys?.[TABLE.partitionKey]?.S ?? '';
             if (pk.startsWith(RATE_LIMIT_PREFIX)) continue;

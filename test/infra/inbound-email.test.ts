@@ -14,9 +14,12 @@ const on = synthesize({ inboundEmailDomain: 'Reply.Example.com' });
 
 describe('inbound e-mail (SES receiving)', () => {
   it('is off by default: no rule set, no bucket, no reply domain', () => {
-    for (const type of ['AWS::SES::ReceiptRuleSet', 'AWS::SES::ReceiptRule', 'AWS::S3::Bucket']) {
+    for (const type of ['AWS::SES::ReceiptRuleSet', 'AWS::SES::ReceiptRule']) {
       expect(allOfType(off.all, type), type).toHaveLength(0);
     }
+    // The only buckets are the evidence bucket and its access logs (docs/evidence.md).
+    const buckets = allOfType(off.all, 'AWS::S3::Bucket').map((b) => b.id);
+    expect(buckets.filter((id) => !id.startsWith('Evidence'))).toEqual([]);
     const fns = allOfType(off.all, 'AWS::Lambda::Function');
     expect(fns.some((f) => JSON.stringify(f.Properties.Environment).includes('LIAISON_INBOUND_DOMAIN'))).toBe(
       false,
@@ -41,7 +44,9 @@ describe('inbound e-mail (SES receiving)', () => {
   });
 
   it('keeps the messages in a private, encrypted, TLS-only bucket SES may write to for this account', () => {
-    on.parent.hasResourceProperties('AWS::S3::Bucket', {
+    // The inbound bucket (the evidence bucket and its logs are the others).
+    const [bucket] = allOfType([on.parent], 'AWS::S3::Bucket').filter((b) => !b.id.startsWith('Evidence'));
+    expect(bucket?.Properties).toMatchObject({
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
       },
@@ -53,7 +58,9 @@ describe('inbound e-mail (SES receiving)', () => {
       },
       VersioningConfiguration: { Status: 'Enabled' },
     });
-    const [policy] = allOfType([on.parent], 'AWS::S3::BucketPolicy');
+    const [policy] = allOfType([on.parent], 'AWS::S3::BucketPolicy').filter(
+      (p) => !p.id.startsWith('Evidence'),
+    );
     expect(policy).toBeDefined();
     const statements = (
       policy?.Properties.PolicyDocument as { Statement: Record<string, unknown>[] } | undefined

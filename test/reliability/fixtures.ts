@@ -712,7 +712,11 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     query: { limit: '10' },
   }),
   getEvidence: async (a) => ({ params: await arrangeEvidence(a, true) }),
-  confirmEvidenceUpload: async (a) => ({ params: await arrangeEvidence(a, false, true), body: {} }),
+  confirmEvidenceUpload: async (a) => ({
+    params: await arrangeEvidence(a, false, true),
+    body: {},
+    otherBody: { note: 'checked by the forensics lab' },
+  }),
   downloadEvidence: async (a) => ({
     params: await arrangeEvidence(a, true),
     body: { reason: 'analysis' },

@@ -39,6 +39,8 @@ const AUDITED: Record<string, Record<string, 'b' | 'c' | 'helper'>> = {
   'shared/db/repos/reads.ts': { queryEvery: 'helper' },
   // `breachesOf`: a third party's latest 100 SLA breaches (its record shows those).
   'shared/db/repos/agreement-updates.ts': { agreementUpdatesRepository: 'c' },
+  // The sharing ledger of an incident (one page from the caller's cursor, docs/sharing.md).
+  'shared/db/repos/sharing.ts': { createSharingRepository: 'b' },
 };
 
 /** Each `new QueryCommand(` with the top-level function around it (name and text). */

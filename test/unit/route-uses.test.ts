@@ -4,7 +4,8 @@
  * only through the composition root — `notifyDeps*()` / `schedulingDeps*()` of shared/deps.ts, or
  * `escalationRuntime()` (shared/escalation-runtime.ts: both, for the escalation-trigger effects of
  * an incident change) — so a route needs `sns` exactly when a module of its closure calls
- * `notifyDeps`/`escalationRuntime`, `scheduler` when one calls `schedulingDeps`/`escalationRuntime`.
+ * `notifyDeps`/`escalationRuntime`, `scheduler` when one calls `schedulingDeps`/`escalationRuntime`,
+ * `s3` when one calls `objectStoreDeps` (the evidence bucket, shared/evidence-deps.ts).
  * The closure stops at shared/deps.ts (every handler imports it; calling it is what counts).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -52,6 +53,7 @@ function servicesCalled(handler: string): Set<string> {
     }
     if (/\bnotifyDeps(IfConfigured)?\(/.test(text)) uses.add('sns');
     if (/\bschedulingDeps(IfConfigured)?\(/.test(text)) uses.add('scheduler');
+    if (/\bobjectStoreDeps\(/.test(text)) uses.add('s3');
     todo.push(...localImports(file));
   }
   return uses;
@@ -69,6 +71,13 @@ const CLOSURE_WIDER_THAN_PATH: Record<string, string> = {
   listObligations: 'obligations/service.ts imports incidents/service.ts; the list only reads',
   getObligationDraft:
     'reminders/draft.ts → reminders/fire.ts imports incidents/service.ts; the draft only reads',
+  getExercise:
+    'exercises/service.ts also starts exercises (activations, incident creation); reading one only reads',
+  getExerciseReport: 'exercises/service.ts also starts exercises; the report only reads',
+  compareExercises: 'exercises/service.ts also starts exercises; the comparison only reads',
+  createExerciseFinding: 'exercises/service.ts also starts exercises; a finding is one Put of its own item',
+  endExercise:
+    'it cancels the unfired inject schedules (scheduler, declared); the closure reaches SNS only through the exercise start in the same module',
   acknowledgeByLink:
     'its incident change skips the trigger effects (`skipTriggers`: the link reaches only its own items), so it only deletes chain schedules (scheduler); its closure reaches the compatibility module through the escalation chains',
 };

@@ -192,6 +192,7 @@ export function confirmEvidenceUpload(
   caller: Caller,
   incidentId: string,
   evidenceId: string,
+  note?: string,
 ): Promise<Evidence> {
   return changeItem(deps, caller, incidentId, evidenceId, async (incident, item) => {
     assertNotDeleted(item);
@@ -216,7 +217,13 @@ export function confirmEvidenceUpload(
     const held = legalHoldsOn(incident.holds, evidenceId).length > 0;
     const { next, entry } = appendCustody(
       item,
-      { kind: 'uploaded', at, by: caller.subject, ...(head.versionId ? { versionId: head.versionId } : {}) },
+      {
+        kind: 'uploaded',
+        at,
+        by: caller.subject,
+        ...(head.versionId ? { versionId: head.versionId } : {}),
+        ...(note ? { reason: note } : {}),
+      },
       {
         status: 'confirmed',
         confirmedAt: at,

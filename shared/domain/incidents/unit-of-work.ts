@@ -190,7 +190,8 @@ export interface MutateOptions {
 /**
  * Decide on the incident, commit; retried when another writer got there first. The state decided
  * on is, in this order: what the last failed attempt's condition returned (`StaleRoot`, ALL_OLD),
- * `options.known`, the operation's remembered state, else one strongly consistent read.
+ * `options.known`, the operation's remembered state, else one strongly consistent read. A refusal
+ * decided on the remembered state is decided again on a read (the state may be stale).
  */
 export function mutate<R>(
   deps: Deps,
@@ -207,10 +208,22 @@ export function mutate<R>(
   let next: StoredIncident | undefined =
     options.known ?? (ifMatch === undefined || remembered?.version === ifMatch ? remembered : undefined);
   return withOptimisticRetry(async () => {
-    const current = next ?? (await deps.repos.incidents.get(incidentId));
+    const recalled = next !== undefined && next === remembered;
+    let current = next ?? (await deps.repos.incidents.get(incidentId));
     next = undefined;
     assertIfMatch(current, ifMatch);
-    const change = decide(current);
+    let change: Change<R>;
+    try {
+      change = decide(current);
+    } catch (error) {
+      // A refusal decided on the remembered state proves nothing: another function may have changed
+      // the incident since (a hold released, an action completed). Decide again on a read.
+      if (!recalled || !operation) throw error;
+      forgetIncident(owner, operation, incidentId);
+      current = await deps.repos.incidents.get(incidentId);
+      assertIfMatch(current, ifMatch);
+      change = decide(current);
+    }
     const result = change.result;
     try {
       return await commit(

@@ -13,6 +13,6 @@ export const route = {
   summary:
     'Check the uploaded file against the registered SHA-256 and size, and confirm the item (422 on a mismatch)',
   tag: 'evidence',
-  body: ev.EmptyBody,
+  body: ev.ConfirmEvidenceUploadBody,
   response: { status: 200, schema: ev.Evidence },
 } as const satisfies Route;

@@ -4311,7 +4311,11 @@ export interface components {
             reason?: string;
             versionId?: string;
         };
-        ConfirmEvidenceUpload: Record<string, never>;
+        /** @description Optional; the body may be empty */
+        ConfirmEvidenceUpload: {
+            /** @description Recorded on the custody entry of the upload (e.g. who checked the file) */
+            note?: string;
+        };
         DownloadEvidence: {
             /** @description Recorded in the custody history */
             reason?: string;

@@ -301,19 +301,21 @@ describe('sharing and exercises in the console', () => {
     const indicators = (await read(`/incidents/${INC}/indicators`)).items as { value: string; tlp: string }[];
     expect(indicators).toEqual([expect.objectContaining({ value: 'exfil.bad.example', tlp: 'GREEN' })]);
 
-    await go(page, '#/sharing');
-    const form = page.getByRole('form', { name: 'Create collection' });
+    // Collections are an admin's (docs/sharing.md).
+    const admin = await h.signIn('admin', { sub: 'ada' });
+    await go(admin, '#/sharing');
+    const form = admin.getByRole('form', { name: 'Create collection' });
     await form.getByLabel('Collection title').fill('Payments ISAC feed');
     await form.getByLabel(/^Member organizations/).fill('ORG-ISAC');
     await form.getByLabel('Collection TLP ceiling').selectOption('GREEN');
     await form.getByLabel(/^Incidents shared/).fill(INC);
     await form.getByRole('button', { name: 'Create collection' }).click();
-    await page.getByRole('cell', { name: 'Payments ISAC feed' }).waitFor();
-    const admin = await h.stack.request('GET', '/sharing/collections', { role: 'admin' });
-    expect((admin.body as { items: { title: string; incidentIds: string[] }[] }).items).toEqual([
+    await admin.getByRole('cell', { name: 'Payments ISAC feed' }).waitFor();
+    const stored = await h.stack.request('GET', '/sharing/collections', { role: 'admin' });
+    expect((stored.body as { items: { title: string; incidentIds: string[] }[] }).items).toEqual([
       expect.objectContaining({ title: 'Payments ISAC feed', incidentIds: [INC] }),
     ]);
-    await expectAccessible(page, 'sharing');
+    await expectAccessible(admin, 'sharing');
   });
 
   it('starts an exercise, records a finding and ends it; the quarantine page is empty', async () => {
@@ -334,8 +336,9 @@ describe('sharing and exercises in the console', () => {
       .first()
       .waitFor();
     const finding = page.getByRole('form', { name: 'Record finding' });
-    await finding.getByLabel('Finding').fill('The ISAC desk number was out of date');
+    await finding.getByLabel('Finding', { exact: true }).fill('The ISAC desk number was out of date');
     await finding.getByLabel('Proposes').selectOption('contact_fix');
+    await finding.getByLabel(/^About contact/).fill('CON-ISAC');
     await finding.getByRole('button', { name: 'Record finding' }).click();
     await page.getByText(/\(contact_fix\): The ISAC desk number was out of date/).waitFor();
     await page.getByRole('form', { name: 'End exercise' }).getByRole('button').click();

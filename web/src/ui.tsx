@@ -292,3 +292,13 @@ export function Bars({ title, data }: { title: string; data: Record<string, numb
     </figure>
   );
 }
+
+/** Offers `text` to the user as a file named `name` (CSV, STIX bundles …). */
+export function saveFile(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}

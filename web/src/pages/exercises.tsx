@@ -174,6 +174,7 @@ function ExerciseView({ exerciseId }: { exerciseId: string }): JSX.Element {
                     proposes: (v.str('proposes') ?? 'none') as 'none',
                     recommendation: v.str('recommendation'),
                     organizationId: v.str('organizationId'),
+                    contactId: v.str('contactId'),
                   }),
                 }),
               )
@@ -195,8 +196,14 @@ function ExerciseView({ exerciseId }: { exerciseId: string }): JSX.Element {
                 <Field label="Finding recommendation" error={err('recommendation')}>
                   <input name="recommendation" size={40} />
                 </Field>
-                <Field label="About organization" error={err('organizationId')}>
+                <Field
+                  label="About organization (needed for a contract update)"
+                  error={err('organizationId')}
+                >
                   <input name="organizationId" />
+                </Field>
+                <Field label="About contact (needed for a contact fix)" error={err('contactId')}>
+                  <input name="contactId" />
                 </Field>
               </>
             )}

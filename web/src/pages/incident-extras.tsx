@@ -13,6 +13,7 @@ import {
   clean,
   ErrorBanner,
   Field,
+  type FormValues,
   PRIORITIES,
   run,
   Select,
@@ -455,6 +456,35 @@ export function Obligations({ incident, reload }: { incident: Incident; reload: 
   );
 }
 
+/** An escalation's body (of an incident or of an activation: the same schema, CreateEscalation). */
+export const escalationBody = (v: FormValues): Schemas['CreateEscalation'] =>
+  clean({
+    reason: v.str('reason') ?? '',
+    escalatedTo: v.str('escalatedTo') ?? '',
+    priority: (v.str('priority') ?? 'high') as 'high',
+  });
+
+/** The fields of an escalation form; `labels` tell the incident's form from an activation's. */
+export function EscalationFields(props: {
+  err: (name: string) => JSX.Element | null;
+  labels: readonly [reason: string, to: string, priority: string];
+}): JSX.Element {
+  const [reason, to, priority] = props.labels;
+  return (
+    <>
+      <Field label={reason} error={props.err('reason')}>
+        <input name="reason" size={40} />
+      </Field>
+      <Field label={to} error={props.err('escalatedTo')}>
+        <input name="escalatedTo" />
+      </Field>
+      <Field label={priority} error={props.err('priority')}>
+        <Select name="priority" options={PRIORITIES} value="high" />
+      </Field>
+    </>
+  );
+}
+
 export function ActivationTools({
   activationId,
   reload,
@@ -474,28 +504,21 @@ export function ActivationTools({
           run(
             api().POST('/activations/{activationId}/escalations', {
               ...p,
-              body: clean({
-                reason: v.str('reason') ?? '',
-                escalatedTo: v.str('escalatedTo') ?? '',
-                priority: (v.str('priority') ?? 'high') as 'high',
-              }),
+              body: escalationBody(v),
             }),
           )
         }
         onDone={reload}
       >
         {(err) => (
-          <>
-            <Field label="Activation escalation reason" error={err('reason')}>
-              <input name="reason" size={30} />
-            </Field>
-            <Field label="Activation escalated to" error={err('escalatedTo')}>
-              <input name="escalatedTo" />
-            </Field>
-            <Field label="Activation escalation priority" error={err('priority')}>
-              <Select name="priority" options={PRIORITIES} value="high" />
-            </Field>
-          </>
+          <EscalationFields
+            err={err}
+            labels={[
+              'Activation escalation reason',
+              'Activation escalated to',
+              'Activation escalation priority',
+            ]}
+          />
         )}
       </ApiForm>
       <button

@@ -21,7 +21,15 @@ import {
   useLoad,
   when,
 } from '../ui';
-import { ActivationTools, Chains, Obligations, Paged, TlpChange } from './incident-extras';
+import {
+  ActivationTools,
+  Chains,
+  EscalationFields,
+  escalationBody,
+  Obligations,
+  Paged,
+  TlpChange,
+} from './incident-extras';
 import { Evidence, FollowUp, Holds, Review } from './incident-followup';
 import { Indicators } from './sharing';
 
@@ -254,31 +262,15 @@ export default function IncidentPage({ params, session }: PageProps): JSX.Elemen
         <ApiForm
           label="Escalate"
           submit={(v) =>
-            run(
-              api().POST('/incidents/{incidentId}/escalations', {
-                ...path(id),
-                body: clean({
-                  reason: v.str('reason') ?? '',
-                  escalatedTo: v.str('escalatedTo') ?? '',
-                  priority: (v.str('priority') ?? 'high') as 'high',
-                }),
-              }),
-            )
+            run(api().POST('/incidents/{incidentId}/escalations', { ...path(id), body: escalationBody(v) }))
           }
           onDone={reload}
         >
           {(err) => (
-            <>
-              <Field label="Escalation reason" error={err('reason')}>
-                <input name="reason" size={40} />
-              </Field>
-              <Field label="Escalated to" error={err('escalatedTo')}>
-                <input name="escalatedTo" />
-              </Field>
-              <Field label="Escalation priority" error={err('priority')}>
-                <Select name="priority" options={PRIORITIES} value="high" />
-              </Field>
-            </>
+            <EscalationFields
+              err={err}
+              labels={['Escalation reason', 'Escalated to', 'Escalation priority']}
+            />
           )}
         </ApiForm>
       </section>

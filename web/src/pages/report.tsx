@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { api, type Schemas } from '../api/client';
 import type { PageProps } from '../main';
-import { ErrorBanner, run, TlpMark, useLoad, when } from '../ui';
+import { ErrorBanner, run, saveFile, TlpMark, useLoad, when } from '../ui';
 
 function csvCell(v: unknown): string {
   const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -49,12 +49,7 @@ export default function Report({ params }: PageProps): JSX.Element {
   if (!report.data) return <ErrorBanner error={report.error} />;
   const r = report.data;
   const download = (): void => {
-    const url = URL.createObjectURL(new Blob([reportCsv(r)], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${r.incidentId}-report.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    saveFile(`${r.incidentId}-report.csv`, reportCsv(r), 'text/csv');
   };
   return (
     <>

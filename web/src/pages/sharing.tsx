@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import { api, type RequestBody, type Schemas } from '../api/client';
 import type { PageProps } from '../main';
 import { type FieldSpec, RecordForm } from '../record-form';
-import { ApiForm, ErrorBanner, Field, run, TLPS, TlpMark, useLoad, when } from '../ui';
+import { ApiForm, ErrorBanner, Field, run, saveFile, TLPS, TlpMark, useLoad, when } from '../ui';
 
 const COLLECTION_FIELDS: FieldSpec[] = [
   { name: 'title', label: 'Collection title' },
@@ -185,12 +185,7 @@ export function Ledger(props: { incidentId?: string; organizationId?: string }):
       setCsvError({ error: { code: 'ERROR', message: `HTTP ${r.response.status}`, details: [] } });
       return;
     }
-    const url = URL.createObjectURL(new Blob([r.data as unknown as string], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `sharing-ledger-${props.incidentId ?? props.organizationId}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    saveFile(`sharing-ledger-${props.incidentId ?? props.organizationId}.csv`, String(r.data), 'text/csv');
   };
   return (
     <div>
@@ -263,14 +258,11 @@ export function Indicators({ incidentId }: { incidentId: string }): JSX.Element 
       return;
     }
     setError(undefined);
-    const url = URL.createObjectURL(
-      new Blob([r.data as unknown as string], { type: 'application/stix+json' }),
+    saveFile(
+      `${incidentId}${organization ? `-${organization}` : ''}.stix.json`,
+      String(r.data),
+      'application/stix+json',
     );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${incidentId}${organization ? `-${organization}` : ''}.stix.json`;
-    a.click();
-    URL.revokeObjectURL(url);
   };
   return (
     <section aria-labelledby="ioc-h">

@@ -302,3 +302,9 @@ export function saveFile(name: string, text: string, type: string): void {
   a.click();
   URL.revokeObjectURL(url);
 }
+
+/** Which row's panel (an edit form, an item's detail) is open; toggling the open one closes it. */
+export function useOpen(): [string | undefined, (id: string) => void] {
+  const [open, setOpen] = useState<string>();
+  return [open, (id) => setOpen((o) => (o === id ? undefined : id))];
+}

@@ -10,7 +10,7 @@ import { api, type Schemas } from '../api/client';
 import { ENUMS } from '../enums';
 import type { PageProps } from '../main';
 import { type FieldSpec, RecordForm } from '../record-form';
-import { ApiForm, clean, ErrorBanner, Field, run, TLPS, TlpMark, useLoad, when } from '../ui';
+import { ApiForm, clean, ErrorBanner, Field, run, TLPS, TlpMark, useLoad, useOpen, when } from '../ui';
 
 const TABS = [
   'organizations',
@@ -49,12 +49,6 @@ export default function Directory({ query }: PageProps): JSX.Element {
       </div>
     </>
   );
-}
-
-/** An "Edit" toggle per row: which record's edit form is open. */
-function useOpen(): [string | undefined, (id: string) => void] {
-  const [open, setOpen] = useState<string>();
-  return [open, (id) => setOpen((o) => (o === id ? undefined : id))];
 }
 
 const CONTACT_INFO: FieldSpec[] = [

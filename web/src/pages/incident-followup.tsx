@@ -8,7 +8,19 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
 import { type FieldSpec, RecordForm } from '../record-form';
-import { ApiForm, clean, ErrorBanner, Field, run, Select, TLPS, TlpMark, useLoad, when } from '../ui';
+import {
+  ApiForm,
+  clean,
+  ErrorBanner,
+  Field,
+  run,
+  Select,
+  TLPS,
+  TlpMark,
+  useLoad,
+  useOpen,
+  when,
+} from '../ui';
 
 type Values = Record<string, unknown>;
 const EVIDENCE_TYPES = [
@@ -55,7 +67,7 @@ export function Evidence({ incidentId }: { incidentId: string }): JSX.Element {
       ),
     [incidentId],
   );
-  const [open, setOpen] = useState<string>();
+  const [open, toggle] = useOpen();
   const [note, setNote] = useState<string>();
   const [error, setError] = useState<Schemas['Error']>();
   const items = list.data?.items ?? [];
@@ -166,7 +178,7 @@ export function Evidence({ incidentId }: { incidentId: string }): JSX.Element {
                 <button
                   type="button"
                   aria-expanded={open === e.evidenceId}
-                  onClick={() => setOpen((o) => (o === e.evidenceId ? undefined : e.evidenceId))}
+                  onClick={() => toggle(e.evidenceId)}
                 >
                   Open {e.evidenceId}
                 </button>

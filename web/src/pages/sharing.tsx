@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import { api, type RequestBody, type Schemas } from '../api/client';
 import type { PageProps } from '../main';
 import { type FieldSpec, RecordForm } from '../record-form';
-import { ApiForm, ErrorBanner, Field, run, saveFile, TLPS, TlpMark, useLoad, when } from '../ui';
+import { ApiForm, ErrorBanner, Field, run, saveFile, TLPS, TlpMark, useLoad, useOpen, when } from '../ui';
 
 const COLLECTION_FIELDS: FieldSpec[] = [
   { name: 'title', label: 'Collection title' },
@@ -22,7 +22,7 @@ const COLLECTION_FIELDS: FieldSpec[] = [
 
 export default function Sharing(_: PageProps): JSX.Element {
   const list = useLoad(() => run(api().GET('/sharing/collections')), []);
-  const [editing, setEditing] = useState<string>();
+  const [editing, toggle] = useOpen();
   const [error, setError] = useState<Schemas['Error']>();
   const items = (list.data as { items?: Schemas['SharingCollection'][] } | undefined)?.items ?? [];
   const edited = items.find((c) => c.id === editing);
@@ -62,7 +62,7 @@ export default function Sharing(_: PageProps): JSX.Element {
               </td>
               <td>{c.incidentIds.join(', ')}</td>
               <td>
-                <button type="button" onClick={() => setEditing((e) => (e === c.id ? undefined : c.id))}>
+                <button type="button" onClick={() => toggle(c.id)}>
                   Edit {c.id}
                 </button>{' '}
                 <button

@@ -1,11 +1,10 @@
 /** Third parties: list, register, and edit (contacts, SLA requirements, data shared, systems accessed). */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
 import { ENUMS } from '../enums';
 import type { PageProps } from '../main';
 import { type FieldSpec, RecordForm } from '../record-form';
-import { ApiForm, clean, ErrorBanner, Field, PRIORITIES, run, Select, useLoad } from '../ui';
+import { ApiForm, clean, ErrorBanner, Field, PRIORITIES, run, Select, useLoad, useOpen } from '../ui';
 
 const TYPES = ENUMS.thirdPartyType;
 
@@ -44,7 +43,7 @@ const EDIT_FIELDS: FieldSpec[] = [
 
 export default function ThirdParties(_: PageProps): JSX.Element {
   const list = useLoad(() => run(api().GET('/third-parties', { params: { query: { limit: 100 } } })), []);
-  const [editing, setEditing] = useState<string>();
+  const [editing, toggle] = useOpen();
   const edited = (list.data?.items ?? []).find((t) => t.id === editing);
   return (
     <>
@@ -72,11 +71,7 @@ export default function ThirdParties(_: PageProps): JSX.Element {
                 <a href={`#/incidents?thirdParty=${t.id}`}>{t.incidentCount ?? 0}</a>
               </td>
               <td>
-                <button
-                  type="button"
-                  aria-expanded={editing === t.id}
-                  onClick={() => setEditing((e) => (e === t.id ? undefined : t.id))}
-                >
+                <button type="button" aria-expanded={editing === t.id} onClick={() => toggle(t.id)}>
                   Edit {t.id}
                 </button>
               </td>

@@ -2,7 +2,7 @@
  * Builds the OpenAPI 3.1 document from the route table and its zod schemas (the same schemas that
  * validate requests), so the document cannot drift from the code.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ROUTE_ERRORS } from './route-errors.js';
 import { pathParams, type Route, routes } from './routes.js';
 import { ErrorBody, GatewayErrorBody, ID_PATTERN } from './schemas/common.js';
@@ -108,7 +108,7 @@ export function buildOpenApi(): Record<string, unknown> {
    * referenced from there. Input and output forms of one name can differ (defaults, transforms):
    * the input form gets an `Input` suffix when it does.
    */
-  const convert = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const convert = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
     const raw = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
     const { $schema: _s, $defs, ...root } = raw as JsonSchema & { $defs?: Record<string, JsonSchema> };
     const rename = new Map<string, string>(Object.keys($defs ?? {}).map((id) => [id, id]));

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import type { RouteId, RouteOf } from '../routes/index.js';
 import type { Route } from '../routes/types.js';
@@ -12,8 +12,8 @@ import { negotiate, taxiiError } from './media.js';
 import { logger } from './observability.js';
 import { header, parseBody, parsePath, parseQuery } from './request.js';
 
-type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
-type QueryOf<R> = R extends { query: infer Q extends z.ZodType } ? z.output<Q> : Record<string, never>;
+type BodyOf<R> = R extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
+type QueryOf<R> = R extends { query: infer Q extends z.ZodMiniType } ? z.output<Q> : Record<string, never>;
 type ParamsOf<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
   ? { [K in Name]: string } & ParamsOf<Rest>
   : unknown;

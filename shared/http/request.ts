@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { config } from '../config.js';
 import {
   type ErrorDetail,
@@ -11,7 +11,7 @@ import { pathParams, type Route } from '../routes/types.js';
 import { ID_PATTERN } from '../schemas/common.js';
 
 /** zod issues → `{field, message}` details naming each field (`body.severity`, `query.limit`). */
-export function issuesToDetails(prefix: string, error: z.ZodError): ErrorDetail[] {
+export function issuesToDetails(prefix: string, error: z.core.$ZodError): ErrorDetail[] {
   return error.issues.flatMap((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((key) => {
@@ -23,7 +23,7 @@ export function issuesToDetails(prefix: string, error: z.ZodError): ErrorDetail[
   });
 }
 
-function parseWith<T extends z.ZodType>(
+function parseWith<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
   prefix: string,

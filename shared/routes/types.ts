@@ -2,7 +2,7 @@
  * The route table's vocabulary (roles, access, the `Route` shape) and pure helpers: no schema, no
  * route entry, so a handler (through `shared/http`) can import it without loading the table.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 import { ROLES, type Role } from '../model/roles.js';
 
@@ -62,9 +62,9 @@ export interface Route {
   readonly ledger?: true;
   readonly summary: string;
   readonly tag: string;
-  readonly body?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly response: { readonly status: number; readonly schema: z.ZodType };
+  readonly body?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly response: { readonly status: number; readonly schema: z.ZodMiniType };
 }
 
 export const READERS = ['admin', 'coordinator', 'responder', 'viewer'] as const satisfies readonly Role[];

@@ -2,79 +2,93 @@
  * Coordination channels, shared playbooks, activations and coordinated actions (ISO/IEC 27035-4
  * multi-organization coordination). Request and response schemas; the routes come with the service.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { COORDINATED_ACTION_STATUSES } from '../model/coordination.js';
 import { parseTimeframe, TIMEFRAME_FORMS } from '../model/timeframe.js';
-import { Id, PageQuery, Priority, Text, Timestamp, TimestampOut } from './common.js';
+import { Id, meta, PageQuery, Priority, Text, Timestamp, TimestampOut } from './common.js';
 import { CreateEscalationBody, Escalation } from './escalations.js';
 
-export const Timeframe = z
-  .string()
-  .trim()
-  .refine((v) => parseTimeframe(v) !== undefined, { message: `expected ${TIMEFRAME_FORMS}` })
-  .meta({ description: `A positive timeframe: ${TIMEFRAME_FORMS}` });
+export const Timeframe = meta(
+  z.string().check(
+    z.trim(),
+    z.refine((v) => parseTimeframe(v) !== undefined, { message: `expected ${TIMEFRAME_FORMS}` }),
+  ),
+  { description: `A positive timeframe: ${TIMEFRAME_FORMS}` },
+);
 
-const distinct = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .refine((xs) => new Set(xs).size === xs.length, { message: 'lists an entry twice' });
+const distinct = <T extends z.ZodMiniType>(item: T, max: number) =>
+  z.array(item).check(
+    z.maxLength(max),
+    z.refine((xs) => new Set(xs).size === xs.length, { message: 'lists an entry twice' }),
+  );
 
-export const EscalationRule = z
-  .strictObject({ level: z.number().int().min(1).max(10), contact: Text(200), timeframe: Timeframe })
-  .meta({ id: 'EscalationRule' });
+export const EscalationRule = meta(
+  z.strictObject({
+    level: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
+    contact: Text(200),
+    timeframe: Timeframe,
+  }),
+  { id: 'EscalationRule' },
+);
 
-const EscalationRules = z
-  .array(EscalationRule)
-  .max(10)
-  .refine((rs) => new Set(rs.map((r) => r.level)).size === rs.length, { message: 'lists a level twice' });
+const EscalationRules = z.array(EscalationRule).check(
+  z.maxLength(10),
+  z.refine((rs) => new Set(rs.map((r) => r.level)).size === rs.length, { message: 'lists a level twice' }),
+);
 
 const channelFields = {
   name: Text(200),
-  type: Text(100).meta({ description: 'bilateral, sector, multilateral …' }),
-  participants: distinct(Id, 50).refine((xs) => xs.length > 0, {
-    message: 'needs at least one organization',
-  }),
+  type: meta(Text(100), { description: 'bilateral, sector, multilateral …' }),
+  participants: distinct(Id, 50).check(
+    z.refine((xs) => xs.length > 0, {
+      message: 'needs at least one organization',
+    }),
+  ),
   purpose: Text(2000),
   communicationMethods: distinct(Text(100), 20),
   primaryMethod: Text(100),
-  backupMethod: Text(100).optional(),
-  escalationRules: EscalationRules.meta({
+  backupMethod: z.optional(Text(100)),
+  escalationRules: meta(EscalationRules, {
     description: 'The escalation policy of every activation that names this channel',
   }),
 };
 
-export const CreateChannelBody = z
-  .strictObject({ id: Id.optional(), ...channelFields })
-  .meta({ id: 'CreateChannel' });
+export const CreateChannelBody = meta(z.strictObject({ id: z.optional(Id), ...channelFields }), {
+  id: 'CreateChannel',
+});
 export type CreateChannelBody = z.infer<typeof CreateChannelBody>;
 
-export const UpdateChannelBody = z
-  .strictObject(
-    Object.fromEntries(Object.entries(channelFields).map(([k, v]) => [k, v.optional()])) as {
-      [K in keyof typeof channelFields]: z.ZodOptional<(typeof channelFields)[K]>;
-    },
-  )
-  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
-  .meta({ id: 'UpdateChannel' });
+export const UpdateChannelBody = meta(
+  z
+    .strictObject(
+      Object.fromEntries(Object.entries(channelFields).map(([k, v]) => [k, z.optional(v)])) as {
+        [K in keyof typeof channelFields]: z.ZodMiniOptional<(typeof channelFields)[K]>;
+      },
+    )
+    .check(z.refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })),
+  { id: 'UpdateChannel' },
+);
 export type UpdateChannelBody = z.infer<typeof UpdateChannelBody>;
 
-export const ResponseActionTemplate = z
-  .strictObject({ action: Text(2000), responsible: Id, timeframe: Timeframe })
-  .meta({ id: 'PlaybookResponseAction' });
+export const ResponseActionTemplate = meta(
+  z.strictObject({ action: Text(2000), responsible: Id, timeframe: Timeframe }),
+  { id: 'PlaybookResponseAction' },
+);
 
 const playbookFields = {
   name: Text(200),
   incidentType: Text(100),
-  participatingOrganizations: distinct(Id, 50).refine((xs) => xs.length > 0, {
-    message: 'needs at least one organization',
+  participatingOrganizations: distinct(Id, 50).check(
+    z.refine((xs) => xs.length > 0, {
+      message: 'needs at least one organization',
+    }),
+  ),
+  rolesResponsibilities: meta(z.record(Id, z.array(Text(200)).check(z.minLength(1), z.maxLength(50))), {
+    description: 'organizationId → roles; every key must participate',
   }),
-  rolesResponsibilities: z
-    .record(Id, z.array(Text(200)).min(1).max(50))
-    .meta({ description: 'organizationId → roles; every key must participate' }),
-  communicationProtocols: z.record(Text(100), Text(200)).meta({ description: 'name → method' }),
-  escalationProcedures: z.union([Text(5000), z.array(Text(1000)).max(50)]),
-  responseActions: z.array(ResponseActionTemplate).max(100),
+  communicationProtocols: meta(z.record(Text(100), Text(200)), { description: 'name → method' }),
+  escalationProcedures: z.union([Text(5000), z.array(Text(1000)).check(z.maxLength(50))]),
+  responseActions: z.array(ResponseActionTemplate).check(z.maxLength(100)),
 };
 
 /** Organizations named by roles or response actions must participate in the playbook. */
@@ -84,7 +98,7 @@ function participantsCover(
     rolesResponsibilities?: Record<string, unknown> | undefined;
     responseActions?: readonly { responsible: string }[] | undefined;
   },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   const orgs = b.participatingOrganizations;
   if (!orgs) return;
@@ -108,65 +122,76 @@ function participantsCover(
   });
 }
 
-export const CreatePlaybookBody = z
-  .strictObject({ id: Id.optional(), ...playbookFields })
-  .superRefine(participantsCover)
-  .meta({ id: 'CreatePlaybook' });
+export const CreatePlaybookBody = meta(
+  z.strictObject({ id: z.optional(Id), ...playbookFields }).check(z.superRefine(participantsCover)),
+  { id: 'CreatePlaybook' },
+);
 export type CreatePlaybookBody = z.infer<typeof CreatePlaybookBody>;
 
-export const UpdatePlaybookBody = z
-  .strictObject(
-    Object.fromEntries(Object.entries(playbookFields).map(([k, v]) => [k, v.optional()])) as {
-      [K in keyof typeof playbookFields]: z.ZodOptional<(typeof playbookFields)[K]>;
-    },
-  )
-  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
-  .superRefine(participantsCover)
-  .meta({
+export const UpdatePlaybookBody = meta(
+  z
+    .strictObject(
+      Object.fromEntries(Object.entries(playbookFields).map(([k, v]) => [k, z.optional(v)])) as {
+        [K in keyof typeof playbookFields]: z.ZodMiniOptional<(typeof playbookFields)[K]>;
+      },
+    )
+    .check(
+      z.refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' }),
+      z.superRefine(participantsCover),
+    ),
+  {
     id: 'UpdatePlaybook',
     description: 'Creates a new version; activations keep the version they used',
-  });
+  },
+);
 export type UpdatePlaybookBody = z.infer<typeof UpdatePlaybookBody>;
 
-export const CreateActivationBody = z
-  .strictObject({
+export const CreateActivationBody = meta(
+  z.strictObject({
     incidentId: Id,
-    coordinationChannel: Id.optional().meta({ description: 'Channel whose escalation rules apply' }),
-    escalationContacts: distinct(Text(200), 20).optional(),
-  })
-  .meta({ id: 'CreateActivation' });
+    coordinationChannel: meta(z.optional(Id), { description: 'Channel whose escalation rules apply' }),
+    escalationContacts: z.optional(distinct(Text(200), 20)),
+  }),
+  { id: 'CreateActivation' },
+);
 export type CreateActivationBody = z.infer<typeof CreateActivationBody>;
 
 export const CoordinatedActionStatus = z.enum(COORDINATED_ACTION_STATUSES);
 
-export const CompleteActivationBody = z
-  .strictObject({ notes: Text(5000).optional() })
-  .meta({ id: 'CompleteActivation', description: '409 OPEN_COORDINATED_ACTIONS while any action is open' });
+export const CompleteActivationBody = meta(z.strictObject({ notes: z.optional(Text(5000)) }), {
+  id: 'CompleteActivation',
+  description: '409 OPEN_COORDINATED_ACTIONS while any action is open',
+});
 export type CompleteActivationBody = z.infer<typeof CompleteActivationBody>;
 
-export const CreateCoordinatedActionBody = z
-  .strictObject({
+export const CreateCoordinatedActionBody = meta(
+  z.strictObject({
     description: Text(2000),
     responsibleOrganization: Id,
-    supportingOrganizations: distinct(Id, 50).optional(),
-    priority: Priority.optional(),
-    dueDate: Timestamp.optional(),
-    coordinationNotes: Text(5000).optional(),
-  })
-  .meta({ id: 'CreateCoordinatedAction' });
+    supportingOrganizations: z.optional(distinct(Id, 50)),
+    priority: z.optional(Priority),
+    dueDate: z.optional(Timestamp),
+    coordinationNotes: z.optional(Text(5000)),
+  }),
+  { id: 'CreateCoordinatedAction' },
+);
 export type CreateCoordinatedActionBody = z.infer<typeof CreateCoordinatedActionBody>;
 
-export const UpdateCoordinatedActionBody = z
-  .strictObject({
-    status: CoordinatedActionStatus,
-    reason: Text(2000).optional().meta({ description: 'Required when status is declined' }),
-    coordinationNotes: Text(5000).optional(),
-  })
-  .refine((b) => b.status !== 'declined' || b.reason !== undefined, {
-    path: ['reason'],
-    message: 'required when status is declined',
-  })
-  .meta({ id: 'UpdateCoordinatedAction' });
+export const UpdateCoordinatedActionBody = meta(
+  z
+    .strictObject({
+      status: CoordinatedActionStatus,
+      reason: meta(z.optional(Text(2000)), { description: 'Required when status is declined' }),
+      coordinationNotes: z.optional(Text(5000)),
+    })
+    .check(
+      z.refine((b) => b.status !== 'declined' || b.reason !== undefined, {
+        path: ['reason'],
+        message: 'required when status is declined',
+      }),
+    ),
+  { id: 'UpdateCoordinatedAction' },
+);
 export type UpdateCoordinatedActionBody = z.infer<typeof UpdateCoordinatedActionBody>;
 
 /** An activation's escalation has the same body and shape as an incident's (`ESC-n`). */
@@ -175,8 +200,8 @@ export type CreateActivationEscalationBody = CreateEscalationBody;
 
 // ---- responses ----
 
-export const CoordinatedAction = z
-  .object({
+export const CoordinatedAction = meta(
+  z.object({
     actionId: z.string(),
     activationId: z.string(),
     description: z.string(),
@@ -184,81 +209,84 @@ export const CoordinatedAction = z
     supportingOrganizations: z.array(z.string()),
     priority: Priority,
     status: CoordinatedActionStatus,
-    dueDate: TimestampOut.optional(),
-    coordinationNotes: z.string().optional(),
-    reason: z.string().optional(),
-    acknowledgedAt: TimestampOut.optional().meta({
+    dueDate: z.optional(TimestampOut),
+    coordinationNotes: z.optional(z.string()),
+    reason: z.optional(z.string()),
+    acknowledgedAt: meta(z.optional(TimestampOut), {
       description: 'First time it was acknowledged (or started or completed without it)',
     }),
-    completedAt: TimestampOut.optional(),
+    completedAt: z.optional(TimestampOut),
     createdAt: TimestampOut,
     createdBy: z.string(),
     updatedAt: TimestampOut,
     updatedBy: z.string(),
-  })
-  .meta({ id: 'CoordinatedAction' });
+  }),
+  { id: 'CoordinatedAction' },
+);
 export type CoordinatedAction = z.infer<typeof CoordinatedAction>;
 
 export const ActivationEscalation = Escalation;
 export type ActivationEscalation = Escalation;
 
-export const Activation = z
-  .object({
+export const Activation = meta(
+  z.object({
     activationId: z.string(),
     playbookId: z.string(),
-    playbookVersion: z.number().int(),
+    playbookVersion: z.number().check(z.int()),
     incidentId: z.string(),
     status: z.enum(['active', 'completed']),
     participatingOrganizations: z.array(z.string()),
-    coordinationChannel: z.string().optional(),
+    coordinationChannel: z.optional(z.string()),
     escalationRules: z.array(EscalationRule),
     escalationContacts: z.array(z.string()),
     activatedAt: TimestampOut,
     activatedBy: z.string(),
-    completedAt: TimestampOut.optional(),
+    completedAt: z.optional(TimestampOut),
     actions: z.array(CoordinatedAction),
     escalations: z.array(ActivationEscalation),
-  })
-  .meta({ id: 'Activation' });
+  }),
+  { id: 'Activation' },
+);
 export type Activation = z.infer<typeof Activation>;
 
-export const ReportParticipant = z
-  .object({
+export const ReportParticipant = meta(
+  z.object({
     organizationId: z.string(),
     name: z.string(),
     kind: z.string(),
     dimension: z.enum(['vertical', 'horizontal', 'external']),
-  })
-  .meta({ id: 'ReportParticipant' });
+  }),
+  { id: 'ReportParticipant' },
+);
 
 /** ISO/IEC 27035-4 dimensions (rule: shared/domain/command/dimensions.ts). */
-export const ParticipantsByDimension = z
-  .object({
+export const ParticipantsByDimension = meta(
+  z.object({
     vertical: z.array(ReportParticipant),
     horizontal: z.array(ReportParticipant),
     external: z.array(ReportParticipant),
-  })
-  .meta({
+  }),
+  {
     id: 'ParticipantsByDimension',
     description:
       'Participating organizations by ISO/IEC 27035-4 dimension: non-internal organizations are external; an internal unit is vertical when one of its live contacts is in a vertical group, else horizontal',
-  });
+  },
+);
 
-export const ActivationReport = z
-  .object({
+export const ActivationReport = meta(
+  z.object({
     activationId: z.string(),
     incidentId: z.string(),
     playbookId: z.string(),
-    playbookVersion: z.number().int(),
+    playbookVersion: z.number().check(z.int()),
     status: z.enum(['active', 'completed']),
     coordinationMetrics: z.object({
-      totalActions: z.number().int(),
-      completedActions: z.number().int(),
-      pendingActions: z
-        .number()
-        .int()
-        .meta({ description: 'Actions still `pending`: not yet acknowledged by their organization' }),
-      openActions: z.number().int().meta({
+      totalActions: z.number().check(z.int()),
+      completedActions: z.number().check(z.int()),
+      pendingActions: meta(z.number().check(z.int()), {
+        description: 'Actions still `pending`: not yet acknowledged by their organization',
+      }),
+      openActions: meta(z.number().check(z.int()), {
         description:
           'Actions not yet completed or declined (`pending`, `acknowledged`, `in_progress`): what blocks completing the activation and closing the incident',
       }),
@@ -266,16 +294,17 @@ export const ActivationReport = z
     }),
     escalations: z.array(ActivationEscalation),
     actions: z.array(CoordinatedAction),
-    participantsByDimension: ParticipantsByDimension.meta({
+    participantsByDimension: meta(ParticipantsByDimension, {
       description: 'The activation’s participants and action owners by dimension',
     }),
     recommendations: z.array(z.object({ type: z.string(), priority: Priority, description: z.string() })),
-  })
-  .meta({ id: 'ActivationReport' });
+  }),
+  { id: 'ActivationReport' },
+);
 export type ActivationReport = z.infer<typeof ActivationReport>;
 
-export const Channel = z
-  .object({
+export const Channel = meta(
+  z.object({
     id: z.string(),
     name: z.string(),
     type: z.string(),
@@ -283,15 +312,16 @@ export const Channel = z
     purpose: z.string(),
     communicationMethods: z.array(z.string()),
     primaryMethod: z.string(),
-    backupMethod: z.string().optional(),
+    backupMethod: z.optional(z.string()),
     escalationRules: z.array(EscalationRule),
-    version: z.number().int(),
+    version: z.number().check(z.int()),
     createdAt: TimestampOut,
     createdBy: z.string(),
     updatedAt: TimestampOut,
     updatedBy: z.string(),
-  })
-  .meta({ id: 'CoordinationChannel' });
+  }),
+  { id: 'CoordinationChannel' },
+);
 export type Channel = z.infer<typeof Channel>;
 
 export const ListChannelsQuery = z.strictObject({ ...PageQuery });
@@ -307,17 +337,20 @@ const playbookContent = {
   responseActions: z.array(ResponseActionTemplate),
 };
 
-export const Playbook = z
-  .object({
+export const Playbook = meta(
+  z.object({
     id: z.string(),
     ...playbookContent,
-    version: z.number().int().meta({ description: 'Latest version; activations record the one they used' }),
+    version: meta(z.number().check(z.int()), {
+      description: 'Latest version; activations record the one they used',
+    }),
     createdAt: TimestampOut,
     createdBy: z.string(),
     updatedAt: TimestampOut,
     updatedBy: z.string(),
-  })
-  .meta({ id: 'Playbook' });
+  }),
+  { id: 'Playbook' },
+);
 export type Playbook = z.infer<typeof Playbook>;
 
 export const ListPlaybooksQuery = z.strictObject({ ...PageQuery });

@@ -1,131 +1,143 @@
 /**
  * Exercises (tabletop and live drills, issue 15, docs/exercises.md): requests and responses.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FINDING_PROPOSALS } from '../model/exercise.js';
-import { Id, PageQuery, Priority, pageOf, Severity, Text, TimestampOut, Tlp } from './common.js';
+import { Id, meta, PageQuery, Priority, pageOf, Severity, Text, TimestampOut, Tlp } from './common.js';
 
 /** Longest offset of an inject from the exercise start: 30 days. */
 export const MAX_INJECT_OFFSET_MINUTES = 30 * 24 * 60;
 
-const Offset = z
-  .number()
-  .int()
-  .min(0)
-  .max(MAX_INJECT_OFFSET_MINUTES)
-  .meta({ description: 'Minutes after the exercise start (0 to 43,200)' });
+const Offset = meta(z.number().check(z.int(), z.minimum(0), z.maximum(MAX_INJECT_OFFSET_MINUTES)), {
+  description: 'Minutes after the exercise start (0 to 43,200)',
+});
 
-export const MessageInject = z
-  .strictObject({
+export const MessageInject = meta(
+  z.strictObject({
     kind: z.literal('message'),
     offsetMinutes: Offset,
     subject: Text(200),
     content: Text(5000),
-    organizations: z
-      .array(Id)
-      .max(40)
-      .optional()
-      .meta({ description: 'Recipients (escalation contacts); default every participating organization' }),
-  })
-  .meta({ id: 'ExerciseMessageInject' });
+    organizations: meta(z.optional(z.array(Id).check(z.maxLength(40))), {
+      description: 'Recipients (escalation contacts); default every participating organization',
+    }),
+  }),
+  { id: 'ExerciseMessageInject' },
+);
 
-export const StateChangeInject = z
-  .strictObject({
-    kind: z.literal('state_change'),
-    offsetMinutes: Offset,
-    severity: Severity.optional(),
-    priority: Priority.optional(),
-    note: Text(2000).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.severity === undefined && v.priority === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['severity'],
-        message: 'a state change sets severity or priority',
-      });
-    }
-  })
-  .meta({
+export const StateChangeInject = meta(
+  z
+    .strictObject({
+      kind: z.literal('state_change'),
+      offsetMinutes: Offset,
+      severity: z.optional(Severity),
+      priority: z.optional(Priority),
+      note: z.optional(Text(2000)),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.severity === undefined && v.priority === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['severity'],
+            message: 'a state change sets severity or priority',
+          });
+        }
+      }),
+    ),
+  {
     id: 'ExerciseStateChangeInject',
     description: 'Changes the exercise incident’s severity and/or priority (at least one)',
-  });
+  },
+);
 
 export const Inject = z.discriminatedUnion('kind', [MessageInject, StateChangeInject]);
 export type Inject = z.infer<typeof Inject>;
 
-export const CreateExerciseBody = z
-  .strictObject({
-    id: Id.optional(),
-    title: Text(300),
-    description: Text(10_000).optional(),
-    mode: z.enum(['tabletop', 'live']).default('tabletop'),
-    playbookId: Id.optional().meta({
-      description: 'Shared playbook to run; its participating organizations take part',
-    }),
-    participatingOrganizations: z
-      .array(Id)
-      .max(40)
-      .optional()
-      .meta({ description: 'Without a playbook: the organizations taking part (required then)' }),
-    severity: Severity.default('medium'),
-    tlp: Tlp.optional(),
-    injects: z.array(Inject).max(50).default([]),
-  })
-  .superRefine((v, ctx) => {
-    if (v.playbookId === undefined && (v.participatingOrganizations ?? []).length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['participatingOrganizations'],
-        message: 'required (at least one) when no playbookId is given',
-      });
-    }
-    v.injects.forEach((inject, i) => {
-      if (inject.kind !== 'message' || !inject.organizations || v.playbookId !== undefined) return;
-      inject.organizations.forEach((org, j) => {
-        if (!(v.participatingOrganizations ?? []).includes(org)) {
+export const CreateExerciseBody = meta(
+  z
+    .strictObject({
+      id: z.optional(Id),
+      title: Text(300),
+      description: z.optional(Text(10_000)),
+      mode: z._default(z.enum(['tabletop', 'live']), 'tabletop'),
+      playbookId: meta(z.optional(Id), {
+        description: 'Shared playbook to run; its participating organizations take part',
+      }),
+      participatingOrganizations: meta(z.optional(z.array(Id).check(z.maxLength(40))), {
+        description: 'Without a playbook: the organizations taking part (required then)',
+      }),
+      severity: z._default(Severity, 'medium'),
+      tlp: z.optional(Tlp),
+      injects: z._default(z.array(Inject).check(z.maxLength(50)), []),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.playbookId === undefined && (v.participatingOrganizations ?? []).length === 0) {
           ctx.addIssue({
             code: 'custom',
-            path: ['injects', i, 'organizations', j],
-            message: `${org} is not a participating organization`,
+            path: ['participatingOrganizations'],
+            message: 'required (at least one) when no playbookId is given',
           });
         }
-      });
-    });
-  })
-  .meta({ id: 'CreateExercise' });
+        v.injects.forEach((inject, i) => {
+          if (inject.kind !== 'message' || !inject.organizations || v.playbookId !== undefined) return;
+          inject.organizations.forEach((org, j) => {
+            if (!(v.participatingOrganizations ?? []).includes(org)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['injects', i, 'organizations', j],
+                message: `${org} is not a participating organization`,
+              });
+            }
+          });
+        });
+      }),
+    ),
+  { id: 'CreateExercise' },
+);
 export type CreateExerciseBody = z.infer<typeof CreateExerciseBody>;
 
-export const EndExerciseBody = z.strictObject({ notes: Text(5000).optional() }).meta({ id: 'EndExercise' });
+export const EndExerciseBody = meta(z.strictObject({ notes: z.optional(Text(5000)) }), { id: 'EndExercise' });
 export type EndExerciseBody = z.infer<typeof EndExerciseBody>;
 
 export const FindingProposal = z.enum(FINDING_PROPOSALS);
 
-export const CreateFindingBody = z
-  .strictObject({
-    finding: Text(5000),
-    recommendation: Text(5000).optional(),
-    organizationId: Id.optional(),
-    actionId: Text(100).optional().meta({ description: 'Coordinated action the finding is about (COORD-n)' }),
-    proposes: FindingProposal.meta({
-      description:
-        'What it can become: an action on the playbook, a contact fix, a contract update item (linked later), or none',
-    }),
-    contactId: Id.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.proposes === 'contact_fix' && v.contactId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'required when proposes is contact_fix' });
-    }
-    if (v.proposes === 'contract_update' && v.organizationId === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['organizationId'],
-        message: 'required when proposes is contract_update',
-      });
-    }
-  })
-  .meta({ id: 'CreateExerciseFinding' });
+export const CreateFindingBody = meta(
+  z
+    .strictObject({
+      finding: Text(5000),
+      recommendation: z.optional(Text(5000)),
+      organizationId: z.optional(Id),
+      actionId: meta(z.optional(Text(100)), {
+        description: 'Coordinated action the finding is about (COORD-n)',
+      }),
+      proposes: meta(FindingProposal, {
+        description:
+          'What it can become: an action on the playbook, a contact fix, a contract update item (linked later), or none',
+      }),
+      contactId: z.optional(Id),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.proposes === 'contact_fix' && v.contactId === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['contactId'],
+            message: 'required when proposes is contact_fix',
+          });
+        }
+        if (v.proposes === 'contract_update' && v.organizationId === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['organizationId'],
+            message: 'required when proposes is contract_update',
+          });
+        }
+      }),
+    ),
+  { id: 'CreateExerciseFinding' },
+);
 export type CreateFindingBody = z.infer<typeof CreateFindingBody>;
 
 export const CompareExercisesQuery = z.strictObject({ ...PageQuery });
@@ -133,131 +145,136 @@ export type CompareExercisesQuery = z.infer<typeof CompareExercisesQuery>;
 
 // ---------- responses ----------
 
-export const ExerciseInject = z
-  .object({
-    n: z.number().int(),
+export const ExerciseInject = meta(
+  z.object({
+    n: z.number().check(z.int()),
     kind: z.enum(['message', 'state_change']),
-    offsetMinutes: z.number().int(),
-    at: TimestampOut.meta({ description: 'When it fires (start + offset, whole seconds)' }),
+    offsetMinutes: z.number().check(z.int()),
+    at: meta(TimestampOut, { description: 'When it fires (start + offset, whole seconds)' }),
     scheduleName: z.string(),
-    subject: z.string().optional(),
-    content: z.string().optional(),
-    organizations: z.array(z.string()).optional(),
-    severity: Severity.optional(),
-    priority: Priority.optional(),
-    note: z.string().optional(),
-    firedAt: TimestampOut.optional(),
-    communicationId: z.string().nullable().optional(),
-  })
-  .meta({ id: 'ExerciseInject' });
+    subject: z.optional(z.string()),
+    content: z.optional(z.string()),
+    organizations: z.optional(z.array(z.string())),
+    severity: z.optional(Severity),
+    priority: z.optional(Priority),
+    note: z.optional(z.string()),
+    firedAt: z.optional(TimestampOut),
+    communicationId: z.optional(z.nullable(z.string())),
+  }),
+  { id: 'ExerciseInject' },
+);
 export type ExerciseInject = z.infer<typeof ExerciseInject>;
 
-export const ExerciseResults = z
-  .object({
-    actions: z.number().int(),
-    acknowledged: z.number().int(),
-    completed: z.number().int(),
-    completedWithinTimeframe: z.number().int(),
-    medianAcknowledgeMinutes: z.number().nullable(),
-    medianCompleteMinutes: z.number().nullable(),
-    unreachableContacts: z.number().int(),
-    escalationLevelsFired: z.number().int(),
-    findings: z.number().int(),
-  })
-  .meta({ id: 'ExerciseResults' });
+export const ExerciseResults = meta(
+  z.object({
+    actions: z.number().check(z.int()),
+    acknowledged: z.number().check(z.int()),
+    completed: z.number().check(z.int()),
+    completedWithinTimeframe: z.number().check(z.int()),
+    medianAcknowledgeMinutes: z.nullable(z.number()),
+    medianCompleteMinutes: z.nullable(z.number()),
+    unreachableContacts: z.number().check(z.int()),
+    escalationLevelsFired: z.number().check(z.int()),
+    findings: z.number().check(z.int()),
+  }),
+  { id: 'ExerciseResults' },
+);
 export type ExerciseResults = z.infer<typeof ExerciseResults>;
 
-export const Exercise = z
-  .object({
+export const Exercise = meta(
+  z.object({
     id: z.string(),
     title: z.string(),
-    description: z.string().optional(),
+    description: z.optional(z.string()),
     mode: z.enum(['tabletop', 'live']),
     status: z.enum(['running', 'ended']),
     incidentId: z.string(),
-    playbookId: z.string().optional(),
-    playbookVersion: z.number().int().optional(),
-    activationId: z.string().optional(),
+    playbookId: z.optional(z.string()),
+    playbookVersion: z.optional(z.number().check(z.int())),
+    activationId: z.optional(z.string()),
     participatingOrganizations: z.array(z.string()),
-    startAt: TimestampOut.meta({ description: 'When it was created: injects are offsets from it' }),
+    startAt: meta(TimestampOut, { description: 'When it was created: injects are offsets from it' }),
     injects: z.array(ExerciseInject),
     createdAt: TimestampOut,
     createdBy: z.string(),
-    endedAt: TimestampOut.optional(),
-    endedBy: z.string().optional(),
-    notes: z.string().optional(),
-    results: ExerciseResults.optional().meta({
+    endedAt: z.optional(TimestampOut),
+    endedBy: z.optional(z.string()),
+    notes: z.optional(z.string()),
+    results: meta(z.optional(ExerciseResults), {
       description: 'Report figures frozen when the exercise ended',
     }),
-  })
-  .meta({ id: 'Exercise' });
+  }),
+  { id: 'Exercise' },
+);
 export type Exercise = z.infer<typeof Exercise>;
 
-export const Finding = z
-  .object({
+export const Finding = meta(
+  z.object({
     findingId: z.string(),
     exerciseId: z.string(),
     finding: z.string(),
-    recommendation: z.string().optional(),
-    organizationId: z.string().optional(),
-    actionId: z.string().optional(),
-    contactId: z.string().optional(),
+    recommendation: z.optional(z.string()),
+    organizationId: z.optional(z.string()),
+    actionId: z.optional(z.string()),
+    contactId: z.optional(z.string()),
     proposes: FindingProposal,
-    link: z
-      .string()
-      .nullable()
-      .meta({ description: 'The action, contact fix or contract update item it became (null until linked)' }),
+    link: meta(z.nullable(z.string()), {
+      description: 'The action, contact fix or contract update item it became (null until linked)',
+    }),
     recordedAt: TimestampOut,
     recordedBy: z.string(),
-  })
-  .meta({ id: 'ExerciseFinding' });
+  }),
+  { id: 'ExerciseFinding' },
+);
 export type Finding = z.infer<typeof Finding>;
 
-const Minutes = z.number().nullable();
+const Minutes = z.nullable(z.number());
 
-export const ExerciseActionFigures = z
-  .object({
+export const ExerciseActionFigures = meta(
+  z.object({
     actionId: z.string(),
     description: z.string(),
     organizationId: z.string(),
     status: z.string(),
-    timeframeMinutes: Minutes.meta({ description: 'The playbook timeframe (due date − activation)' }),
+    timeframeMinutes: meta(Minutes, { description: 'The playbook timeframe (due date − activation)' }),
     acknowledgeMinutes: Minutes,
     completeMinutes: Minutes,
-    withinTimeframe: z
-      .boolean()
-      .nullable()
-      .meta({ description: 'Completed by its due date (null: no timeframe or not completed)' }),
-  })
-  .meta({ id: 'ExerciseActionFigures' });
+    withinTimeframe: meta(z.nullable(z.boolean()), {
+      description: 'Completed by its due date (null: no timeframe or not completed)',
+    }),
+  }),
+  { id: 'ExerciseActionFigures' },
+);
 
-export const ExerciseOrganizationFigures = z
-  .object({
+export const ExerciseOrganizationFigures = meta(
+  z.object({
     organizationId: z.string(),
-    actions: z.number().int(),
-    acknowledged: z.number().int(),
-    completed: z.number().int(),
-    completedWithinTimeframe: z.number().int(),
+    actions: z.number().check(z.int()),
+    acknowledged: z.number().check(z.int()),
+    completed: z.number().check(z.int()),
+    completedWithinTimeframe: z.number().check(z.int()),
     medianAcknowledgeMinutes: Minutes,
     medianCompleteMinutes: Minutes,
-  })
-  .meta({ id: 'ExerciseOrganizationFigures' });
+  }),
+  { id: 'ExerciseOrganizationFigures' },
+);
 
-export const UnreachableContact = z
-  .object({
+export const UnreachableContact = meta(
+  z.object({
     contactId: z.string(),
     organizationId: z.string(),
     reason: z.enum(['bounced', 'unverified', 'no_ack']),
-  })
-  .meta({ id: 'ExerciseUnreachableContact' });
+  }),
+  { id: 'ExerciseUnreachableContact' },
+);
 export type UnreachableContact = z.infer<typeof UnreachableContact>;
 
-export const ExerciseReport = z
-  .object({
+export const ExerciseReport = meta(
+  z.object({
     exercise: z.literal(true),
     exerciseId: z.string(),
     incidentId: z.string(),
-    playbookId: z.string().optional(),
+    playbookId: z.optional(z.string()),
     status: z.enum(['running', 'ended']),
     startAt: TimestampOut,
     generatedAt: TimestampOut,
@@ -266,38 +283,51 @@ export const ExerciseReport = z
     organizations: z.array(ExerciseOrganizationFigures),
     unreachableContacts: z.array(UnreachableContact),
     escalationLevels: z.array(
-      z.object({ chainId: z.string().optional(), level: z.number().int().optional(), at: TimestampOut }),
+      z.object({
+        chainId: z.optional(z.string()),
+        level: z.optional(z.number().check(z.int())),
+        at: TimestampOut,
+      }),
     ),
-    regulatoryClocks: z
-      .array(
+    regulatoryClocks: meta(
+      z.array(
         z.object({
           obligationId: z.string(),
           clock: z.string(),
-          due: z.string().nullable(),
+          due: z.nullable(z.string()),
           simulated: z.literal(true),
         }),
-      )
-      .meta({ description: 'Regulator clocks of the exercise incident: simulated, never a real submission' }),
+      ),
+      { description: 'Regulator clocks of the exercise incident: simulated, never a real submission' },
+    ),
     findings: z.array(Finding),
     results: ExerciseResults,
-  })
-  .meta({ id: 'ExerciseReport' });
+  }),
+  { id: 'ExerciseReport' },
+);
 export type ExerciseReport = z.infer<typeof ExerciseReport>;
 
-export const ExerciseComparison = pageOf(
-  z
-    .object({
-      exerciseId: z.string(),
-      title: z.string(),
-      startAt: TimestampOut,
-      status: z.enum(['running', 'ended']),
-      playbookVersion: z.number().int().optional(),
-      results: ExerciseResults.nullable().meta({ description: 'Null while the exercise runs' }),
-    })
-    .meta({ id: 'ExerciseComparisonItem' }),
-).meta({ id: 'ExerciseComparison' });
+export const ExerciseComparison = meta(
+  pageOf(
+    meta(
+      z.object({
+        exerciseId: z.string(),
+        title: z.string(),
+        startAt: TimestampOut,
+        status: z.enum(['running', 'ended']),
+        playbookVersion: z.optional(z.number().check(z.int())),
+        results: meta(z.nullable(ExerciseResults), { description: 'Null while the exercise runs' }),
+      }),
+      { id: 'ExerciseComparisonItem' },
+    ),
+  ),
+  { id: 'ExerciseComparison' },
+);
 export type ExerciseComparison = z.infer<typeof ExerciseComparison>;
 
 /** The Scheduler event of one inject firing (target `exercise-inject`). */
-export const ExerciseInjectEvent = z.strictObject({ exerciseId: Id, n: z.number().int().min(1) });
+export const ExerciseInjectEvent = z.strictObject({
+  exerciseId: Id,
+  n: z.number().check(z.int(), z.minimum(1)),
+});
 export type ExerciseInjectEvent = z.infer<typeof ExerciseInjectEvent>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Id, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
+import { z } from 'zod/mini';
+import { Id, meta, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 import { ContactInfo, ContactReferenceFields, ContactReferenceView, ThirdParty } from './third-parties.js';
 
 /** Every body Liaison coordinates with. `internal` = a unit of the deploying organization. */
@@ -17,57 +17,63 @@ export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 
 /** Kinds managed through `/organizations`; suppliers are registered as third parties. */
-export const OtherOrganizationKind = OrganizationKind.exclude(['supplier']);
+export const OtherOrganizationKind = z.enum(
+  ORGANIZATION_KINDS.filter((k): k is Exclude<OrganizationKind, 'supplier'> => k !== 'supplier'),
+);
 
-export const CreateOrganizationBody = z
-  .strictObject({
-    id: Id.optional(),
+export const CreateOrganizationBody = meta(
+  z.strictObject({
+    id: z.optional(Id),
     name: Text(200),
-    kind: OrganizationKind.meta({
+    kind: meta(OrganizationKind, {
       description: 'supplier is refused here: register suppliers with POST /third-parties',
     }),
-    description: Text(2000).optional(),
-    contactInfo: ContactInfo.optional(),
-  })
-  .meta({ id: 'CreateOrganization' });
+    description: z.optional(Text(2000)),
+    contactInfo: z.optional(ContactInfo),
+  }),
+  { id: 'CreateOrganization' },
+);
 export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;
 
-export const UpdateOrganizationBody = z
-  .strictObject({
-    name: Text(200).optional(),
-    description: Text(2000).optional(),
-    contactInfo: ContactInfo.optional(),
-    ...ContactReferenceFields,
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
-  .meta({ id: 'UpdateOrganization', description: 'The kind of an organization cannot change' });
+export const UpdateOrganizationBody = meta(
+  z
+    .strictObject({
+      name: z.optional(Text(200)),
+      description: z.optional(Text(2000)),
+      contactInfo: z.optional(ContactInfo),
+      ...ContactReferenceFields,
+    })
+    .check(z.refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })),
+  { id: 'UpdateOrganization', description: 'The kind of an organization cannot change' },
+);
 export type UpdateOrganizationBody = z.infer<typeof UpdateOrganizationBody>;
 
 export const ListOrganizationsQuery = z.strictObject({
   ...PageQuery,
-  kind: OrganizationKind.optional(),
+  kind: z.optional(OrganizationKind),
 });
 export type ListOrganizationsQuery = z.infer<typeof ListOrganizationsQuery>;
 
 /** An organization that is not a third party. */
-export const OtherOrganization = z
-  .object({
+export const OtherOrganization = meta(
+  z.object({
     id: z.string(),
     name: z.string(),
     kind: OtherOrganizationKind,
-    description: z.string().optional(),
-    contactInfo: ContactInfo.optional(),
-    topicArn: z.string().optional().meta({ description: 'SNS topic of the organization (notifications)' }),
+    description: z.optional(z.string()),
+    contactInfo: z.optional(ContactInfo),
+    topicArn: meta(z.optional(z.string()), { description: 'SNS topic of the organization (notifications)' }),
     ...ContactReferenceView,
     createdAt: TimestampOut,
     updatedAt: TimestampOut,
-    version: z.number().int(),
-  })
-  .meta({ id: 'OtherOrganization' });
+    version: z.number().check(z.int()),
+  }),
+  { id: 'OtherOrganization' },
+);
 export type OtherOrganization = z.infer<typeof OtherOrganization>;
 
 /** Any organization: a third party (kind `supplier`) or another body. */
-export const Organization = z.discriminatedUnion('kind', [ThirdParty, OtherOrganization]).meta({
+export const Organization = meta(z.discriminatedUnion('kind', [ThirdParty, OtherOrganization]), {
   id: 'Organization',
 });
 export type Organization = z.infer<typeof Organization>;
@@ -77,62 +83,67 @@ export type Organization = z.infer<typeof Organization>;
 export const AGREEMENT_TYPES = ['nda', 'mou', 'contract_clause', 'isac_membership', 'other'] as const;
 export const AgreementType = z.enum(AGREEMENT_TYPES);
 
-export const CreateAgreementBody = z
-  .strictObject({
-    id: Id.optional(),
+export const CreateAgreementBody = meta(
+  z.strictObject({
+    id: z.optional(Id),
     type: AgreementType,
-    reference: Text(500).meta({ description: 'Document reference, e.g. contract number' }),
+    reference: meta(Text(500), { description: 'Document reference, e.g. contract number' }),
     signedAt: Timestamp,
-    expiresAt: Timestamp.optional(),
-    tlpCeiling: Tlp.meta({ description: 'Highest TLP level the organization may receive under it' }),
-    handlingCaveats: Text(2000).optional(),
-  })
-  .meta({ id: 'CreateAgreement' });
+    expiresAt: z.optional(Timestamp),
+    tlpCeiling: meta(Tlp, { description: 'Highest TLP level the organization may receive under it' }),
+    handlingCaveats: z.optional(Text(2000)),
+  }),
+  { id: 'CreateAgreement' },
+);
 export type CreateAgreementBody = z.infer<typeof CreateAgreementBody>;
 
-export const UpdateAgreementBody = z
-  .strictObject({
-    reference: Text(500).optional(),
-    expiresAt: Timestamp.nullable().optional().meta({ description: 'null removes the expiry' }),
-    tlpCeiling: Tlp.optional(),
-    handlingCaveats: Text(2000).optional(),
-    revoke: z.literal(true).optional().meta({ description: 'Revoke the agreement (final)' }),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
-  .meta({ id: 'UpdateAgreement' });
+export const UpdateAgreementBody = meta(
+  z
+    .strictObject({
+      reference: z.optional(Text(500)),
+      expiresAt: meta(z.optional(z.nullable(Timestamp)), { description: 'null removes the expiry' }),
+      tlpCeiling: z.optional(Tlp),
+      handlingCaveats: z.optional(Text(2000)),
+      revoke: meta(z.optional(z.literal(true)), { description: 'Revoke the agreement (final)' }),
+    })
+    .check(z.refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })),
+  { id: 'UpdateAgreement' },
+);
 export type UpdateAgreementBody = z.infer<typeof UpdateAgreementBody>;
 
 export const AgreementStatus = z.enum(['valid', 'not_yet_valid', 'expired', 'revoked']);
 export type AgreementStatus = z.infer<typeof AgreementStatus>;
 
-export const Agreement = z
-  .object({
+export const Agreement = meta(
+  z.object({
     id: z.string(),
     organizationId: z.string(),
     type: AgreementType,
     reference: z.string(),
     signedAt: TimestampOut,
-    expiresAt: TimestampOut.nullable(),
+    expiresAt: z.nullable(TimestampOut),
     tlpCeiling: Tlp,
-    handlingCaveats: z.string().optional(),
-    status: AgreementStatus.meta({
+    handlingCaveats: z.optional(z.string()),
+    status: meta(AgreementStatus, {
       description: 'Computed at read time from signedAt, expiresAt, revokedAt',
     }),
-    revokedAt: TimestampOut.nullable(),
-    revokedBy: z.string().nullable(),
+    revokedAt: z.nullable(TimestampOut),
+    revokedBy: z.nullable(z.string()),
     createdAt: TimestampOut,
     createdBy: z.string(),
     updatedAt: TimestampOut,
-    version: z.number().int(),
-  })
-  .meta({ id: 'Agreement' });
+    version: z.number().check(z.int()),
+  }),
+  { id: 'Agreement' },
+);
 export type Agreement = z.infer<typeof Agreement>;
 
-export const AgreementList = z
-  .object({
+export const AgreementList = meta(
+  z.object({
     items: z.array(Agreement),
-    effectiveTlpCeiling: Tlp.meta({
+    effectiveTlpCeiling: meta(Tlp, {
       description: 'Highest TLP the organization may receive now: the best valid agreement, at least GREEN',
     }),
-  })
-  .meta({ id: 'AgreementList' });
+  }),
+  { id: 'AgreementList' },
+);

@@ -2,11 +2,11 @@
  * Reminders (docs/reminders.md): the event a `reminder` schedule carries, and the regulator draft
  * of an obligation (`GET /incidents/{id}/obligations/{obligationId}/draft`).
  */
-import { z } from 'zod';
-import { Id } from './common.js';
+import { z } from 'zod/mini';
+import { Id, meta } from './common.js';
 
 const Instant = z.iso.datetime({ offset: true });
-const ClockId = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+const ClockId = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,63}$/));
 
 /** What a `reminder` schedule fires with: what to re-read, and the due instant it was planned for. */
 export const ReminderEvent = z.discriminatedUnion('kind', [
@@ -30,7 +30,7 @@ export const ReminderEvent = z.discriminatedUnion('kind', [
     incidentId: Id,
     obligationId: Id,
     clockId: ClockId,
-    pct: z.number().int().min(1).max(100),
+    pct: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
     due: Instant,
   }),
   z.strictObject({
@@ -45,52 +45,55 @@ export type ActionReminderEvent = Extract<ReminderEvent, { kind: 'action' | 'coo
 export type ObligationReminderEvent = Extract<ReminderEvent, { kind: 'obligation' }>;
 export type AgreementUpdateReminderEvent = Extract<ReminderEvent, { kind: 'agreement-update' }>;
 
-export const ObligationDraftQuery = z
-  .strictObject({
-    templateId: Id.optional().meta({
+export const ObligationDraftQuery = meta(
+  z.strictObject({
+    templateId: meta(z.optional(Id), {
       description:
         'Template rendered with the incident (latest approved version, else the latest); without one, a plain draft listing the checklist',
     }),
-    clock: ClockId.optional().meta({
+    clock: meta(z.optional(ClockId), {
       description:
         'Clock of the regime (e.g. `authority`); default: the first applicable clock not yet submitted',
     }),
-  })
-  .meta({ id: 'ObligationDraftQuery' });
+  }),
+  { id: 'ObligationDraftQuery' },
+);
 export type ObligationDraftQuery = z.infer<typeof ObligationDraftQuery>;
 
-export const DraftChecklistItem = z
-  .object({
-    item: z.string().meta({ description: 'Checklist item id of the clock (e.g. `nature`)' }),
+export const DraftChecklistItem = meta(
+  z.object({
+    item: meta(z.string(), { description: 'Checklist item id of the clock (e.g. `nature`)' }),
     label: z.string(),
-    required: z.boolean().meta({ description: 'False for items required only when the notice is late' }),
-    satisfied: z.boolean().meta({ description: 'The incident already records what the item asks for' }),
-    source: z.string().nullable().meta({
+    required: meta(z.boolean(), { description: 'False for items required only when the notice is late' }),
+    satisfied: meta(z.boolean(), { description: 'The incident already records what the item asks for' }),
+    source: meta(z.nullable(z.string()), {
       description: 'Where the value comes from (e.g. `impactAssessment.dataCompromised`); null: manual',
     }),
-    value: z.string().optional().meta({ description: 'The value found, as text' }),
-  })
-  .meta({ id: 'DraftChecklistItem' });
+    value: meta(z.optional(z.string()), { description: 'The value found, as text' }),
+  }),
+  { id: 'DraftChecklistItem' },
+);
 export type DraftChecklistItem = z.infer<typeof DraftChecklistItem>;
 
-export const ObligationDraft = z
-  .object({
+export const ObligationDraft = meta(
+  z.object({
     incidentId: z.string(),
     obligationId: z.string(),
     clockId: z.string(),
     clockName: z.string(),
     recipient: z.string(),
-    due: z.string().nullable(),
-    template: z.object({ templateId: z.string(), version: z.number().int() }).nullable(),
+    due: z.nullable(z.string()),
+    template: z.nullable(z.object({ templateId: z.string(), version: z.number().check(z.int()) })),
     subject: z.string(),
     body: z.string(),
     checklist: z.array(DraftChecklistItem),
-    missing: z
-      .array(z.string())
-      .meta({ description: 'Required checklist items the incident does not yet fill' }),
-    missingPlaceholders: z.array(z.string()).meta({
+    missing: meta(z.array(z.string()), {
+      description: 'Required checklist items the incident does not yet fill',
+    }),
+    missingPlaceholders: meta(z.array(z.string()), {
       description: 'Template placeholders without a value (shown as `[missing: name]` in the text)',
     }),
-  })
-  .meta({ id: 'ObligationDraft' });
+  }),
+  { id: 'ObligationDraft' },
+);
 export type ObligationDraft = z.infer<typeof ObligationDraft>;

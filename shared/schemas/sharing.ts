@@ -2,9 +2,9 @@
  * Information sharing (issue 14, docs/sharing.md): indicators and sightings recorded on an
  * incident, the STIX 2.1 export, TAXII 2.1 collections and the sharing ledger.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { stixPatternError } from '../model/stix-pattern.js';
-import { Id, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
+import { Id, meta, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 
 export const INDICATOR_TYPES = [
   'ipv4-addr',
@@ -16,7 +16,7 @@ export const INDICATOR_TYPES = [
   'sha256',
   'email-addr',
 ] as const;
-export const IndicatorType = z.enum(INDICATOR_TYPES).meta({
+export const IndicatorType = meta(z.enum(INDICATOR_TYPES), {
   description:
     'Observable type: an IP address (v4/v6, optionally CIDR), domain name, URL, file hash (MD5, SHA-1, SHA-256) or e-mail address',
 });
@@ -51,79 +51,86 @@ export function observableValueError(type: IndicatorType, value: string): string
   }
 }
 
-export const CreateIndicatorBody = z
-  .strictObject({
-    type: IndicatorType,
-    value: Text(2048),
-    name: Text(200).optional(),
-    description: Text(4000).optional(),
-    pattern: Text(4000).optional().meta({
-      description:
-        "STIX 2.1 pattern (its grammar is checked); by default one is derived from type and value, e.g. `[ipv4-addr:value = '198.51.100.7']`",
-    }),
-    tlp: Tlp.optional().meta({ description: 'Its own TLP (default: the incident’s; never above it)' }),
-    validFrom: Timestamp.optional(),
-    labels: z.array(Text(100)).max(20).optional(),
-  })
-  .superRefine((b, ctx) => {
-    const valueError = observableValueError(b.type, b.value);
-    if (valueError) ctx.addIssue({ code: 'custom', path: ['value'], message: valueError });
-    const patternError = b.pattern === undefined ? null : stixPatternError(b.pattern);
-    if (patternError)
-      ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a STIX pattern: ${patternError}` });
-  })
-  .meta({ description: 'The value is checked against its type; a pattern against the STIX 2.1 grammar' });
+export const CreateIndicatorBody = meta(
+  z
+    .strictObject({
+      type: IndicatorType,
+      value: Text(2048),
+      name: z.optional(Text(200)),
+      description: z.optional(Text(4000)),
+      pattern: meta(z.optional(Text(4000)), {
+        description:
+          "STIX 2.1 pattern (its grammar is checked); by default one is derived from type and value, e.g. `[ipv4-addr:value = '198.51.100.7']`",
+      }),
+      tlp: meta(z.optional(Tlp), { description: 'Its own TLP (default: the incident’s; never above it)' }),
+      validFrom: z.optional(Timestamp),
+      labels: z.optional(z.array(Text(100)).check(z.maxLength(20))),
+    })
+    .check(
+      z.superRefine((b, ctx) => {
+        const valueError = observableValueError(b.type, b.value);
+        if (valueError) ctx.addIssue({ code: 'custom', path: ['value'], message: valueError });
+        const patternError = b.pattern === undefined ? null : stixPatternError(b.pattern);
+        if (patternError)
+          ctx.addIssue({ code: 'custom', path: ['pattern'], message: `not a STIX pattern: ${patternError}` });
+      }),
+    ),
+  { description: 'The value is checked against its type; a pattern against the STIX 2.1 grammar' },
+);
 export type CreateIndicatorBody = z.infer<typeof CreateIndicatorBody>;
 
-export const Sighting = z
-  .object({
+export const Sighting = meta(
+  z.object({
     sightingId: z.string(),
     firstSeen: TimestampOut,
     lastSeen: TimestampOut,
-    count: z.number().int(),
-    organizationId: z
-      .string()
-      .optional()
-      .meta({ description: 'Where it was seen (an organization); absent: the operator' }),
-    note: z.string().optional(),
+    count: z.number().check(z.int()),
+    organizationId: meta(z.optional(z.string()), {
+      description: 'Where it was seen (an organization); absent: the operator',
+    }),
+    note: z.optional(z.string()),
     recordedAt: TimestampOut,
     recordedBy: z.string(),
-  })
-  .meta({ id: 'Sighting' });
+  }),
+  { id: 'Sighting' },
+);
 export type Sighting = z.infer<typeof Sighting>;
 
 export const CreateSightingBody = z
   .strictObject({
     firstSeen: Timestamp,
-    lastSeen: Timestamp.optional(),
-    count: z.number().int().min(1).max(999_999_999).optional(),
-    organizationId: Id.optional(),
-    note: Text(2000).optional(),
+    lastSeen: z.optional(Timestamp),
+    count: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(999_999_999))),
+    organizationId: z.optional(Id),
+    note: z.optional(Text(2000)),
   })
-  .superRefine((b, ctx) => {
-    if (b.lastSeen !== undefined && b.lastSeen < b.firstSeen)
-      ctx.addIssue({ code: 'custom', path: ['lastSeen'], message: 'must not be before firstSeen' });
-  });
+  .check(
+    z.superRefine((b, ctx) => {
+      if (b.lastSeen !== undefined && b.lastSeen < b.firstSeen)
+        ctx.addIssue({ code: 'custom', path: ['lastSeen'], message: 'must not be before firstSeen' });
+    }),
+  );
 export type CreateSightingBody = z.infer<typeof CreateSightingBody>;
 
-export const Indicator = z
-  .object({
+export const Indicator = meta(
+  z.object({
     indicatorId: z.string(),
     type: IndicatorType,
     value: z.string(),
-    name: z.string().optional(),
-    description: z.string().optional(),
+    name: z.optional(z.string()),
+    description: z.optional(z.string()),
     pattern: z.string(),
     tlp: Tlp,
     validFrom: TimestampOut,
-    labels: z.array(z.string()).optional(),
+    labels: z.optional(z.array(z.string())),
     sightings: z.array(Sighting),
     recordedAt: TimestampOut,
     recordedBy: z.string(),
     modifiedAt: TimestampOut,
-    version: z.number().int(),
-  })
-  .meta({ id: 'Indicator' });
+    version: z.number().check(z.int()),
+  }),
+  { id: 'Indicator' },
+);
 export type Indicator = z.infer<typeof Indicator>;
 
 export const IndicatorList = z.object({ items: z.array(Indicator) });
@@ -131,13 +138,14 @@ export const IndicatorList = z.object({ items: z.array(Indicator) });
 // ---------------------------------------------------------------- STIX
 
 /** A STIX 2.1 object (validated against the OASIS schemas in the tests). */
-export const StixObject = z.looseObject({ type: z.string(), id: z.string() }).meta({ id: 'StixObject' });
-export const StixBundle = z
-  .object({ type: z.literal('bundle'), id: z.string(), objects: z.array(StixObject) })
-  .meta({ id: 'StixBundle' });
+export const StixObject = meta(z.looseObject({ type: z.string(), id: z.string() }), { id: 'StixObject' });
+export const StixBundle = meta(
+  z.object({ type: z.literal('bundle'), id: z.string(), objects: z.array(StixObject) }),
+  { id: 'StixBundle' },
+);
 
 export const StixExportQuery = z.strictObject({
-  organization: Id.optional().meta({
+  organization: meta(z.optional(Id), {
     description:
       'Recipient organization: only objects at or below its TLP ceiling are exported, and the export is recorded in the sharing ledger for it (a partner always gets its own)',
   }),
@@ -145,50 +153,52 @@ export const StixExportQuery = z.strictObject({
 
 // ---------------------------------------------------------------- collections
 
-export const Collection = z
-  .object({
-    id: z.string().meta({ description: 'UUID (the TAXII collection id)' }),
+export const Collection = meta(
+  z.object({
+    id: meta(z.string(), { description: 'UUID (the TAXII collection id)' }),
     title: z.string(),
-    description: z.string().optional(),
-    organizationIds: z
-      .array(z.string())
-      .meta({ description: 'Members: the organizations whose partner users may read it' }),
-    tlpCeiling: Tlp.meta({ description: 'TLP ceiling of the sharing agreement: nothing above it is served' }),
-    agreement: z
-      .string()
-      .optional()
-      .meta({ description: 'Reference of the agreement (recorded in the ledger)' }),
-    incidentIds: z
-      .array(z.string())
-      .meta({ description: 'Incidents whose STIX objects the collection serves' }),
+    description: z.optional(z.string()),
+    organizationIds: meta(z.array(z.string()), {
+      description: 'Members: the organizations whose partner users may read it',
+    }),
+    tlpCeiling: meta(Tlp, {
+      description: 'TLP ceiling of the sharing agreement: nothing above it is served',
+    }),
+    agreement: meta(z.optional(z.string()), {
+      description: 'Reference of the agreement (recorded in the ledger)',
+    }),
+    incidentIds: meta(z.array(z.string()), {
+      description: 'Incidents whose STIX objects the collection serves',
+    }),
     createdAt: TimestampOut,
     createdBy: z.string(),
     updatedAt: TimestampOut,
-    version: z.number().int(),
-  })
-  .meta({ id: 'SharingCollection' });
+    version: z.number().check(z.int()),
+  }),
+  { id: 'SharingCollection' },
+);
 export type Collection = z.infer<typeof Collection>;
 
 const collectionFields = {
   title: Text(200),
-  description: Text(2000).optional(),
-  organizationIds: z.array(Id).min(1).max(50),
+  description: z.optional(Text(2000)),
+  organizationIds: z.array(Id).check(z.minLength(1), z.maxLength(50)),
   tlpCeiling: Tlp,
-  agreement: Text(200).optional(),
-  incidentIds: z.array(Id).max(100),
+  agreement: z.optional(Text(200)),
+  incidentIds: z.array(Id).check(z.maxLength(100)),
 };
 export const CreateCollectionBody = z.strictObject(collectionFields);
 export type CreateCollectionBody = z.infer<typeof CreateCollectionBody>;
 export const UpdateCollectionBody = z
   .strictObject({
-    title: collectionFields.title.optional(),
+    title: z.optional(collectionFields.title),
     description: collectionFields.description,
-    organizationIds: collectionFields.organizationIds.optional(),
-    tlpCeiling: Tlp.optional(),
+    organizationIds: z.optional(collectionFields.organizationIds),
+    tlpCeiling: z.optional(Tlp),
     agreement: collectionFields.agreement,
-    incidentIds: collectionFields.incidentIds.optional(),
+    incidentIds: z.optional(collectionFields.incidentIds),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field' });
+  .check(z.refine((b) => Object.keys(b).length > 0, { message: 'at least one field' }));
 export type UpdateCollectionBody = z.infer<typeof UpdateCollectionBody>;
 export const CollectionList = z.object({ items: z.array(Collection) });
 
@@ -196,59 +206,61 @@ export const CollectionList = z.object({ items: z.array(Collection) });
 
 export const TaxiiDiscovery = z.object({
   title: z.string(),
-  description: z.string().optional(),
-  contact: z.string().optional(),
-  default: z.string().optional(),
+  description: z.optional(z.string()),
+  contact: z.optional(z.string()),
+  default: z.optional(z.string()),
   api_roots: z.array(z.string()),
 });
 export const TaxiiApiRoot = z.object({
   title: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   versions: z.array(z.string()),
-  max_content_length: z.number().int(),
+  max_content_length: z.number().check(z.int()),
 });
 export const TaxiiCollection = z.object({
   id: z.string(),
   title: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   can_read: z.boolean(),
   can_write: z.boolean(),
   media_types: z.array(z.string()),
 });
-export const TaxiiCollections = z.object({ collections: z.array(TaxiiCollection).optional() });
+export const TaxiiCollections = z.object({ collections: z.optional(z.array(TaxiiCollection)) });
 export const TaxiiEnvelope = z.object({
   more: z.boolean(),
-  next: z.string().optional(),
-  objects: z.array(StixObject).optional(),
+  next: z.optional(z.string()),
+  objects: z.optional(z.array(StixObject)),
 });
 export const TaxiiManifest = z.object({
   more: z.boolean(),
-  next: z.string().optional(),
-  objects: z
-    .array(z.object({ id: z.string(), date_added: z.string(), version: z.string(), media_type: z.string() }))
-    .optional(),
+  next: z.optional(z.string()),
+  objects: z.optional(
+    z.array(
+      z.object({ id: z.string(), date_added: z.string(), version: z.string(), media_type: z.string() }),
+    ),
+  ),
 });
 export const TaxiiVersions = z.object({
   more: z.boolean(),
-  next: z.string().optional(),
-  versions: z.array(z.string()).optional(),
+  next: z.optional(z.string()),
+  versions: z.optional(z.array(z.string())),
 });
 
 const TaxiiTimestamp = z.iso.datetime({ offset: true });
-const matchList = z.string().min(1).max(2000);
+const matchList = z.string().check(z.minLength(1), z.maxLength(2000));
 /** The filters of Get Objects / Get Object Manifests (TAXII 2.1 §3.4.1). */
 export const TaxiiObjectsQuery = z.strictObject({
-  added_after: TaxiiTimestamp.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  next: z.string().min(1).max(512).optional(),
-  'match[id]': matchList.optional(),
-  'match[type]': matchList.optional(),
-  'match[version]': matchList.optional(),
-  'match[spec_version]': matchList.optional(),
+  added_after: z.optional(TaxiiTimestamp),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000))),
+  next: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+  'match[id]': z.optional(matchList),
+  'match[type]': z.optional(matchList),
+  'match[version]': z.optional(matchList),
+  'match[spec_version]': z.optional(matchList),
 });
 export type TaxiiObjectsQuery = z.infer<typeof TaxiiObjectsQuery>;
-export const TaxiiObjectQuery = TaxiiObjectsQuery.omit({ 'match[id]': true, 'match[type]': true });
-export const TaxiiVersionsQuery = TaxiiObjectsQuery.pick({
+export const TaxiiObjectQuery = z.omit(TaxiiObjectsQuery, { 'match[id]': true, 'match[type]': true });
+export const TaxiiVersionsQuery = z.pick(TaxiiObjectsQuery, {
   added_after: true,
   limit: true,
   next: true,
@@ -258,38 +270,43 @@ export const TaxiiVersionsQuery = TaxiiObjectsQuery.pick({
 // ---------------------------------------------------------------- the ledger
 
 export const LEDGER_CHANNELS = ['stix-export', 'taxii', 'notification', 'regulator-submission'] as const;
-export const LedgerEntry = z
-  .object({
+export const LedgerEntry = meta(
+  z.object({
     entryId: z.string(),
     at: TimestampOut,
     channel: z.enum(LEDGER_CHANNELS),
-    incidentId: z.string().optional(),
-    organizationId: z.string().optional().meta({ description: 'To whom (organization); absent: not known' }),
-    recipient: z.string().optional().meta({ description: 'Contact, collection, regulator or topic' }),
-    collectionId: z.string().optional(),
-    tlp: Tlp.meta({ description: 'Highest TLP of what was shared' }),
-    agreement: z.string().optional(),
-    by: z.string().meta({ description: 'Authenticated subject who sent or read it' }),
-    objects: z
-      .array(z.object({ id: z.string(), version: z.string().optional() }))
-      .meta({ description: 'What: STIX object ids and versions, or the communication / submission id' }),
-  })
-  .meta({ id: 'LedgerEntry' });
+    incidentId: z.optional(z.string()),
+    organizationId: meta(z.optional(z.string()), {
+      description: 'To whom (organization); absent: not known',
+    }),
+    recipient: meta(z.optional(z.string()), { description: 'Contact, collection, regulator or topic' }),
+    collectionId: z.optional(z.string()),
+    tlp: meta(Tlp, { description: 'Highest TLP of what was shared' }),
+    agreement: z.optional(z.string()),
+    by: meta(z.string(), { description: 'Authenticated subject who sent or read it' }),
+    objects: meta(z.array(z.object({ id: z.string(), version: z.optional(z.string()) })), {
+      description: 'What: STIX object ids and versions, or the communication / submission id',
+    }),
+  }),
+  { id: 'LedgerEntry' },
+);
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 export const LedgerQuery = z.strictObject({
   ...PageQuery,
-  format: z.enum(['json', 'jsonl', 'csv']).default('json').meta({
+  format: meta(z._default(z.enum(['json', 'jsonl', 'csv']), 'json'), {
     description: '`json`: a page; `jsonl` / `csv`: an export of up to 1,000 entries as text (in `export`)',
   }),
 });
 export type LedgerQuery = z.infer<typeof LedgerQuery>;
 export const LedgerPage = z.object({
   items: z.array(LedgerEntry),
-  nextCursor: z.string().nullable(),
-  export: z.string().optional().meta({ description: 'The entries as JSON lines or CSV (format=jsonl|csv)' }),
+  nextCursor: z.nullable(z.string()),
+  export: meta(z.optional(z.string()), {
+    description: 'The entries as JSON lines or CSV (format=jsonl|csv)',
+  }),
 });
 
 export const DeleteCollectionBody = z.strictObject({
-  reason: Text(500).optional().meta({ description: 'Why (kept in the logs)' }),
+  reason: meta(z.optional(Text(500)), { description: 'Why (kept in the logs)' }),
 });

@@ -1,15 +1,16 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SlaBreach } from './agreements.js';
-import { Criticality, Email, Id, PageQuery, Phone, StringList, Text, TimestampOut } from './common.js';
+import { Criticality, Email, Id, meta, PageQuery, Phone, StringList, Text, TimestampOut } from './common.js';
 
-export const ContactPoint = z
-  .strictObject({
-    name: Text(200).optional(),
-    title: Text(200).optional(),
-    email: Email.optional(),
-    phone: Phone.optional(),
-  })
-  .meta({ id: 'ContactPoint' });
+export const ContactPoint = meta(
+  z.strictObject({
+    name: z.optional(Text(200)),
+    title: z.optional(Text(200)),
+    email: z.optional(Email),
+    phone: z.optional(Phone),
+  }),
+  { id: 'ContactPoint' },
+);
 
 /**
  * Directory contacts an organization is reached through when Liaison escalates into it, and the
@@ -18,54 +19,56 @@ export const ContactPoint = z
  * while named here.
  */
 export const ContactReferenceFields = {
-  escalationContactIds: z
-    .array(Id)
-    .max(10)
-    .refine((xs) => new Set(xs).size === xs.length, { message: 'lists a contact twice' })
-    .optional()
-    .meta({
+  escalationContactIds: meta(
+    z.optional(
+      z.array(Id).check(
+        z.maxLength(10),
+        z.refine((xs) => new Set(xs).size === xs.length, { message: 'lists a contact twice' }),
+      ),
+    ),
+    {
       description:
         'Ordered directory contacts of THIS organization that escalations into it reach (empty: all its live contacts)',
-    }),
-  ownerContactId: Id.nullable()
-    .optional()
-    .meta({ description: 'Directory contact (usually internal) who owns the relationship; null clears it' }),
+    },
+  ),
+  ownerContactId: meta(z.optional(z.nullable(Id)), {
+    description: 'Directory contact (usually internal) who owns the relationship; null clears it',
+  }),
 };
 
 export const ContactReferenceView = {
-  escalationContactIds: z.array(z.string()).default([]),
-  ownerContactId: z.string().optional(),
+  escalationContactIds: z._default(z.array(z.string()), []),
+  ownerContactId: z.optional(z.string()),
 };
 
-export const ContactInfo = z
-  .strictObject({
-    email: Email.optional(),
-    phone: Phone.optional(),
-    address: Text(500).optional(),
-    website: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .optional(),
-    notes: Text(2000).optional(),
-  })
-  .meta({ id: 'ContactInfo' });
+export const ContactInfo = meta(
+  z.strictObject({
+    email: z.optional(Email),
+    phone: z.optional(Phone),
+    address: z.optional(Text(500)),
+    website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2048))),
+    notes: z.optional(Text(2000)),
+  }),
+  { id: 'ContactInfo' },
+);
 
-export const SlaRequirements = z
-  .strictObject({
-    notificationHours: z.number().min(0).max(8760).optional().meta({
+export const SlaRequirements = meta(
+  z.strictObject({
+    notificationHours: meta(z.optional(z.number().check(z.minimum(0), z.maximum(8760))), {
       description:
         'Contractual SLA: the third party notifies within N hours of awareness (measured per incident: GET /incidents/{id}/sla)',
     }),
-    acknowledgementHours: z.number().min(0).max(8760).optional().meta({
+    acknowledgementHours: meta(z.optional(z.number().check(z.minimum(0), z.maximum(8760))), {
       description:
         'Contractual SLA: the third party acknowledges within M hours of our first message to it (GET /incidents/{id}/sla)',
     }),
-    responseHours: z.number().min(0).max(8760).optional(),
-    resolutionHours: z.number().min(0).max(8760).optional(),
-    availabilityPercent: z.number().min(0).max(100).optional(),
-    notes: Text(2000).optional(),
-  })
-  .meta({ id: 'SlaRequirements' });
+    responseHours: z.optional(z.number().check(z.minimum(0), z.maximum(8760))),
+    resolutionHours: z.optional(z.number().check(z.minimum(0), z.maximum(8760))),
+    availabilityPercent: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+    notes: z.optional(Text(2000)),
+  }),
+  { id: 'SlaRequirements' },
+);
 
 /**
  * What a third party provides (ISO/IEC 27036 supplier relationships): the `?type=` filter of
@@ -87,7 +90,7 @@ export const THIRD_PARTY_TYPES = [
   'partner',
   'other',
 ] as const;
-export const ThirdPartyType = z.enum(THIRD_PARTY_TYPES).meta({
+export const ThirdPartyType = meta(z.enum(THIRD_PARTY_TYPES), {
   description:
     'cloud_provider, saas (software as a service), software_vendor, hardware_vendor, msp (managed service provider), mssp (managed security service provider), telecom, payment_processor, data_processor, consultant, supplier (goods or other services), partner, other',
 });
@@ -98,83 +101,90 @@ const thirdPartyFields = {
   criticality: Criticality,
   contactInfo: ContactInfo,
   incidentContact: ContactPoint,
-  escalationContacts: z.array(ContactPoint).max(20),
+  escalationContacts: z.array(ContactPoint).check(z.maxLength(20)),
   slaRequirements: SlaRequirements,
   dataShared: StringList,
   systemsAccessed: StringList,
 };
 
-export const CreateThirdPartyBody = z
-  .strictObject({
-    id: Id.optional(),
+export const CreateThirdPartyBody = meta(
+  z.strictObject({
+    id: z.optional(Id),
     ...thirdPartyFields,
-    criticality: Criticality.default('medium'),
-    contactInfo: ContactInfo.optional(),
-    incidentContact: ContactPoint.optional(),
-    escalationContacts: thirdPartyFields.escalationContacts.optional(),
-    slaRequirements: SlaRequirements.optional(),
-    dataShared: StringList.optional(),
-    systemsAccessed: StringList.optional(),
-  })
-  .meta({ id: 'CreateThirdParty' });
+    criticality: z._default(Criticality, 'medium'),
+    contactInfo: z.optional(ContactInfo),
+    incidentContact: z.optional(ContactPoint),
+    escalationContacts: z.optional(thirdPartyFields.escalationContacts),
+    slaRequirements: z.optional(SlaRequirements),
+    dataShared: z.optional(StringList),
+    systemsAccessed: z.optional(StringList),
+  }),
+  { id: 'CreateThirdParty' },
+);
 export type CreateThirdPartyBody = z.infer<typeof CreateThirdPartyBody>;
 
-export const UpdateThirdPartyBody = z
-  .strictObject({
-    name: thirdPartyFields.name.optional(),
-    type: thirdPartyFields.type.optional(),
-    criticality: Criticality.optional(),
-    contactInfo: ContactInfo.optional(),
-    incidentContact: ContactPoint.optional(),
-    escalationContacts: thirdPartyFields.escalationContacts.optional(),
-    slaRequirements: SlaRequirements.optional(),
-    dataShared: StringList.optional(),
-    systemsAccessed: StringList.optional(),
-    ...ContactReferenceFields,
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
-  .meta({ id: 'UpdateThirdParty' });
+export const UpdateThirdPartyBody = meta(
+  z
+    .strictObject({
+      name: z.optional(thirdPartyFields.name),
+      type: z.optional(thirdPartyFields.type),
+      criticality: z.optional(Criticality),
+      contactInfo: z.optional(ContactInfo),
+      incidentContact: z.optional(ContactPoint),
+      escalationContacts: z.optional(thirdPartyFields.escalationContacts),
+      slaRequirements: z.optional(SlaRequirements),
+      dataShared: z.optional(StringList),
+      systemsAccessed: z.optional(StringList),
+      ...ContactReferenceFields,
+    })
+    .check(z.refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })),
+  { id: 'UpdateThirdParty' },
+);
 export type UpdateThirdPartyBody = z.infer<typeof UpdateThirdPartyBody>;
 
 export const ListThirdPartiesQuery = z.strictObject({
   ...PageQuery,
-  criticality: Criticality.optional(),
-  type: ThirdPartyType.optional(),
+  criticality: z.optional(Criticality),
+  type: z.optional(ThirdPartyType),
 });
 export type ListThirdPartiesQuery = z.infer<typeof ListThirdPartiesQuery>;
 
-export const ThirdParty = z
-  .object({
+export const ThirdParty = meta(
+  z.object({
     id: z.string(),
     name: z.string(),
-    type: z.string().meta({
+    type: meta(z.string(), {
       description:
         'One of the ThirdPartyType values (third parties registered before it was a closed list keep their text)',
     }),
     kind: z.literal('supplier'),
     criticality: Criticality,
-    contactInfo: ContactInfo.optional(),
-    incidentContact: ContactPoint.optional(),
+    contactInfo: z.optional(ContactInfo),
+    incidentContact: z.optional(ContactPoint),
     escalationContacts: z.array(ContactPoint),
-    slaRequirements: SlaRequirements.optional(),
+    slaRequirements: z.optional(SlaRequirements),
     dataShared: z.array(z.string()),
     systemsAccessed: z.array(z.string()),
-    incidentCount: z.number().int(),
-    topicArn: z.string().optional().meta({ description: 'SNS topic of the organization (notifications)' }),
+    incidentCount: z.number().check(z.int()),
+    topicArn: meta(z.optional(z.string()), { description: 'SNS topic of the organization (notifications)' }),
     ...ContactReferenceView,
-    lastIncident: TimestampOut.nullable(),
+    lastIncident: z.nullable(TimestampOut),
     createdAt: TimestampOut,
     updatedAt: TimestampOut,
-    version: z.number().int(),
-  })
-  .meta({ id: 'ThirdParty' });
+    version: z.number().check(z.int()),
+  }),
+  { id: 'ThirdParty' },
+);
 export type ThirdParty = z.infer<typeof ThirdParty>;
 
 /** One third party with the SLA breaches recorded against it (`GET /third-parties/{id}`). */
-export const ThirdPartyDetail = ThirdParty.extend({
-  slaBreaches: z.array(SlaBreach).meta({
-    description:
-      'Contractual SLA breaches recorded from incidents (POST /incidents/{id}/sla/breaches), by incident id descending; at most 100',
+export const ThirdPartyDetail = meta(
+  z.extend(ThirdParty, {
+    slaBreaches: meta(z.array(SlaBreach), {
+      description:
+        'Contractual SLA breaches recorded from incidents (POST /incidents/{id}/sla/breaches), by incident id descending; at most 100',
+    }),
   }),
-}).meta({ id: 'ThirdPartyDetail' });
+  { id: 'ThirdPartyDetail' },
+);
 export type ThirdPartyDetail = z.infer<typeof ThirdPartyDetail>;

@@ -2,7 +2,7 @@
  * Builds the OpenAPI 3.1 document from the route table and its zod schemas (the same schemas that
  * validate requests), so the document cannot drift from the code.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ROUTE_ERRORS } from './route-errors.js';
 import { pathParams, type Route, routes } from './routes.js';
 import { ErrorBody, GatewayErrorBody, ID_PATTERN } from './schemas/common.js';

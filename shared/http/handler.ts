@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import type { RouteId, RouteOf } from '../routes/index.js';
 import type { Route } from '../routes/types.js';

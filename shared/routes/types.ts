@@ -2,7 +2,7 @@
  * The route table's vocabulary (roles, access, the `Route` shape) and pure helpers: no schema, no
  * route entry, so a handler (through `shared/http`) can import it without loading the table.
  */
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 
 import { ROLES, type Role } from '../model/roles.js';
 

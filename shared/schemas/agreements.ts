@@ -2,7 +2,7 @@
  * Contract and agreement updates after an incident, contractual SLAs measured per incident, and the
  * joint post-incident review (docs/agreements.md): requests and responses.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, meta, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 
 /** The clause or topic an agreement update is about (closed list; `other` with the proposed change). */

@@ -1,5 +1,5 @@
 /** Incident command (ISO/IEC 27035-4 coordination center): named roles, holders, handovers, TLP changes. */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, meta, Text, TimestampOut, Tlp } from './common.js';
 
 /** Roles of the deploying organization's incident command. */

@@ -2,7 +2,7 @@
  * Schemas of the reads and checks the web console needs (issue 13): the communication preview,
  * the incident edit and the dashboard.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, meta, Severity, Text, TimestampOut, Tlp } from './common.js';
 
 // ---------- POST /incidents/{incidentId}/communications/preview ----------

@@ -2,7 +2,7 @@
  * Coordination channels, shared playbooks, activations and coordinated actions (ISO/IEC 27035-4
  * multi-organization coordination). Request and response schemas; the routes come with the service.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { COORDINATED_ACTION_STATUSES } from '../model/coordination.js';
 import { parseTimeframe, TIMEFRAME_FORMS } from '../model/timeframe.js';
 import { Id, meta, PageQuery, Priority, Text, Timestamp, TimestampOut } from './common.js';

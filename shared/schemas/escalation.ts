@@ -3,7 +3,7 @@
  * escalation). Request and response schemas; the rules live in `shared/domain/escalation/`.
  * (Not to be confused with `escalations.ts`: the one-off ESC-n records of an incident.)
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { TIMEFRAME_FORMS } from '../model/timeframe.js';
 import { Id, meta, PageQuery, Priority, Text, TimestampOut } from './common.js';
 import { StakeholderGroup } from './contacts.js';

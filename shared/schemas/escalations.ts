@@ -1,5 +1,5 @@
 /** Escalations (`ESC-n`) of incidents and of playbook activations share one request and one shape. */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { meta, Priority, Text, TimestampOut } from './common.js';
 
 export const CreateEscalationBody = meta(

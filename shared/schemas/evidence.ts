@@ -1,5 +1,5 @@
 /** Evidence register, legal holds and disclosure holds (docs/evidence.md). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { AUDIENCES, EVIDENCE_TYPES, HOLD_KINDS, MAX_EVIDENCE_BYTES } from '../model/disclosure.js';
 import { Id, meta, PageQuery, Text, Timestamp, TimestampOut } from './common.js';
 

@@ -1,7 +1,7 @@
 /**
  * Exercises (tabletop and live drills, issue 15, docs/exercises.md): requests and responses.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { FINDING_PROPOSALS } from '../model/exercise.js';
 import { Id, meta, PageQuery, Priority, pageOf, Severity, Text, TimestampOut, Tlp } from './common.js';
 

@@ -2,7 +2,7 @@
  * Inbound e-mail (docs/inbound-email.md): replies to an incident's reply address, recorded as
  * inbound communications or held in quarantine for a coordinator.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, meta, PageQuery, Text, TimestampOut } from './common.js';
 
 export const InboundAttachment = meta(

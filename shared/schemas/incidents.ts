@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { AgreementUpdate, SlaMeasurement } from './agreements.js';
 import { Command, CommandTenure } from './command.js';
 import { Id, meta, PageQuery, Priority, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';

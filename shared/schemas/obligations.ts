@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { REGIME_IDS } from '../model/regimes.js';
 import { meta, Text, Timestamp, TimestampOut } from './common.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, meta, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 import { ContactInfo, ContactReferenceFields, ContactReferenceView, ThirdParty } from './third-parties.js';
 

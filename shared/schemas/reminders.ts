@@ -2,7 +2,7 @@
  * Reminders (docs/reminders.md): the event a `reminder` schedule carries, and the regulator draft
  * of an obligation (`GET /incidents/{id}/obligations/{obligationId}/draft`).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, meta } from './common.js';
 
 const Instant = z.iso.datetime({ offset: true });

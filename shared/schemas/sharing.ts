@@ -2,7 +2,7 @@
  * Information sharing (issue 14, docs/sharing.md): indicators and sightings recorded on an
  * incident, the STIX 2.1 export, TAXII 2.1 collections and the sharing ledger.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { stixPatternError } from '../model/stix-pattern.js';
 import { Id, meta, PageQuery, Text, Timestamp, TimestampOut, Tlp } from './common.js';
 

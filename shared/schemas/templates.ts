@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Id, meta, PageQuery, Text, TimestampOut, Tlp } from './common.js';
 import { CHANNEL_TYPES, ChannelType, STAKEHOLDER_GROUPS } from './contacts.js';
 import { ORGANIZATION_KINDS } from './organizations.js';

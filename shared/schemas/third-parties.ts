@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { SlaBreach } from './agreements.js';
 import { Criticality, Email, Id, meta, PageQuery, Phone, StringList, Text, TimestampOut } from './common.js';
 

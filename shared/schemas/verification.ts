@@ -1,5 +1,5 @@
 /** Contact-directory verification: `POST /verify/{token}` and `GET /directory/health` (docs/verification.md). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { meta, Text, TimestampOut } from './common.js';
 
 export const VerifyContactBody = meta(

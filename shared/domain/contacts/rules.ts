@@ -1,5 +1,5 @@
 /** Contact rules (pure): coordination dimension, channel addresses, alternates. */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ValidationError } from '../../errors.js';
 import type { ChannelType, Dimension, StakeholderGroup } from '../../schemas/contacts.js';
 import { EXTERNAL_GROUPS, HORIZONTAL_GROUPS, VERTICAL_GROUPS } from '../../schemas/contacts.js';

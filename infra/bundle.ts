@@ -6,63 +6,7 @@
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
-
-/**
- * zod re-exports every locale (`z.locales`, ~40 languages, ≈300 KiB minified) and esbuild cannot
- * tree-shake a namespace re-export. Liaison's error messages are English and never call
- * `z.locales.*`, so the bundle gets a locales module holding only `en` (the default zod installs).
- */
-const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
-      contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      resolveDir: process.cwd(),
-      loader: 'js',
-    }));
-  },
-};
-
-/**
- * zod's JSON Schema code (`z.toJSONSchema`, `schema.toJSONSchema()`, `z.fromJSONSchema`, ≈33 KiB
- * minified) is reached from every zod schema class, so it sits in every function. Only the OpenAPI
- * build needs it (`npm run openapi`, at build time; `getOpenApi` serves docs/openapi.json), so the
- * Lambda bundles get stand-ins with the same exports that throw when called. The `.format`,
- * `.minLength` … getters of zod schemas read through it too: Liaison's runtime code reads none.
- */
-const ZOD_JSON_SCHEMA =
-  /[\\/]zod[\\/]v4[\\/](core[\\/](json-schema-processors|to-json-schema|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
-const zodWithoutJsonSchema: Plugin = {
-  name: 'zod-without-json-schema',
-  setup(b) {
-    b.onLoad({ filter: ZOD_JSON_SCHEMA }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const names = new Set<string>();
-      for (const m of source.matchAll(/^export (?:function|const|class) ([A-Za-z_$][\w$]*)/gm))
-        names.add(m[1] as string);
-      const aliases = [...source.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) =>
-        (m[1] as string)
-          .split(',')
-          .map((part) => part.trim())
-          .filter(Boolean),
-      );
-      const fail = `() => { throw new Error('zod JSON Schema is not bundled (${basename(args.path)}): docs/openapi.json is built by npm run openapi'); }`;
-      const lines = [...names].map((name) =>
-        name === 'allProcessors' ? 'export const allProcessors = {};' : `export const ${name} = ${fail};`,
-      );
-      for (const alias of aliases) {
-        const [local, exported] = alias.split(/\s+as\s+/);
-        if (exported && names.has(local as string)) lines.push(`export { ${local} as ${exported} };`);
-        else if (!names.has(alias)) lines.push(`export const ${alias} = ${fail};`);
-      }
-      return { contents: lines.join('\n'), loader: 'js' };
-    });
-  },
-};
+import { build, type Metafile } from 'esbuild';
 
 export interface BundleOptions {
   /** Output directory; wiped first so no stale function survives. */
@@ -130,6 +74,11 @@ export async function bundleFunctions({ outDir, entries }: BundleOptions): Promi
     platform: 'node',
     target: 'node22',
     mainFields: ['module', 'main'], // prefer ESM builds: better tree shaking
+    // zod needs no plugin: the code imports `zod/mini` as a namespace (`import * as z`), whose
+    // functions tree-shake one by one, so a bundle holds the schema types and checks in use, the
+    // English locale (shared/schemas/common.ts) and none of the JSON Schema generator (only
+    // shared/openapi.ts calls it, at build time). `import { z }` or classic `zod` would bring back
+    // every schema type, every locale (≈300 KiB) and the JSON Schema code: test/infra/bundle.test.ts.
     minify: true,
     sourcemap: 'linked', // <file>.map next to each file; NODE_OPTIONS=--enable-source-maps reads it
     sourcesContent: false,
@@ -137,7 +86,6 @@ export async function bundleFunctions({ outDir, entries }: BundleOptions): Promi
     banner: { js: REQUIRE_BANNER },
     metafile: true,
     logLevel: 'warning',
-    plugins: [zodEnglishOnly, zodWithoutJsonSchema],
   });
 
   const outputs = new Map<string, Metafile['outputs'][string]>();

@@ -78,7 +78,18 @@ describe('bundleFunctions', () => {
     expect(thirdParty).not.toContain('Read an incident');
     expect(thirdParty).not.toContain('The OpenAPI 3.1 document of this API');
     // zod's JSON Schema generator is left out (docs/openapi.json is prebuilt)
-    expect(thirdParty).toContain('zod JSON Schema is not bundled');
+    expect(thirdParty).not.toContain('Non-representable type encountered');
+  });
+
+  it("leaves zod's JSON Schema generator and its other locales out of every function (zod/mini)", () => {
+    for (const name of functionNames()) {
+      const code = (result.files[name] ?? [])
+        .map((f) => readFileSync(join(outDir, name, f), 'utf8'))
+        .join('\n');
+      // z.toJSONSchema (shared/openapi.ts, build time only) and the de/fr locales: a named
+      // `import { z }` or classic zod would bring them (infra/bundle.ts)
+      expect(code, name).not.toMatch(/Non-representable type encountered|Ungültige Eingabe|Entrée invalide/);
+    }
   });
 
   it('leaves the SNS and Scheduler clients out of functions that do not use them (cold start)', () => {

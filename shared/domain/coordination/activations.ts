@@ -5,7 +5,6 @@
  * and is written in the same transaction. Every change goes through the incidents `commit`: ONE
  * TransactWriteItems conditioned on the incident version, with timeline entries.
  */
-import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
 import { type ActivationRecord, RECORD_HIDDEN } from '../../db/entities/activation.js';
 import type { StoredIncident } from '../../db/entities/incident.js';
 import { withOptimisticRetry } from '../../db/transact.js';
@@ -32,9 +31,13 @@ import {
 } from '../access/visibility.js';
 import { participantDimensions } from '../command/participants.js';
 import type { Deps } from '../deps.js';
-import { startActivationChain, stopActivationChainsIfAcknowledged } from '../escalation/chains.js';
+import {
+  type EscalationRuntime,
+  startActivationChain,
+  stopActivationChainsIfAcknowledged,
+} from '../escalation/chains.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
-import { commit, escalationRuntime } from '../incidents/service.js';
+import { commit } from '../incidents/unit-of-work.js';
 import {
   type Notice,
   noticeParts,
@@ -117,9 +120,9 @@ export async function activatePlaybook(
   caller: Caller,
   playbookId: string,
   body: CreateActivationBody,
-  notify?: NotifyDeps,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<Activation> {
+  const { notify, scheduling } = rt;
   const [playbook, channel] = await Promise.all([
     getPlaybook(deps, playbookId),
     body.coordinationChannel ? channelOr400(deps, body.coordinationChannel) : undefined,
@@ -190,32 +193,38 @@ export async function activatePlaybook(
       withNotice && resolution
         ? await noticeParts(deps, caller, joined, resolution, activationNotice(view, playbook.name))
         : undefined;
-    const result = await commit(deps, caller, current, {
-      ...reminderPrepare(scheduling, reminders),
-      incident: notice?.incident ?? joined,
-      items: [
-        ...deps.repos.activations.createParts(
-          record,
-          actions.map((a) => ({ incidentId, ...a })),
-        ),
-        ...(notice?.items ?? []),
-      ],
-      timeline: [
-        {
-          type: 'playbook.activated',
-          summary: `${playbook.name} (version ${playbook.version}) activated as ${activationId} with ${playbook.participatingOrganizations.join(', ')}`,
-          data: {
-            activationId,
-            playbookId,
-            playbookVersion: playbook.version,
-            participatingOrganizations: playbook.participatingOrganizations,
-            actions: actions.map((a) => a.actionId),
+    const result = await commit(
+      deps,
+      caller,
+      current,
+      {
+        ...reminderPrepare(scheduling, reminders),
+        incident: notice?.incident ?? joined,
+        items: [
+          ...deps.repos.activations.createParts(
+            record,
+            actions.map((a) => ({ incidentId, ...a })),
+          ),
+          ...(notice?.items ?? []),
+        ],
+        timeline: [
+          {
+            type: 'playbook.activated',
+            summary: `${playbook.name} (version ${playbook.version}) activated as ${activationId} with ${playbook.participatingOrganizations.join(', ')}`,
+            data: {
+              activationId,
+              playbookId,
+              playbookVersion: playbook.version,
+              participatingOrganizations: playbook.participatingOrganizations,
+              actions: actions.map((a) => a.actionId),
+            },
           },
-        },
-        ...(notice?.timeline ?? []),
-      ],
-      result: view,
-    });
+          ...(notice?.timeline ?? []),
+        ],
+        result: view,
+      },
+      rt.effects,
+    );
     return { activation: result, outbox: notice?.outbox ?? [] };
   };
   let committed: Awaited<ReturnType<typeof decide>>;
@@ -235,14 +244,7 @@ export async function activatePlaybook(
   if (separately) await sendNotice(deps, notify, caller, activationNotice(activation, playbook.name));
   // The channel's escalation rules climb for this activation until its actions are acknowledged.
   if (channel && channel.escalationRules.length > 0) {
-    await startActivationChain(
-      deps,
-      escalationRuntime(),
-      caller,
-      activation.incidentId,
-      activation.activationId,
-      channel.id,
-    );
+    await startActivationChain(deps, rt, caller, activation.incidentId, activation.activationId, channel.id);
   }
   return activation;
 }
@@ -309,8 +311,9 @@ export async function createCoordinatedAction(
   caller: Caller,
   activationId: string,
   body: CreateCoordinatedActionBody,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<CoordinatedAction> {
+  const scheduling = rt.scheduling;
   const created = await withOptimisticRetry(async () => {
     // The record's counter names the new action; its children are not needed.
     const { incident, incidentId, record } = await loadRecord(deps, activationId);
@@ -341,27 +344,33 @@ export async function createCoordinatedAction(
       coordinatedDueState(action),
     );
     try {
-      return await commit(deps, caller, incident, {
-        ...reminderPrepare(scheduling, reminders),
-        incident: { ...incident, participants: participantsAfter(incident.participants, orgs) },
-        items: [
-          ...orgs.map((id) => deps.repos.incidents.organizationExists(id)),
-          deps.repos.activations.replaceRecordPart(record, { coordSeq: n }),
-          deps.repos.activations.createActionPart({ incidentId, ...action, version: 1 }),
-        ],
-        timeline: [
-          {
-            type: 'coordinated_action.created',
-            summary: `${activationId} ${action.actionId} for ${action.responsibleOrganization}: ${action.description}`,
-            data: {
-              activationId,
-              actionId: action.actionId,
-              responsibleOrganization: action.responsibleOrganization,
+      return await commit(
+        deps,
+        caller,
+        incident,
+        {
+          ...reminderPrepare(scheduling, reminders),
+          incident: { ...incident, participants: participantsAfter(incident.participants, orgs) },
+          items: [
+            ...orgs.map((id) => deps.repos.incidents.organizationExists(id)),
+            deps.repos.activations.replaceRecordPart(record, { coordSeq: n }),
+            deps.repos.activations.createActionPart({ incidentId, ...action, version: 1 }),
+          ],
+          timeline: [
+            {
+              type: 'coordinated_action.created',
+              summary: `${activationId} ${action.actionId} for ${action.responsibleOrganization}: ${action.description}`,
+              data: {
+                activationId,
+                actionId: action.actionId,
+                responsibleOrganization: action.responsibleOrganization,
+              },
             },
-          },
-        ],
-        result: action,
-      });
+          ],
+          result: action,
+        },
+        rt.effects,
+      );
     } catch (error) {
       const failed = (error as { failed?: number[] }).failed;
       if (failed) {
@@ -391,8 +400,9 @@ export async function updateCoordinatedAction(
   activationId: string,
   actionId: string,
   body: UpdateCoordinatedActionBody,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<CoordinatedAction> {
+  const scheduling = rt.scheduling;
   if (!/^COORD-([1-9]\d{0,5})$/.test(actionId))
     throw new NotFoundError(`Coordinated action ${actionId} not found`);
   let before: { incidentId: string; action: CoordinatedAction } | undefined;
@@ -438,25 +448,31 @@ export async function updateCoordinatedAction(
       coordinatedDueState(next),
       coordinatedDueState(current),
     );
-    return commit(deps, caller, incident, {
-      ...reminderPrepare(scheduling, plan),
-      incident: isOpenCoordinatedAction(body.status) ? incident : removeOverdue(incident, ref),
-      items: [deps.repos.activations.replaceActionPart({ incidentId, ...next }, current.version)],
-      timeline: [
-        {
-          type: 'coordinated_action.updated',
-          summary: `${activationId} ${actionId} ${current.status} → ${body.status}${body.reason ? `: ${body.reason}` : ''}`,
-          data: {
-            activationId,
-            actionId,
-            from: current.status,
-            to: body.status,
-            ...(body.reason ? { reason: body.reason } : {}),
+    return commit(
+      deps,
+      caller,
+      incident,
+      {
+        ...reminderPrepare(scheduling, plan),
+        incident: isOpenCoordinatedAction(body.status) ? incident : removeOverdue(incident, ref),
+        items: [deps.repos.activations.replaceActionPart({ incidentId, ...next }, current.version)],
+        timeline: [
+          {
+            type: 'coordinated_action.updated',
+            summary: `${activationId} ${actionId} ${current.status} → ${body.status}${body.reason ? `: ${body.reason}` : ''}`,
+            data: {
+              activationId,
+              actionId,
+              from: current.status,
+              to: body.status,
+              ...(body.reason ? { reason: body.reason } : {}),
+            },
           },
-        },
-      ],
-      result,
-    });
+        ],
+        result,
+      },
+      rt.effects,
+    );
   });
   if (scheduling) await cancelReminderSchedules(scheduling, plan);
   // This action left `pending` and none is pending any more: the activation's chains stop.
@@ -466,7 +482,7 @@ export async function updateCoordinatedAction(
     try {
       await stopActivationChainsIfAcknowledged(
         deps,
-        escalationRuntime(),
+        rt,
         caller,
         before.incidentId,
         activationId,
@@ -488,6 +504,7 @@ export function createActivationEscalation(
   caller: Caller,
   activationId: string,
   body: CreateActivationEscalationBody,
+  rt: EscalationRuntime,
 ): Promise<ActivationEscalation> {
   return withOptimisticRetry(async () => {
     // The record's counter and the incident's ESC series are all it needs: no children read.
@@ -506,21 +523,27 @@ export function createActivationEscalation(
       escalatedAt: deps.now().toISOString(),
       escalatedBy: caller.subject,
     };
-    return commit(deps, caller, incident, {
-      incident: { ...incident, escSeq: n },
-      items: [
-        deps.repos.activations.replaceRecordPart(record, { escSeq: record.escSeq + 1 }),
-        deps.repos.activations.createEscalationPart({ incidentId, activationId, ...escalation }),
-      ],
-      timeline: [
-        {
-          type: 'activation.escalated',
-          summary: `${activationId} ${escalation.escalationId} to ${body.escalatedTo} (${body.priority}): ${body.reason}`,
-          data: { activationId, escalationId: escalation.escalationId, escalatedTo: body.escalatedTo },
-        },
-      ],
-      result: escalation,
-    });
+    return commit(
+      deps,
+      caller,
+      incident,
+      {
+        incident: { ...incident, escSeq: n },
+        items: [
+          deps.repos.activations.replaceRecordPart(record, { escSeq: record.escSeq + 1 }),
+          deps.repos.activations.createEscalationPart({ incidentId, activationId, ...escalation }),
+        ],
+        timeline: [
+          {
+            type: 'activation.escalated',
+            summary: `${activationId} ${escalation.escalationId} to ${body.escalatedTo} (${body.priority}): ${body.reason}`,
+            data: { activationId, escalationId: escalation.escalationId, escalatedTo: body.escalatedTo },
+          },
+        ],
+        result: escalation,
+      },
+      rt.effects,
+    );
   });
 }
 
@@ -529,23 +552,30 @@ export function completeActivation(
   caller: Caller,
   activationId: string,
   body: CompleteActivationBody,
+  rt: EscalationRuntime,
 ): Promise<Activation> {
   return withOptimisticRetry(async () => {
     const { incident, record, activation } = await load(deps, activationId);
     assertActivationCompletable(record, activation.actions);
     const at = deps.now().toISOString();
-    return commit(deps, caller, incident, {
+    return commit(
+      deps,
+      caller,
       incident,
-      items: [deps.repos.activations.replaceRecordPart(record, { status: 'completed', completedAt: at })],
-      timeline: [
-        {
-          type: 'activation.completed',
-          summary: `${activationId} completed${body.notes ? `: ${body.notes}` : ''}`,
-          data: { activationId, ...(body.notes ? { notes: body.notes } : {}) },
-        },
-      ],
-      result: { ...activation, status: 'completed' as const, completedAt: at },
-    });
+      {
+        incident,
+        items: [deps.repos.activations.replaceRecordPart(record, { status: 'completed', completedAt: at })],
+        timeline: [
+          {
+            type: 'activation.completed',
+            summary: `${activationId} completed${body.notes ? `: ${body.notes}` : ''}`,
+            data: { activationId, ...(body.notes ? { notes: body.notes } : {}) },
+          },
+        ],
+        result: { ...activation, status: 'completed' as const, completedAt: at },
+      },
+      rt.effects,
+    );
   });
 }
 

@@ -8,11 +8,11 @@
  *  - `state_change`: the incident's severity / priority, with the escalation triggers evaluated as
  *    for any incident change (a trigger that fires starts its chain: the report counts its levels).
  */
-import type { NotifyDeps } from '../../aws/ports.js';
 import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import type { ExerciseInjectEvent } from '../../schemas/exercises.js';
 import type { Deps } from '../deps.js';
-import { commit } from '../incidents/service.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
+import { commit } from '../incidents/unit-of-work.js';
 import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/notice.js';
 
 export type InjectOutcome =
@@ -23,9 +23,10 @@ const ACTOR = systemActor('exercise-inject');
 
 export async function fireInject(
   deps: Deps,
-  notify: NotifyDeps | undefined,
+  rt: EscalationRuntime,
   event: ExerciseInjectEvent,
 ): Promise<InjectOutcome> {
+  const { notify } = rt;
   const { exerciseId, n } = event;
   const no = (reason: string): InjectOutcome => ({ acted: false, exerciseId, n, reason });
   const loaded = await deps.repos.exercises.load(exerciseId);
@@ -72,28 +73,34 @@ export async function fireInject(
         inject.severity ? `severity ${current.severity} → ${inject.severity}` : '',
         inject.priority ? `priority ${current.priority} → ${inject.priority}` : '',
       ].filter(Boolean);
-      const claimed = commit(deps, ACTOR, current, {
-        incident: {
-          ...current,
-          ...(inject.severity ? { severity: inject.severity } : {}),
-          ...(inject.priority ? { priority: inject.priority } : {}),
-        },
-        // The claim is item 0 (commit writes the change's items first).
-        items: [deps.repos.exercises.injectClaim({ exerciseId, n, firedAt })],
-        timeline: [
-          {
-            type: 'exercise.inject',
-            summary: `[EXERCISE] inject ${n}: ${changes.join(', ')}${inject.note ? ` (${inject.note})` : ''}`,
-            data: {
-              exerciseId,
-              inject: n,
-              ...(inject.severity ? { severity: inject.severity } : {}),
-              ...(inject.priority ? { priority: inject.priority } : {}),
-            },
+      const claimed = commit(
+        deps,
+        ACTOR,
+        current,
+        {
+          incident: {
+            ...current,
+            ...(inject.severity ? { severity: inject.severity } : {}),
+            ...(inject.priority ? { priority: inject.priority } : {}),
           },
-        ],
-        result: true,
-      });
+          // The claim is item 0 (commit writes the change's items first).
+          items: [deps.repos.exercises.injectClaim({ exerciseId, n, firedAt })],
+          timeline: [
+            {
+              type: 'exercise.inject',
+              summary: `[EXERCISE] inject ${n}: ${changes.join(', ')}${inject.note ? ` (${inject.note})` : ''}`,
+              data: {
+                exerciseId,
+                inject: n,
+                ...(inject.severity ? { severity: inject.severity } : {}),
+                ...(inject.priority ? { priority: inject.priority } : {}),
+              },
+            },
+          ],
+          result: true,
+        },
+        rt.effects,
+      );
       // A failed claim is final; a concurrent incident write is retried (read again).
       return claimed.catch((error: unknown) => {
         if (error instanceof TransactionConflict && error.failed.includes(0))

@@ -5,7 +5,7 @@
  * one-time EventBridge Scheduler schedule `exr.<exerciseId>.i<n>` firing `exercise-inject`.
  * Participants acknowledge and act through the ordinary routes; the report measures them.
  */
-import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
+import type { SchedulingDeps } from '../../aws/ports.js';
 import { EXERCISE_BOOKKEEPING, type StoredExercise } from '../../db/entities/exercise.js';
 import type { InjectFired } from '../../db/entities/exercise-inject.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -113,9 +113,8 @@ export async function createExercise(
   caller: Caller,
   body: CreateExerciseBody,
   rt: EscalationRuntime,
-  notify: NotifyDeps | undefined,
-  scheduling: SchedulingDeps | undefined,
 ): Promise<Exercise> {
+  const scheduling = rt.scheduling;
   const playbook = body.playbookId ? await playbookOr400(deps, body.playbookId) : undefined;
   const organizations = playbook
     ? playbook.participatingOrganizations
@@ -157,7 +156,7 @@ export async function createExercise(
     rt,
   );
   const activation = playbook
-    ? await activatePlaybook(deps, caller, playbook.id, { incidentId: incident.id }, notify, scheduling)
+    ? await activatePlaybook(deps, caller, playbook.id, { incidentId: incident.id }, rt)
     : undefined;
   const startAt = incident.createdAt;
   const injects: ExerciseInject[] = body.injects.map((inject, i) => {

@@ -215,10 +215,16 @@ export async function getExercise(deps: Deps, exerciseId: string): Promise<Exerc
   return view(exercise, fired);
 }
 
-/** The report: the exercise, its incident (one Query), the contacts its messages went to (one BatchGet). */
+/**
+ * The report: the exercise, its incident (one Query each), the agreement updates raised from its
+ * findings (one Query of gsi2), the contacts its messages went to (one BatchGet).
+ */
 export async function getExerciseReport(deps: Deps, exerciseId: string): Promise<ExerciseReport> {
   const { exercise, fired, findings } = await loadOr404(deps, exerciseId);
-  const detail = await getIncident(deps, exercise.incidentId);
+  const [detail, raised] = await Promise.all([
+    getIncident(deps, exercise.incidentId),
+    deps.repos.agreementUpdates.listBySource({ kind: 'exercise', id: exerciseId }, { limit: 100 }),
+  ]);
   const activation = detail.activations.find((a) => a.activationId === exercise.activationId);
   const actions = (activation?.actions ?? []).map((a) =>
     actionFigures(activation?.activatedAt ?? exercise.startAt, a),
@@ -254,6 +260,7 @@ export async function getExerciseReport(deps: Deps, exerciseId: string): Promise
       })),
     ),
     findings,
+    agreementUpdates: raised.items,
     results: results({
       actions,
       unreachable,

@@ -3,6 +3,7 @@ import { injectFiredEntity } from '../../../shared/db/entities/exercise-inject.j
 import type { ExercisesRepository, InjectFired, StoredExercise } from '../../../shared/db/repos/exercises.js';
 import { ConflictError } from '../../../shared/errors.js';
 import type { Finding } from '../../../shared/schemas/exercises.js';
+import { commitParts } from './parts.js';
 
 export interface MemoryExercises extends ExercisesRepository {
   readonly exercises: Map<string, StoredExercise>;
@@ -54,6 +55,14 @@ export function memoryExercises(): MemoryExercises {
       moved(next, expectedVersion);
       exercises.set(next.id, structuredClone(next));
       findings.set(`${finding.exerciseId}#${finding.findingId}`, { ...finding });
+    },
+    async linkFinding(finding, part) {
+      const key = `${finding.exerciseId}#${finding.findingId}`;
+      const current = findings.get(key);
+      if (!current) throw new ConflictError('stale', [], 'CONCURRENT_UPDATE');
+      if (current.link) throw new ConflictError('raised already', [], 'FINDING_RAISED');
+      commitParts([part]);
+      findings.set(key, { ...current, link: finding.link });
     },
     // The same conditional Put as the table's: the memory incidents' transaction applies it.
     injectClaim: (f) => injectFiredEntity.create('memory', f),

@@ -28,6 +28,8 @@ export { EXERCISE_BOOKKEEPING };
 export interface ExercisesRepository {
   /** Creates the exercise (409 ALREADY_EXISTS when the id is taken). */
   create(exercise: StoredExercise): Promise<void>;
+  /** The exercise's creation (fails when the id is taken) for the start's incident transaction. */
+  createPart(exercise: StoredExercise): TransactItem;
   get(exerciseId: string): Promise<StoredExercise | undefined>;
   /** The exercise, its fired injects and its findings (ONE Query of its partition). */
   load(
@@ -75,6 +77,8 @@ export function exercisesRepository(ctx: TableContext): ExercisesRepository {
         throw error;
       }
     },
+
+    createPart: (exercise) => exerciseEntity.create(tableName, exercise),
 
     async get(exerciseId) {
       const res = await db.send(

@@ -1,4 +1,5 @@
 /** In-memory ExercisesRepository: exercises, fired-inject markers and findings over maps. */
+import { exerciseEntity } from '../../../shared/db/entities/exercise.js';
 import { injectFiredEntity } from '../../../shared/db/entities/exercise-inject.js';
 import type { ExercisesRepository, InjectFired, StoredExercise } from '../../../shared/db/repos/exercises.js';
 import { ConflictError } from '../../../shared/errors.js';
@@ -34,6 +35,7 @@ export function memoryExercises(): MemoryExercises {
       }
       exercises.set(exercise.id, structuredClone(exercise));
     },
+    createPart: (exercise) => exerciseEntity.create('memory', exercise),
     async get(id) {
       const e = exercises.get(id);
       return e ? structuredClone(e) : undefined;

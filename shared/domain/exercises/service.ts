@@ -405,7 +405,7 @@ export async function createFinding(
       ...(body.actionId ? { actionId: body.actionId } : {}),
       ...(body.contactId ? { contactId: body.contactId } : {}),
       proposes: body.proposes,
-      // The playbook action, contact fix or contract update item it becomes is linked later.
+      // Set when the finding is raised (POST …/findings/{findingId}/raise, raise.ts).
       link: null,
       recordedAt: deps.now().toISOString(),
       recordedBy: caller.subject,

@@ -670,7 +670,7 @@ describe('a scenario exercise (no playbook)', () => {
     expect(activation.actions).toHaveLength(3);
   });
 
-  it('a start refused by its transaction writes nothing (the exercise id taken meanwhile)', async () => {
+  it('a start refused by its transaction writes nothing and deletes the inject schedules it created', async () => {
     const before = await stack.snapshot();
     const deps = defaultDeps();
     // As if another start took the id between the check and the transaction.
@@ -678,7 +678,14 @@ describe('a scenario exercise (no playbook)', () => {
       ...deps,
       repos: { ...deps.repos, exercises: { ...deps.repos.exercises, get: async () => undefined } },
     };
-    const body = CreateExerciseBody.parse({ id: scenarioId, title: 'Again', playbookId: 'PB-DRILL' });
+    // Two injects: i1's schedule is the running exercise's (left alone), i2's is created and deleted again.
+    const inject = { kind: 'message', offsetMinutes: 20, subject: 'Again', content: 'Again' };
+    const body = CreateExerciseBody.parse({
+      id: scenarioId,
+      title: 'Again',
+      playbookId: 'PB-DRILL',
+      injects: [inject, inject],
+    });
     const rt = escalationRuntime();
     await expect(
       createExercise(
@@ -691,6 +698,11 @@ describe('a scenario exercise (no playbook)', () => {
       ),
     ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     expect(await stack.snapshot()).toBe(before);
+    const names = stack.scheduler.schedules().map((x) => x.Name);
+    expect(names).toContain(`exr.${scenarioId}.i1`);
+    expect(names).not.toContain(`exr.${scenarioId}.i2`);
+    // A firing before its exercise is written fails, so the Scheduler retries it.
+    await expect(injectHandler({ exerciseId: 'EX-NOT-YET', n: 1 })).rejects.toThrow(/does not exist \(yet\)/);
   });
 
   it('refuses to raise a playbook action without a playbook (422 NO_PLAYBOOK)', async () => {

@@ -151,6 +151,8 @@ export async function createExercise(
     playbook && organizations.length > 0 ? await resolveNoticeRecipients(deps, { organizations }) : undefined;
   // The activation's notice is in the transaction unless both do not fit one (then it follows it).
   let withNotice = resolution !== undefined;
+  // Inject schedules this start created: deleted again when its transaction is refused.
+  const created: string[] = [];
   let planned: { stored: StoredExercise; outbox: OutboxItem[]; activation?: Activation } | undefined;
   const extend = async (draft: StoredIncident): Promise<CreationExtension> => {
     const startAt = draft.createdAt;
@@ -210,7 +212,7 @@ export async function createExercise(
       ],
       prepare: async () => {
         await reminders?.();
-        await scheduleInjects(scheduling, exerciseId, injects);
+        created.push(...(await scheduleInjects(scheduling, exerciseId, injects)));
       },
       // The exercise record is the last item: taken meanwhile → 409 ALREADY_EXISTS.
       explain: (failed) =>
@@ -225,15 +227,21 @@ export async function createExercise(
     exercise: true,
     ...(body.tlp ? { tlp: body.tlp } : {}),
   };
+  const start = () => createIncidentWith(deps, caller, incidentBody, rt, extend);
   try {
-    await createIncidentWith(deps, caller, incidentBody, rt, extend);
+    try {
+      await start();
+    } catch (error) {
+      // Too many organizations for the activation and its notice in one transaction: the notice
+      // follows the transaction in its own (sent at most once in that rare case).
+      if (!(error instanceof UnprocessableError && error.code === 'INCIDENT_TOO_WIDE') || !withNotice)
+        throw error;
+      withNotice = false;
+      await start();
+    }
   } catch (error) {
-    // Too many organizations for the activation and its notice in one transaction: the notice
-    // follows the transaction in its own (sent at most once in that rare case).
-    if (!(error instanceof UnprocessableError && error.code === 'INCIDENT_TOO_WIDE') || !withNotice)
-      throw error;
-    withNotice = false;
-    await createIncidentWith(deps, caller, incidentBody, rt, extend);
+    if (scheduling) await cancelCreated(scheduling, exerciseId, created);
+    throw error;
   }
   const done = planned as unknown as NonNullable<typeof planned>;
   await publishNotice(deps, notify, done.outbox);
@@ -243,26 +251,46 @@ export async function createExercise(
   return view(done.stored);
 }
 
-/** Creates the injects' one-time schedules (before the start's transaction: see createExercise). */
+/**
+ * Creates the injects' one-time schedules (before the start's transaction: see createExercise);
+ * the names of those it created (a name taken already — the same exercise id — is left alone).
+ */
 async function scheduleInjects(
   scheduling: SchedulingDeps | undefined,
   exerciseId: string,
   injects: readonly ExerciseInject[],
-): Promise<void> {
+): Promise<string[]> {
   if (!scheduling) {
     if (injects.length > 0)
       logger.warn('exercise injects not scheduled: no Scheduler configured', { exerciseId });
-    return;
+    return [];
   }
+  const created: string[] = [];
   for (const inject of injects) {
-    await scheduleOnce(scheduling, {
+    const res = await scheduleOnce(scheduling, {
       name: inject.scheduleName,
       at: new Date(inject.at),
       target: INJECT_TARGET,
       payload: { exerciseId, n: inject.n },
       description: `Exercise ${exerciseId} inject ${inject.n} (${inject.kind})`,
     });
+    if (res.created) created.push(inject.scheduleName);
   }
+  return created;
+}
+
+/** A refused start's inject schedules, deleted (best effort: one left over fails its firings to the DLQ). */
+async function cancelCreated(scheduling: SchedulingDeps, exerciseId: string, names: readonly string[]) {
+  const results = await Promise.allSettled(names.map((name) => cancelSchedule(scheduling, name)));
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') {
+      logger.warn('inject schedule of a refused exercise start not deleted', {
+        exerciseId,
+        schedule: names[i],
+        error: r.reason,
+      });
+    }
+  });
 }
 
 const exerciseExists = (exerciseId: string) =>

@@ -1,7 +1,8 @@
 /**
  * Scheduler target `exercise-inject` (one-time schedules `exr.<exerciseId>.i<n>`, docs/exercises.md):
  * fires one inject of an exercise. The exercise is RE-READ: an ended exercise or an inject that
- * fired already does nothing, so a duplicate or late firing is a logged no-op.
+ * fired already does nothing, so a duplicate or late firing is a logged no-op; an exercise not
+ * written yet (a firing just before the start's transaction commits) fails, and is retried.
  */
 import { defaultDeps } from '../../shared/deps.js';
 import { fireInject } from '../../shared/domain/exercises/inject.js';

@@ -35,13 +35,17 @@ export const AgreementUpdateStatus = z.enum(AGREEMENT_UPDATE_STATUSES).meta({
 });
 export type AgreementUpdateStatus = z.infer<typeof AgreementUpdateStatus>;
 
-/** What raised the update: an incident today (an exercise later), kept generic. */
+/** What raised the update: an incident, or an exercise (a finding raised, docs/exercises.md). */
+export const UPDATE_SOURCE_KINDS = ['incident', 'exercise'] as const;
 export const UpdateSource = z
   .strictObject({
-    kind: z.enum(['incident']).meta({ description: 'incident (exercises later)' }),
+    kind: z.enum(UPDATE_SOURCE_KINDS).meta({ description: 'incident, or exercise (its finding raised)' }),
     id: Id,
   })
-  .meta({ id: 'AgreementUpdateSource', description: 'What raised the update: `{kind: "incident", id}`' });
+  .meta({
+    id: 'AgreementUpdateSource',
+    description: 'What raised the update: `{kind: "incident" | "exercise", id}`',
+  });
 export type UpdateSource = z.infer<typeof UpdateSource>;
 
 export const SlaMetric = z.enum(['notification', 'acknowledgement']).meta({
@@ -86,7 +90,11 @@ export const AgreementUpdate = z
     id: z.string(),
     organizationId: z.string(),
     agreementId: z.string().optional(),
-    source: z.object({ kind: z.enum(['incident']), id: z.string() }),
+    source: z.object({ kind: z.enum(UPDATE_SOURCE_KINDS), id: z.string() }),
+    findingId: z
+      .string()
+      .optional()
+      .meta({ description: 'The exercise finding it was raised from (FINDING-n; source kind exercise)' }),
     topic: AgreementTopic,
     proposedChange: z.string(),
     owner: z.string(),

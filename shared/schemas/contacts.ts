@@ -120,6 +120,19 @@ export const Contact = z
       .string()
       .optional()
       .meta({ description: 'Note the contact left with its last confirmation (POST /verify/{token})' }),
+    reverification: z
+      .object({
+        reason: z.string(),
+        exerciseId: z.string(),
+        findingId: z.string(),
+        flaggedAt: TimestampOut,
+        flaggedBy: z.string(),
+      })
+      .optional()
+      .meta({
+        description:
+          'Flagged for re-verification by an exercise finding (due at the next sweep); cleared when the contact is next verified or updated',
+      }),
     lastVerifiedAt: TimestampOut.nullable(),
     nextVerificationDue: TimestampOut,
     createdAt: TimestampOut,

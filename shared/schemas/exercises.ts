@@ -2,8 +2,10 @@
  * Exercises (tabletop and live drills, issue 15, docs/exercises.md): requests and responses.
  */
 import { z } from 'zod';
-import { FINDING_PROPOSALS } from '../model/exercise.js';
-import { Id, PageQuery, Priority, pageOf, Severity, Text, TimestampOut, Tlp } from './common.js';
+import { FINDING_LINK_KINDS, FINDING_PROPOSALS } from '../model/exercise.js';
+import { AgreementTopic, AgreementUpdate } from './agreements.js';
+import { Id, PageQuery, Priority, pageOf, Severity, Text, Timestamp, TimestampOut, Tlp } from './common.js';
+import { Timeframe } from './coordination.js';
 
 /** Longest offset of an inject from the exercise start: 30 days. */
 export const MAX_INJECT_OFFSET_MINUTES = 30 * 24 * 60;
@@ -63,11 +65,10 @@ export const CreateExerciseBody = z
     playbookId: Id.optional().meta({
       description: 'Shared playbook to run; its participating organizations take part',
     }),
-    participatingOrganizations: z
-      .array(Id)
-      .max(40)
-      .optional()
-      .meta({ description: 'Without a playbook: the organizations taking part (required then)' }),
+    participatingOrganizations: z.array(Id).max(40).optional().meta({
+      description:
+        'Without a playbook: the organizations taking part (required then); they join the exercise incident as participants',
+    }),
     severity: Severity.default('medium'),
     tlp: Tlp.optional(),
     injects: z.array(Inject).max(50).default([]),
@@ -109,7 +110,7 @@ export const CreateFindingBody = z
     actionId: Text(100).optional().meta({ description: 'Coordinated action the finding is about (COORD-n)' }),
     proposes: FindingProposal.meta({
       description:
-        'What it can become: an action on the playbook, a contact fix, a contract update item (linked later), or none',
+        'What it can become (POST …/findings/{findingId}/raise): an action on the playbook, a contact fix, a contract update item, or none',
     }),
     contactId: Id.optional(),
   })
@@ -127,6 +128,33 @@ export const CreateFindingBody = z
   })
   .meta({ id: 'CreateExerciseFinding' });
 export type CreateFindingBody = z.infer<typeof CreateFindingBody>;
+
+export const RaiseFindingBody = z
+  .strictObject({
+    topic: AgreementTopic.optional().meta({ description: 'contract_update: required' }),
+    proposedChange: Text(5000)
+      .optional()
+      .meta({ description: "contract_update: default the finding's recommendation (required without one)" }),
+    owner: Text(200).optional().meta({ description: 'contract_update: required (a contact id is reminded)' }),
+    dueDate: Timestamp.optional().meta({ description: 'contract_update: required; reminded like an action' }),
+    agreementId: Id.optional().meta({ description: "contract_update: one of the organization's agreements" }),
+    action: Text(2000)
+      .optional()
+      .meta({ description: "playbook_action: default the finding's recommendation (required without one)" }),
+    responsible: Id.optional().meta({
+      description: "playbook_action: a participating organization of the playbook; default the finding's",
+    }),
+    timeframe: Timeframe.optional().meta({ description: 'playbook_action: required' }),
+    reason: Text(2000)
+      .optional()
+      .meta({ description: 'contact_fix: why the contact is re-verified; default the finding' }),
+  })
+  .meta({
+    id: 'RaiseExerciseFinding',
+    description:
+      'Fields by what the finding proposes (a field of another kind is a 400): contract_update → topic, proposedChange, owner, dueDate, agreementId; playbook_action → action, responsible, timeframe; contact_fix → reason',
+  });
+export type RaiseFindingBody = z.infer<typeof RaiseFindingBody>;
 
 export const CompareExercisesQuery = z.strictObject({ ...PageQuery });
 export type CompareExercisesQuery = z.infer<typeof CompareExercisesQuery>;
@@ -193,6 +221,21 @@ export const Exercise = z
   .meta({ id: 'Exercise' });
 export type Exercise = z.infer<typeof Exercise>;
 
+export const FindingLink = z
+  .object({
+    kind: z.enum(FINDING_LINK_KINDS).meta({
+      description:
+        'agreement_update (id: AGU-…), playbook_action (id: the playbook; the version and index that added it), contact_reverification (id: the contact)',
+    }),
+    id: z.string(),
+    playbookVersion: z.number().int().optional(),
+    actionIndex: z.number().int().optional().meta({ description: 'Index in the version’s responseActions' }),
+    linkedAt: TimestampOut,
+    linkedBy: z.string(),
+  })
+  .meta({ id: 'ExerciseFindingLink' });
+export type FindingLink = z.infer<typeof FindingLink>;
+
 export const Finding = z
   .object({
     findingId: z.string(),
@@ -203,10 +246,7 @@ export const Finding = z
     actionId: z.string().optional(),
     contactId: z.string().optional(),
     proposes: FindingProposal,
-    link: z
-      .string()
-      .nullable()
-      .meta({ description: 'The action, contact fix or contract update item it became (null until linked)' }),
+    link: FindingLink.nullable().meta({ description: 'What it became when raised (null until then)' }),
     recordedAt: TimestampOut,
     recordedBy: z.string(),
   })
@@ -279,6 +319,9 @@ export const ExerciseReport = z
       )
       .meta({ description: 'Regulator clocks of the exercise incident: simulated, never a real submission' }),
     findings: z.array(Finding),
+    agreementUpdates: z
+      .array(AgreementUpdate)
+      .meta({ description: 'Agreement updates raised from its findings (first 100)' }),
     results: ExerciseResults,
   })
   .meta({ id: 'ExerciseReport' });

@@ -59,6 +59,20 @@ export const DirectoryHealth = z
         }),
       )
       .meta({ description: 'Valid sharing agreements expiring within 30 days of the sweep' }),
+    contactsToReverify: z
+      .array(
+        z.object({
+          contactId: z.string(),
+          organizationId: z.string(),
+          reason: z.string(),
+          exerciseId: z.string(),
+          findingId: z.string(),
+          flaggedAt: TimestampOut,
+        }),
+      )
+      .meta({
+        description: 'Live contacts an exercise finding flagged for re-verification, not yet verified',
+      }),
     lastSweep: z
       .object({
         runId: z.string(),

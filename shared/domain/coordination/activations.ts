@@ -7,6 +7,8 @@
  */
 import { type ActivationRecord, RECORD_HIDDEN } from '../../db/entities/activation.js';
 import type { StoredIncident } from '../../db/entities/incident.js';
+import type { OutboxItem } from '../../db/entities/outbox.js';
+import type { Write } from '../../db/repositories.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../logging.js';
@@ -15,11 +17,13 @@ import type {
   Activation,
   ActivationEscalation,
   ActivationReport,
+  Channel,
   CompleteActivationBody,
   CoordinatedAction,
   CreateActivationBody,
   CreateActivationEscalationBody,
   CreateCoordinatedActionBody,
+  Playbook,
   UpdateCoordinatedActionBody,
 } from '../../schemas/coordination.js';
 import { partnerOrganization } from '../access/partner.js';
@@ -37,11 +41,12 @@ import {
   stopActivationChainsIfAcknowledged,
 } from '../escalation/chains.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
-import { commit } from '../incidents/unit-of-work.js';
+import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import {
   type Notice,
   noticeParts,
   publishNotice,
+  type Resolution,
   resolveNoticeRecipients,
   sendNotice,
 } from '../notifications/notice.js';
@@ -51,6 +56,7 @@ import {
   mergePlans,
   NO_REMINDER_CHANGE,
   planDueReminders,
+  type ReminderPlan,
   reminderPrepare,
 } from '../reminders/schedules.js';
 import { dueAfter } from '../timeframe.js';
@@ -108,6 +114,120 @@ async function loadRecord(deps: Deps, activationId: string) {
   return { incident, incidentId, record };
 }
 
+/** What an activation adds to a change of its incident (`activationParts`). */
+export interface ActivationParts {
+  /** The incident with the participants joined (and `commSeq` bumped by the notice). */
+  readonly incident: StoredIncident;
+  /** Record, pointer, coordinated actions, and the notice's communication and outbox items. */
+  readonly items: Write[];
+  readonly timeline: NewEntry[];
+  readonly view: Activation;
+  /** The notice's outbox items, published after the commit. */
+  readonly outbox: OutboxItem[];
+  /** Each coordinated action's reminder schedules, created before the commit. */
+  readonly reminders: ReminderPlan;
+}
+
+/**
+ * The activation of `playbook` on `current` as a part of the incident's next transaction: the
+ * record and its pointer, one coordinated action per response action (due after its timeframe),
+ * the participants joined, the `playbook.activated` entry and — with a `resolution` — the
+ * `activation.started` notice. Used by `activatePlaybook` on an existing incident and by the
+ * exercise start on the incident it creates in the same transaction (docs/exercises.md).
+ */
+export async function activationParts(
+  deps: Deps,
+  caller: Caller,
+  playbook: Playbook,
+  current: StoredIncident,
+  options: {
+    activationId: string;
+    channel?: Channel;
+    escalationContacts?: readonly string[];
+    resolution?: Resolution | undefined;
+  },
+): Promise<ActivationParts> {
+  const { activationId, channel } = options;
+  const now = deps.now();
+  const at = now.toISOString();
+  const incidentId = current.id;
+  const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
+    actionId: coordinatedActionId(i + 1),
+    activationId,
+    description: a.action,
+    responsibleOrganization: a.responsible,
+    supportingOrganizations: [],
+    priority: current.priority,
+    status: 'pending',
+    dueDate: dueAfter(now, a.timeframe, `playbook.responseActions.${i}.timeframe`),
+    createdAt: at,
+    createdBy: caller.subject,
+    updatedAt: at,
+    updatedBy: caller.subject,
+    version: 1,
+  }));
+  const record: ActivationRecord = {
+    activationId,
+    playbookId: playbook.id,
+    playbookVersion: playbook.version,
+    incidentId,
+    status: 'active',
+    participatingOrganizations: playbook.participatingOrganizations,
+    ...(channel ? { coordinationChannel: channel.id } : {}),
+    escalationRules: channel?.escalationRules ?? [],
+    escalationContacts: [...(options.escalationContacts ?? [])],
+    activatedAt: at,
+    activatedBy: caller.subject,
+    coordSeq: actions.length,
+    escSeq: 0,
+    version: 1,
+  };
+  const joining = activationOrganizations({
+    participatingOrganizations: record.participatingOrganizations,
+    actions,
+  });
+  // Each response action's reminder and overdue notice (docs/reminders.md), scheduled before the commit.
+  const reminders = mergePlans(
+    actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
+  );
+  const view: Activation = {
+    ...withoutBookkeeping(record),
+    actions: actions.map(({ version: _v, ...a }) => a),
+    escalations: [],
+  };
+  const joined = { ...current, participants: participantsAfter(current.participants, joining) };
+  const notice = options.resolution
+    ? await noticeParts(deps, caller, joined, options.resolution, activationNotice(view, playbook.name))
+    : undefined;
+  return {
+    incident: notice?.incident ?? joined,
+    items: [
+      ...deps.repos.activations.createParts(
+        record,
+        actions.map((a) => ({ incidentId, ...a })),
+      ),
+      ...(notice?.items ?? []),
+    ],
+    timeline: [
+      {
+        type: 'playbook.activated',
+        summary: `${playbook.name} (version ${playbook.version}) activated as ${activationId} with ${playbook.participatingOrganizations.join(', ')}`,
+        data: {
+          activationId,
+          playbookId: playbook.id,
+          playbookVersion: playbook.version,
+          participatingOrganizations: playbook.participatingOrganizations,
+          actions: actions.map((a) => a.actionId),
+        },
+      },
+      ...(notice?.timeline ?? []),
+    ],
+    view,
+    outbox: notice?.outbox ?? [],
+    reminders,
+  };
+}
+
 /**
  * Activates a playbook for an incident (ONE transaction: activation, pointer, coordinated actions,
  * timeline, the incident's `participants` and their link items, and the `activation.started` notice
@@ -141,91 +261,26 @@ export async function activatePlaybook(
   const decide = async () => {
     const current = await incidentOr400(deps, body.incidentId);
     assertIncidentOpen(current, 'body.incidentId');
-    const now = deps.now();
-    const at = now.toISOString();
-    const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
-      actionId: coordinatedActionId(i + 1),
+    const parts = await activationParts(deps, caller, playbook, current, {
       activationId,
-      description: a.action,
-      responsibleOrganization: a.responsible,
-      supportingOrganizations: [],
-      priority: current.priority,
-      status: 'pending',
-      dueDate: dueAfter(now, a.timeframe, `playbook.responseActions.${i}.timeframe`),
-      createdAt: at,
-      createdBy: caller.subject,
-      updatedAt: at,
-      updatedBy: caller.subject,
-      version: 1,
-    }));
-    const record: ActivationRecord = {
-      activationId,
-      playbookId,
-      playbookVersion: playbook.version,
-      incidentId: body.incidentId,
-      status: 'active',
-      participatingOrganizations: playbook.participatingOrganizations,
-      ...(channel ? { coordinationChannel: channel.id } : {}),
-      escalationRules: channel?.escalationRules ?? [],
+      ...(channel ? { channel } : {}),
       escalationContacts: body.escalationContacts ?? [],
-      activatedAt: at,
-      activatedBy: caller.subject,
-      coordSeq: actions.length,
-      escSeq: 0,
-      version: 1,
-    };
-    const incidentId = body.incidentId;
-    const joining = activationOrganizations({
-      participatingOrganizations: record.participatingOrganizations,
-      actions,
+      resolution: withNotice ? resolution : undefined,
     });
-    // Each response action's reminder and overdue notice (docs/reminders.md), scheduled before the commit.
-    const reminders = mergePlans(
-      actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
-    );
-    const view: Activation = {
-      ...withoutBookkeeping(record),
-      actions: actions.map(({ version: _v, ...a }) => a),
-      escalations: [],
-    };
-    const joined = { ...current, participants: participantsAfter(current.participants, joining) };
-    const notice =
-      withNotice && resolution
-        ? await noticeParts(deps, caller, joined, resolution, activationNotice(view, playbook.name))
-        : undefined;
     const result = await commit(
       deps,
       caller,
       current,
       {
-        ...reminderPrepare(scheduling, reminders),
-        incident: notice?.incident ?? joined,
-        items: [
-          ...deps.repos.activations.createParts(
-            record,
-            actions.map((a) => ({ incidentId, ...a })),
-          ),
-          ...(notice?.items ?? []),
-        ],
-        timeline: [
-          {
-            type: 'playbook.activated',
-            summary: `${playbook.name} (version ${playbook.version}) activated as ${activationId} with ${playbook.participatingOrganizations.join(', ')}`,
-            data: {
-              activationId,
-              playbookId,
-              playbookVersion: playbook.version,
-              participatingOrganizations: playbook.participatingOrganizations,
-              actions: actions.map((a) => a.actionId),
-            },
-          },
-          ...(notice?.timeline ?? []),
-        ],
-        result: view,
+        ...reminderPrepare(scheduling, parts.reminders),
+        incident: parts.incident,
+        items: parts.items,
+        timeline: parts.timeline,
+        result: parts.view,
       },
       rt.effects,
     );
-    return { activation: result, outbox: notice?.outbox ?? [] };
+    return { activation: result, outbox: parts.outbox };
   };
   let committed: Awaited<ReturnType<typeof decide>>;
   try {
@@ -261,7 +316,7 @@ const coordinatedDueState = (a: CoordinatedAction) => ({
 });
 
 /** `activation.started`: one notice to the participating organizations (their escalation contacts). */
-function activationNotice(activation: Activation, playbookName: string): Notice {
+export function activationNotice(activation: Activation, playbookName: string): Notice {
   const mine = (org: string) =>
     activation.actions
       .filter((a) => a.responsibleOrganization === org)

@@ -21,6 +21,14 @@ export type InjectOutcome =
 
 const ACTOR = systemActor('exercise-inject');
 
+/** The exercise of an inject firing is not written (yet): thrown so the Scheduler retries. */
+export class ExerciseNotStartedError extends Error {
+  constructor(exerciseId: string, n: number) {
+    super(`Exercise ${exerciseId} does not exist (yet): inject ${n} is retried`);
+    this.name = 'ExerciseNotStartedError';
+  }
+}
+
 export async function fireInject(
   deps: Deps,
   rt: EscalationRuntime,
@@ -30,7 +38,9 @@ export async function fireInject(
   const { exerciseId, n } = event;
   const no = (reason: string): InjectOutcome => ({ acted: false, exerciseId, n, reason });
   const loaded = await deps.repos.exercises.load(exerciseId);
-  if (!loaded) return no('unknown exercise');
+  // Its schedule is created just before the start's transaction (service.ts): an early firing
+  // fails so the Scheduler retries once the exercise is written (a refused start deletes them).
+  if (!loaded) throw new ExerciseNotStartedError(exerciseId, n);
   const { exercise, fired } = loaded;
   if (exercise.status !== 'running') return no('exercise ended');
   if (fired.some((f) => f.n === n)) return no('fired already');

@@ -158,12 +158,14 @@ const ABOVE_FLOOR_REASONS: Readonly<Record<string, string>> = {
     'reads the policy first: the version condition and the contact references to release',
   updateEscalationTrigger: 'reads the trigger first: the version condition',
   createExercise:
-    'checks before any write (organizations or playbook, the exercise id), then opens the exercise incident (its transaction), activates the playbook when named (its reads and transaction), puts the exercise item and creates one schedule per inject: three writes by design (docs/exercises.md, limits)',
+    'checks before any write (organizations or playbook, the exercise id, the notice recipients), creates one schedule per inject, then ONE transaction: the exercise incident, its links and timeline, the activation and its notice when a playbook is named, the exercise item (docs/exercises.md, "Starting: one transaction")',
   getExercise: 'one Query of the exercise partition (record, fired injects, findings)',
   getExerciseReport:
     'the exercise partition (Query), the bounded incident read (9 parallel requests) and one BatchGetItem of the contacts its messages went to',
   createExerciseFinding:
     'the exercise partition (Query) before ONE transaction (exercise version + finding); a contactId adds its BatchGetItem',
+  raiseExerciseFinding:
+    "the exercise partition (Query) and, by kind, the playbook head or the contact (GetItem), then ONE transaction: the finding's link and the agreement update (with its checks) / playbook version / flagged contact; a contract update first creates its two reminder schedules",
   endExercise:
     'the report reads (partition, incident, contacts), then the versioned PutItem of the exercise with its frozen results',
   compareExercises:

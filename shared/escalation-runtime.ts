@@ -4,9 +4,10 @@
  * escalation-trigger effects incident changes are committed with. Handlers and jobs build it and
  * pass it to the services explicitly; the domain never reads these globals.
  */
-import { notifyDepsIfConfigured, schedulingDepsIfConfigured } from './deps.js';
 import type { EscalationRuntime } from './domain/escalation/chains.js';
 import { escalationRuntimeOf } from './domain/escalation/triggers.js';
+import { notifyDepsIfConfigured } from './notify-deps.js';
+import { schedulingDepsIfConfigured } from './scheduling-deps.js';
 
 export type { EscalationRuntime } from './domain/escalation/chains.js';
 

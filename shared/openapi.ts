@@ -56,7 +56,7 @@ const IDEMPOTENT_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
  * 422 codes an operation can answer besides IDEMPOTENCY_KEY_REUSED (every write with an
- * Idempotency-Key): INCIDENT_TOO_WIDE wherever an incident changes (shared/domain/incidents/service.ts
+ * Idempotency-Key): INCIDENT_TOO_WIDE wherever an incident changes (shared/domain/incidents/unit-of-work.ts
  * `commit`), the TLP and fan-out checks where a communication is sent.
  */
 const INCIDENT_CHANGE = ['INCIDENT_TOO_WIDE'];

@@ -106,6 +106,20 @@ export const ROUTE_ERRORS: Readonly<Record<string, readonly RouteErrorCode[]>> =
   ],
   endExercise: [{ status: 409, code: 'EXERCISE_ENDED', when: 'the exercise has ended already' }],
   createExercise: [{ status: 409, code: 'ALREADY_EXISTS', when: 'an exercise with that id exists' }],
+  raiseExerciseFinding: [
+    {
+      status: 409,
+      code: 'FINDING_RAISED',
+      when: 'the finding was raised already (the detail names its `link`)',
+    },
+    { status: 422, code: 'FINDING_PROPOSES_NOTHING', when: 'the finding proposes `none`' },
+    {
+      status: 422,
+      code: 'NO_PLAYBOOK',
+      when: 'a `playbook_action` finding of an exercise that ran a scenario without a playbook',
+    },
+    { status: 409, code: 'CONTACT_DELETED', when: 'the contact of a `contact_fix` finding was deleted' },
+  ],
   completeActivation: [
     {
       status: 409,

@@ -1,8 +1,9 @@
-import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { getContact } from '../../shared/domain/contacts/service.js';
 import { refreshSubscriptions } from '../../shared/domain/notifications/topics.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { logger } from '../../shared/http/observability.js';
+import { notifyDepsIfConfigured } from '../../shared/notify-deps.js';
 import { route } from '../../shared/routes/contacts/get-contact.js';
 
 export const handler = httpHandler(route, async ({ params }) => {

@@ -1,6 +1,7 @@
-import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { updateContact } from '../../shared/domain/contacts/service.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
+import { notifyDepsIfConfigured } from '../../shared/notify-deps.js';
 import { route } from '../../shared/routes/contacts/update-contact.js';
 
 export const handler = httpHandler(route, async ({ params, body, caller }) =>

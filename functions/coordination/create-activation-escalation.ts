@@ -1,8 +1,11 @@
 import { defaultDeps } from '../../shared/deps.js';
 import { createActivationEscalation } from '../../shared/domain/coordination/activations.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/coordination/create-activation-escalation.js';
 
 export const handler = httpHandler(route, async ({ params, body, caller }) =>
-  created(await createActivationEscalation(defaultDeps(), caller, params.activationId, body)),
+  created(
+    await createActivationEscalation(defaultDeps(), caller, params.activationId, body, escalationRuntime()),
+  ),
 );

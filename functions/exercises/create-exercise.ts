@@ -4,7 +4,6 @@ import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/exercises/create-exercise.js';
 
-export const handler = httpHandler(route, async ({ body, caller }) => {
-  const rt = escalationRuntime();
-  return created(await createExercise(defaultDeps(), caller, body, rt, rt.notify, rt.scheduling));
-});
+export const handler = httpHandler(route, async ({ body, caller }) =>
+  created(await createExercise(defaultDeps(), caller, body, escalationRuntime())),
+);

@@ -1,5 +1,6 @@
-import { defaultDeps, schedulingDepsIfConfigured } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { updateObligation } from '../../shared/domain/obligations/service.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { httpHandler, ok } from '../../shared/http/handler.js';
 import { route } from '../../shared/routes/obligations/update-obligation.js';
 
@@ -11,7 +12,7 @@ export const handler = httpHandler(route, async ({ params, body, caller }) =>
       params.incidentId,
       params.obligationId,
       body,
-      schedulingDepsIfConfigured(),
+      escalationRuntime(),
     ),
   ),
 );

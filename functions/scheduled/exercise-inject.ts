@@ -1,10 +1,12 @@
 /**
  * Scheduler target `exercise-inject` (one-time schedules `exr.<exerciseId>.i<n>`, docs/exercises.md):
  * fires one inject of an exercise. The exercise is RE-READ: an ended exercise or an inject that
- * fired already does nothing, so a duplicate or late firing is a logged no-op.
+ * fired already does nothing, so a duplicate or late firing is a logged no-op; an exercise not
+ * written yet (a firing just before the start's transaction commits) fails, and is retried.
  */
-import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { fireInject } from '../../shared/domain/exercises/inject.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { logger } from '../../shared/http/observability.js';
 import { ExerciseInjectEvent } from '../../shared/schemas/exercises.js';
 
@@ -14,7 +16,7 @@ export const handler = async (event: unknown) => {
     logger.error('exercise-inject: malformed event', { event, issues: parsed.error.issues });
     return { acted: false, reason: 'malformed event' };
   }
-  const result = await fireInject(defaultDeps(), notifyDepsIfConfigured(), parsed.data);
+  const result = await fireInject(defaultDeps(), escalationRuntime(), parsed.data);
   logger.info('exercise-inject', { ...result });
   return result;
 };

@@ -6,12 +6,14 @@
  * metric the `outbox-age` alarm watches (infra/constructs/monitoring.ts).
  */
 import { stage } from '../../shared/config.js';
-import { defaultDeps, notifyDeps } from '../../shared/deps.js';
-import { recordDeliveryOutcome } from '../../shared/domain/incidents/service.js';
+import { defaultDeps } from '../../shared/deps.js';
+import { recordDeliveryOutcome } from '../../shared/domain/incidents/communications.js';
 import { sweepOutbox } from '../../shared/domain/notifications/delivery.js';
 import { readOutboxBacklog } from '../../shared/domain/notifications/outbox-age.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { logger } from '../../shared/http/observability.js';
 import { emfMetrics, OUTBOX_AGE_METRIC, OUTBOX_PENDING_METRIC } from '../../shared/metrics.js';
+import { notifyDeps } from '../../shared/notify-deps.js';
 
 export interface SweepEvent {
   readonly scheduledTime?: string;
@@ -25,7 +27,7 @@ export const handler = async (event: SweepEvent | undefined) => {
     // A message of no incident (a verification link) has no timeline to record it on.
     const { incidentId } = item;
     if (incidentId === undefined) logger.info('outbox message done', { messageId: item.id, status });
-    else await recordDeliveryOutcome(deps, { ...item, incidentId }, status);
+    else await recordDeliveryOutcome(deps, { ...item, incidentId }, status, escalationRuntime());
   });
   logger.info('notification sweep', { ...result, at: now.toISOString() });
   const backlog = await readOutboxBacklog(deps, now);

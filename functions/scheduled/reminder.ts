@@ -4,8 +4,9 @@
  * and the due instant it was planned for; the item is RE-READ and the reminder acts only if it
  * still matches, so a stale, late or duplicate firing does nothing (and is logged as such).
  */
-import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { fireReminder } from '../../shared/domain/reminders/fire.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
 import { logger } from '../../shared/http/observability.js';
 import { ReminderEvent } from '../../shared/schemas/reminders.js';
 
@@ -16,7 +17,7 @@ export const handler = async (event: unknown) => {
     logger.error('reminder: malformed event', { event, issues: parsed.error.issues });
     return { acted: false, reason: 'malformed event' };
   }
-  const result = await fireReminder(defaultDeps(), notifyDepsIfConfigured(), parsed.data);
+  const result = await fireReminder(defaultDeps(), escalationRuntime(), parsed.data);
   logger.info('reminder', { ...result });
   return result;
 };

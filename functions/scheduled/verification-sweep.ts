@@ -7,13 +7,15 @@
  */
 import type { Context } from 'aws-lambda';
 import { verificationConfig } from '../../shared/config.js';
-import { defaultDeps, notifyDeps, schedulingDeps } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { attemptPublish } from '../../shared/domain/notifications/delivery.js';
 import { publishDirect } from '../../shared/domain/notifications/notice.js';
 import { runVerificationSweep } from '../../shared/domain/verification/sweep.js';
 import { cachedTopics } from '../../shared/domain/verification/topics-cache.js';
 import { logger } from '../../shared/http/observability.js';
+import { notifyDeps } from '../../shared/notify-deps.js';
 import { fireInstant, scheduleName, scheduleOnce } from '../../shared/scheduling/schedules.js';
+import { schedulingDeps } from '../../shared/scheduling-deps.js';
 
 export interface VerificationSweepEvent {
   readonly scheduledTime?: string;

@@ -1,7 +1,8 @@
-import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { provisionTopic } from '../../shared/domain/notifications/topics.js';
 import { createThirdParty } from '../../shared/domain/third-parties/service.js';
 import { created, httpHandler } from '../../shared/http/handler.js';
+import { notifyDepsIfConfigured } from '../../shared/notify-deps.js';
 import { route } from '../../shared/routes/third-parties/create-third-party.js';
 
 // The organization's topic (its distribution list) is created once the organization is written.

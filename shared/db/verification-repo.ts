@@ -191,9 +191,10 @@ export function confirmItems(
         Key: keys.contact(c.id),
         UpdateExpression:
           'SET verificationStatus = :verified, lastVerifiedAt = :at, nextVerificationDue = :next, verificationStaleAt = :null, gsi5sk = :sk, updatedAt = :at, version = :v1' +
+          // A confirmation also clears an exercise finding's re-verification flag.
           (comment === undefined
-            ? ' REMOVE staleSince, verificationComment'
-            : ', verificationComment = :comment REMOVE staleSince'),
+            ? ' REMOVE staleSince, verificationComment, reverification'
+            : ', verificationComment = :comment REMOVE staleSince, reverification'),
         // Still the round the token was sent for: a contact re-addressed since (new channels) or in a
         // later round is not confirmed by an old link.
         ConditionExpression:

@@ -64,6 +64,7 @@ import { route as createExerciseFinding } from './exercises/create-exercise-find
 import { route as endExercise } from './exercises/end-exercise.js';
 import { route as getExercise } from './exercises/get-exercise.js';
 import { route as getExerciseReport } from './exercises/get-exercise-report.js';
+import { route as raiseExerciseFinding } from './exercises/raise-exercise-finding.js';
 import { route as acceptQuarantinedEmail } from './inbound/accept-quarantined-email.js';
 import { route as listQuarantinedEmails } from './inbound/list-quarantined-emails.js';
 import { route as rejectQuarantinedEmail } from './inbound/reject-quarantined-email.js';
@@ -266,6 +267,7 @@ export const routes = [
   getExercise,
   getExerciseReport,
   createExerciseFinding,
+  raiseExerciseFinding,
   endExercise,
   compareExercises,
   // ---- inbound e-mail quarantine (docs/inbound-email.md) ----

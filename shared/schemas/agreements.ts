@@ -35,13 +35,17 @@ export const AgreementUpdateStatus = meta(z.enum(AGREEMENT_UPDATE_STATUSES), {
 });
 export type AgreementUpdateStatus = z.infer<typeof AgreementUpdateStatus>;
 
-/** What raised the update: an incident today (an exercise later), kept generic. */
+/** What raised the update: an incident, or an exercise (a finding raised, docs/exercises.md). */
+export const UPDATE_SOURCE_KINDS = ['incident', 'exercise'] as const;
 export const UpdateSource = meta(
   z.strictObject({
-    kind: meta(z.enum(['incident']), { description: 'incident (exercises later)' }),
+    kind: meta(z.enum(UPDATE_SOURCE_KINDS), { description: 'incident, or exercise (its finding raised)' }),
     id: Id,
   }),
-  { id: 'AgreementUpdateSource', description: 'What raised the update: `{kind: "incident", id}`' },
+  {
+    id: 'AgreementUpdateSource',
+    description: 'What raised the update: `{kind: "incident" | "exercise", id}`',
+  },
 );
 export type UpdateSource = z.infer<typeof UpdateSource>;
 
@@ -90,7 +94,10 @@ export const AgreementUpdate = meta(
     id: z.string(),
     organizationId: z.string(),
     agreementId: z.optional(z.string()),
-    source: z.object({ kind: z.enum(['incident']), id: z.string() }),
+    source: z.object({ kind: z.enum(UPDATE_SOURCE_KINDS), id: z.string() }),
+    findingId: meta(z.optional(z.string()), {
+      description: 'The exercise finding it was raised from (FINDING-n; source kind exercise)',
+    }),
     topic: AgreementTopic,
     proposedChange: z.string(),
     owner: z.string(),

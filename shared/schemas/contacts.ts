@@ -126,6 +126,21 @@ export const Contact = meta(
     verificationComment: meta(z.optional(z.string()), {
       description: 'Note the contact left with its last confirmation (POST /verify/{token})',
     }),
+    reverification: meta(
+      z.optional(
+        z.object({
+          reason: z.string(),
+          exerciseId: z.string(),
+          findingId: z.string(),
+          flaggedAt: TimestampOut,
+          flaggedBy: z.string(),
+        }),
+      ),
+      {
+        description:
+          'Flagged for re-verification by an exercise finding (due at the next sweep); cleared when the contact is next verified or updated',
+      },
+    ),
     lastVerifiedAt: z.nullable(TimestampOut),
     nextVerificationDue: TimestampOut,
     createdAt: TimestampOut,

@@ -2,8 +2,21 @@
  * Exercises (tabletop and live drills, issue 15, docs/exercises.md): requests and responses.
  */
 import * as z from 'zod/mini';
-import { FINDING_PROPOSALS } from '../model/exercise.js';
-import { Id, meta, PageQuery, Priority, pageOf, Severity, Text, TimestampOut, Tlp } from './common.js';
+import { FINDING_LINK_KINDS, FINDING_PROPOSALS } from '../model/exercise.js';
+import { AgreementTopic, AgreementUpdate } from './agreements.js';
+import {
+  Id,
+  meta,
+  PageQuery,
+  Priority,
+  pageOf,
+  Severity,
+  Text,
+  Timestamp,
+  TimestampOut,
+  Tlp,
+} from './common.js';
+import { Timeframe } from './coordination.js';
 
 /** Longest offset of an inject from the exercise start: 30 days. */
 export const MAX_INJECT_OFFSET_MINUTES = 30 * 24 * 60;
@@ -65,7 +78,8 @@ export const CreateExerciseBody = meta(
         description: 'Shared playbook to run; its participating organizations take part',
       }),
       participatingOrganizations: meta(z.optional(z.array(Id).check(z.maxLength(40))), {
-        description: 'Without a playbook: the organizations taking part (required then)',
+        description:
+          'Without a playbook: the organizations taking part (required then); they join the exercise incident as participants',
       }),
       severity: z._default(Severity, 'medium'),
       tlp: z.optional(Tlp),
@@ -114,7 +128,7 @@ export const CreateFindingBody = meta(
       }),
       proposes: meta(FindingProposal, {
         description:
-          'What it can become: an action on the playbook, a contact fix, a contract update item (linked later), or none',
+          'What it can become (POST …/findings/{findingId}/raise): an action on the playbook, a contact fix, a contract update item, or none',
       }),
       contactId: z.optional(Id),
     })
@@ -139,6 +153,40 @@ export const CreateFindingBody = meta(
   { id: 'CreateExerciseFinding' },
 );
 export type CreateFindingBody = z.infer<typeof CreateFindingBody>;
+
+export const RaiseFindingBody = meta(
+  z.strictObject({
+    topic: meta(z.optional(AgreementTopic), { description: 'contract_update: required' }),
+    proposedChange: meta(z.optional(Text(5000)), {
+      description: "contract_update: default the finding's recommendation (required without one)",
+    }),
+    owner: meta(z.optional(Text(200)), {
+      description: 'contract_update: required (a contact id is reminded)',
+    }),
+    dueDate: meta(z.optional(Timestamp), {
+      description: 'contract_update: required; reminded like an action',
+    }),
+    agreementId: meta(z.optional(Id), {
+      description: "contract_update: one of the organization's agreements",
+    }),
+    action: meta(z.optional(Text(2000)), {
+      description: "playbook_action: default the finding's recommendation (required without one)",
+    }),
+    responsible: meta(z.optional(Id), {
+      description: "playbook_action: a participating organization of the playbook; default the finding's",
+    }),
+    timeframe: meta(z.optional(Timeframe), { description: 'playbook_action: required' }),
+    reason: meta(z.optional(Text(2000)), {
+      description: 'contact_fix: why the contact is re-verified; default the finding',
+    }),
+  }),
+  {
+    id: 'RaiseExerciseFinding',
+    description:
+      'Fields by what the finding proposes (a field of another kind is a 400): contract_update → topic, proposedChange, owner, dueDate, agreementId; playbook_action → action, responsible, timeframe; contact_fix → reason',
+  },
+);
+export type RaiseFindingBody = z.infer<typeof RaiseFindingBody>;
 
 export const CompareExercisesQuery = z.strictObject({ ...PageQuery });
 export type CompareExercisesQuery = z.infer<typeof CompareExercisesQuery>;
@@ -208,6 +256,24 @@ export const Exercise = meta(
 );
 export type Exercise = z.infer<typeof Exercise>;
 
+export const FindingLink = meta(
+  z.object({
+    kind: meta(z.enum(FINDING_LINK_KINDS), {
+      description:
+        'agreement_update (id: AGU-…), playbook_action (id: the playbook; the version and index that added it), contact_reverification (id: the contact)',
+    }),
+    id: z.string(),
+    playbookVersion: z.optional(z.number().check(z.int())),
+    actionIndex: meta(z.optional(z.number().check(z.int())), {
+      description: 'Index in the version’s responseActions',
+    }),
+    linkedAt: TimestampOut,
+    linkedBy: z.string(),
+  }),
+  { id: 'ExerciseFindingLink' },
+);
+export type FindingLink = z.infer<typeof FindingLink>;
+
 export const Finding = meta(
   z.object({
     findingId: z.string(),
@@ -218,9 +284,7 @@ export const Finding = meta(
     actionId: z.optional(z.string()),
     contactId: z.optional(z.string()),
     proposes: FindingProposal,
-    link: meta(z.nullable(z.string()), {
-      description: 'The action, contact fix or contract update item it became (null until linked)',
-    }),
+    link: meta(z.nullable(FindingLink), { description: 'What it became when raised (null until then)' }),
     recordedAt: TimestampOut,
     recordedBy: z.string(),
   }),
@@ -301,6 +365,9 @@ export const ExerciseReport = meta(
       { description: 'Regulator clocks of the exercise incident: simulated, never a real submission' },
     ),
     findings: z.array(Finding),
+    agreementUpdates: meta(z.array(AgreementUpdate), {
+      description: 'Agreement updates raised from its findings (first 100)',
+    }),
     results: ExerciseResults,
   }),
   { id: 'ExerciseReport' },

@@ -63,6 +63,19 @@ export const DirectoryHealth = meta(
       ),
       { description: 'Valid sharing agreements expiring within 30 days of the sweep' },
     ),
+    contactsToReverify: meta(
+      z.array(
+        z.object({
+          contactId: z.string(),
+          organizationId: z.string(),
+          reason: z.string(),
+          exerciseId: z.string(),
+          findingId: z.string(),
+          flaggedAt: TimestampOut,
+        }),
+      ),
+      { description: 'Live contacts an exercise finding flagged for re-verification, not yet verified' },
+    ),
     lastSweep: z.nullable(
       z.object({
         runId: z.string(),

@@ -4,7 +4,8 @@
  * an escalation chain started and acknowledged, a regulatory obligation's triggers, a submission and
  * its draft, an incident's actions read past the first page, a file registered as evidence (hashed
  * in the browser, uploaded to the local S3 with the presigned PUT), a legal hold refusing its deletion,
- * and an agreement update. Each result is read back from the API, so the test proves what was
+ * and an agreement update, and an exercise's findings raised as a contact re-verification and an
+ * agreement update. Each result is read back from the API, so the test proves what was
  * stored, not what the page shows.
  */
 import { createHash } from 'node:crypto';
@@ -318,7 +319,7 @@ describe('sharing and exercises in the console', () => {
     await expectAccessible(admin, 'sharing');
   });
 
-  it('starts an exercise, records a finding and ends it; the quarantine page is empty', async () => {
+  it('starts an exercise, records findings, raises them (before and after it ends) and ends it; the quarantine page is empty', async () => {
     await go(page, '#/exercises');
     const start = page.getByRole('form', { name: 'Start exercise' });
     await start.getByLabel('Exercise id').fill('EX-PAY');
@@ -341,9 +342,49 @@ describe('sharing and exercises in the console', () => {
     await finding.getByLabel(/^About contact/).fill('CON-ISAC');
     await finding.getByRole('button', { name: 'Record finding' }).click();
     await page.getByText(/\(contact_fix\): The ISAC desk number was out of date/).waitFor();
+    // Raised: the contact is flagged for re-verification with the finding as the reason.
+    const fix = page.getByRole('form', { name: 'Raise FINDING-1' });
+    await fix.getByLabel(/^Reason to re-verify/).fill('Desk number out of date in the drill');
+    await fix.getByRole('button', { name: 'Raise' }).click();
+    await page
+      .getByTestId('finding-FINDING-1')
+      .getByText(/Raised as contact CON-ISAC flagged for re-verification/)
+      .waitFor();
+    expect(await read('/contacts/CON-ISAC')).toMatchObject({
+      reverification: { reason: 'Desk number out of date in the drill', exerciseId: 'EX-PAY' },
+    });
     await page.getByRole('form', { name: 'End exercise' }).getByRole('button').click();
     await page.getByRole('heading', { name: /EX-PAY: Card data breach drill \(ended\)/ }).waitFor();
     expect(await read('/exercises/EX-PAY')).toMatchObject({ status: 'ended' });
+
+    // At the debrief: a contract update finding, raised as an agreement update of ORG-ISAC.
+    await finding.getByLabel('Finding', { exact: true }).fill('No notification SLA with the ISAC');
+    await finding.getByLabel('Proposes').selectOption('contract_update');
+    await finding.getByLabel('Finding recommendation').fill('Notify within 24 hours');
+    await finding.getByLabel(/^About organization/).fill('ORG-ISAC');
+    await finding.getByRole('button', { name: 'Record finding' }).click();
+    const contract = page.getByRole('form', { name: 'Raise FINDING-2' });
+    await contract.getByLabel('Topic').selectOption('notification_sla');
+    await contract.getByLabel('Due (ISO 8601)').fill('2030-06-30T09:00:00Z');
+    await contract.getByRole('button', { name: 'Raise' }).click();
+    // Without an owner: the API's 400 is shown next to the field, nothing raised.
+    await contract
+      .locator('.field-error', { hasText: 'required (the finding proposes contract_update)' })
+      .waitFor();
+    await contract.getByLabel(/^Owner/).fill('vendor-management');
+    await contract.getByRole('button', { name: 'Raise' }).click();
+    await page
+      .getByTestId('finding-FINDING-2')
+      .getByText(/Raised as agreement update AGU-/)
+      .waitFor();
+    await page.getByText(/\(notification_sla, ORG-ISAC, proposed\): Notify within 24 hours/).waitFor();
+    expect((await read('/organizations/ORG-ISAC/agreement-updates')).items).toEqual([
+      expect.objectContaining({
+        source: { kind: 'exercise', id: 'EX-PAY' },
+        findingId: 'FINDING-2',
+        owner: 'vendor-management',
+      }),
+    ]);
     await expectAccessible(page, 'exercises');
 
     await go(page, '#/inbound');

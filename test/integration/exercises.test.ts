@@ -3,10 +3,21 @@
  * organizations run a shared playbook on an exercise incident; injects fire through the local
  * Scheduler at their offsets; one organization acknowledges and completes its action, the other
  * stays silent; the report measures both against the playbook's timeframes; every notice is
- * marked [EXERCISE]; nothing counts in the production dashboard or incident list.
+ * marked [EXERCISE]; nothing counts in the production dashboard or incident list. At the debrief
+ * each kind of finding is raised as what it proposes (an agreement update whose reminder fires on
+ * the exercise incident, a new playbook version, a contact re-verified through the sweep), in one
+ * transaction each; refused raises write nothing. A scenario exercise's organizations take part in
+ * its incident; starting is one transaction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countDynamoDb, measure } from '../../bench/metrics.js';
 import { handler as injectHandler } from '../../functions/scheduled/exercise-inject.js';
+import { handler as sweep } from '../../functions/scheduled/verification-sweep.js';
+import { documentClient } from '../../shared/db/client.js';
+import { defaultDeps } from '../../shared/deps.js';
+import { createExercise } from '../../shared/domain/exercises/service.js';
+import { escalationRuntime } from '../../shared/escalation-runtime.js';
+import { CreateExerciseBody } from '../../shared/schemas/exercises.js';
 import { type ControlledClock, controlledClock } from '../helpers/clock.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 
@@ -383,5 +394,328 @@ describe('an exercise with two organizations', () => {
       query: { exercise: 'only' },
     });
     expect(partnerList.body.items.map((i: { id: string }) => i.id)).toEqual([incidentId]);
+  });
+});
+
+/** Messages of one kind a contact's queue received (any incident or none). */
+const received = (contactId: string, kind: string): Record<string, unknown>[] =>
+  stack.sns
+    .mailbox({ to: queue(contactId) })
+    .filter((m) => m.type === 'Notification')
+    .map((m) => JSON.parse(m.message) as Record<string, unknown>)
+    .filter((m) => m.kind === kind);
+
+const raise = (findingId: string, body: unknown) =>
+  post(`/exercises/${exerciseId}/findings/${findingId}/raise`, body);
+
+describe('raising findings at the debrief (the exercise has ended)', () => {
+  let updateId: string;
+
+  it('refuses a contract update body without its fields or with another kind’s, naming each field; nothing written', async () => {
+    const before = await stack.snapshot();
+    const empty = await raise('FINDING-2', {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'body.dueDate',
+      'body.owner',
+      'body.proposedChange', // the finding has no recommendation to default to
+      'body.topic',
+    ]);
+    const foreign = await raise('FINDING-2', {
+      topic: 'other',
+      proposedChange: 'x',
+      owner: 'legal',
+      dueDate: '2030-06-01T09:00:00Z',
+      timeframe: 'PT1H',
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.details).toEqual([
+      { field: 'body.timeframe', message: 'not used when the finding proposes contract_update' },
+    ]);
+    const badTopic = await raise('FINDING-2', {
+      topic: 'price',
+      owner: 'legal',
+      dueDate: '2030-06-01T09:00:00Z',
+    });
+    expect(badTopic.status).toBe(400);
+    expect(badTopic.body.error.details[0].field).toBe('body.topic');
+    // Refused by the transaction's own check: neither the update nor the link is written.
+    const unknownAgreement = await raise('FINDING-2', {
+      topic: 'notification_sla',
+      proposedChange: 'Acknowledge within 4 hours',
+      owner: 'CON-A1',
+      dueDate: '2030-06-01T09:00:00Z',
+      agreementId: 'AGR-NOPE',
+    });
+    expect(unknownAgreement.status, JSON.stringify(unknownAgreement.body)).toBe(400);
+    expect(unknownAgreement.body.error.details[0].field).toBe('body.agreementId');
+    expect(await stack.snapshot()).toBe(before);
+  });
+
+  it('raises a contract update as an agreement update of the finding’s organization, source the exercise', async () => {
+    const res = await raise('FINDING-2', {
+      topic: 'notification_sla',
+      proposedChange: 'Acknowledge within 4 hours',
+      owner: 'CON-A1',
+      dueDate: '2030-06-01T09:00:00Z',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({
+      findingId: 'FINDING-2',
+      link: { kind: 'agreement_update', id: expect.stringMatching(/^AGU-/), linkedBy: 'carol' },
+    });
+    updateId = res.body.link.id;
+    const listed = await get('/organizations/ORG-B/agreement-updates');
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        id: updateId,
+        organizationId: 'ORG-B',
+        source: { kind: 'exercise', id: exerciseId },
+        findingId: 'FINDING-2',
+        topic: 'notification_sla',
+        status: 'proposed',
+        dueDate: '2030-06-01T09:00:00.000Z',
+      }),
+    ]);
+    const report = (await get(`/exercises/${exerciseId}/report`)).body;
+    expect(report.agreementUpdates.map((u: { id: string }) => u.id)).toEqual([updateId]);
+    expect(report.findings.find((f: { findingId: string }) => f.findingId === 'FINDING-2').link).toEqual(
+      res.body.link,
+    );
+    // Not an incident's update: the exercise incident's list does not show it.
+    expect((await get(`/incidents/${incidentId}/agreement-updates`)).body.items).toEqual([]);
+    // Its due date reminds like any agreement update's.
+    const names = stack.scheduler.schedules().map((s) => s.Name);
+    expect(names.filter((n) => n.startsWith(`agr.${updateId}.`))).toHaveLength(2);
+  });
+
+  it('a second raise is a 409 naming the link, and writes nothing', async () => {
+    const before = await stack.snapshot();
+    const again = await raise('FINDING-2', {
+      topic: 'right_to_audit',
+      proposedChange: 'Audit yearly',
+      owner: 'legal',
+      dueDate: '2030-07-01T09:00:00Z',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('FINDING_RAISED');
+    expect(again.body.error.message).toContain(updateId);
+    expect(again.body.error.details[0]).toMatchObject({
+      field: 'path.findingId',
+      link: { kind: 'agreement_update', id: updateId },
+    });
+    expect(await stack.snapshot()).toBe(before);
+  });
+
+  it('raises a playbook action as a new version of the exercise’s playbook', async () => {
+    const finding = await post(`/exercises/${exerciseId}/findings`, {
+      finding: 'Nobody at ORG-B owned the backup check',
+      recommendation: 'Name a backup owner at ORG-B',
+      organizationId: 'ORG-B',
+      proposes: 'playbook_action',
+    });
+    expect(finding.body.findingId).toBe('FINDING-3');
+    const before = await stack.snapshot();
+    const badTimeframe = await raise('FINDING-3', { timeframe: 'soon' });
+    expect(badTimeframe.status).toBe(400);
+    expect(badTimeframe.body.error.details[0].field).toBe('body.timeframe');
+    const outsider = await raise('FINDING-3', { timeframe: 'PT30M', responsible: 'ORG-NOPE' });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.error.details[0].field).toBe('body.responsible');
+    const foreign = await raise('FINDING-3', { timeframe: 'PT30M', owner: 'legal' });
+    expect(foreign.body.error.details).toEqual([
+      { field: 'body.owner', message: 'not used when the finding proposes playbook_action' },
+    ]);
+    expect(await stack.snapshot()).toBe(before);
+
+    const res = await raise('FINDING-3', { timeframe: 'PT30M' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.link).toMatchObject({
+      kind: 'playbook_action',
+      id: 'PB-DRILL',
+      playbookVersion: 2,
+      actionIndex: 2,
+    });
+    const pb = (await get('/playbooks/PB-DRILL')).body;
+    expect(pb.version).toBe(2);
+    expect(pb.updatedBy).toBe('carol');
+    expect(pb.responseActions).toEqual([
+      ...playbook.responseActions,
+      { action: 'Name a backup owner at ORG-B', responsible: 'ORG-B', timeframe: 'PT30M' },
+    ]);
+    // The exercise keeps the version it ran.
+    expect((await get(`/exercises/${exerciseId}`)).body.playbookVersion).toBe(1);
+    expect((await raise('FINDING-3', { timeframe: 'PT1H' })).body.error.code).toBe('FINDING_RAISED');
+  });
+
+  it('raises a contact fix: the contact is flagged and due now, re-verified by the sweep, cleared when confirmed', async () => {
+    const res = await raise('FINDING-1', { reason: 'No answer during the drill' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.link).toMatchObject({ kind: 'contact_reverification', id: 'CON-B1' });
+    const now = clock.now().toISOString();
+    const contact = (await get('/contacts/CON-B1')).body;
+    expect(contact).toMatchObject({
+      reverification: {
+        reason: 'No answer during the drill',
+        exerciseId,
+        findingId: 'FINDING-1',
+        flaggedAt: now,
+        flaggedBy: 'carol',
+      },
+      nextVerificationDue: now,
+    });
+    // The next sweep asks it (and only it: the other contact is not due) and lists it as needing attention.
+    const result = await sweep({}, { getRemainingTimeInMillis: () => 600_000 });
+    await stack.sns.flush();
+    expect(result).toMatchObject({ status: 'done', counts: { sent: 1 } });
+    const links = received('CON-B1', 'contact.verification');
+    expect(links).toHaveLength(1);
+    expect(received('CON-A1', 'contact.verification')).toEqual([]);
+    const health = (await get('/directory/health')).body;
+    expect(health.contactsToReverify).toEqual([
+      {
+        contactId: 'CON-B1',
+        organizationId: 'ORG-B',
+        reason: 'No answer during the drill',
+        exerciseId,
+        findingId: 'FINDING-1',
+        flaggedAt: now,
+      },
+    ]);
+    const url = String((links[0]?.verification as { url?: string } | undefined)?.url);
+    const token = url.split('/verify/')[1] as string;
+    const confirmed = await stack.request('POST', `/verify/${token}`, { body: {} });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const after = (await get('/contacts/CON-B1')).body;
+    expect(after.verificationStatus).toBe('verified');
+    expect(after.reverification).toBeUndefined();
+    await sweep({}, { getRemainingTimeInMillis: () => 600_000 });
+    expect((await get('/directory/health')).body.contactsToReverify).toEqual([]);
+  });
+
+  it('an update of the contact clears its flag too', async () => {
+    const finding = await post(`/exercises/${exerciseId}/findings`, {
+      finding: 'CON-A1 has a retired title',
+      contactId: 'CON-A1',
+      proposes: 'contact_fix',
+    });
+    const res = await raise(finding.body.findingId, {});
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await get('/contacts/CON-A1')).body.reverification).toMatchObject({
+      reason: 'CON-A1 has a retired title', // the finding, by default
+    });
+    const patched = await patch('/contacts/CON-A1', { title: 'Duty manager' });
+    expect(patched.status).toBe(200);
+    expect(patched.body.reverification).toBeUndefined();
+  });
+
+  it('a finding that proposes nothing is a 422; an unknown finding a 404', async () => {
+    const finding = await post(`/exercises/${exerciseId}/findings`, {
+      finding: 'The bridge line worked',
+      proposes: 'none',
+    });
+    const none = await raise(finding.body.findingId, {});
+    expect(none.status).toBe(422);
+    expect(none.body.error.code).toBe('FINDING_PROPOSES_NOTHING');
+    expect((await raise('FINDING-99', {})).status).toBe(404);
+  });
+
+  it('sends the agreement update’s reminder on the exercise incident', async () => {
+    clock.set('2030-06-01T09:00:00Z');
+    const fired = (await stack.scheduler.tick()).filter((r) => r.name.startsWith(`agr.${updateId}.`));
+    expect(fired.map((f) => f.ok)).toEqual([true, true]);
+    await stack.sns.flush();
+    const reminders = inbox('CON-A1', incidentId).filter((m) => m.body.kind.startsWith('agreement_update.'));
+    expect(reminders.length).toBeGreaterThanOrEqual(1);
+    expect(reminders[0]?.subject).toMatch(new RegExp(`^\\[EXERCISE\\] .*${updateId}`));
+  });
+});
+
+describe('a scenario exercise (no playbook)', () => {
+  let scenarioId: string;
+  let scenarioIncident: string;
+
+  it('starts in ONE transaction, its organizations participants of the exercise incident', async () => {
+    countDynamoDb(documentClient());
+    const { result, counts } = await measure(() =>
+      post('/exercises', {
+        id: 'EX-SCENARIO-1',
+        title: 'Phishing wave',
+        participatingOrganizations: ['ORG-A'],
+        injects: [{ kind: 'message', offsetMinutes: 15, subject: 'Phish', content: 'A lure arrives' }],
+      }),
+    );
+    expect(result.status, JSON.stringify(result.body)).toBe(201);
+    scenarioId = result.body.id;
+    scenarioIncident = result.body.incidentId;
+    expect(counts.commands.filter((c) => /Write|Put|Update|Delete/.test(c))).toEqual(['TransactWriteItems']);
+    const incident = (await get(`/incidents/${scenarioIncident}`)).body;
+    expect(incident.exercise).toBe(true);
+    const paula = await stack.token('partner', { sub: 'paula', organization: 'ORG-A' });
+    const seen = await stack.request('GET', `/incidents/${scenarioIncident}`, { token: paula });
+    expect(seen.status, JSON.stringify(seen.body)).toBe(200);
+    const other = await stack.token('partner', { sub: 'bob', organization: 'ORG-B' });
+    expect((await stack.request('GET', `/incidents/${scenarioIncident}`, { token: other })).status).toBe(404);
+  });
+
+  it('a playbook exercise is one transaction too', async () => {
+    const { result, counts } = await measure(() =>
+      post('/exercises', { id: 'EX-RANSOM-2', title: 'Second drill', playbookId: 'PB-DRILL' }),
+    );
+    expect(result.status, JSON.stringify(result.body)).toBe(201);
+    expect(result.body.playbookVersion).toBe(2);
+    // The writes of the start; after it only the notice's delivery bookkeeping (outbox attempts).
+    expect(counts.commands.filter((c) => c === 'TransactWriteItems')).toHaveLength(1);
+    const activation = (await get(`/incidents/${result.body.incidentId}`)).body.activations[0];
+    expect(activation.actions).toHaveLength(3);
+  });
+
+  it('a start refused by its transaction writes nothing and deletes the inject schedules it created', async () => {
+    const before = await stack.snapshot();
+    const deps = defaultDeps();
+    // As if another start took the id between the check and the transaction.
+    const racing = {
+      ...deps,
+      repos: { ...deps.repos, exercises: { ...deps.repos.exercises, get: async () => undefined } },
+    };
+    // Two injects: i1's schedule is the running exercise's (left alone), i2's is created and deleted again.
+    const inject = { kind: 'message', offsetMinutes: 20, subject: 'Again', content: 'Again' };
+    const body = CreateExerciseBody.parse({
+      id: scenarioId,
+      title: 'Again',
+      playbookId: 'PB-DRILL',
+      injects: [inject, inject],
+    });
+    await expect(
+      createExercise(
+        racing,
+        { subject: 'carol', organization: 'acme', roles: ['coordinator'] },
+        body,
+        escalationRuntime(),
+      ),
+    ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    expect(await stack.snapshot()).toBe(before);
+    const names = stack.scheduler.schedules().map((x) => x.Name);
+    expect(names).toContain(`exr.${scenarioId}.i1`);
+    expect(names).not.toContain(`exr.${scenarioId}.i2`);
+    // A firing before its exercise is written fails, so the Scheduler retries it.
+    await expect(injectHandler({ exerciseId: 'EX-NOT-YET', n: 1 })).rejects.toThrow(/does not exist \(yet\)/);
+  });
+
+  it('refuses to raise a playbook action without a playbook (422 NO_PLAYBOOK)', async () => {
+    const finding = await post(`/exercises/${scenarioId}/findings`, {
+      finding: 'The lure was reported late',
+      recommendation: 'Report within 15 minutes',
+      organizationId: 'ORG-A',
+      proposes: 'playbook_action',
+    });
+    expect(finding.status, JSON.stringify(finding.body)).toBe(201);
+    const before = await stack.snapshot();
+    const res = await post(`/exercises/${scenarioId}/findings/${finding.body.findingId}/raise`, {
+      timeframe: 'PT15M',
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('NO_PLAYBOOK');
+    expect(await stack.snapshot()).toBe(before);
   });
 });

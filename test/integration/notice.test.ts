@@ -7,8 +7,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys.js';
-import { defaultDeps, notifyDepsIfConfigured } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { sendNotice, systemActor } from '../../shared/domain/notifications/notice.js';
+import { notifyDepsIfConfigured } from '../../shared/notify-deps.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 
 let stack: LocalStack;

@@ -18,13 +18,13 @@ import type { ScheduledFunction } from '../../infra/functions.js';
 import { localFunctionArn, localScheduling } from '../../infra/local/scheduled.js';
 import { snsClient } from '../../shared/aws/sns.js';
 import { topicsConfig } from '../../shared/config.js';
-import { schedulingDeps } from '../../shared/deps.js';
 import {
   cancelSchedule,
   DEFAULT_RETRY_POLICY,
   scheduleName,
   scheduleOnce,
 } from '../../shared/scheduling/schedules.js';
+import { schedulingDeps } from '../../shared/scheduling-deps.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 
 // Registered for this file only: LIAISON_TARGETS names them, the local invoke maps their ARNs here.

@@ -68,8 +68,11 @@ describe('README examples', { timeout: 150_000 }, () => {
     // Every call of the regulatory block succeeds (the NIS2 awareness "1 hour ago" was before the
     // incident's discovery minutes earlier: 400, and then the draft 404).
     expect(codes(second)).toEqual([201, 201, 200, 201, 200, 200, 200]);
-    // The exercise block: all succeed but ending it twice (409 EXERCISE_ENDED).
-    expect(codes(third)).toEqual([201, 201, 201, 201, 200, 200, 200, 201, 200, 409, 200]);
+    // The exercise block: all succeed but raising a finding twice (409 FINDING_RAISED) and ending
+    // it twice (409 EXERCISE_ENDED).
+    expect(codes(third)).toEqual([
+      201, 201, 201, 201, 200, 200, 200, 201, 201, 409, 200, 201, 201, 200, 409, 200,
+    ]);
     // Sharing (docs/sharing.md): two indicators, two exports, a collection, TAXII discovery and
     // collections as the partner, the ledger as CSV.
     expect(codes(fourth)).toEqual([201, 201, 200, 200, 201, 200, 200, 200]);

@@ -10,11 +10,12 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as sweep } from '../../functions/scheduled/verification-sweep.js';
 import { verificationKeys } from '../../shared/db/keys.js';
-import { defaultDeps, notifyDeps } from '../../shared/deps.js';
+import { defaultDeps } from '../../shared/deps.js';
 import { attemptPublish } from '../../shared/domain/notifications/delivery.js';
 import { publishDirect } from '../../shared/domain/notifications/notice.js';
 import { hashToken } from '../../shared/domain/verification/rules.js';
 import { runVerificationSweep } from '../../shared/domain/verification/sweep.js';
+import { notifyDeps } from '../../shared/notify-deps.js';
 import { type ControlledClock, controlledClock } from '../helpers/clock.js';
 import { type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 

@@ -61,10 +61,15 @@ export function authorizationSuite(shard: Shard): void {
         const row = authorizationMatrix[id];
         if (!row) throw new Error(`route ${id} is missing from test/reliability/authorization-matrix.ts`);
         const wrong: string[] = [];
+        // A refused request wrote nothing (checked below), so the next cell reuses its arrangement;
+        // after an accepted one (state may have moved: a closed incident, a used link) it arranges
+        // again. A read-only GET changes nothing either way. ~1,540 cells, ~510 arrangements.
+        const readOnly = route.method === 'GET' && route.table === 'RO' && !(route as Route).ledger;
+        let req: Awaited<ReturnType<typeof validRequest>> | undefined;
         for (const org of ORGANIZATIONS) {
           for (const role of MATRIX_ROLES) {
             const expected = row[org][role];
-            const req = await validRequest(route, a);
+            req = req ?? (await validRequest(route, a));
             const token =
               role === 'none'
                 ? undefined
@@ -79,6 +84,8 @@ export function authorizationSuite(shard: Shard): void {
               ...(req.body === undefined ? {} : { body: req.body }),
               ...(req.query === undefined ? {} : { query: req.query }),
             });
+            const accepted = res.status >= 200 && res.status <= 299;
+            if (accepted && !readOnly) req = undefined;
             if (!matches(expected, res.status)) {
               wrong.push(
                 `${id} ${role}/${org}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`,
@@ -86,6 +93,7 @@ export function authorizationSuite(shard: Shard): void {
               continue;
             }
             const written = await watch.drain();
+            if (written.length > 0) req = undefined;
             if (expected !== '2xx') {
               if (written.length > 0)
                 wrong.push(`${id} ${role}/${org}: refused but wrote ${written.join(', ')}`);

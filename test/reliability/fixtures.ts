@@ -758,6 +758,11 @@ export const fixtures: Readonly<Record<string, Factory>> = {
     body: { finding: 'The duty phone went to voicemail', proposes: 'none' },
     otherBody: { finding: 'The runbook named a retired contact', proposes: 'playbook_action' },
   }),
+  raiseExerciseFinding: async (a) => ({
+    params: await arrangeContractFinding(a),
+    body: { topic: 'notification_sla', owner: 'vendor-management', dueDate: '2030-06-01T00:00:00Z' },
+    otherBody: { topic: 'right_to_audit', owner: 'legal', dueDate: '2030-07-01T00:00:00Z' },
+  }),
   endExercise: async (a) => ({
     params: { exerciseId: await arrange.exercise(a) },
     body: {},
@@ -848,6 +853,29 @@ function exerciseBody(a: Arrange, organizationId: string) {
       { kind: 'message', offsetMinutes: 60, subject: 'Inject', content: 'A supplier reports an outage' },
     ],
   };
+}
+
+/** A running scenario exercise of a fresh organization, with a finding proposing a contract update. */
+async function arrangeContractFinding(a: Arrange): Promise<{ exerciseId: string; findingId: string }> {
+  const organizationId = await arrange.organization(a);
+  const exercise = await must(
+    a.stack.request('POST', '/exercises', { token: a.admin, body: exerciseBody(a, organizationId) }),
+    'an exercise',
+  );
+  const exerciseId = exercise.body.id as string;
+  const finding = await must(
+    a.stack.request('POST', `/exercises/${exerciseId}/findings`, {
+      token: a.admin,
+      body: {
+        finding: 'No acknowledgement SLA in the contract',
+        recommendation: 'Acknowledge within 4 hours',
+        organizationId,
+        proposes: 'contract_update',
+      },
+    }),
+    'a finding',
+  );
+  return { exerciseId, findingId: finding.body.findingId as string };
 }
 
 const EVIDENCE_FILE = Buffer.from('evidence file of the reliability suites');

@@ -2,17 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionFigures,
+  assertHasPlaybook,
   assertRunning,
   escalationLevels,
+  findingLink,
   injectInstant,
   organizationFigures,
+  RAISE_FIELDS,
+  raiseRequest,
   results,
+  reverificationDue,
   unreachableContacts,
 } from '../../shared/domain/exercises/rules.js';
 import { snsSubject } from '../../shared/domain/notifications/delivery.js';
-import { ConflictError } from '../../shared/errors.js';
+import { contactsToReverify } from '../../shared/domain/verification/rules.js';
+import { ConflictError, UnprocessableError, ValidationError } from '../../shared/errors.js';
 import { exerciseSubject } from '../../shared/model/exercise.js';
 import type { CoordinatedAction } from '../../shared/schemas/coordination.js';
+import { type Finding, RaiseFindingBody } from '../../shared/schemas/exercises.js';
 import type { Communication } from '../../shared/schemas/incidents.js';
 
 const ACTIVATED = '2030-01-01T09:00:00.000Z';
@@ -161,5 +168,167 @@ describe('report figures', () => {
         },
       ]).map((l) => `${l.chainId}/${l.level}`),
     ).toEqual(['CH-1/1', 'CH-2/1', 'CH-1/2']);
+  });
+});
+
+const finding = (over: Partial<Finding>): Finding => ({
+  findingId: 'FINDING-1',
+  exerciseId: 'EX-1',
+  finding: 'ORG-B never acknowledged',
+  proposes: 'none',
+  link: null,
+  recordedAt: ACTIVATED,
+  recordedBy: 'carol',
+  ...over,
+});
+
+/** The details of the error `fn` throws, as `field: message`. */
+function detailsOf(fn: () => unknown): { type: string; code: string; fields: string[] } {
+  try {
+    fn();
+  } catch (error) {
+    if (
+      error instanceof ValidationError ||
+      error instanceof ConflictError ||
+      error instanceof UnprocessableError
+    )
+      return { type: error.constructor.name, code: error.code, fields: error.details.map((d) => d.field) };
+    throw error;
+  }
+  throw new Error('did not throw');
+}
+
+describe('raising a finding (raiseRequest)', () => {
+  const contract = finding({ proposes: 'contract_update', organizationId: 'ORG-B' });
+  const due = '2030-02-01T00:00:00.000Z';
+
+  it('a contract update needs topic, owner and due date; the change defaults to the recommendation', () => {
+    expect(detailsOf(() => raiseRequest(contract, {}))).toEqual({
+      type: 'ValidationError',
+      code: 'VALIDATION_FAILED',
+      fields: ['body.topic', 'body.proposedChange', 'body.owner', 'body.dueDate'],
+    });
+    expect(
+      raiseRequest(
+        { ...contract, recommendation: 'Acknowledge within 4 hours' },
+        { topic: 'notification_sla', owner: 'legal', dueDate: due },
+      ),
+    ).toEqual({
+      kind: 'contract_update',
+      organizationId: 'ORG-B',
+      topic: 'notification_sla',
+      proposedChange: 'Acknowledge within 4 hours',
+      owner: 'legal',
+      dueDate: due,
+    });
+  });
+
+  it('a playbook action defaults its text to the recommendation and its owner to the finding’s organization', () => {
+    const f = finding({
+      proposes: 'playbook_action',
+      organizationId: 'ORG-B',
+      recommendation: 'Name a backup',
+    });
+    expect(raiseRequest(f, { timeframe: 'PT1H' })).toEqual({
+      kind: 'playbook_action',
+      action: 'Name a backup',
+      responsible: 'ORG-B',
+      timeframe: 'PT1H',
+    });
+    expect(detailsOf(() => raiseRequest(finding({ proposes: 'playbook_action' }), {})).fields).toEqual([
+      'body.action',
+      'body.responsible',
+      'body.timeframe',
+    ]);
+  });
+
+  it('a contact fix re-verifies the finding’s contact, the finding as reason by default', () => {
+    const f = finding({ proposes: 'contact_fix', contactId: 'CON-1' });
+    expect(raiseRequest(f, {})).toEqual({ kind: 'contact_fix', contactId: 'CON-1', reason: f.finding });
+    expect(raiseRequest(f, { reason: 'bounced' })).toMatchObject({ reason: 'bounced' });
+  });
+
+  it('refuses every field of another kind, naming it', () => {
+    const f = finding({ proposes: 'contact_fix', contactId: 'CON-1' });
+    expect(detailsOf(() => raiseRequest(f, { owner: 'legal', timeframe: 'PT1H' })).fields).toEqual([
+      'body.owner',
+      'body.timeframe',
+    ]);
+    // The field lists cover the body schema exactly, each field once.
+    const listed = Object.values(RAISE_FIELDS).flat();
+    expect([...listed].sort()).toEqual(Object.keys(RaiseFindingBody.shape).sort());
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it('a raised finding is a 409 naming its link; one proposing nothing a 422', () => {
+    const link = findingLink('playbook_action', 'PB-1', ACTIVATED, 'carol', {
+      playbookVersion: 3,
+      actionIndex: 4,
+    });
+    expect(link).toEqual({
+      kind: 'playbook_action',
+      id: 'PB-1',
+      playbookVersion: 3,
+      actionIndex: 4,
+      linkedAt: ACTIVATED,
+      linkedBy: 'carol',
+    });
+    const raised = finding({ proposes: 'playbook_action', link });
+    expect(detailsOf(() => raiseRequest(raised, {}))).toEqual({
+      type: 'ConflictError',
+      code: 'FINDING_RAISED',
+      fields: ['path.findingId'],
+    });
+    expect(() => raiseRequest(raised, {})).toThrow('playbook_action PB-1 version 3');
+    expect(detailsOf(() => raiseRequest(finding({}), {})).code).toBe('FINDING_PROPOSES_NOTHING');
+    expect(findingLink('contact_fix', 'CON-1', ACTIVATED, 'carol').kind).toBe('contact_reverification');
+    expect(findingLink('contract_update', 'AGU-1', ACTIVATED, 'carol').kind).toBe('agreement_update');
+  });
+
+  it('a scenario exercise has no playbook to add to (422 NO_PLAYBOOK)', () => {
+    expect(assertHasPlaybook({ id: 'EX-1', playbookId: 'PB-1' })).toBe('PB-1');
+    expect(detailsOf(() => assertHasPlaybook({ id: 'EX-1' })).code).toBe('NO_PLAYBOOK');
+  });
+});
+
+describe('re-verification of a flagged contact', () => {
+  const at = '2030-01-05T00:00:00.000Z';
+
+  it('is due now, unless a verification is outstanding (its link asks already)', () => {
+    expect(reverificationDue({ nextVerificationDue: '2030-03-01T00:00:00.000Z' }, at)).toBe(at);
+    expect(
+      reverificationDue(
+        { nextVerificationDue: '2030-01-01T00:00:00.000Z', verificationStaleAt: '2030-01-15T00:00:00.000Z' },
+        at,
+      ),
+    ).toBe('2030-01-01T00:00:00.000Z');
+  });
+
+  it('lists live flagged contacts in directory health, oldest flag first', () => {
+    const base = {
+      organizationId: 'ORG-A',
+      deletedAt: null,
+      verificationStatus: 'verified' as const,
+      verificationIntervalDays: 90,
+      nextVerificationDue: at,
+    };
+    const flag = (findingId: string, flaggedAt: string) => ({
+      reason: 'no answer',
+      exerciseId: 'EX-1',
+      findingId,
+      flaggedAt,
+      flaggedBy: 'carol',
+    });
+    expect(
+      contactsToReverify([
+        { ...base, id: 'CON-2', reverification: flag('FINDING-2', '2030-01-03T00:00:00.000Z') },
+        { ...base, id: 'CON-1', reverification: flag('FINDING-1', '2030-01-02T00:00:00.000Z') },
+        { ...base, id: 'CON-3' },
+        { ...base, id: 'CON-4', deletedAt: at, reverification: flag('FINDING-3', at) },
+      ]).map((c) => [c.contactId, c.findingId]),
+    ).toEqual([
+      ['CON-1', 'FINDING-1'],
+      ['CON-2', 'FINDING-2'],
+    ]);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * A route declares `uses` (shared/routes/…) only for what its code path really calls (issue 12,
  * item 2): checked statically against the handler's import closure (an upper bound of its path). SNS and the Scheduler are reached
- * only through the composition root — `notifyDeps*()` / `schedulingDeps*()` of shared/deps.ts, or
+ * only through the composition root — `notifyDeps*()` of shared/notify-deps.ts / `schedulingDeps*()` of shared/scheduling-deps.ts, or
  * `escalationRuntime()` (shared/escalation-runtime.ts: both, for the escalation-trigger effects of
  * an incident change) — so a route needs `sns` exactly when a module of its closure calls
  * `notifyDeps`/`escalationRuntime`, `scheduler` when one calls `schedulingDeps`/`escalationRuntime`,
  * `s3` when one calls `objectStoreDeps` (the evidence bucket, shared/evidence-deps.ts).
- * The closure stops at shared/deps.ts (every handler imports it; calling it is what counts).
+ * The closure stops at those roots (importing one is not calling it; calling it is what counts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,7 +14,12 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../shared/routes/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const STOP = new Set(['shared/deps.ts', 'shared/escalation-runtime.ts']);
+const STOP = new Set([
+  'shared/deps.ts',
+  'shared/notify-deps.ts',
+  'shared/scheduling-deps.ts',
+  'shared/escalation-runtime.ts',
+]);
 
 const texts = new Map<string, string>();
 const read = (file: string): string => {
@@ -60,27 +65,12 @@ function servicesCalled(handler: string): Set<string> {
 }
 
 /**
- * Routes whose import closure reaches a service getter their code path never calls: their service
- * module also holds writes that import `shared/domain/incidents/service.ts` (the compatibility
- * module whose `commit` defaults to `escalationRuntime()`), but these operations only read. Exact:
- * a route that leaves (or joins) this list fails the test.
+ * Routes whose import closure reaches a service getter their code path never calls, each with its
+ * reason. Empty since the compatibility module `shared/domain/incidents/service.ts` (whose `commit`
+ * defaulted to `escalationRuntime()`) is gone: every service takes its runtime from its handler.
+ * Exact: a route that joins this list fails the test.
  */
-const CLOSURE_WIDER_THAN_PATH: Record<string, string> = {
-  getActivationReport: 'coordination/activations.ts imports incidents/service.ts; the report only reads',
-  listRegimes: 'obligations/service.ts imports incidents/service.ts; the catalogue is static',
-  listObligations: 'obligations/service.ts imports incidents/service.ts; the list only reads',
-  getObligationDraft:
-    'reminders/draft.ts → reminders/fire.ts imports incidents/service.ts; the draft only reads',
-  getExercise:
-    'exercises/service.ts also starts exercises (activations, incident creation); reading one only reads',
-  getExerciseReport: 'exercises/service.ts also starts exercises; the report only reads',
-  compareExercises: 'exercises/service.ts also starts exercises; the comparison only reads',
-  createExerciseFinding: 'exercises/service.ts also starts exercises; a finding is one Put of its own item',
-  endExercise:
-    'it cancels the unfired inject schedules (scheduler, declared); the closure reaches SNS only through the exercise start in the same module',
-  acknowledgeByLink:
-    'its incident change skips the trigger effects (`skipTriggers`: the link reaches only its own items), so it only deletes chain schedules (scheduler); its closure reaches the compatibility module through the escalation chains',
-};
+const CLOSURE_WIDER_THAN_PATH: Record<string, string> = {};
 
 describe('route uses', () => {
   it('no route declares a service its code path cannot call', () => {

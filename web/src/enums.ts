@@ -73,6 +73,16 @@ export const ENUMS = {
     'partner',
     'other',
   ],
+  /** CreateAgreementUpdate.topic */
+  agreementTopic: [
+    'notification_sla',
+    'right_to_audit',
+    'data_location',
+    'sub_processor_notice',
+    'security_requirements',
+    'tlp_ceiling',
+    'other',
+  ],
 } as const;
 
 /** Where each list comes from: schema, property, and values the API accepts but the console leaves out. */
@@ -86,4 +96,5 @@ export const ENUM_SOURCES: Record<
   audience: { schema: 'CreateTemplate', property: 'audience' },
   channelType: { schema: 'Channel', property: 'type' },
   thirdPartyType: { schema: 'CreateThirdParty', property: 'type' },
+  agreementTopic: { schema: 'CreateAgreementUpdate', property: 'topic' },
 };

@@ -8,20 +8,33 @@ import type { AgreementUpdate, SlaBreach } from '../../schemas/agreements.js';
 import type { TableContext } from '../context.js';
 import { agreementUpdateEntity } from '../entities/agreement-update.js';
 import { slaBreachEntity } from '../entities/sla-breach.js';
-import { keys, listQueries, orgPk, prefixes } from '../keys.js';
+import { exerciseKeys, keys, listQueries, orgPk, prefixes } from '../keys.js';
 import { queryIndexPage } from '../pagination.js';
-import { concurrentUpdate, type TransactItem, TransactionConflict, transactWrite } from '../transact.js';
+import {
+  concurrentUpdate,
+  explainParts,
+  partItems,
+  type TransactItem,
+  TransactionConflict,
+  TransactPart,
+  transactWrite,
+} from '../transact.js';
 
 export interface AgreementUpdatesRepository {
   /** The update (consistent); undefined when unknown. */
   get(id: string): Promise<AgreementUpdate | undefined>;
   /**
    * Creates updates (and the breaches they were raised from) in ONE transaction, each checked
-   * against its organization, its agreement (when named) and its source incident: a missing one is
+   * against its organization, its agreement (when named) and its source incident or exercise: a missing one is
    * a 400 on `body.organizationId` / `body.agreementId` / `body.source.id`; a breach recorded
    * meanwhile is a 409 CONCURRENT_UPDATE (the caller re-reads).
    */
   create(entries: readonly { update: AgreementUpdate; breach?: SlaBreach }[]): Promise<void>;
+  /**
+   * The same writes and checks as a part of another aggregate's transaction (an exercise finding
+   * raised as an update); a missing reference explains itself as the 400 detail `create` answers.
+   */
+  createPart(entries: readonly { update: AgreementUpdate; breach?: SlaBreach }[]): TransactPart;
   /** Replaces the update read at `expectedVersion` (409 CONCURRENT_UPDATE otherwise). */
   replace(update: AgreementUpdate, expectedVersion: number): Promise<void>;
   /** A page of an organization's updates, oldest first (gsi1). */
@@ -44,6 +57,50 @@ const exists = (tableName: string, key: { pk: string; sk: string }): TransactIte
 
 export function agreementUpdatesRepository(ctx: TableContext): AgreementUpdatesRepository {
   const { db, tableName } = ctx;
+  const createPart = (entries: readonly { update: AgreementUpdate; breach?: SlaBreach }[]): TransactPart => {
+    const items: TransactItem[] = [];
+    const meaning: ({ field: string; message: string } | 'conflict')[] = [];
+    const checked = new Set<string>();
+    const check = (key: { pk: string; sk: string }, field: string, message: string) => {
+      const id = `${key.pk}|${key.sk}`;
+      if (checked.has(id)) return;
+      checked.add(id);
+      items.push(exists(tableName, key));
+      meaning.push({ field, message });
+    };
+    for (const { update, breach } of entries) {
+      items.push(agreementUpdateEntity.create(tableName, update));
+      meaning.push('conflict');
+      if (breach) {
+        items.push(slaBreachEntity.create(tableName, breach));
+        meaning.push('conflict');
+      }
+      check(
+        keys.organization(update.organizationId),
+        'body.organizationId',
+        `organization ${update.organizationId} does not exist`,
+      );
+      if (update.agreementId) {
+        check(
+          keys.agreement(update.organizationId, update.agreementId),
+          'body.agreementId',
+          `agreement ${update.agreementId} of ${update.organizationId} does not exist`,
+        );
+      }
+      const { kind, id } = update.source;
+      check(
+        kind === 'exercise' ? exerciseKeys.exercise(id) : keys.incident(id),
+        'body.source.id',
+        `${kind} ${id} does not exist`,
+      );
+    }
+    return new TransactPart(items, (failed) =>
+      failed.flatMap((i) => {
+        const m = meaning[i];
+        return m && m !== 'conflict' ? [m] : [];
+      }),
+    );
+  };
   return {
     async get(id) {
       const res = await db.send(
@@ -53,53 +110,18 @@ export function agreementUpdatesRepository(ctx: TableContext): AgreementUpdatesR
     },
 
     async create(entries) {
-      const items: TransactItem[] = [];
-      const meaning: ({ field: string; message: string } | 'conflict')[] = [];
-      const checked = new Set<string>();
-      const check = (key: { pk: string; sk: string }, field: string, message: string) => {
-        const id = `${key.pk}|${key.sk}`;
-        if (checked.has(id)) return;
-        checked.add(id);
-        items.push(exists(tableName, key));
-        meaning.push({ field, message });
-      };
-      for (const { update, breach } of entries) {
-        items.push(agreementUpdateEntity.create(tableName, update));
-        meaning.push('conflict');
-        if (breach) {
-          items.push(slaBreachEntity.create(tableName, breach));
-          meaning.push('conflict');
-        }
-        check(
-          keys.organization(update.organizationId),
-          'body.organizationId',
-          `organization ${update.organizationId} does not exist`,
-        );
-        if (update.agreementId) {
-          check(
-            keys.agreement(update.organizationId, update.agreementId),
-            'body.agreementId',
-            `agreement ${update.agreementId} of ${update.organizationId} does not exist`,
-          );
-        }
-        check(
-          keys.incident(update.source.id),
-          'body.source.id',
-          `incident ${update.source.id} does not exist`,
-        );
-      }
+      const part = createPart(entries);
       try {
-        await transactWrite(ctx, items);
+        await transactWrite(ctx, partItems([part]));
       } catch (error) {
         if (!(error instanceof TransactionConflict)) throw error;
-        const details = error.failed.flatMap((i) => {
-          const m = meaning[i];
-          return m && m !== 'conflict' ? [m] : [];
-        });
+        const details = explainParts([part], error.failed, 0);
         if (details.length > 0) throw new ValidationError('Unknown referenced id(s)', details);
         throw concurrentUpdate();
       }
     },
+
+    createPart,
 
     async replace(update, expectedVersion) {
       try {

@@ -22,7 +22,7 @@ import {
   alreadyExists,
   concurrentUpdate,
   TransactionConflict,
-  type TransactPart,
+  TransactPart,
   transactWrite,
 } from '../transact.js';
 
@@ -63,6 +63,12 @@ export interface ContactsRepository {
    * as a 400 naming its field.
    */
   referenceParts(change: ContactReferenceChange): TransactPart;
+  /**
+   * The contact read at `expectedVersion`, replaced, as a part of another aggregate's transaction
+   * (an exercise finding flags it for re-verification); a contact changed meanwhile fails it (no
+   * detail: the caller reads again).
+   */
+  replacePart(contact: StoredContact, expectedVersion: number): TransactPart;
 }
 
 /** The 400 of referenced contacts that cannot be used. */
@@ -173,5 +179,8 @@ export function createContactsRepository(ctx: TableContext): ContactsRepository 
     },
 
     referenceParts: (change) => contactReferenceItems(tableName, change),
+
+    replacePart: (contact, expectedVersion) =>
+      new TransactPart([contactEntity.replace(tableName, contact, expectedVersion)]),
   };
 }

@@ -9,7 +9,13 @@ import { organizationExists } from '../entities/organization.js';
 import { playbookEntity, playbookVersionEntity } from '../entities/playbook.js';
 import { keys, listQueries } from '../keys.js';
 import { queryIndexPage } from '../pagination.js';
-import { alreadyExists, concurrentUpdate, TransactionConflict, transactWrite } from '../transact.js';
+import {
+  alreadyExists,
+  concurrentUpdate,
+  TransactionConflict,
+  TransactPart,
+  transactWrite,
+} from '../transact.js';
 import { unknownOrganizations } from './organizations.js';
 
 export interface PlaybooksRepository {
@@ -22,6 +28,13 @@ export interface PlaybooksRepository {
    * CONCURRENT_UPDATE.
    */
   write(playbook: Playbook, expectedVersion: number | null): Promise<void>;
+  /**
+   * Head and version `playbook.version` (an edit of the head read at `expectedVersion`) as a part of
+   * another aggregate's transaction (an exercise finding raised as a response action); a moved head
+   * fails it (no detail: the caller reads again). Organizations are not checked again: the edit
+   * keeps the participating organizations of the version read.
+   */
+  editPart(playbook: Playbook, expectedVersion: number): TransactPart;
   list(page: { limit: number; cursor?: string | undefined }): Promise<{
     items: Playbook[];
     nextCursor: string | null;
@@ -67,6 +80,12 @@ export function createPlaybooksRepository(ctx: TableContext): PlaybooksRepositor
         throw concurrentUpdate();
       }
     },
+
+    editPart: (playbook, expectedVersion) =>
+      new TransactPart([
+        playbookEntity.replace(tableName, playbook, expectedVersion),
+        playbookVersionEntity.create(tableName, playbook),
+      ]),
 
     async list(page) {
       const res = await queryIndexPage(ctx, listQueries.playbooks(), page);

@@ -43,22 +43,32 @@ export async function fireAgreementUpdate(
       reason: decision.act ? 'the agreement update does not exist' : decision.reason,
     };
   }
+  // Recorded on the source incident; an exercise's update on the exercise incident (docs/exercises.md).
+  const incidentId =
+    update.source.kind === 'exercise'
+      ? (await deps.repos.exercises.get(update.source.id))?.incidentId
+      : update.source.id;
+  if (incidentId === undefined) return { acted: false, name, reason: 'the source exercise does not exist' };
   const owner = (await loadContacts(deps, [update.owner])).get(update.owner);
   const overdue = event.stage === 'overdue';
   const kind = overdue ? 'agreement_update.overdue' : 'agreement_update.reminder';
   const label = `${update.id} (${update.topic}, ${update.organizationId})`;
+  const origin =
+    update.source.kind === 'exercise'
+      ? `, raised from exercise ${update.source.id}${update.findingId ? ` ${update.findingId}` : ''}`
+      : '';
   try {
     const result = await sendNotice(
       deps,
       notify,
       systemActor('reminder'),
       {
-        incidentId: update.source.id,
+        incidentId,
         kind,
         subject: overdue
           ? `Overdue: agreement update ${label} was due ${event.dueDate}`
           : `Reminder: agreement update ${label} is due ${event.dueDate}`,
-        content: `${label}: ${update.proposedChange}\nOwner: ${update.owner}\nStatus: ${update.status}\nDue: ${event.dueDate}`,
+        content: `${label}${origin}: ${update.proposedChange}\nOwner: ${update.owner}\nStatus: ${update.status}\nDue: ${event.dueDate}`,
         recipients: owner && !owner.deletedAt ? { contacts: [update.owner] } : { groups: ['coordination'] },
         data: {
           agreementUpdateId: update.id,

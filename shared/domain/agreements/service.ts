@@ -45,15 +45,17 @@ async function prepare(scheduling: SchedulingDeps | undefined, plan: ReminderPla
   await reminderPrepare(scheduling, plan).prepare?.();
 }
 
-function newUpdate(
+/** A new update in `proposed` (its id given when the caller named its schedules already). */
+export function newUpdate(
   deps: Deps,
   caller: Caller,
   body: CreateAgreementUpdateBody,
-  extra: Partial<Pick<AgreementUpdate, 'slaBreach'>> = {},
+  extra: Partial<Pick<AgreementUpdate, 'slaBreach' | 'findingId'>> = {},
+  id = `AGU-${deps.newId()}`,
 ): AgreementUpdate {
   const at = deps.now().toISOString();
   return {
-    id: `AGU-${deps.newId()}`,
+    id,
     organizationId: body.organizationId,
     ...(body.agreementId ? { agreementId: body.agreementId } : {}),
     source: body.source,
@@ -79,10 +81,18 @@ export async function createAgreementUpdate(
   scheduling: SchedulingDeps | undefined,
 ): Promise<AgreementUpdate> {
   const update = newUpdate(deps, caller, body);
-  const plan = planAgreementUpdateReminders(deps.now(), update.id, dueState(update));
-  await prepare(scheduling, plan);
+  await prepareReminders(deps, scheduling, update);
   await deps.repos.agreementUpdates.create([{ update }]);
   return update;
+}
+
+/** The reminder schedules of a new update, created before its write (docs/reminders.md). */
+export async function prepareReminders(
+  deps: Deps,
+  scheduling: SchedulingDeps | undefined,
+  update: AgreementUpdate,
+): Promise<void> {
+  await prepare(scheduling, planAgreementUpdateReminders(deps.now(), update.id, dueState(update)));
 }
 
 /** `PATCH /agreement-updates/{id}`: status (transitions enforced), change, owner, due date. */

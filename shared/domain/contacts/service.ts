@@ -208,14 +208,16 @@ export async function updateContact(
     // sweep, and a verification link already sent (to the old address) no longer confirms it.
     const readdressed =
       body.channels !== undefined && JSON.stringify(body.channels) !== JSON.stringify(current.channels);
+    // An update is the fix an exercise finding's re-verification flag asked for: it clears the flag.
+    const { reverification: _flag, ...unflagged } = current;
     const {
       verificationRound: _round,
       verificationSentAt: _sent,
       verificationStaleAt: _stale,
       ...unrounded
-    } = current;
+    } = unflagged;
     const next: StoredContact = {
-      ...(readdressed ? unrounded : current),
+      ...(readdressed ? unrounded : unflagged),
       ...body,
       dimension,
       alternates: nextAlternates,

@@ -5,9 +5,10 @@
  * and is written in the same transaction. Every change goes through the incidents `commit`: ONE
  * TransactWriteItems conditioned on the incident version, with timeline entries.
  */
-import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
 import { type ActivationRecord, RECORD_HIDDEN } from '../../db/entities/activation.js';
 import type { StoredIncident } from '../../db/entities/incident.js';
+import type { OutboxItem } from '../../db/entities/outbox.js';
+import type { Write } from '../../db/repositories.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../logging.js';
@@ -16,11 +17,13 @@ import type {
   Activation,
   ActivationEscalation,
   ActivationReport,
+  Channel,
   CompleteActivationBody,
   CoordinatedAction,
   CreateActivationBody,
   CreateActivationEscalationBody,
   CreateCoordinatedActionBody,
+  Playbook,
   UpdateCoordinatedActionBody,
 } from '../../schemas/coordination.js';
 import { partnerOrganization } from '../access/partner.js';
@@ -32,13 +35,18 @@ import {
 } from '../access/visibility.js';
 import { participantDimensions } from '../command/participants.js';
 import type { Deps } from '../deps.js';
-import { startActivationChain, stopActivationChainsIfAcknowledged } from '../escalation/chains.js';
+import {
+  type EscalationRuntime,
+  startActivationChain,
+  stopActivationChainsIfAcknowledged,
+} from '../escalation/chains.js';
 import { assertIncidentOpen } from '../incidents/rules.js';
-import { commit, escalationRuntime } from '../incidents/service.js';
+import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import {
   type Notice,
   noticeParts,
   publishNotice,
+  type Resolution,
   resolveNoticeRecipients,
   sendNotice,
 } from '../notifications/notice.js';
@@ -48,6 +56,7 @@ import {
   mergePlans,
   NO_REMINDER_CHANGE,
   planDueReminders,
+  type ReminderPlan,
   reminderPrepare,
 } from '../reminders/schedules.js';
 import { dueAfter } from '../timeframe.js';
@@ -105,6 +114,120 @@ async function loadRecord(deps: Deps, activationId: string) {
   return { incident, incidentId, record };
 }
 
+/** What an activation adds to a change of its incident (`activationParts`). */
+export interface ActivationParts {
+  /** The incident with the participants joined (and `commSeq` bumped by the notice). */
+  readonly incident: StoredIncident;
+  /** Record, pointer, coordinated actions, and the notice's communication and outbox items. */
+  readonly items: Write[];
+  readonly timeline: NewEntry[];
+  readonly view: Activation;
+  /** The notice's outbox items, published after the commit. */
+  readonly outbox: OutboxItem[];
+  /** Each coordinated action's reminder schedules, created before the commit. */
+  readonly reminders: ReminderPlan;
+}
+
+/**
+ * The activation of `playbook` on `current` as a part of the incident's next transaction: the
+ * record and its pointer, one coordinated action per response action (due after its timeframe),
+ * the participants joined, the `playbook.activated` entry and — with a `resolution` — the
+ * `activation.started` notice. Used by `activatePlaybook` on an existing incident and by the
+ * exercise start on the incident it creates in the same transaction (docs/exercises.md).
+ */
+export async function activationParts(
+  deps: Deps,
+  caller: Caller,
+  playbook: Playbook,
+  current: StoredIncident,
+  options: {
+    activationId: string;
+    channel?: Channel;
+    escalationContacts?: readonly string[];
+    resolution?: Resolution | undefined;
+  },
+): Promise<ActivationParts> {
+  const { activationId, channel } = options;
+  const now = deps.now();
+  const at = now.toISOString();
+  const incidentId = current.id;
+  const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
+    actionId: coordinatedActionId(i + 1),
+    activationId,
+    description: a.action,
+    responsibleOrganization: a.responsible,
+    supportingOrganizations: [],
+    priority: current.priority,
+    status: 'pending',
+    dueDate: dueAfter(now, a.timeframe, `playbook.responseActions.${i}.timeframe`),
+    createdAt: at,
+    createdBy: caller.subject,
+    updatedAt: at,
+    updatedBy: caller.subject,
+    version: 1,
+  }));
+  const record: ActivationRecord = {
+    activationId,
+    playbookId: playbook.id,
+    playbookVersion: playbook.version,
+    incidentId,
+    status: 'active',
+    participatingOrganizations: playbook.participatingOrganizations,
+    ...(channel ? { coordinationChannel: channel.id } : {}),
+    escalationRules: channel?.escalationRules ?? [],
+    escalationContacts: [...(options.escalationContacts ?? [])],
+    activatedAt: at,
+    activatedBy: caller.subject,
+    coordSeq: actions.length,
+    escSeq: 0,
+    version: 1,
+  };
+  const joining = activationOrganizations({
+    participatingOrganizations: record.participatingOrganizations,
+    actions,
+  });
+  // Each response action's reminder and overdue notice (docs/reminders.md), scheduled before the commit.
+  const reminders = mergePlans(
+    actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
+  );
+  const view: Activation = {
+    ...withoutBookkeeping(record),
+    actions: actions.map(({ version: _v, ...a }) => a),
+    escalations: [],
+  };
+  const joined = { ...current, participants: participantsAfter(current.participants, joining) };
+  const notice = options.resolution
+    ? await noticeParts(deps, caller, joined, options.resolution, activationNotice(view, playbook.name))
+    : undefined;
+  return {
+    incident: notice?.incident ?? joined,
+    items: [
+      ...deps.repos.activations.createParts(
+        record,
+        actions.map((a) => ({ incidentId, ...a })),
+      ),
+      ...(notice?.items ?? []),
+    ],
+    timeline: [
+      {
+        type: 'playbook.activated',
+        summary: `${playbook.name} (version ${playbook.version}) activated as ${activationId} with ${playbook.participatingOrganizations.join(', ')}`,
+        data: {
+          activationId,
+          playbookId: playbook.id,
+          playbookVersion: playbook.version,
+          participatingOrganizations: playbook.participatingOrganizations,
+          actions: actions.map((a) => a.actionId),
+        },
+      },
+      ...(notice?.timeline ?? []),
+    ],
+    view,
+    outbox: notice?.outbox ?? [],
+    reminders,
+  };
+}
+
 /**
  * Activates a playbook for an incident (ONE transaction: activation, pointer, coordinated actions,
  * timeline, the incident's `participants` and their link items, and the `activation.started` notice
@@ -117,9 +240,9 @@ export async function activatePlaybook(
   caller: Caller,
   playbookId: string,
   body: CreateActivationBody,
-  notify?: NotifyDeps,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<Activation> {
+  const { notify, scheduling } = rt;
   const [playbook, channel] = await Promise.all([
     getPlaybook(deps, playbookId),
     body.coordinationChannel ? channelOr400(deps, body.coordinationChannel) : undefined,
@@ -138,85 +261,26 @@ export async function activatePlaybook(
   const decide = async () => {
     const current = await incidentOr400(deps, body.incidentId);
     assertIncidentOpen(current, 'body.incidentId');
-    const now = deps.now();
-    const at = now.toISOString();
-    const actions: StoredAction[] = playbook.responseActions.map((a, i) => ({
-      actionId: coordinatedActionId(i + 1),
+    const parts = await activationParts(deps, caller, playbook, current, {
       activationId,
-      description: a.action,
-      responsibleOrganization: a.responsible,
-      supportingOrganizations: [],
-      priority: current.priority,
-      status: 'pending',
-      dueDate: dueAfter(now, a.timeframe, `playbook.responseActions.${i}.timeframe`),
-      createdAt: at,
-      createdBy: caller.subject,
-      updatedAt: at,
-      updatedBy: caller.subject,
-      version: 1,
-    }));
-    const record: ActivationRecord = {
-      activationId,
-      playbookId,
-      playbookVersion: playbook.version,
-      incidentId: body.incidentId,
-      status: 'active',
-      participatingOrganizations: playbook.participatingOrganizations,
-      ...(channel ? { coordinationChannel: channel.id } : {}),
-      escalationRules: channel?.escalationRules ?? [],
+      ...(channel ? { channel } : {}),
       escalationContacts: body.escalationContacts ?? [],
-      activatedAt: at,
-      activatedBy: caller.subject,
-      coordSeq: actions.length,
-      escSeq: 0,
-      version: 1,
-    };
-    const incidentId = body.incidentId;
-    const joining = activationOrganizations({
-      participatingOrganizations: record.participatingOrganizations,
-      actions,
+      resolution: withNotice ? resolution : undefined,
     });
-    // Each response action's reminder and overdue notice (docs/reminders.md), scheduled before the commit.
-    const reminders = mergePlans(
-      actions.map((a) => planDueReminders(now, coordinatedDueItem(incidentId, a), coordinatedDueState(a))),
+    const result = await commit(
+      deps,
+      caller,
+      current,
+      {
+        ...reminderPrepare(scheduling, parts.reminders),
+        incident: parts.incident,
+        items: parts.items,
+        timeline: parts.timeline,
+        result: parts.view,
+      },
+      rt.effects,
     );
-    const view: Activation = {
-      ...withoutBookkeeping(record),
-      actions: actions.map(({ version: _v, ...a }) => a),
-      escalations: [],
-    };
-    const joined = { ...current, participants: participantsAfter(current.participants, joining) };
-    const notice =
-      withNotice && resolution
-        ? await noticeParts(deps, caller, joined, resolution, activationNotice(view, playbook.name))
-        : undefined;
-    const result = await commit(deps, caller, current, {
-      ...reminderPrepare(scheduling, reminders),
-      incident: notice?.incident ?? joined,
-      items: [
-        ...deps.repos.activations.createParts(
-          record,
-          actions.map((a) => ({ incidentId, ...a })),
-        ),
-        ...(notice?.items ?? []),
-      ],
-      timeline: [
-        {
-          type: 'playbook.activated',
-          summary: `${playbook.name} (version ${playbook.version}) activated as ${activationId} with ${playbook.participatingOrganizations.join(', ')}`,
-          data: {
-            activationId,
-            playbookId,
-            playbookVersion: playbook.version,
-            participatingOrganizations: playbook.participatingOrganizations,
-            actions: actions.map((a) => a.actionId),
-          },
-        },
-        ...(notice?.timeline ?? []),
-      ],
-      result: view,
-    });
-    return { activation: result, outbox: notice?.outbox ?? [] };
+    return { activation: result, outbox: parts.outbox };
   };
   let committed: Awaited<ReturnType<typeof decide>>;
   try {
@@ -235,14 +299,7 @@ export async function activatePlaybook(
   if (separately) await sendNotice(deps, notify, caller, activationNotice(activation, playbook.name));
   // The channel's escalation rules climb for this activation until its actions are acknowledged.
   if (channel && channel.escalationRules.length > 0) {
-    await startActivationChain(
-      deps,
-      escalationRuntime(),
-      caller,
-      activation.incidentId,
-      activation.activationId,
-      channel.id,
-    );
+    await startActivationChain(deps, rt, caller, activation.incidentId, activation.activationId, channel.id);
   }
   return activation;
 }
@@ -259,7 +316,7 @@ const coordinatedDueState = (a: CoordinatedAction) => ({
 });
 
 /** `activation.started`: one notice to the participating organizations (their escalation contacts). */
-function activationNotice(activation: Activation, playbookName: string): Notice {
+export function activationNotice(activation: Activation, playbookName: string): Notice {
   const mine = (org: string) =>
     activation.actions
       .filter((a) => a.responsibleOrganization === org)
@@ -309,8 +366,9 @@ export async function createCoordinatedAction(
   caller: Caller,
   activationId: string,
   body: CreateCoordinatedActionBody,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<CoordinatedAction> {
+  const scheduling = rt.scheduling;
   const created = await withOptimisticRetry(async () => {
     // The record's counter names the new action; its children are not needed.
     const { incident, incidentId, record } = await loadRecord(deps, activationId);
@@ -341,27 +399,33 @@ export async function createCoordinatedAction(
       coordinatedDueState(action),
     );
     try {
-      return await commit(deps, caller, incident, {
-        ...reminderPrepare(scheduling, reminders),
-        incident: { ...incident, participants: participantsAfter(incident.participants, orgs) },
-        items: [
-          ...orgs.map((id) => deps.repos.incidents.organizationExists(id)),
-          deps.repos.activations.replaceRecordPart(record, { coordSeq: n }),
-          deps.repos.activations.createActionPart({ incidentId, ...action, version: 1 }),
-        ],
-        timeline: [
-          {
-            type: 'coordinated_action.created',
-            summary: `${activationId} ${action.actionId} for ${action.responsibleOrganization}: ${action.description}`,
-            data: {
-              activationId,
-              actionId: action.actionId,
-              responsibleOrganization: action.responsibleOrganization,
+      return await commit(
+        deps,
+        caller,
+        incident,
+        {
+          ...reminderPrepare(scheduling, reminders),
+          incident: { ...incident, participants: participantsAfter(incident.participants, orgs) },
+          items: [
+            ...orgs.map((id) => deps.repos.incidents.organizationExists(id)),
+            deps.repos.activations.replaceRecordPart(record, { coordSeq: n }),
+            deps.repos.activations.createActionPart({ incidentId, ...action, version: 1 }),
+          ],
+          timeline: [
+            {
+              type: 'coordinated_action.created',
+              summary: `${activationId} ${action.actionId} for ${action.responsibleOrganization}: ${action.description}`,
+              data: {
+                activationId,
+                actionId: action.actionId,
+                responsibleOrganization: action.responsibleOrganization,
+              },
             },
-          },
-        ],
-        result: action,
-      });
+          ],
+          result: action,
+        },
+        rt.effects,
+      );
     } catch (error) {
       const failed = (error as { failed?: number[] }).failed;
       if (failed) {
@@ -391,8 +455,9 @@ export async function updateCoordinatedAction(
   activationId: string,
   actionId: string,
   body: UpdateCoordinatedActionBody,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<CoordinatedAction> {
+  const scheduling = rt.scheduling;
   if (!/^COORD-([1-9]\d{0,5})$/.test(actionId))
     throw new NotFoundError(`Coordinated action ${actionId} not found`);
   let before: { incidentId: string; action: CoordinatedAction } | undefined;
@@ -438,25 +503,31 @@ export async function updateCoordinatedAction(
       coordinatedDueState(next),
       coordinatedDueState(current),
     );
-    return commit(deps, caller, incident, {
-      ...reminderPrepare(scheduling, plan),
-      incident: isOpenCoordinatedAction(body.status) ? incident : removeOverdue(incident, ref),
-      items: [deps.repos.activations.replaceActionPart({ incidentId, ...next }, current.version)],
-      timeline: [
-        {
-          type: 'coordinated_action.updated',
-          summary: `${activationId} ${actionId} ${current.status} → ${body.status}${body.reason ? `: ${body.reason}` : ''}`,
-          data: {
-            activationId,
-            actionId,
-            from: current.status,
-            to: body.status,
-            ...(body.reason ? { reason: body.reason } : {}),
+    return commit(
+      deps,
+      caller,
+      incident,
+      {
+        ...reminderPrepare(scheduling, plan),
+        incident: isOpenCoordinatedAction(body.status) ? incident : removeOverdue(incident, ref),
+        items: [deps.repos.activations.replaceActionPart({ incidentId, ...next }, current.version)],
+        timeline: [
+          {
+            type: 'coordinated_action.updated',
+            summary: `${activationId} ${actionId} ${current.status} → ${body.status}${body.reason ? `: ${body.reason}` : ''}`,
+            data: {
+              activationId,
+              actionId,
+              from: current.status,
+              to: body.status,
+              ...(body.reason ? { reason: body.reason } : {}),
+            },
           },
-        },
-      ],
-      result,
-    });
+        ],
+        result,
+      },
+      rt.effects,
+    );
   });
   if (scheduling) await cancelReminderSchedules(scheduling, plan);
   // This action left `pending` and none is pending any more: the activation's chains stop.
@@ -466,7 +537,7 @@ export async function updateCoordinatedAction(
     try {
       await stopActivationChainsIfAcknowledged(
         deps,
-        escalationRuntime(),
+        rt,
         caller,
         before.incidentId,
         activationId,
@@ -488,6 +559,7 @@ export function createActivationEscalation(
   caller: Caller,
   activationId: string,
   body: CreateActivationEscalationBody,
+  rt: EscalationRuntime,
 ): Promise<ActivationEscalation> {
   return withOptimisticRetry(async () => {
     // The record's counter and the incident's ESC series are all it needs: no children read.
@@ -506,21 +578,27 @@ export function createActivationEscalation(
       escalatedAt: deps.now().toISOString(),
       escalatedBy: caller.subject,
     };
-    return commit(deps, caller, incident, {
-      incident: { ...incident, escSeq: n },
-      items: [
-        deps.repos.activations.replaceRecordPart(record, { escSeq: record.escSeq + 1 }),
-        deps.repos.activations.createEscalationPart({ incidentId, activationId, ...escalation }),
-      ],
-      timeline: [
-        {
-          type: 'activation.escalated',
-          summary: `${activationId} ${escalation.escalationId} to ${body.escalatedTo} (${body.priority}): ${body.reason}`,
-          data: { activationId, escalationId: escalation.escalationId, escalatedTo: body.escalatedTo },
-        },
-      ],
-      result: escalation,
-    });
+    return commit(
+      deps,
+      caller,
+      incident,
+      {
+        incident: { ...incident, escSeq: n },
+        items: [
+          deps.repos.activations.replaceRecordPart(record, { escSeq: record.escSeq + 1 }),
+          deps.repos.activations.createEscalationPart({ incidentId, activationId, ...escalation }),
+        ],
+        timeline: [
+          {
+            type: 'activation.escalated',
+            summary: `${activationId} ${escalation.escalationId} to ${body.escalatedTo} (${body.priority}): ${body.reason}`,
+            data: { activationId, escalationId: escalation.escalationId, escalatedTo: body.escalatedTo },
+          },
+        ],
+        result: escalation,
+      },
+      rt.effects,
+    );
   });
 }
 
@@ -529,23 +607,30 @@ export function completeActivation(
   caller: Caller,
   activationId: string,
   body: CompleteActivationBody,
+  rt: EscalationRuntime,
 ): Promise<Activation> {
   return withOptimisticRetry(async () => {
     const { incident, record, activation } = await load(deps, activationId);
     assertActivationCompletable(record, activation.actions);
     const at = deps.now().toISOString();
-    return commit(deps, caller, incident, {
+    return commit(
+      deps,
+      caller,
       incident,
-      items: [deps.repos.activations.replaceRecordPart(record, { status: 'completed', completedAt: at })],
-      timeline: [
-        {
-          type: 'activation.completed',
-          summary: `${activationId} completed${body.notes ? `: ${body.notes}` : ''}`,
-          data: { activationId, ...(body.notes ? { notes: body.notes } : {}) },
-        },
-      ],
-      result: { ...activation, status: 'completed' as const, completedAt: at },
-    });
+      {
+        incident,
+        items: [deps.repos.activations.replaceRecordPart(record, { status: 'completed', completedAt: at })],
+        timeline: [
+          {
+            type: 'activation.completed',
+            summary: `${activationId} completed${body.notes ? `: ${body.notes}` : ''}`,
+            data: { activationId, ...(body.notes ? { notes: body.notes } : {}) },
+          },
+        ],
+        result: { ...activation, status: 'completed' as const, completedAt: at },
+      },
+      rt.effects,
+    );
   });
 }
 

@@ -8,11 +8,11 @@
  *  - `state_change`: the incident's severity / priority, with the escalation triggers evaluated as
  *    for any incident change (a trigger that fires starts its chain: the report counts its levels).
  */
-import type { NotifyDeps } from '../../aws/ports.js';
 import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
 import type { ExerciseInjectEvent } from '../../schemas/exercises.js';
 import type { Deps } from '../deps.js';
-import { commit } from '../incidents/service.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
+import { commit } from '../incidents/unit-of-work.js';
 import { NoticeClaimLostError, sendNotice, systemActor } from '../notifications/notice.js';
 
 export type InjectOutcome =
@@ -21,15 +21,26 @@ export type InjectOutcome =
 
 const ACTOR = systemActor('exercise-inject');
 
+/** The exercise of an inject firing is not written (yet): thrown so the Scheduler retries. */
+export class ExerciseNotStartedError extends Error {
+  constructor(exerciseId: string, n: number) {
+    super(`Exercise ${exerciseId} does not exist (yet): inject ${n} is retried`);
+    this.name = 'ExerciseNotStartedError';
+  }
+}
+
 export async function fireInject(
   deps: Deps,
-  notify: NotifyDeps | undefined,
+  rt: EscalationRuntime,
   event: ExerciseInjectEvent,
 ): Promise<InjectOutcome> {
+  const { notify } = rt;
   const { exerciseId, n } = event;
   const no = (reason: string): InjectOutcome => ({ acted: false, exerciseId, n, reason });
   const loaded = await deps.repos.exercises.load(exerciseId);
-  if (!loaded) return no('unknown exercise');
+  // Its schedule is created just before the start's transaction (service.ts): an early firing
+  // fails so the Scheduler retries once the exercise is written (a refused start deletes them).
+  if (!loaded) throw new ExerciseNotStartedError(exerciseId, n);
   const { exercise, fired } = loaded;
   if (exercise.status !== 'running') return no('exercise ended');
   if (fired.some((f) => f.n === n)) return no('fired already');
@@ -72,28 +83,34 @@ export async function fireInject(
         inject.severity ? `severity ${current.severity} → ${inject.severity}` : '',
         inject.priority ? `priority ${current.priority} → ${inject.priority}` : '',
       ].filter(Boolean);
-      const claimed = commit(deps, ACTOR, current, {
-        incident: {
-          ...current,
-          ...(inject.severity ? { severity: inject.severity } : {}),
-          ...(inject.priority ? { priority: inject.priority } : {}),
-        },
-        // The claim is item 0 (commit writes the change's items first).
-        items: [deps.repos.exercises.injectClaim({ exerciseId, n, firedAt })],
-        timeline: [
-          {
-            type: 'exercise.inject',
-            summary: `[EXERCISE] inject ${n}: ${changes.join(', ')}${inject.note ? ` (${inject.note})` : ''}`,
-            data: {
-              exerciseId,
-              inject: n,
-              ...(inject.severity ? { severity: inject.severity } : {}),
-              ...(inject.priority ? { priority: inject.priority } : {}),
-            },
+      const claimed = commit(
+        deps,
+        ACTOR,
+        current,
+        {
+          incident: {
+            ...current,
+            ...(inject.severity ? { severity: inject.severity } : {}),
+            ...(inject.priority ? { priority: inject.priority } : {}),
           },
-        ],
-        result: true,
-      });
+          // The claim is item 0 (commit writes the change's items first).
+          items: [deps.repos.exercises.injectClaim({ exerciseId, n, firedAt })],
+          timeline: [
+            {
+              type: 'exercise.inject',
+              summary: `[EXERCISE] inject ${n}: ${changes.join(', ')}${inject.note ? ` (${inject.note})` : ''}`,
+              data: {
+                exerciseId,
+                inject: n,
+                ...(inject.severity ? { severity: inject.severity } : {}),
+                ...(inject.priority ? { priority: inject.priority } : {}),
+              },
+            },
+          ],
+          result: true,
+        },
+        rt.effects,
+      );
       // A failed claim is final; a concurrent incident write is retried (read again).
       return claimed.catch((error: unknown) => {
         if (error instanceof TransactionConflict && error.failed.includes(0))

@@ -5,13 +5,16 @@
  * one-time EventBridge Scheduler schedule `exr.<exerciseId>.i<n>` firing `exercise-inject`.
  * Participants acknowledge and act through the ordinary routes; the report measures them.
  */
-import type { NotifyDeps, SchedulingDeps } from '../../aws/ports.js';
+import type { SchedulingDeps } from '../../aws/ports.js';
 import { EXERCISE_BOOKKEEPING, type StoredExercise } from '../../db/entities/exercise.js';
 import type { InjectFired } from '../../db/entities/exercise-inject.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { StoredIncident } from '../../db/entities/incident.js';
+import type { OutboxItem } from '../../db/entities/outbox.js';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js';
 import { logger } from '../../logging.js';
 import type { Caller } from '../../model/caller.js';
 import { cancelSchedule, fireInstant, scheduleName, scheduleOnce } from '../../scheduling/schedules.js';
+import type { Activation } from '../../schemas/coordination.js';
 import type {
   CompareExercisesQuery,
   CreateExerciseBody,
@@ -23,14 +26,17 @@ import type {
   ExerciseReport,
   Finding,
 } from '../../schemas/exercises.js';
+import { participantsAfter } from '../access/visibility.js';
 import { loadContacts } from '../contacts/service.js';
-import { activatePlaybook } from '../coordination/activations.js';
+import { activationNotice, activationParts } from '../coordination/activations.js';
 import { getPlaybook } from '../coordination/playbooks.js';
 import type { Deps } from '../deps.js';
 import type { EscalationRuntime } from '../escalation/chains.js';
-import { createIncident } from '../incidents/lifecycle.js';
+import { type CreationExtension, createIncidentWith } from '../incidents/lifecycle.js';
 import { getIncident } from '../incidents/reads.js';
+import { publishNotice, resolveNoticeRecipients, sendNotice } from '../notifications/notice.js';
 import { loadOrganization } from '../organizations/service.js';
+import { reminderPrepare } from '../reminders/schedules.js';
 import { withOptimisticRetry } from '../retry.js';
 import {
   actionFigures,
@@ -104,18 +110,20 @@ async function assertOrganizationsExist(deps: Deps, ids: readonly string[]): Pro
 }
 
 /**
- * Starts an exercise: checks everything first (playbook, organizations, a free id), then creates
- * the exercise incident, activates the playbook on it (its `activation.started` notice is the
- * first `[EXERCISE]` message), stores the exercise and schedules its injects.
+ * Starts an exercise in ONE transaction: the exercise incident (flagged, its creation triggers
+ * evaluated), the playbook's activation on it with its `activation.started` notice (the first
+ * `[EXERCISE]` message), or — a scenario — its organizations as the incident's participants, and
+ * the exercise record. Everything is checked first (playbook, organizations, a free id); the inject
+ * and reminder schedules are created just before the transaction (a firing re-reads the exercise or
+ * action, so a schedule left by a refused start does nothing). Nothing is half-written.
  */
 export async function createExercise(
   deps: Deps,
   caller: Caller,
   body: CreateExerciseBody,
   rt: EscalationRuntime,
-  notify: NotifyDeps | undefined,
-  scheduling: SchedulingDeps | undefined,
 ): Promise<Exercise> {
+  const { notify, scheduling } = rt;
   const playbook = body.playbookId ? await playbookOr400(deps, body.playbookId) : undefined;
   const organizations = playbook
     ? playbook.participatingOrganizations
@@ -136,73 +144,160 @@ export async function createExercise(
     });
   }
   const exerciseId = body.id ?? `EX-${deps.newId()}`;
-  if (await deps.repos.exercises.get(exerciseId)) {
-    throw new ConflictError(
-      `Exercise ${exerciseId} already exists`,
-      [{ field: 'body.id', message: 'already exists' }],
-      'ALREADY_EXISTS',
-    );
-  }
-  const incident = await createIncident(
-    deps,
-    caller,
-    {
+  if (await deps.repos.exercises.get(exerciseId)) throw exerciseExists(exerciseId);
+  const activationId = playbook ? `ACT-${deps.newId()}` : undefined;
+  const resolution =
+    playbook && organizations.length > 0 ? await resolveNoticeRecipients(deps, { organizations }) : undefined;
+  // The activation's notice is in the transaction unless both do not fit one (then it follows it).
+  let withNotice = resolution !== undefined;
+  // Inject schedules this start created: deleted again when its transaction is refused.
+  const created: string[] = [];
+  let planned: { stored: StoredExercise; outbox: OutboxItem[]; activation?: Activation } | undefined;
+  const extend = async (draft: StoredIncident): Promise<CreationExtension> => {
+    const startAt = draft.createdAt;
+    const injects: ExerciseInject[] = body.injects.map((inject, i) => {
+      const n = i + 1;
+      return {
+        ...inject,
+        n,
+        at: fireInstant(injectInstant(startAt, inject)).toISOString(),
+        scheduleName: injectScheduleName(exerciseId, n),
+      };
+    });
+    const parts =
+      playbook && activationId
+        ? await activationParts(deps, caller, playbook, draft, {
+            activationId,
+            resolution: withNotice ? resolution : undefined,
+          })
+        : undefined;
+    const stored: StoredExercise = {
+      id: exerciseId,
       title: body.title,
-      description: body.description ?? `Exercise ${exerciseId}: ${body.title}`,
-      severity: body.severity,
-      category: 'exercise',
-      exercise: true,
-      ...(body.tlp ? { tlp: body.tlp } : {}),
-    },
-    rt,
-  );
-  const activation = playbook
-    ? await activatePlaybook(deps, caller, playbook.id, { incidentId: incident.id }, notify, scheduling)
-    : undefined;
-  const startAt = incident.createdAt;
-  const injects: ExerciseInject[] = body.injects.map((inject, i) => {
-    const n = i + 1;
-    return {
-      ...inject,
-      n,
-      at: fireInstant(injectInstant(startAt, inject)).toISOString(),
-      scheduleName: injectScheduleName(exerciseId, n),
+      ...(body.description ? { description: body.description } : {}),
+      mode: body.mode,
+      status: 'running',
+      incidentId: draft.id,
+      ...(playbook ? { playbookId: playbook.id, playbookVersion: playbook.version } : {}),
+      ...(activationId ? { activationId } : {}),
+      participatingOrganizations: [...organizations],
+      startAt,
+      injects,
+      createdAt: startAt,
+      createdBy: caller.subject,
+      findingSeq: 0,
+      version: 1,
     };
-  });
-  const at = deps.now().toISOString();
-  const stored: StoredExercise = {
-    id: exerciseId,
-    title: body.title,
-    ...(body.description ? { description: body.description } : {}),
-    mode: body.mode,
-    status: 'running',
-    incidentId: incident.id,
-    ...(playbook ? { playbookId: playbook.id, playbookVersion: playbook.version } : {}),
-    ...(activation ? { activationId: activation.activationId } : {}),
-    participatingOrganizations: [...organizations],
-    startAt,
-    injects,
-    createdAt: at,
-    createdBy: caller.subject,
-    findingSeq: 0,
-    version: 1,
+    planned = { stored, outbox: parts?.outbox ?? [], ...(parts ? { activation: parts.view } : {}) };
+    const reminders = parts ? reminderPrepare(scheduling, parts.reminders).prepare : undefined;
+    return {
+      // A scenario's organizations take part without an activation: link items, partner access.
+      incident: parts?.incident ?? {
+        ...draft,
+        participants: participantsAfter(draft.participants, organizations),
+      },
+      items: [...(parts?.items ?? []), deps.repos.exercises.createPart(stored)],
+      timeline: [
+        ...(parts?.timeline ?? []),
+        ...(playbook
+          ? []
+          : [
+              {
+                type: 'exercise.participants',
+                summary: `Scenario exercise ${exerciseId} with ${organizations.join(', ')}`,
+                data: { exerciseId, participatingOrganizations: [...organizations] },
+              },
+            ]),
+      ],
+      prepare: async () => {
+        await reminders?.();
+        created.push(...(await scheduleInjects(scheduling, exerciseId, injects)));
+      },
+      // The exercise record is the last item: taken meanwhile → 409 ALREADY_EXISTS.
+      explain: (failed) =>
+        failed.includes((parts?.items ?? []).length) ? exerciseExists(exerciseId) : undefined,
+    };
   };
-  await deps.repos.exercises.create(stored);
-  if (scheduling) {
-    for (const inject of injects) {
-      await scheduleOnce(scheduling, {
-        name: inject.scheduleName,
-        at: new Date(inject.at),
-        target: INJECT_TARGET,
-        payload: { exerciseId, n: inject.n },
-        description: `Exercise ${exerciseId} inject ${inject.n} (${inject.kind})`,
+  const incidentBody = {
+    title: body.title,
+    description: body.description ?? `Exercise ${exerciseId}: ${body.title}`,
+    severity: body.severity,
+    category: 'exercise',
+    exercise: true,
+    ...(body.tlp ? { tlp: body.tlp } : {}),
+  };
+  const start = () => createIncidentWith(deps, caller, incidentBody, rt, extend);
+  try {
+    try {
+      await start();
+    } catch (error) {
+      // Too many organizations for the activation and its notice in one transaction: the notice
+      // follows the transaction in its own (sent at most once in that rare case).
+      if (!(error instanceof UnprocessableError && error.code === 'INCIDENT_TOO_WIDE') || !withNotice)
+        throw error;
+      withNotice = false;
+      await start();
+    }
+  } catch (error) {
+    if (scheduling) await cancelCreated(scheduling, exerciseId, created);
+    throw error;
+  }
+  const done = planned as unknown as NonNullable<typeof planned>;
+  await publishNotice(deps, notify, done.outbox);
+  if (resolution && !withNotice && done.activation && playbook) {
+    await sendNotice(deps, notify, caller, activationNotice(done.activation, playbook.name));
+  }
+  return view(done.stored);
+}
+
+/**
+ * Creates the injects' one-time schedules (before the start's transaction: see createExercise);
+ * the names of those it created (a name taken already — the same exercise id — is left alone).
+ */
+async function scheduleInjects(
+  scheduling: SchedulingDeps | undefined,
+  exerciseId: string,
+  injects: readonly ExerciseInject[],
+): Promise<string[]> {
+  if (!scheduling) {
+    if (injects.length > 0)
+      logger.warn('exercise injects not scheduled: no Scheduler configured', { exerciseId });
+    return [];
+  }
+  const created: string[] = [];
+  for (const inject of injects) {
+    const res = await scheduleOnce(scheduling, {
+      name: inject.scheduleName,
+      at: new Date(inject.at),
+      target: INJECT_TARGET,
+      payload: { exerciseId, n: inject.n },
+      description: `Exercise ${exerciseId} inject ${inject.n} (${inject.kind})`,
+    });
+    if (res.created) created.push(inject.scheduleName);
+  }
+  return created;
+}
+
+/** A refused start's inject schedules, deleted (best effort: one left over fails its firings to the DLQ). */
+async function cancelCreated(scheduling: SchedulingDeps, exerciseId: string, names: readonly string[]) {
+  const results = await Promise.allSettled(names.map((name) => cancelSchedule(scheduling, name)));
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') {
+      logger.warn('inject schedule of a refused exercise start not deleted', {
+        exerciseId,
+        schedule: names[i],
+        error: r.reason,
       });
     }
-  } else if (injects.length > 0) {
-    logger.warn('exercise injects not scheduled: no Scheduler configured', { exerciseId });
-  }
-  return view(stored);
+  });
 }
+
+const exerciseExists = (exerciseId: string) =>
+  new ConflictError(
+    `Exercise ${exerciseId} already exists`,
+    [{ field: 'body.id', message: 'already exists' }],
+    'ALREADY_EXISTS',
+  );
 
 async function loadOr404(deps: Deps, exerciseId: string) {
   const loaded = await deps.repos.exercises.load(exerciseId);
@@ -215,10 +310,16 @@ export async function getExercise(deps: Deps, exerciseId: string): Promise<Exerc
   return view(exercise, fired);
 }
 
-/** The report: the exercise, its incident (one Query), the contacts its messages went to (one BatchGet). */
+/**
+ * The report: the exercise, its incident (one Query each), the agreement updates raised from its
+ * findings (one Query of gsi2), the contacts its messages went to (one BatchGet).
+ */
 export async function getExerciseReport(deps: Deps, exerciseId: string): Promise<ExerciseReport> {
   const { exercise, fired, findings } = await loadOr404(deps, exerciseId);
-  const detail = await getIncident(deps, exercise.incidentId);
+  const [detail, raised] = await Promise.all([
+    getIncident(deps, exercise.incidentId),
+    deps.repos.agreementUpdates.listBySource({ kind: 'exercise', id: exerciseId }, { limit: 100 }),
+  ]);
   const activation = detail.activations.find((a) => a.activationId === exercise.activationId);
   const actions = (activation?.actions ?? []).map((a) =>
     actionFigures(activation?.activatedAt ?? exercise.startAt, a),
@@ -254,6 +355,7 @@ export async function getExerciseReport(deps: Deps, exerciseId: string): Promise
       })),
     ),
     findings,
+    agreementUpdates: raised.items,
     results: results({
       actions,
       unreachable,
@@ -330,7 +432,7 @@ export async function createFinding(
       ...(body.actionId ? { actionId: body.actionId } : {}),
       ...(body.contactId ? { contactId: body.contactId } : {}),
       proposes: body.proposes,
-      // The playbook action, contact fix or contract update item it becomes is linked later.
+      // Set when the finding is raised (POST …/findings/{findingId}/raise, raise.ts).
       link: null,
       recordedAt: deps.now().toISOString(),
       recordedBy: caller.subject,

@@ -16,9 +16,10 @@ import type { Caller } from '../../model/caller.js';
 import type { UpdateIncidentBody } from '../../schemas/console.js';
 import type { Incident } from '../../schemas/incidents.js';
 import type { Deps } from '../deps.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
 import { priorityAtCreation } from './priority.js';
 import { assertIncidentOpen } from './rules.js';
-import { mutate, type NewEntry } from './service.js';
+import { mutate, type NewEntry } from './unit-of-work.js';
 
 /** Same bound as at creation: keeps every incident transaction under DynamoDB's 100 items. */
 const MAX_AFFECTED = 40;
@@ -64,72 +65,79 @@ export function updateIncident(
   caller: Caller,
   incidentId: string,
   body: UpdateIncidentBody,
+  rt: EscalationRuntime,
 ): Promise<Incident> {
   const add = body.addThirdParties ?? [];
   const remove = body.removeThirdParties ?? [];
-  return mutate(deps, caller, incidentId, (current) => {
-    assertIncidentOpen(current);
-    checkThirdParties(current, add, remove);
-    const at = deps.now().toISOString();
-    const changed: Record<string, { from: unknown; to: unknown }> = {};
-    const next: StoredIncident = { ...current };
-    for (const field of EDITABLE) {
-      const value = body[field];
-      if (value !== undefined && value !== current[field]) {
-        changed[field] = { from: current[field], to: value };
-        (next as unknown as Record<string, unknown>)[field] = value;
+  return mutate(
+    deps,
+    caller,
+    incidentId,
+    (current) => {
+      assertIncidentOpen(current);
+      checkThirdParties(current, add, remove);
+      const at = deps.now().toISOString();
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      const next: StoredIncident = { ...current };
+      for (const field of EDITABLE) {
+        const value = body[field];
+        if (value !== undefined && value !== current[field]) {
+          changed[field] = { from: current[field], to: value };
+          (next as unknown as Record<string, unknown>)[field] = value;
+        }
       }
-    }
-    next.affectedThirdParties = [
-      ...current.affectedThirdParties.filter((id) => !remove.includes(id)),
-      ...add,
-    ];
-    const priority = editedPriority(current, next);
-    next.priority = priority;
+      next.affectedThirdParties = [
+        ...current.affectedThirdParties.filter((id) => !remove.includes(id)),
+        ...add,
+      ];
+      const priority = editedPriority(current, next);
+      next.priority = priority;
 
-    // An exercise counts on no third party's incident counter (docs/exercises.md).
-    const items: TransactItem[] = add.map((orgId) =>
-      current.exercise
-        ? deps.repos.incidents.organizationExists(orgId)
-        : deps.repos.incidents.countIncidentOn(orgId, current.discoveryDate, at),
-    );
-    const refs = add.map((id, i) => ({ index: i, field: `body.addThirdParties.${i}`, id }));
-    const participants = new Set(current.participants ?? []);
-    for (const orgId of remove) {
-      if (!current.exercise) items.push(deps.repos.incidents.uncountIncidentOn(orgId, at));
-      if (!participants.has(orgId))
-        items.push(deps.repos.incidents.deleteLink(orgId, current.createdAt, current.id));
-    }
+      // An exercise counts on no third party's incident counter (docs/exercises.md).
+      const items: TransactItem[] = add.map((orgId) =>
+        current.exercise
+          ? deps.repos.incidents.organizationExists(orgId)
+          : deps.repos.incidents.countIncidentOn(orgId, current.discoveryDate, at),
+      );
+      const refs = add.map((id, i) => ({ index: i, field: `body.addThirdParties.${i}`, id }));
+      const participants = new Set(current.participants ?? []);
+      for (const orgId of remove) {
+        if (!current.exercise) items.push(deps.repos.incidents.uncountIncidentOn(orgId, at));
+        if (!participants.has(orgId))
+          items.push(deps.repos.incidents.deleteLink(orgId, current.createdAt, current.id));
+      }
 
-    const parts = [
-      ...Object.keys(changed),
-      ...(add.length ? [`third parties added: ${add.join(', ')}`] : []),
-      ...(remove.length ? [`third parties removed: ${remove.join(', ')}`] : []),
-    ];
-    const timeline: NewEntry[] = [
-      {
-        type: 'incident.updated',
-        summary: parts.length ? `Incident edited: ${parts.join('; ')}` : 'Incident edited: no change',
-        data: {
-          changed,
-          ...(add.length ? { addedThirdParties: add } : {}),
-          ...(remove.length ? { removedThirdParties: remove } : {}),
+      const parts = [
+        ...Object.keys(changed),
+        ...(add.length ? [`third parties added: ${add.join(', ')}`] : []),
+        ...(remove.length ? [`third parties removed: ${remove.join(', ')}`] : []),
+      ];
+      const timeline: NewEntry[] = [
+        {
+          type: 'incident.updated',
+          summary: parts.length ? `Incident edited: ${parts.join('; ')}` : 'Incident edited: no change',
+          data: {
+            changed,
+            ...(add.length ? { addedThirdParties: add } : {}),
+            ...(remove.length ? { removedThirdParties: remove } : {}),
+          },
         },
-      },
-    ];
-    if (priority !== current.priority) {
-      timeline.push({
-        type: 'priority.changed',
-        summary: `Priority ${current.priority} → ${priority}: severity ${next.severity}, ${next.affectedThirdParties.length} affected third part${next.affectedThirdParties.length === 1 ? 'y' : 'ies'}`,
-        data: { from: current.priority, to: priority, reason: 'incident edit' },
-      });
-    }
-    return {
-      incident: next,
-      items,
-      refs,
-      timeline,
-      result: (stored: StoredIncident) => incidentView(stored as unknown as Record<string, unknown>),
-    };
-  });
+      ];
+      if (priority !== current.priority) {
+        timeline.push({
+          type: 'priority.changed',
+          summary: `Priority ${current.priority} → ${priority}: severity ${next.severity}, ${next.affectedThirdParties.length} affected third part${next.affectedThirdParties.length === 1 ? 'y' : 'ies'}`,
+          data: { from: current.priority, to: priority, reason: 'incident edit' },
+        });
+      }
+      return {
+        incident: next,
+        items,
+        refs,
+        timeline,
+        result: (stored: StoredIncident) => incidentView(stored as unknown as Record<string, unknown>),
+      };
+    },
+    rt.effects,
+  );
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_INCIDENT_TLP, type StoredIncident } from '../../db/entities/incident.js';
 import type { Write } from '../../db/repositories.js';
 import { TransactionConflict, withOptimisticRetry } from '../../db/transact.js';
-import { ConflictError, ValidationError } from '../../errors.js';
+import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
 import type {
   CloseIncidentBody,
@@ -24,6 +24,7 @@ import {
   assertIfMatch,
   type Change,
   commit,
+  MAX_TRANSACTION_ITEMS,
   mutate,
   type NewEntry,
   NO_EFFECTS,
@@ -38,6 +39,33 @@ export async function createIncident(
   body: CreateIncidentBody,
   rt: EscalationRuntime,
 ): Promise<Incident> {
+  return (await createIncidentWith(deps, caller, body, rt)).incident;
+}
+
+/**
+ * What a caller writes with a new incident, in its creation transaction (the exercise start: the
+ * activation, its notice and the exercise record, docs/exercises.md). `extend` receives the draft
+ * (id, createdAt, counters) and returns its next state (participants, commSeq …), the items and the
+ * timeline entries to write after the incident's own; `prepare` runs just before the transaction
+ * (schedules that re-read what they act on); `explain` turns the failed indexes of `items` into
+ * the error to answer (undefined: not theirs).
+ */
+export interface CreationExtension {
+  readonly incident: StoredIncident;
+  readonly items: readonly Write[];
+  readonly timeline: readonly NewEntry[];
+  readonly prepare?: (() => Promise<void>) | undefined;
+  readonly explain?: ((failed: readonly number[]) => Error | undefined) | undefined;
+}
+
+/** `createIncident` with what `extend` adds written in the same ONE transaction. */
+export async function createIncidentWith(
+  deps: Deps,
+  caller: Caller,
+  body: CreateIncidentBody,
+  rt: EscalationRuntime,
+  extend?: (draft: StoredIncident) => Promise<CreationExtension>,
+): Promise<{ incident: Incident; stored: StoredIncident }> {
   const now = deps.now();
   const nowIso = now.toISOString();
   const affected = body.affectedThirdParties ?? [];
@@ -75,9 +103,15 @@ export async function createIncident(
     lessonSeq: 0,
     replyToken: newReplyToken(),
   };
+  const extension: CreationExtension = extend
+    ? await extend(draft)
+    : { incident: draft, items: [], timeline: [] };
   // Escalation triggers that hold at creation fire in the creation transaction (docs/escalation.md).
-  const triggered = await (rt.effects ?? NO_EFFECTS).plan(deps, draft);
-  const incident: StoredIncident = { ...triggered.incident, timelineSeq: 1 + triggered.timeline.length };
+  const triggered = await (rt.effects ?? NO_EFFECTS).plan(deps, extension.incident);
+  const incident: StoredIncident = {
+    ...triggered.incident,
+    timelineSeq: 1 + extension.timeline.length + triggered.timeline.length,
+  };
   const items: Write[] = [
     deps.repos.incidents.putIncident(incident, null),
     // A third party's incident counter counts real incidents; an exercise only checks it exists.
@@ -98,13 +132,27 @@ export async function createIncident(
           ...(body.exercise ? { exercise: true } : {}),
         },
       },
+      ...extension.timeline,
       ...triggered.timeline,
     ]),
   ];
+  const offset = items.length;
+  items.push(...extension.items);
+  if (items.length > MAX_TRANSACTION_ITEMS) {
+    const linked = new Set([...incident.affectedThirdParties, ...(incident.participants ?? [])]).size;
+    throw new UnprocessableError(
+      `Creating this incident would write ${items.length} items in one transaction (at most ${MAX_TRANSACTION_ITEMS}); it involves ${linked} organizations`,
+      [{ field: 'body', message: `too many organizations involved (${linked}) for one transaction` }],
+      'INCIDENT_TOO_WIDE',
+    );
+  }
   try {
+    await extension.prepare?.();
     await deps.repos.incidents.transact(items);
   } catch (error) {
     if (!(error instanceof TransactionConflict)) throw error;
+    const theirs = extension.explain?.(error.failed.filter((i) => i >= offset).map((i) => i - offset));
+    if (theirs) throw theirs;
     if (error.failed.includes(0)) {
       throw new ConflictError(
         `Incident ${incident.id} already exists`,
@@ -126,7 +174,7 @@ export async function createIncident(
   }
   await triggered.afterCommit(incident);
   await autoStartChains(deps, rt, incident);
-  return storedView(incident);
+  return { incident: storedView(incident), stored: incident };
 }
 
 export function assessImpact(

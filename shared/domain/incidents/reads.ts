@@ -88,6 +88,8 @@ async function readDetail(deps: Deps, incidentId: string, limit: number, follow:
     },
     obligations: head.obligations as unknown as ObligationRecord[],
     version: head.incident.version,
+    /** A scenario exercise's organizations (participants without an activation, docs/exercises.md). */
+    scenarioParticipants: head.incident.exercise ? (head.incident.participants ?? []) : [],
   };
 }
 
@@ -103,10 +105,15 @@ export async function getIncidentVersioned(
   follow = false,
 ): Promise<{ detail: IncidentDetail; version: number }> {
   const partner = caller ? partnerOrganization(caller) : null;
-  const { detail: rest, obligations, version } = await readDetail(deps, incidentId, limit, follow);
+  const {
+    detail: rest,
+    obligations,
+    version,
+    scenarioParticipants,
+  } = await readDetail(deps, incidentId, limit, follow);
   if (partner !== null) {
     // Partners: their incidents only (404 otherwise), TLP-withheld content removed, no obligations.
-    const viewer = await partnerViewer(deps, partner, rest);
+    const viewer = await partnerViewer(deps, partner, rest, scenarioParticipants);
     return {
       detail: partnerIncidentView({ ...rest, obligations: [], suggestedRegimes: [] }, viewer),
       version,
@@ -163,17 +170,19 @@ export async function getReport(deps: Deps, incidentId: string): Promise<Inciden
 
 /**
  * The partner's organization and TLP ceiling, after checking it participates in the incident (404
- * otherwise; participation read from the aggregate: affected third parties and activations).
+ * otherwise; participation read from the aggregate: affected third parties and activations, and
+ * the organizations of a scenario exercise, which take part without an activation).
  */
 async function partnerViewer(
   deps: Deps,
   organization: string,
   detail: Pick<IncidentDetail, 'id' | 'affectedThirdParties' | 'activations'>,
+  scenarioParticipants: readonly string[] = [],
 ) {
   const participation = {
     id: detail.id,
     affectedThirdParties: detail.affectedThirdParties,
-    participants: detail.activations.flatMap(activationOrganizations),
+    participants: [...detail.activations.flatMap(activationOrganizations), ...scenarioParticipants],
   };
   assertMaySeeIncident({ subject: '', organization, roles: ['partner'] }, participation);
   const { effectiveTlpCeiling } = await organizationAgreements(deps, organization);
@@ -185,8 +194,8 @@ export async function getTimeline(deps: Deps, incidentId: string, query: Timelin
   if (partner !== null) {
     // A partner's page may hold fewer than `limit` entries: withheld ones are removed from it.
     // Withheld: from the incident's first DETAIL_CHILD_LIMIT communications and its activations.
-    const { detail } = await readDetail(deps, incidentId, DETAIL_CHILD_LIMIT, false);
-    const withheld = withheldFor(detail, await partnerViewer(deps, partner, detail));
+    const { detail, scenarioParticipants } = await readDetail(deps, incidentId, DETAIL_CHILD_LIMIT, false);
+    const withheld = withheldFor(detail, await partnerViewer(deps, partner, detail, scenarioParticipants));
     const page = await deps.repos.incidents.children(incidentId, 'timeline', query);
     return { items: partnerTimeline(page.items, withheld), nextCursor: page.nextCursor };
   }

@@ -6,7 +6,6 @@
  * final reports are often due after the incident is closed.
  */
 
-import type { SchedulingDeps } from '../../aws/ports.js';
 import { regulatoryConfig } from '../../config.js';
 import { MAX_SUBMISSIONS } from '../../db/entities/obligation.js';
 import { withOptimisticRetry } from '../../db/transact.js';
@@ -23,7 +22,8 @@ import type {
 } from '../../schemas/obligations.js';
 import { summarized, withObligation } from '../dashboard/summary.js';
 import type { Deps } from '../deps.js';
-import { commit } from '../incidents/service.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
+import { commit } from '../incidents/unit-of-work.js';
 import {
   cancelReminderSchedules,
   NO_REMINDER_CHANGE,
@@ -85,8 +85,9 @@ export async function attachObligation(
   caller: Caller,
   incidentId: string,
   body: AttachObligationBody,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<Obligation> {
+  const scheduling = rt.scheduling;
   const regime = regimeOf(body.regime);
   for (const [k, v] of Object.entries(body.triggers ?? {})) notInFuture(deps, `body.triggers.${k}`, v);
   const attached = await withOptimisticRetry(async () => {
@@ -120,19 +121,25 @@ export async function attachObligation(
     const due = dueSummary(shown);
     // Reminders at fractions of each clock (docs/reminders.md), scheduled before the commit.
     const reminders = planObligationReminders(deps.now(), incidentId, shown);
-    return commit(deps, caller, incident, {
-      ...reminderPrepare(scheduling, reminders),
-      incident: summarized(incident, (s) => withObligation(s, shown)),
-      items: [deps.repos.obligations.putPart(record, null)],
-      timeline: [
-        {
-          type: 'obligation.attached',
-          summary: `${regime.name} attached (${regime.citation}): ${listDue(due)}${regime.inForce ? '' : ' — not yet in force'}`,
-          data: { obligationId: regime.id, triggers: record.triggers, facts: record.facts, due },
-        },
-      ],
-      result: shown,
-    });
+    return commit(
+      deps,
+      caller,
+      incident,
+      {
+        ...reminderPrepare(scheduling, reminders),
+        incident: summarized(incident, (s) => withObligation(s, shown)),
+        items: [deps.repos.obligations.putPart(record, null)],
+        timeline: [
+          {
+            type: 'obligation.attached',
+            summary: `${regime.name} attached (${regime.citation}): ${listDue(due)}${regime.inForce ? '' : ' — not yet in force'}`,
+            data: { obligationId: regime.id, triggers: record.triggers, facts: record.facts, due },
+          },
+        ],
+        result: shown,
+      },
+      rt.effects,
+    );
   });
   return attached;
 }
@@ -154,8 +161,9 @@ export async function updateObligation(
   incidentId: string,
   obligationId: string,
   body: UpdateObligationBody,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<Obligation> {
+  const scheduling = rt.scheduling;
   for (const [k, v] of Object.entries(body.triggers ?? {})) notInFuture(deps, `body.triggers.${k}`, v);
   let plan = NO_REMINDER_CHANGE;
   const updated = await withOptimisticRetry(async () => {
@@ -175,30 +183,36 @@ export async function updateObligation(
     const to = dueSummary(after);
     const moved = Object.keys({ ...from, ...to }).filter((c) => from[c] !== to[c]);
     plan = planObligationReminders(now, incidentId, after, before);
-    return commit(deps, caller, incident, {
-      ...reminderPrepare(scheduling, plan),
-      incident: summarized(incident, (s) => withObligation(s, after)),
-      items: [deps.repos.obligations.putPart(record, current.version)],
-      timeline: [
-        {
-          type: 'obligation.updated',
-          summary: `${before.name}: ${
-            moved.length
-              ? `clocks re-computed: ${moved.map((c) => `${c} ${from[c] ?? 'n/a'} → ${to[c] ?? 'n/a'}`).join('; ')}`
-              : 'no deadline changed'
-          }${body.reason ? ` (${body.reason})` : ''}`,
-          data: {
-            obligationId,
-            ...(body.triggers ? { triggers: body.triggers } : {}),
-            ...(body.facts ? { facts: body.facts } : {}),
-            from,
-            to,
-            ...(body.reason ? { reason: body.reason } : {}),
+    return commit(
+      deps,
+      caller,
+      incident,
+      {
+        ...reminderPrepare(scheduling, plan),
+        incident: summarized(incident, (s) => withObligation(s, after)),
+        items: [deps.repos.obligations.putPart(record, current.version)],
+        timeline: [
+          {
+            type: 'obligation.updated',
+            summary: `${before.name}: ${
+              moved.length
+                ? `clocks re-computed: ${moved.map((c) => `${c} ${from[c] ?? 'n/a'} → ${to[c] ?? 'n/a'}`).join('; ')}`
+                : 'no deadline changed'
+            }${body.reason ? ` (${body.reason})` : ''}`,
+            data: {
+              obligationId,
+              ...(body.triggers ? { triggers: body.triggers } : {}),
+              ...(body.facts ? { facts: body.facts } : {}),
+              from,
+              to,
+              ...(body.reason ? { reason: body.reason } : {}),
+            },
           },
-        },
-      ],
-      result: after,
-    });
+        ],
+        result: after,
+      },
+      rt.effects,
+    );
   });
   if (scheduling) await cancelReminderSchedules(scheduling, plan);
   return updated;
@@ -221,8 +235,9 @@ export async function recordSubmission(
   incidentId: string,
   obligationId: string,
   body: CreateSubmissionBody,
-  scheduling?: SchedulingDeps,
+  rt: EscalationRuntime,
 ): Promise<Submission> {
+  const scheduling = rt.scheduling;
   notInFuture(deps, 'body.submittedAt', body.submittedAt);
   let plan = NO_REMINDER_CHANGE;
   const submission = await withOptimisticRetry(async () => {
@@ -317,43 +332,49 @@ export async function recordSubmission(
       view(current, incident.discoveryDate, now, incident.exercise),
     );
     const missing = (shown.clocks.find((c) => c.clockId === clock.id) as ObligationClock).missingItems;
-    return commit(deps, caller, incident, {
-      ...reminderPrepare(scheduling, plan),
-      incident: summarized(incident, (s) => withObligation(s, shown)),
-      items: [
-        deps.repos.obligations.putPart(record, current.version),
-        // What left: the submission to the regulator, in the sharing ledger (docs/sharing.md).
-        deps.repos.sharing.ledgerPut({
-          entryId: `submission-${obligationId}-${submission.submissionId}`,
-          at: submission.submittedAt,
-          channel: 'regulator-submission',
-          incidentId,
-          recipient: body.recipient,
-          tlp: incidentTlp(incident),
-          by: caller.subject,
-          objects: [{ id: `${obligationId}/${submission.submissionId}`, version: clock.id }],
-        }),
-      ],
-      timeline: [
-        {
-          type: late ? 'obligation.submitted_late' : 'obligation.submitted',
-          summary: `${regime.name}: ${clock.name} ${firstForClock ? 'submitted' : 'supplemented'} to ${body.recipient}${
-            body.reference ? ` (ref ${body.reference})` : ''
-          }${late ? `, ${signedIsoDuration(lateSeconds)} late` : ''}${missing.length ? `; still missing: ${missing.join(', ')}` : ''}`,
-          data: {
-            obligationId,
-            submissionId: submission.submissionId,
-            clock: clock.id,
-            submittedAt,
-            dueAt: submission.dueAt,
-            ...(late ? { lateSeconds } : {}),
-            coveredItems: submission.coveredItems,
-            missingItems: missing,
+    return commit(
+      deps,
+      caller,
+      incident,
+      {
+        ...reminderPrepare(scheduling, plan),
+        incident: summarized(incident, (s) => withObligation(s, shown)),
+        items: [
+          deps.repos.obligations.putPart(record, current.version),
+          // What left: the submission to the regulator, in the sharing ledger (docs/sharing.md).
+          deps.repos.sharing.ledgerPut({
+            entryId: `submission-${obligationId}-${submission.submissionId}`,
+            at: submission.submittedAt,
+            channel: 'regulator-submission',
+            incidentId,
+            recipient: body.recipient,
+            tlp: incidentTlp(incident),
+            by: caller.subject,
+            objects: [{ id: `${obligationId}/${submission.submissionId}`, version: clock.id }],
+          }),
+        ],
+        timeline: [
+          {
+            type: late ? 'obligation.submitted_late' : 'obligation.submitted',
+            summary: `${regime.name}: ${clock.name} ${firstForClock ? 'submitted' : 'supplemented'} to ${body.recipient}${
+              body.reference ? ` (ref ${body.reference})` : ''
+            }${late ? `, ${signedIsoDuration(lateSeconds)} late` : ''}${missing.length ? `; still missing: ${missing.join(', ')}` : ''}`,
+            data: {
+              obligationId,
+              submissionId: submission.submissionId,
+              clock: clock.id,
+              submittedAt,
+              dueAt: submission.dueAt,
+              ...(late ? { lateSeconds } : {}),
+              coveredItems: submission.coveredItems,
+              missingItems: missing,
+            },
           },
-        },
-      ],
-      result: submission,
-    });
+        ],
+        result: submission,
+      },
+      rt.effects,
+    );
   });
   if (scheduling) await cancelReminderSchedules(scheduling, plan);
   return submission;

@@ -27,7 +27,9 @@ import { fireAgreementUpdate } from '../agreements/reminder.js';
 import { loadContacts } from '../contacts/service.js';
 import { isOpenCoordinatedAction } from '../coordination/rules.js';
 import type { Deps } from '../deps.js';
-import { commit, createEscalation } from '../incidents/service.js';
+import type { EscalationRuntime } from '../escalation/chains.js';
+import { createEscalation } from '../incidents/records.js';
+import { commit } from '../incidents/unit-of-work.js';
 import {
   type Notice,
   NoticeClaimLostError,
@@ -108,13 +110,9 @@ const skip = (name: string, decision: Decision): FireResult => ({
   reason: decision.act ? 'unknown' : decision.reason,
 });
 
-export function fireReminder(
-  deps: Deps,
-  notify: NotifyDeps | undefined,
-  event: ReminderEvent,
-): Promise<FireResult> {
-  if (event.kind === 'agreement-update') return fireAgreementUpdate(deps, notify, event);
-  return event.kind === 'obligation' ? fireObligation(deps, notify, event) : fireAction(deps, notify, event);
+export function fireReminder(deps: Deps, rt: EscalationRuntime, event: ReminderEvent): Promise<FireResult> {
+  if (event.kind === 'agreement-update') return fireAgreementUpdate(deps, rt.notify, event);
+  return event.kind === 'obligation' ? fireObligation(deps, rt, event) : fireAction(deps, rt, event);
 }
 
 const numberOf = (prefix: string, id: string): number | undefined => {
@@ -140,7 +138,7 @@ async function readDueItem(deps: Deps, event: ActionReminderEvent) {
 
 async function fireAction(
   deps: Deps,
-  notify: NotifyDeps | undefined,
+  rt: EscalationRuntime,
   event: ActionReminderEvent,
 ): Promise<FireResult> {
   const name =
@@ -172,16 +170,22 @@ async function fireAction(
       const flagged = await withOptimisticRetry(async () => {
         const again = await readDueItem(deps, event);
         if (!again || !decideActionFire(fireFacts(event, again, deps.now())).act) return false;
-        await commit(deps, REMINDER_ACTOR, again.incident, {
-          incident: addOverdue(again.incident, ref) as StoredIncident,
-          timeline: [],
-          result: undefined,
-        });
+        await commit(
+          deps,
+          REMINDER_ACTOR,
+          again.incident,
+          {
+            incident: addOverdue(again.incident, ref) as StoredIncident,
+            timeline: [],
+            result: undefined,
+          },
+          rt.effects,
+        );
         return true;
       });
       if (!flagged) return null;
     }
-    return sendOnce(deps, notify, name, event.dueDate, {
+    return sendOnce(deps, rt.notify, name, event.dueDate, {
       incidentId: event.incidentId,
       kind,
       subject: overdue
@@ -268,7 +272,7 @@ export function commanderContactId(incident: object): string | undefined {
 
 async function fireObligation(
   deps: Deps,
-  notify: NotifyDeps | undefined,
+  rt: EscalationRuntime,
   event: ObligationReminderEvent,
 ): Promise<FireResult> {
   const name = obligationScheduleName(
@@ -305,7 +309,7 @@ async function fireObligation(
   const what = `${view.simulated ? 'SIMULATED (exercise) ' : ''}${view.name}: ${clock.name} to ${clock.recipient}`;
   // The notice and the escalation each have their own sent-marker: a failed escalation is retried by
   // Scheduler without sending the notice again.
-  const notice = await sendOnce(deps, notify, name, event.due, {
+  const notice = await sendOnce(deps, rt.notify, name, event.due, {
     incidentId: event.incidentId,
     kind,
     subject: overdue
@@ -338,11 +342,17 @@ async function fireObligation(
   const escalation =
     overdue && read.incident.status === 'open'
       ? await once(deps, `${name}.escalation`, event.due, () =>
-          createEscalation(deps, REMINDER_ACTOR, event.incidentId, {
-            reason: `Regulatory deadline missed: ${what} was due ${event.due}`,
-            escalatedTo: `${commander ? 'incident commander, ' : ''}legal, compliance, coordination, executives`,
-            priority: 'high',
-          }),
+          createEscalation(
+            deps,
+            REMINDER_ACTOR,
+            event.incidentId,
+            {
+              reason: `Regulatory deadline missed: ${what} was due ${event.due}`,
+              escalatedTo: `${commander ? 'incident commander, ' : ''}legal, compliance, coordination, executives`,
+              priority: 'high',
+            },
+            rt,
+          ),
         )
       : undefined;
   if (!notice && !escalation) return { acted: false, name, reason: 'already sent (duplicate firing)' };

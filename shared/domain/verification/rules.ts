@@ -36,6 +36,16 @@ export interface VerifiableContact {
   /** Set while a verification is outstanding: when the contact turns stale unless confirmed. */
   readonly verificationStaleAt?: string | null;
   readonly channels?: readonly { readonly priority: string }[];
+  /** Set when an exercise finding flagged it for re-verification (cleared when verified or updated). */
+  readonly reverification?: Reverification | undefined;
+}
+
+export interface Reverification {
+  readonly reason: string;
+  readonly exerciseId: string;
+  readonly findingId: string;
+  readonly flaggedAt: string;
+  readonly flaggedBy: string;
 }
 
 export type SweepAction = 'send' | 'stale' | 'none';
@@ -123,6 +133,26 @@ export function organizationsWithoutVerifiedPrimary(
 ): string[] {
   const covered = new Set(contacts.filter(isVerifiedPrimary).map((c) => c.organizationId));
   return organizationIds.filter((id) => !covered.has(id));
+}
+
+/** Live contacts flagged for re-verification (directory health: attention needed), oldest flag first. */
+export function contactsToReverify(contacts: readonly VerifiableContact[]) {
+  return contacts
+    .flatMap((c) =>
+      !c.deletedAt && c.reverification
+        ? [
+            {
+              contactId: c.id,
+              organizationId: c.organizationId,
+              reason: c.reverification.reason,
+              exerciseId: c.reverification.exerciseId,
+              findingId: c.reverification.findingId,
+              flaggedAt: c.reverification.flaggedAt,
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) => a.flaggedAt.localeCompare(b.flaggedAt) || a.contactId.localeCompare(b.contactId));
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */

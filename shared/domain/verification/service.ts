@@ -159,6 +159,7 @@ export async function directoryHealth(deps: Deps): Promise<DirectoryHealth> {
     byDimension: last?.health.byDimension ?? { vertical: zero, horizontal: zero, external: zero },
     organizationsWithoutVerifiedPrimary: last?.health.organizationsWithoutVerifiedPrimary ?? [],
     expiringAgreements: last?.health.expiringAgreements ?? [],
+    contactsToReverify: last?.health.contactsToReverify ?? [],
     lastSweep: last
       ? {
           runId: last.runId,

@@ -19,6 +19,7 @@ import { directOutbox, type OutboxItem, outboxPuts } from '../notifications/deli
 import { organizationAgreements } from '../organizations/service.js';
 import {
   addDays,
+  contactsToReverify,
   countStatuses,
   expiresSoon,
   mapLimit,
@@ -78,6 +79,8 @@ export interface DirectoryHealthData {
     type: string;
     expiresAt: string;
   }[];
+  /** Contacts an exercise finding flagged for re-verification (absent in results of older sweeps). */
+  readonly contactsToReverify?: ReturnType<typeof contactsToReverify>;
 }
 
 export interface SweepResult {
@@ -289,7 +292,9 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
       contacts,
     ).map((organizationId) => ({ organizationId, name: nameOf(organizationId) })),
     expiringAgreements,
+    contactsToReverify: contactsToReverify(contacts),
   };
+  const toReverify = health.contactsToReverify ?? [];
 
   // The deploying organization's coordination team only: a partner's contact filed under
   // `coordination` must not receive the directory report (other organizations' contacts and flags).
@@ -347,13 +352,19 @@ async function report(deps: Deps, run: SweepRun, options: SweepOptions): Promise
     if (sent > 0) notified.staleOrganizations++;
   }
 
-  if (health.organizationsWithoutVerifiedPrimary.length > 0 || expiringAgreements.length > 0) {
+  if (
+    health.organizationsWithoutVerifiedPrimary.length > 0 ||
+    expiringAgreements.length > 0 ||
+    toReverify.length > 0
+  ) {
     notified.flagMessages += await send(coordination, FLAGS_KIND, 'Contact directory: attention needed', {
       content:
         `${health.organizationsWithoutVerifiedPrimary.length} organization(s) without a verified primary contact; ` +
-        `${expiringAgreements.length} sharing agreement(s) expiring within 30 days.`,
+        `${expiringAgreements.length} sharing agreement(s) expiring within 30 days; ` +
+        `${toReverify.length} contact(s) flagged for re-verification by an exercise.`,
       organizationsWithoutVerifiedPrimary: health.organizationsWithoutVerifiedPrimary,
       expiringAgreements,
+      contactsToReverify: toReverify,
     });
   }
 

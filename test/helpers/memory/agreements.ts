@@ -4,6 +4,7 @@ import type { AgreementUpdatesRepository } from '../../../shared/db/repos/agreem
 import type { ReviewsRepository } from '../../../shared/db/repos/reviews.js';
 import { ConflictError } from '../../../shared/errors.js';
 import type { AgreementUpdate, SlaBreach } from '../../../shared/schemas/agreements.js';
+import { memoryPart } from './parts.js';
 
 const stale = () => new ConflictError('stale', [], 'CONCURRENT_UPDATE');
 
@@ -34,6 +35,21 @@ export function memoryAgreementUpdates(): AgreementUpdatesRepository & {
         updates.set(update.id, update);
         if (breach) breaches.set(breachKey(breach), breach);
       }
+    },
+    createPart(entries) {
+      return memoryPart(
+        () => {
+          for (const { update, breach } of entries) {
+            if (updates.has(update.id) || (breach && breaches.has(breachKey(breach)))) throw stale();
+          }
+        },
+        () => {
+          for (const { update, breach } of entries) {
+            updates.set(update.id, update);
+            if (breach) breaches.set(breachKey(breach), breach);
+          }
+        },
+      );
     },
     async replace(update, expectedVersion) {
       if (updates.get(update.id)?.version !== expectedVersion) throw stale();

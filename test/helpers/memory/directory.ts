@@ -57,6 +57,8 @@ export interface DirectoryStore {
   readonly triggers: Map<string, StoredTrigger>;
 }
 
+import { memoryPart } from './parts.js';
+
 /** The memory form of a TransactPart: its change, remembered by identity. */
 const changes = new WeakMap<TransactPart, ContactReferenceChange>();
 
@@ -221,6 +223,13 @@ export function memoryDirectory(store: DirectoryStore = emptyStore()) {
       changes.set(part, change);
       return part;
     },
+    replacePart: (contact, expectedVersion) =>
+      memoryPart(
+        () => {
+          if (store.contacts.get(contact.id)?.version !== expectedVersion) throw concurrentUpdate();
+        },
+        () => store.contacts.set(contact.id, clone(contact)),
+      ),
   };
 
   const templates: TemplatesRepository = {
@@ -286,6 +295,14 @@ export function memoryDirectory(store: DirectoryStore = emptyStore()) {
       store.playbooks.set(playbook.id, clone(playbook));
       store.playbookVersions.set(`${playbook.id}/${playbook.version}`, clone(playbook));
     },
+    editPart: (playbook, expectedVersion) =>
+      memoryPart(
+        () => versioned(store.playbooks, playbook.id, expectedVersion, 'Playbook'),
+        () => {
+          store.playbooks.set(playbook.id, clone(playbook));
+          store.playbookVersions.set(`${playbook.id}/${playbook.version}`, clone(playbook));
+        },
+      ),
     list: async (q) => page([...store.playbooks.values()], q, byName),
   };
 

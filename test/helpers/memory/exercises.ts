@@ -1,8 +1,10 @@
 /** In-memory ExercisesRepository: exercises, fired-inject markers and findings over maps. */
+import { exerciseEntity } from '../../../shared/db/entities/exercise.js';
 import { injectFiredEntity } from '../../../shared/db/entities/exercise-inject.js';
 import type { ExercisesRepository, InjectFired, StoredExercise } from '../../../shared/db/repos/exercises.js';
 import { ConflictError } from '../../../shared/errors.js';
 import type { Finding } from '../../../shared/schemas/exercises.js';
+import { commitParts } from './parts.js';
 
 export interface MemoryExercises extends ExercisesRepository {
   readonly exercises: Map<string, StoredExercise>;
@@ -33,6 +35,7 @@ export function memoryExercises(): MemoryExercises {
       }
       exercises.set(exercise.id, structuredClone(exercise));
     },
+    createPart: (exercise) => exerciseEntity.create('memory', exercise),
     async get(id) {
       const e = exercises.get(id);
       return e ? structuredClone(e) : undefined;
@@ -54,6 +57,14 @@ export function memoryExercises(): MemoryExercises {
       moved(next, expectedVersion);
       exercises.set(next.id, structuredClone(next));
       findings.set(`${finding.exerciseId}#${finding.findingId}`, { ...finding });
+    },
+    async linkFinding(finding, part) {
+      const key = `${finding.exerciseId}#${finding.findingId}`;
+      const current = findings.get(key);
+      if (!current) throw new ConflictError('stale', [], 'CONCURRENT_UPDATE');
+      if (current.link) throw new ConflictError('raised already', [], 'FINDING_RAISED');
+      commitParts([part]);
+      findings.set(key, { ...current, link: finding.link });
     },
     // The same conditional Put as the table's: the memory incidents' transaction applies it.
     injectClaim: (f) => injectFiredEntity.create('memory', f),

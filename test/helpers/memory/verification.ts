@@ -78,8 +78,9 @@ export function memoryVerification(store: DirectoryStore): VerificationRepositor
       )
         throw concurrentUpdate();
       tokens.set(hash, { ...token, usedAt: at });
+      const { reverification: _flag, ...unflagged } = current;
       store.contacts.set(c.id, {
-        ...current,
+        ...unflagged,
         verificationStatus: 'verified',
         lastVerifiedAt: at,
         nextVerificationDue: nextDue,

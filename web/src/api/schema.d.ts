@@ -1593,6 +1593,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exercises/{exerciseId}/findings/{findingId}/raise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Raise a finding as what it proposes: an agreement update, an action on the playbook, or a contact re-verification (linked in one transaction)
+         * @description Roles: admin, coordinator
+         */
+        post: operations["raiseExerciseFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exercises/{exerciseId}/end": {
         parameters: {
             query?: never;
@@ -2345,6 +2365,15 @@ export interface components {
             verificationStatus: "pending" | "verified" | "stale";
             /** @description Note the contact left with its last confirmation (POST /verify/{token}) */
             verificationComment?: string;
+            /** @description Flagged for re-verification by an exercise finding (due at the next sweep); cleared when the contact is next verified or updated */
+            reverification?: {
+                reason: string;
+                exerciseId: string;
+                findingId: string;
+                /** Format: date-time */
+                flaggedAt: string;
+                flaggedBy: string;
+            };
             lastVerifiedAt: string | null;
             /** Format: date-time */
             nextVerificationDue: string;
@@ -3375,9 +3404,11 @@ export interface components {
             agreementId?: string;
             source: {
                 /** @enum {string} */
-                kind: "incident";
+                kind: "incident" | "exercise";
                 id: string;
             };
+            /** @description The exercise finding it was raised from (FINDING-n; source kind exercise) */
+            findingId?: string;
             /**
              * @description notification_sla, right_to_audit, data_location, sub_processor_notice, security_requirements, tlp_ceiling, other
              * @enum {string}
@@ -3440,13 +3471,13 @@ export interface components {
              */
             dueDate: string;
         };
-        /** @description What raised the update: `{kind: "incident", id}` */
+        /** @description What raised the update: `{kind: "incident" | "exercise", id}` */
         AgreementUpdateSource: {
             /**
-             * @description incident (exercises later)
+             * @description incident, or exercise (its finding raised)
              * @enum {string}
              */
-            kind: "incident";
+            kind: "incident" | "exercise";
             /** @description Identifier: letters, digits, ".", "_" or "-", 1-64 characters */
             id: string;
         };
@@ -3994,6 +4025,16 @@ export interface components {
                 /** Format: date-time */
                 expiresAt: string;
             }[];
+            /** @description Live contacts an exercise finding flagged for re-verification, not yet verified */
+            contactsToReverify: {
+                contactId: string;
+                organizationId: string;
+                reason: string;
+                exerciseId: string;
+                findingId: string;
+                /** Format: date-time */
+                flaggedAt: string;
+            }[];
             lastSweep: {
                 runId: string;
                 /** Format: date-time */
@@ -4400,7 +4441,7 @@ export interface components {
             mode: "tabletop" | "live";
             /** @description Shared playbook to run; its participating organizations take part */
             playbookId?: string;
-            /** @description Without a playbook: the organizations taking part (required then) */
+            /** @description Without a playbook: the organizations taking part (required then); they join the exercise incident as participants */
             participatingOrganizations?: string[];
             /**
              * @default medium
@@ -4531,6 +4572,8 @@ export interface components {
                 simulated: true;
             }[];
             findings: components["schemas"]["ExerciseFinding"][];
+            /** @description Agreement updates raised from its findings (first 100) */
+            agreementUpdates: components["schemas"]["AgreementUpdate"][];
             results: components["schemas"]["ExerciseResults"];
         };
         ExerciseActionFigures: {
@@ -4570,11 +4613,25 @@ export interface components {
             contactId?: string;
             /** @enum {string} */
             proposes: "playbook_action" | "contact_fix" | "contract_update" | "none";
-            /** @description The action, contact fix or contract update item it became (null until linked) */
-            link: string | null;
+            /** @description What it became when raised (null until then) */
+            link: components["schemas"]["ExerciseFindingLink"] | null;
             /** Format: date-time */
             recordedAt: string;
             recordedBy: string;
+        };
+        ExerciseFindingLink: {
+            /**
+             * @description agreement_update (id: AGU-…), playbook_action (id: the playbook; the version and index that added it), contact_reverification (id: the contact)
+             * @enum {string}
+             */
+            kind: "agreement_update" | "playbook_action" | "contact_reverification";
+            id: string;
+            playbookVersion?: number;
+            /** @description Index in the version’s responseActions */
+            actionIndex?: number;
+            /** Format: date-time */
+            linkedAt: string;
+            linkedBy: string;
         };
         CreateExerciseFinding: {
             finding: string;
@@ -4584,12 +4641,39 @@ export interface components {
             /** @description Coordinated action the finding is about (COORD-n) */
             actionId?: string;
             /**
-             * @description What it can become: an action on the playbook, a contact fix, a contract update item (linked later), or none
+             * @description What it can become (POST …/findings/{findingId}/raise): an action on the playbook, a contact fix, a contract update item, or none
              * @enum {string}
              */
             proposes: "playbook_action" | "contact_fix" | "contract_update" | "none";
             /** @description Identifier: letters, digits, ".", "_" or "-", 1-64 characters */
             contactId?: string;
+        };
+        /** @description Fields by what the finding proposes (a field of another kind is a 400): contract_update → topic, proposedChange, owner, dueDate, agreementId; playbook_action → action, responsible, timeframe; contact_fix → reason */
+        RaiseExerciseFinding: {
+            /**
+             * @description contract_update: required
+             * @enum {string}
+             */
+            topic?: "notification_sla" | "right_to_audit" | "data_location" | "sub_processor_notice" | "security_requirements" | "tlp_ceiling" | "other";
+            /** @description contract_update: default the finding's recommendation (required without one) */
+            proposedChange?: string;
+            /** @description contract_update: required (a contact id is reminded) */
+            owner?: string;
+            /**
+             * Format: date-time
+             * @description contract_update: required; reminded like an action
+             */
+            dueDate?: string;
+            /** @description contract_update: one of the organization's agreements */
+            agreementId?: string;
+            /** @description playbook_action: default the finding's recommendation (required without one) */
+            action?: string;
+            /** @description playbook_action: a participating organization of the playbook; default the finding's */
+            responsible?: string;
+            /** @description playbook_action: required */
+            timeframe?: string;
+            /** @description contact_fix: why the contact is re-verified; default the finding */
+            reason?: string;
         };
         EndExercise: {
             notes?: string;
@@ -14937,6 +15021,117 @@ export interface operations {
                 };
             };
             /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A backing service is busy; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    raiseExerciseFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key answers the first answer again and writes nothing (422 IDEMPOTENCY_KEY_REUSED with another body) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                exerciseId: string;
+                findingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseExerciseFinding"];
+            };
+        };
+        responses: {
+            /** @description Raise a finding as what it proposes: an agreement update, an action on the playbook, or a contact re-verification (linked in one transaction) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseFinding"];
+                };
+            };
+            /** @description Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token (answered by API Gateway’s JWT authorizer: `{"message":"Unauthorized"}`, not the error envelope) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State conflict (e.g. closed incident, open actions, concurrent change; IDEMPOTENCY_IN_PROGRESS while a request with the same Idempotency-Key runs). Codes: `FINDING_RAISED`: the finding was raised already (the detail names its `link`); `CONTACT_DELETED`: the contact of a `contact_fix` finding was deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (over 64 KiB: the error envelope; over API Gateway’s 10 MB: `{"message":"Request Entity Too Large"}`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused: IDEMPOTENCY_KEY_REUSED. Codes: `FINDING_PROPOSES_NOTHING`: the finding proposes `none`; `NO_PLAYBOOK`: a `playbook_action` finding of an exercise that ran a scenario without a playbook */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,12 +1,14 @@
 /**
  * Exercises (docs/exercises.md): start a tabletop or live drill of a playbook with timed injects,
  * open one to read its report (per organization and action, unreachable contacts, escalation levels),
- * record findings, end it, and compare the exercises of one playbook over time. The quarantine of
+ * record findings and raise each as what it proposes (an agreement update, an action on the playbook,
+ * a contact re-verification), end it, and compare the exercises of one playbook over time. The quarantine of
  * inbound e-mail (docs/inbound-email.md) is on its own page (`./inbound.tsx`).
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
+import { ENUMS } from '../enums';
 import type { PageProps } from '../main';
 import { type FieldSpec, RecordForm } from '../record-form';
 import { ApiForm, clean, ErrorBanner, Field, PRIORITIES, run, Select, TLPS, useLoad, when } from '../ui';
@@ -31,6 +33,37 @@ const START_FIELDS: FieldSpec[] = [
     kind: 'json',
   },
 ];
+
+type Raisable = 'contract_update' | 'playbook_action' | 'contact_fix';
+
+/** The fields `POST …/findings/{findingId}/raise` takes, by what the finding proposes. */
+const RAISE_FIELDS: Record<Raisable, FieldSpec[]> = {
+  contract_update: [
+    { name: 'topic', label: 'Topic', kind: 'select', options: ENUMS.agreementTopic },
+    { name: 'proposedChange', label: 'Proposed change (default: the recommendation)', kind: 'textarea' },
+    { name: 'owner', label: 'Owner (a contact id is reminded)' },
+    { name: 'dueDate', label: 'Due (ISO 8601)', placeholder: '2027-03-31T17:00:00Z' },
+    { name: 'agreementId', label: 'Sharing agreement (optional)' },
+  ],
+  playbook_action: [
+    { name: 'action', label: 'Playbook action (default: the recommendation)' },
+    { name: 'responsible', label: 'Responsible organization (default: the finding’s)' },
+    { name: 'timeframe', label: 'Timeframe', placeholder: 'PT4H' },
+  ],
+  contact_fix: [{ name: 'reason', label: 'Reason to re-verify (default: the finding)' }],
+};
+
+/** What a raised finding became, in words. */
+function linkText(link: Schemas['ExerciseFindingLink']): string {
+  switch (link.kind) {
+    case 'agreement_update':
+      return `agreement update ${link.id}`;
+    case 'playbook_action':
+      return `action ${(link.actionIndex ?? 0) + 1} of playbook ${link.id} version ${link.playbookVersion}`;
+    default:
+      return `contact ${link.id} flagged for re-verification`;
+  }
+}
 
 export default function Exercises({ query }: PageProps): JSX.Element {
   const [open, setOpen] = useState<string | undefined>(query.get('id') ?? undefined);
@@ -153,15 +186,47 @@ function ExerciseView({ exerciseId }: { exerciseId: string }): JSX.Element {
           <ul>
             {(r.findings ?? []).length === 0 && <li>None.</li>}
             {(r.findings ?? []).map((f) => (
-              <li key={f.findingId}>
+              <li key={f.findingId} data-testid={`finding-${f.findingId}`}>
                 {f.findingId} ({f.proposes}): {f.finding}
                 {f.recommendation ? ` — ${f.recommendation}` : ''}
+                {f.link && (
+                  <>
+                    {' '}
+                    <strong>Raised as {linkText(f.link)}</strong> ({when(f.link.linkedAt)}, {f.link.linkedBy})
+                  </>
+                )}
+                {!f.link && f.proposes !== 'none' && (
+                  <RecordForm
+                    label={`Raise ${f.findingId}`}
+                    button="Raise"
+                    fields={RAISE_FIELDS[f.proposes]}
+                    submit={(body) =>
+                      run(
+                        api().POST('/exercises/{exerciseId}/findings/{findingId}/raise', {
+                          params: { path: { exerciseId, findingId: f.findingId } },
+                          body: body as Schemas['RaiseExerciseFinding'],
+                        }),
+                      )
+                    }
+                    onDone={reload}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+          <h3>Agreement updates raised</h3>
+          <ul>
+            {r.agreementUpdates.length === 0 && <li>None.</li>}
+            {r.agreementUpdates.map((u) => (
+              <li key={u.id}>
+                {u.id} ({u.topic}, {u.organizationId}, {u.status}): {u.proposedChange} — {u.owner}, due{' '}
+                {when(u.dueDate)}
               </li>
             ))}
           </ul>
         </>
       )}
-      {e?.status === 'running' && (
+      {e && (
         <>
           <ApiForm
             label="Record finding"
@@ -208,19 +273,23 @@ function ExerciseView({ exerciseId }: { exerciseId: string }): JSX.Element {
               </>
             )}
           </ApiForm>
-          <ApiForm
-            label="End exercise"
-            submit={(v) =>
-              run(api().POST('/exercises/{exerciseId}/end', { ...p, body: clean({ notes: v.str('notes') }) }))
-            }
-            onDone={reload}
-          >
-            {(err) => (
-              <Field label="Debrief notes" error={err('notes')}>
-                <textarea name="notes" rows={2} cols={50} />
-              </Field>
-            )}
-          </ApiForm>
+          {e.status === 'running' && (
+            <ApiForm
+              label="End exercise"
+              submit={(v) =>
+                run(
+                  api().POST('/exercises/{exerciseId}/end', { ...p, body: clean({ notes: v.str('notes') }) }),
+                )
+              }
+              onDone={reload}
+            >
+              {(err) => (
+                <Field label="Debrief notes" error={err('notes')}>
+                  <textarea name="notes" rows={2} cols={50} />
+                </Field>
+              )}
+            </ApiForm>
+          )}
         </>
       )}
     </section>

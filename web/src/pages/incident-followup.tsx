@@ -7,6 +7,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
+import { ENUMS } from '../enums';
 import { type FieldSpec, RecordForm } from '../record-form';
 import {
   ApiForm,
@@ -35,15 +36,7 @@ const EVIDENCE_TYPES = [
   'other',
 ] as const;
 const AUDIENCES = ['partners', 'regulators', 'law_enforcement', 'customers', 'media', 'public'] as const;
-const TOPICS = [
-  'notification_sla',
-  'right_to_audit',
-  'data_location',
-  'sub_processor_notice',
-  'security_requirements',
-  'tlp_ceiling',
-  'other',
-] as const;
+const TOPICS = ENUMS.agreementTopic;
 const UPDATE_STATUSES = ['proposed', 'agreed', 'drafted', 'signed', 'rejected', 'withdrawn'] as const;
 
 async function sha256Hex(file: File): Promise<string> {

@@ -37,6 +37,32 @@ interface BigRead {
   overLambdaLimit: boolean;
 }
 
+/**
+ * Why a group named in the cold-start reasons is loaded eagerly, and what removing it would cost
+ * (docs/decisions.md, 8). Written once here so every run's report explains its own exceptions.
+ */
+const WHY_GROUP: Record<string, string> = {
+  zod: 'request validation with per-field 400 details, the same schemas as docs/openapi.json; already zod/mini as a namespace import (the classic API was 158 KiB here)',
+  'shared/db':
+    'the repositories and entity modules: `defaultDeps()` builds every repository, so each function carries all of them (a per-route set of repositories would cut about half of it, at the price of a per-handler list kept in step with the services it calls)',
+  Powertools:
+    'the structured JSON logger (correlation ids, cold-start flag, log level from the environment); a hand-written logger would save ≈ 20 KiB',
+  'shared/domain': 'the services and pure rules this route calls (its own code path, not other areas)',
+  'shared/schemas': 'the schema modules its route and services import (module granularity)',
+  'shared/http':
+    'request parsing, error mapping, CORS and security headers, the partner-role checks (every route)',
+  'shared/config':
+    'configuration read and checked once at init (table, topics, origins, the regime ids and sectors it validates)',
+  '@middy/core': 'the middleware engine the handlers run on',
+  'docs/openapi.json':
+    'the prebuilt OpenAPI document that getOpenApi returns (embedded, not generated at init)',
+  '@aws-sdk/client-sns': 'the route publishes notifications (its `uses` names sns)',
+  '@aws-sdk/client-scheduler': 'the route creates or deletes schedules (its `uses` names scheduler)',
+  '@aws-sdk/client-s3': 'the route signs evidence uploads and downloads or reads inbound mail',
+  '@aws-sdk/s3-request-presigner': 'presigned evidence URLs',
+  'postal-mime': 'parsing inbound RFC 822 mail',
+};
+
 export interface BenchReport {
   generatedAt: string;
   durationSeconds: number;
@@ -210,6 +236,14 @@ export function renderMarkdown(r: BenchReport): string {
       p(`- \`${c.name}\` (init ×${c.initVsClientOnly}, eager ×${c.bytesVsClientOnly}): ${parts.join(', ')}`);
     }
     p();
+    const named = new Set(coldAbove.flatMap((c) => c.beyondClientOnly.slice(0, 6).map((g) => g.group)));
+    const why = Object.entries(WHY_GROUP).filter(([group]) => named.has(group));
+    if (why.length > 0) {
+      p('Why each of those groups is loaded at init (what removing it would cost):');
+      p();
+      for (const [group, reason] of why) p(`- ${group}: ${reason}`);
+      p();
+    }
   }
   p('## Scale');
   p();

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the Liaison benchmark against the local stack (DynamoDB Local + the local HTTP
  * API running the real handlers in this process). Writes bench/results/latest.json and
- * bench/results/latest.md and prints the Markdown. See bench/README.md.
+ * bench/results/latest.md (quick.json and quick.md with --quick) and prints the Markdown. See
+ * bench/README.md.
  *
  *   npm run bench                      # full run (scale 1,000 and 100,000 incidents)
  *   npm run bench -- --quick           # smoke run: few requests, scale 1,000 only
@@ -621,11 +622,13 @@ async function main(): Promise<void> {
       },
     };
     mkdirSync(OUT_DIR, { recursive: true });
-    writeFileSync(join(OUT_DIR, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    // A --quick run never overwrites the committed full run.
+    const name = QUICK ? 'quick' : 'latest';
+    writeFileSync(join(OUT_DIR, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
     const markdown = renderMarkdown(result);
-    writeFileSync(join(OUT_DIR, 'latest.md'), markdown);
+    writeFileSync(join(OUT_DIR, `${name}.md`), markdown);
     console.log(markdown);
-    log(`wrote ${join(OUT_DIR, 'latest.json')} and latest.md`);
+    log(`wrote ${join(OUT_DIR, `${name}.json`)} and ${name}.md`);
   } finally {
     await stack.stop();
   }

@@ -159,12 +159,6 @@ describe('incident tools in the console', () => {
     await chain.getByLabel('Escalation policy').selectOption('POL-ISAC');
     await chain.getByLabel('Chain reason').fill('Nobody has picked this up');
     await chain.getByRole('button', { name: 'Start escalation chain' }).click();
-    await page.waitForTimeout(2000);
-    console.log(
-      'DEBUG2',
-      JSON.stringify((await read(`/incidents/${INC}`)).escalationChains),
-      await chain.textContent(),
-    );
     await page.getByTestId('chain-status-CHAIN-1').getByText('active').waitFor();
     await page.getByRole('form', { name: 'Acknowledge incident' }).getByRole('button').click();
     await page.getByTestId('chain-status-CHAIN-1').getByText('acknowledged').waitFor();
@@ -288,6 +282,30 @@ describe('evidence, holds and follow-up in the console', () => {
           ((await read(`/incidents/${INC}/agreement-updates`)).items as { status: string }[])[0]?.status,
       )
       .toBe('agreed');
+    // The third party's record lists it with what raised it, and moves it on from there too.
+    await go(page, '#/third-parties');
+    await page.getByRole('button', { name: 'Edit TP-PAY' }).click();
+    const record = page.getByRole('region', { name: 'Agreement updates of TP-PAY' });
+    await record.getByText(`(from incident ${INC})`).waitFor();
+    await record.getByLabel(/^Status of AGU-/).selectOption('drafted');
+    await expect
+      .poll(
+        async () =>
+          ((await read('/organizations/TP-PAY/agreement-updates')).items as { status: string }[])[0]?.status,
+      )
+      .toBe('drafted');
+    await record
+      .getByTestId(/^update-status-AGU-/)
+      .getByText('drafted')
+      .waitFor();
+    // A transition the API refuses is shown, and nothing changes.
+    await record.getByLabel(/^Status of AGU-/).selectOption('proposed');
+    await record.getByRole('alert').getByText('INVALID_TRANSITION').waitFor();
+    expect(await record.getByLabel(/^Status of AGU-/).inputValue()).toBe('drafted');
+    expect(
+      ((await read('/organizations/TP-PAY/agreement-updates')).items as { status: string }[])[0]?.status,
+    ).toBe('drafted');
+    await expectAccessible(page, 'third party with agreement updates');
   });
 });
 
@@ -377,12 +395,22 @@ describe('sharing and exercises in the console', () => {
       .getByTestId('finding-FINDING-2')
       .getByText(/Raised as agreement update AGU-/)
       .waitFor();
-    await page.getByText(/\(notification_sla, ORG-ISAC, proposed\): Notify within 24 hours/).waitFor();
+    // The exercise report lists it with its status control, as the incident's follow-up does.
+    await page
+      .getByTestId(/^update-status-AGU-/)
+      .getByText('proposed')
+      .waitFor();
+    await page.getByLabel(/^Status of AGU-/).selectOption('agreed');
+    await page
+      .getByTestId(/^update-status-AGU-/)
+      .getByText('agreed')
+      .waitFor();
     expect((await read('/organizations/ORG-ISAC/agreement-updates')).items).toEqual([
       expect.objectContaining({
         source: { kind: 'exercise', id: 'EX-PAY' },
         findingId: 'FINDING-2',
         owner: 'vendor-management',
+        status: 'agreed',
       }),
     ]);
     await expectAccessible(page, 'exercises');

@@ -83,6 +83,8 @@ export const ENUMS = {
     'tlp_ceiling',
     'other',
   ],
+  /** UpdateAgreementUpdate.status */
+  agreementUpdateStatus: ['proposed', 'agreed', 'drafted', 'signed', 'rejected', 'withdrawn'],
 } as const;
 
 /** Where each list comes from: schema, property, and values the API accepts but the console leaves out. */
@@ -97,4 +99,5 @@ export const ENUM_SOURCES: Record<
   channelType: { schema: 'Channel', property: 'type' },
   thirdPartyType: { schema: 'CreateThirdParty', property: 'type' },
   agreementTopic: { schema: 'CreateAgreementUpdate', property: 'topic' },
+  agreementUpdateStatus: { schema: 'UpdateAgreementUpdate', property: 'status' },
 };

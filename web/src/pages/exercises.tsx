@@ -7,6 +7,7 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { AgreementUpdateList } from '../agreement-updates';
 import { api, type Schemas } from '../api/client';
 import { ENUMS } from '../enums';
 import type { PageProps } from '../main';
@@ -215,15 +216,7 @@ function ExerciseView({ exerciseId }: { exerciseId: string }): JSX.Element {
             ))}
           </ul>
           <h3>Agreement updates raised</h3>
-          <ul>
-            {r.agreementUpdates.length === 0 && <li>None.</li>}
-            {r.agreementUpdates.map((u) => (
-              <li key={u.id}>
-                {u.id} ({u.topic}, {u.organizationId}, {u.status}): {u.proposedChange} — {u.owner}, due{' '}
-                {when(u.dueDate)}
-              </li>
-            ))}
-          </ul>
+          <AgreementUpdateList items={r.agreementUpdates} onChanged={reload} />
         </>
       )}
       {e && (

@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { AgreementUpdateList } from '../agreement-updates';
 import { api, type Schemas } from '../api/client';
 import { ENUMS } from '../enums';
 import { type FieldSpec, RecordForm } from '../record-form';
@@ -37,7 +38,6 @@ const EVIDENCE_TYPES = [
 ] as const;
 const AUDIENCES = ['partners', 'regulators', 'law_enforcement', 'customers', 'media', 'public'] as const;
 const TOPICS = ENUMS.agreementTopic;
-const UPDATE_STATUSES = ['proposed', 'agreed', 'drafted', 'signed', 'rejected', 'withdrawn'] as const;
 
 async function sha256Hex(file: File): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
@@ -412,7 +412,6 @@ export function FollowUp({ incidentId }: { incidentId: string }): JSX.Element {
       ),
     [incidentId],
   );
-  const [error, setError] = useState<Schemas['Error']>();
   const reload = () => {
     sla.reload();
     updates.reload();
@@ -420,7 +419,7 @@ export function FollowUp({ incidentId }: { incidentId: string }): JSX.Element {
   return (
     <section aria-labelledby="sla-h">
       <h2 id="sla-h">Contractual SLAs and agreement updates</h2>
-      <ErrorBanner error={sla.error ?? updates.error ?? error} />
+      <ErrorBanner error={sla.error ?? updates.error} />
       <table>
         <thead>
           <tr>
@@ -474,39 +473,7 @@ export function FollowUp({ incidentId }: { incidentId: string }): JSX.Element {
         />
       )}
       <h3>Agreement updates raised by this incident</h3>
-      <ul>
-        {(updates.data?.items ?? []).length === 0 && <li>None.</li>}
-        {(updates.data?.items ?? []).map((u) => (
-          <li key={u.id}>
-            {u.id} {u.organizationId} <code>{u.topic}</code>: {u.proposedChange} — {u.owner}, due{' '}
-            {when(u.dueDate)}, <strong data-testid={`update-status-${u.id}`}>{u.status}</strong>{' '}
-            <label>
-              <span class="sr-only">Status of {u.id}</span>
-              <select
-                aria-label={`Status of ${u.id}`}
-                value={u.status}
-                onChange={async (e) => {
-                  const status = (e.target as HTMLSelectElement).value as (typeof UPDATE_STATUSES)[number];
-                  const r = await run(
-                    api().PATCH('/agreement-updates/{updateId}', {
-                      params: { path: { updateId: u.id } },
-                      body: { status },
-                    }),
-                  );
-                  setError(r.ok ? undefined : r.error);
-                  updates.reload();
-                }}
-              >
-                {UPDATE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </li>
-        ))}
-      </ul>
+      <AgreementUpdateList items={updates.data?.items ?? []} onChanged={updates.reload} />
       <RecordForm
         label="Raise agreement update"
         fields={UPDATE_FIELDS}

@@ -1,5 +1,6 @@
 /** Third parties: list, register, and edit (contacts, SLA requirements, data shared, systems accessed). */
 import type { JSX } from 'preact';
+import { AgreementUpdateList } from '../agreement-updates';
 import { api, type Schemas } from '../api/client';
 import { ENUMS } from '../enums';
 import type { PageProps } from '../main';
@@ -97,6 +98,7 @@ export default function ThirdParties(_: PageProps): JSX.Element {
           onDone={list.reload}
         />
       )}
+      {edited && <ThirdPartyUpdates thirdPartyId={edited.id} />}
       <h2>Register a third party</h2>
       <ApiForm
         label="Register third party"
@@ -136,5 +138,25 @@ export default function ThirdParties(_: PageProps): JSX.Element {
         )}
       </ApiForm>
     </>
+  );
+}
+
+/** The third party's agreement updates (raised by incidents, SLA breaches and exercise findings). */
+function ThirdPartyUpdates({ thirdPartyId }: { thirdPartyId: string }): JSX.Element {
+  const updates = useLoad(
+    () =>
+      run(
+        api().GET('/organizations/{organizationId}/agreement-updates', {
+          params: { path: { organizationId: thirdPartyId }, query: { limit: 100 } },
+        }),
+      ),
+    [thirdPartyId],
+  );
+  return (
+    <section aria-labelledby={`updates-h-${thirdPartyId}`}>
+      <h2 id={`updates-h-${thirdPartyId}`}>Agreement updates of {thirdPartyId}</h2>
+      <ErrorBanner error={updates.error} />
+      <AgreementUpdateList items={updates.data?.items ?? []} onChanged={updates.reload} showSource />
+    </section>
   );
 }

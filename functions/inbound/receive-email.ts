@@ -9,6 +9,7 @@ import { s3BlobStore, s3Client } from '../../shared/aws/s3.js';
 import { inboundConfig } from '../../shared/config.js';
 import { defaultDeps } from '../../shared/deps.js';
 import { receiveEmail } from '../../shared/domain/inbound/service.js';
+import { objectStoreDeps } from '../../shared/evidence-deps.js';
 import { logger } from '../../shared/logging.js';
 
 /** Key prefix of the receipt rule's S3 action (infra/constructs/inbound-email.ts). */
@@ -30,7 +31,7 @@ export const handler = async (event: SESEvent): Promise<void> => {
     }
     const outcome = await receiveEmail(
       defaultDeps(),
-      { blobs, domain },
+      { blobs, domain, evidence: objectStoreDeps().objects },
       {
         raw,
         rawKey,

@@ -18,6 +18,7 @@ import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
 import { INBOUND_FUNCTION } from '../functions.js';
 import { ApiFunction, acknowledgeFunctionFindings } from './api-function.js';
+import type { EvidenceBucket } from './evidence-bucket.js';
 
 /** Key prefix of the receipt rule's S3 action; the function reads `raw/ses/<SES messageId>`. */
 export const RAW_SES_PREFIX = 'raw/ses/';
@@ -30,6 +31,8 @@ export interface InboundEmailProps {
   /** Physical name prefix (`<stack>`): the rule set is `<stack>-inbound`. */
   readonly namePrefix: string;
   readonly environment: Readonly<Record<string, string>>;
+  /** The evidence bucket: attachments are copied there at receipt and registered as evidence. */
+  readonly evidence: EvidenceBucket;
 }
 
 export class InboundEmail extends Construct {
@@ -65,6 +68,7 @@ export class InboundEmail extends Construct {
         ...props.environment,
         LIAISON_INBOUND_DOMAIN: props.domain,
         LIAISON_INBOUND_BUCKET: this.bucket.bucketName,
+        ...props.evidence.environment(),
       },
     }).bindTable(props.table, 'RW');
     this.function = fn.function;
@@ -72,6 +76,8 @@ export class InboundEmail extends Construct {
     this.bucket.grantPut(this.function, 'attachments/*');
     const role = this.function.role;
     if (!role) throw new Error('receive-email: function without a role');
+    // Attachments into the evidence bucket (incidents/<id>/inbound/<sha256>), legal holds on them.
+    props.evidence.grant(role);
     acknowledgeFunctionFindings(role, 'RW', props.table);
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',

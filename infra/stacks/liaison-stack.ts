@@ -389,6 +389,7 @@ export class LiaisonStack extends Stack {
           assetDir: assetDir(INBOUND_FUNCTION.handler),
           namePrefix: names.stackName,
           environment: functionEnv,
+          evidence: this.evidence,
         })
       : undefined;
     if (this.inboundEmail) {

@@ -77,6 +77,11 @@ export interface BlobStore {
 /** What receiving e-mail needs besides the table. */
 export interface InboundDeps {
   readonly blobs: BlobStore;
+  /**
+   * The evidence bucket: a recorded message's attachments are copied there and registered as
+   * evidence items (docs/inbound-email.md). Absent (a store-less test): they stay blobs only.
+   */
+  readonly evidence?: ObjectStore | undefined;
   /** The domain of the reply addresses (context `inboundEmailDomain`). */
   readonly domain: string;
 }
@@ -154,6 +159,15 @@ export interface ObjectStore {
   ): Promise<PresignedRequest>;
   /** A presigned GetObject of one version, offered as a download named `filename`. */
   presignGet(key: string, versionId: string | undefined, filename: string): Promise<PresignedRequest>;
+  /**
+   * PutObject of bytes the service already holds (an inbound e-mail's attachment), refused by S3
+   * unless they match `sha256` (hex); the version it wrote.
+   */
+  put(
+    key: string,
+    bytes: Uint8Array,
+    upload: { sha256: string; contentType: string },
+  ): Promise<{ versionId: string | undefined }>;
   /** HeadObject (latest version); undefined when there is none. */
   head(key: string): Promise<StoredObject | undefined>;
   /** Reads the version and hashes it (when S3 kept no checksum): hex SHA-256. */

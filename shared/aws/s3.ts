@@ -98,6 +98,19 @@ export function s3ObjectStore(
       );
       return { method: 'GET', url, headers: {}, expiresAt: expiry() };
     },
+    async put(key, bytes, upload) {
+      const res = await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: bytes,
+          ContentLength: bytes.byteLength,
+          ContentType: upload.contentType,
+          ChecksumSHA256: hexToBase64(upload.sha256),
+        }),
+      );
+      return { versionId: res.VersionId };
+    },
     async head(key) {
       try {
         const res = await s3.send(

@@ -488,6 +488,12 @@ export const evidenceKeys = {
   holdPrefix: 'HOLD#',
   /** The S3 object key of an evidence item (one object, each upload a version). */
   objectKey: (incidentId: string, evidenceId: string) => `incidents/${incidentId}/evidence/${evidenceId}`,
+  /**
+   * The S3 object key of an inbound e-mail attachment (docs/inbound-email.md): by content, written
+   * at receipt (so a quarantined message's files are kept under the bucket's retention too), each
+   * write a version; the evidence item registered when the message is recorded names the version.
+   */
+  inboundObjectKey: (incidentId: string, sha256: string) => `incidents/${incidentId}/inbound/${sha256}`,
 };
 
 // ---------------------------------------------------------------- exercises (docs/exercises.md)

@@ -14,6 +14,14 @@ export const InboundAttachment = meta(
     key: meta(z.string(), {
       description: 'Where the bytes are kept (the inbound bucket in AWS, .liaison/inbound/ locally)',
     }),
+    evidenceObject: meta(z.optional(z.object({ key: z.string(), versionId: z.optional(z.string()) })), {
+      description:
+        'Its copy in the evidence bucket, written at receipt (under the bucket’s Object Lock retention from then on)',
+    }),
+    evidenceId: meta(z.optional(z.string()), {
+      description:
+        'The evidence item it was registered as (EVD-n) when the message was recorded or accepted; absent past the first 20 attachments of a message',
+    }),
   }),
   { id: 'InboundAttachment' },
 );

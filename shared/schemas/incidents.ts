@@ -330,7 +330,7 @@ export const Communication = meta(
           attachments: z.array(InboundAttachment),
           flags: meta(z.array(z.string()), {
             description:
-              '`incident-closed`: received after the incident closed; `accepted-from-quarantine`: a coordinator accepted it',
+              '`incident-closed`: received after the incident closed; `accepted-from-quarantine`: a coordinator accepted it; `attachments-not-registered`: more than 20 attachments, the rest kept as blobs only',
           }),
         }),
       ),

@@ -82,7 +82,7 @@ describe('inbound e-mail (SES receiving)', () => {
     );
   });
 
-  it('runs receive-email with the table, read on raw/ses/* and put on attachments/* only', () => {
+  it('runs receive-email with the table, read on raw/ses/*, put on attachments/* and the evidence objects only', () => {
     const fn = allOfType([on.parent], 'AWS::Lambda::Function').find((f) =>
       String(f.Properties.Description).startsWith('Records a reply e-mail'),
     );
@@ -94,6 +94,7 @@ describe('inbound e-mail (SES receiving)', () => {
         Variables: expect.objectContaining({
           LIAISON_INBOUND_DOMAIN: 'reply.example.com',
           LIAISON_INBOUND_BUCKET: expect.anything(),
+          LIAISON_EVIDENCE_BUCKET: expect.anything(),
           LIAISON_TABLE_NAME: expect.anything(),
         }),
       },
@@ -113,8 +114,24 @@ describe('inbound e-mail (SES receiving)', () => {
     expect(s3Resources.some((r) => r.includes('/raw/ses/*'))).toBe(true);
     expect(s3Resources.some((r) => r.includes('/attachments/*'))).toBe(true);
     expect(
-      s3Resources.every((r) => r.includes('/raw/ses/*') || r.includes('/attachments/*') || !r.includes('/*')),
+      s3Resources.every(
+        (r) =>
+          r.includes('/raw/ses/*') ||
+          r.includes('/attachments/*') ||
+          r.includes('/incidents/*') ||
+          !r.includes('/*'),
+      ),
     ).toBe(true);
+    // Its own role: the evidence objects (attachments registered as evidence, legal holds on them).
+    const roleId = (fn?.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const own = allOfType([on.parent], 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId))
+      .flatMap(
+        (p) =>
+          (p.Properties.PolicyDocument as { Statement: { Sid?: string; Resource: unknown }[] }).Statement,
+      );
+    const evidence = own.find((st) => st.Sid === 'EvidenceObjects');
+    expect(JSON.stringify(evidence?.Resource)).toContain('/incidents/*');
   });
 
   it('gives every function the reply domain, so outbound messages carry the reply address', () => {

@@ -178,6 +178,11 @@ describe('a reply from a known contact', () => {
             size: expect.any(Number),
             sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
             key: expect.stringMatching(new RegExp(`^attachments/${INC}/[0-9a-f]{64}$`)),
+            evidenceObject: {
+              key: expect.stringMatching(new RegExp(`^incidents/${INC}/inbound/[0-9a-f]{64}$`)),
+              versionId: expect.any(String),
+            },
+            evidenceId: 'EVD-1',
           },
         ],
       },
@@ -203,6 +208,54 @@ describe('a reply from a known contact', () => {
       (e) => e.type === 'communication.recorded' && e.data?.communicationId === res.body.communicationId,
     );
     expect(entry?.data).toMatchObject({ direction: 'inbound', from: 'renee@acme.example', attachments: 1 });
+
+    // The attachment is evidence: a confirmed item, its bytes in the evidence bucket (the version
+    // named), collected from the sender, linked to the communication, on the timeline.
+    const evidenceObject = (meta as { evidenceObject?: { key: string; versionId: string } } | undefined)
+      ?.evidenceObject;
+    const evidence = await must(get(`/incidents/${INC}/evidence/EVD-1`), 200);
+    expect(evidence.body).toMatchObject({
+      evidenceId: 'EVD-1',
+      type: 'file',
+      status: 'confirmed',
+      fileName: 'access-review.pdf',
+      contentType: 'application/pdf',
+      sha256: meta?.sha256,
+      size: meta?.size,
+      source: 'e-mail from renee@acme.example',
+      collectedBy: 'liaison:inbound-email',
+      registeredBy: 'liaison:inbound-email',
+      storage: {
+        bucket: stack.evidenceBucket,
+        key: evidenceObject?.key,
+        versionId: evidenceObject?.versionId,
+      },
+      links: { actions: [], communications: [res.body.communicationId] },
+      custody: [
+        {
+          seq: 1,
+          kind: 'collected',
+          by: 'liaison:inbound-email',
+          from: 'e-mail from renee@acme.example',
+          versionId: evidenceObject?.versionId,
+        },
+      ],
+    });
+    const [version] = stack.s3.versions(stack.evidenceBucket, String(evidenceObject?.key));
+    expect(version?.versionId).toBe(evidenceObject?.versionId);
+    expect(Buffer.from(String(version?.sha256), 'base64').toString('hex')).toBe(meta?.sha256);
+    // Downloadable like any item: the presigned GET serves the same bytes.
+    const download = await must(
+      post(`/incidents/${INC}/evidence/EVD-1/download`, { reason: 'review the access report' }),
+      200,
+    );
+    const served = Buffer.from(await (await fetch(download.body.download.url)).arrayBuffer());
+    expect(createHash('sha256').update(served).digest('hex')).toBe(meta?.sha256);
+    expect((await timeline(INC)).find((e) => e.type === 'evidence.registered')?.data).toMatchObject({
+      evidenceId: 'EVD-1',
+      communicationId: res.body.communicationId,
+      sha256: meta?.sha256,
+    });
   });
 
   it('delivered twice (SES retries), it is recorded once', async () => {
@@ -267,6 +320,53 @@ describe('a forged or unknown sender', () => {
     const twice = await post(`/inbound-email/quarantine/${res.body.emailId}/accept`, {});
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('NOT_QUARANTINED');
+  });
+
+  it('with an attachment, under a legal hold: registered as evidence only when accepted, and locked then', async () => {
+    const raw = Buffer.from(
+      sample('reply-multipart.eml', { incidentId: INC, token })
+        .toString('latin1')
+        .replace('<Renee@ACME.example>', '<eve@elsewhere.example>')
+        .replace('20261203050958.4242@', 'forged-attachment@'),
+      'latin1',
+    );
+    const hold = await must(
+      post(`/incidents/${INC}/holds`, { kind: 'legal', reason: 'preservation order' }),
+      201,
+    );
+    const evidenceBefore = (await get(`/incidents/${INC}/evidence`)).body.items as unknown[];
+    const res = await deliver(raw);
+    expect(res.body).toMatchObject({ outcome: 'quarantined', reason: 'unknown-sender' });
+    // Kept under the evidence bucket's retention from receipt, but not in the register yet.
+    const held = (await must(get('/inbound-email/quarantine'), 200)).body.items.find(
+      (m: { id: string }) => m.id === res.body.emailId,
+    ) as { attachments: { evidenceObject: { key: string; versionId: string }; evidenceId?: string }[] };
+    const object = held.attachments[0]?.evidenceObject;
+    expect(object?.key).toMatch(new RegExp(`^incidents/${INC}/inbound/[0-9a-f]{64}$`));
+    expect(held.attachments[0]).not.toHaveProperty('evidenceId');
+    expect((await get(`/incidents/${INC}/evidence`)).body.items).toHaveLength(evidenceBefore.length);
+
+    const accepted = await must(
+      post(`/inbound-email/quarantine/${res.body.emailId}/accept`, { organizationId: 'TP-ACME' }),
+      200,
+    );
+    const evidenceId = (accepted.body.attachments as { evidenceId?: string }[])[0]?.evidenceId;
+    expect(evidenceId).toBe(`EVD-${evidenceBefore.length + 1}`);
+    const item = await must(get(`/incidents/${INC}/evidence/${evidenceId}`), 200);
+    expect(item.body).toMatchObject({
+      status: 'confirmed',
+      source: 'e-mail from eve@elsewhere.example',
+      collectedBy: 'liaison:inbound-email',
+      registeredBy: 'carol',
+      links: { communications: [accepted.body.communicationId] },
+      legalHolds: [hold.body.holdId],
+    });
+    const version = stack.s3
+      .versions(stack.evidenceBucket, String(object?.key))
+      .find((v) => v.versionId === object?.versionId);
+    expect(version?.legalHold).toBe(true);
+    // Released again, so the later tests' incident is as before.
+    await must(post(`/incidents/${INC}/holds/${hold.body.holdId}/release`, { reason: 'order lifted' }), 200);
   });
 
   it('is quarantined, then rejected: never recorded on the incident', async () => {

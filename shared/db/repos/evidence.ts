@@ -29,6 +29,8 @@ export interface EvidencePage {
 export interface EvidenceRepository {
   /** The S3 object key of an item. */
   objectKey(incidentId: string, evidenceId: string): string;
+  /** The S3 object key of an inbound e-mail attachment (by content). */
+  inboundObjectKey(incidentId: string, sha256: string): string;
   /** One item (strongly consistent); 404 when absent. */
   get(incidentId: string, evidenceId: string): Promise<StoredEvidence>;
   /** One item and its custody history (two reads in parallel); 404 when absent. */
@@ -78,6 +80,7 @@ export function createEvidenceRepository({ db, tableName }: TableContext): Evide
     );
   const repo: EvidenceRepository = {
     objectKey: evidenceKeys.objectKey,
+    inboundObjectKey: evidenceKeys.inboundObjectKey,
     async get(incidentId, evidenceId) {
       const res = await db.send(
         new GetCommand({ TableName: tableName, Key: itemKey(incidentId, evidenceId), ConsistentRead: true }),

@@ -10,6 +10,7 @@
 import type { ObjectStore, PresignedRequest } from '../../aws/ports.js';
 import type { StoredCustodyEntry, StoredEvidence, StoredHold } from '../../db/entities/evidence.js';
 import type { ActiveHold, StoredIncident } from '../../db/entities/incident.js';
+import type { Write } from '../../db/repositories.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
@@ -27,7 +28,7 @@ import type {
   TransferCustodyBody,
 } from '../../schemas/evidence.js';
 import type { Deps } from '../deps.js';
-import { type Change, commit, mutate } from '../incidents/unit-of-work.js';
+import { type Change, commit, mutate, type NewEntry } from '../incidents/unit-of-work.js';
 import { assertNotHeld, checkUpload, heldAudiences, legalHoldsOn } from './rules.js';
 
 /** The public view of an item: its active legal holds computed from the incident's. */
@@ -179,6 +180,130 @@ export async function registerEvidence(
     contentType: stored.contentType,
   });
   return { evidence: evidenceView(stored, holds), upload };
+}
+
+// ---------------------------------------------------------------- files received by e-mail
+
+/** Most attachments of one message registered as evidence (3 transaction items each). */
+export const MAX_RECEIVED_EVIDENCE = 20;
+
+/** A file an inbound e-mail brought, already in the evidence bucket (written at receipt). */
+export interface ReceivedFile {
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly key: string;
+  readonly versionId?: string | undefined;
+}
+
+/** Where the files came from: the communication recording the message. */
+export interface ReceivedOrigin {
+  readonly communicationId: string;
+  readonly from: string;
+  readonly receivedAt: string;
+  /** Who collected it (the inbound e-mail subject) and who registers it (the same, or the accepting coordinator). */
+  readonly collectedBy: string;
+  readonly registeredBy: string;
+}
+
+/**
+ * The register's part of recording an inbound e-mail (docs/inbound-email.md): the first
+ * MAX_RECEIVED_EVIDENCE files become confirmed evidence items EVD-n (the bytes and their SHA-256
+ * were written by the service itself at receipt, S3 checked the checksum), each with its
+ * `collected` custody entry and a timeline entry, linked to the communication, in the transaction
+ * that records the message. An item an incident-wide legal hold covers gets its Object Lock legal
+ * hold just before that transaction, as a confirmed upload does. The ids, in `files`' order
+ * (undefined past the limit).
+ */
+export function receivedEvidence(
+  deps: Deps,
+  store: ObjectStore,
+  incident: StoredIncident,
+  files: readonly ReceivedFile[],
+  origin: ReceivedOrigin,
+): {
+  incident: StoredIncident;
+  items: Write[];
+  timeline: NewEntry[];
+  evidenceIds: (string | undefined)[];
+  prepare?: () => Promise<void>;
+} {
+  const at = deps.now().toISOString();
+  let seq = incident.evidenceSeq ?? 0;
+  const items: Write[] = [];
+  const timeline: NewEntry[] = [];
+  const held: ReceivedFile[] = [];
+  const source = `e-mail from ${origin.from}`.slice(0, 500);
+  const evidenceIds = files.map((file, i) => {
+    if (i >= MAX_RECEIVED_EVIDENCE) return undefined;
+    seq += 1;
+    const evidenceId = `EVD-${seq}`;
+    const stored: StoredEvidence = {
+      incidentId: incident.id,
+      evidenceId,
+      description: `Attachment ${file.name} of ${origin.communicationId} (${source})`.slice(0, 2000),
+      type: 'file',
+      source,
+      collectedBy: origin.collectedBy,
+      collectedAt: origin.receivedAt,
+      fileName: file.name,
+      contentType: file.type,
+      sha256: file.sha256,
+      size: file.size,
+      status: 'confirmed',
+      storage: {
+        bucket: store.bucket,
+        key: file.key,
+        ...(file.versionId ? { versionId: file.versionId } : {}),
+      },
+      custodian: origin.collectedBy,
+      links: { actions: [], communications: [origin.communicationId] },
+      registeredAt: at,
+      registeredBy: origin.registeredBy,
+      confirmedAt: at,
+      custodySeq: 1,
+      heldBy: [],
+      version: 1,
+    };
+    items.push(
+      deps.repos.evidence.newItem(stored),
+      deps.repos.evidence.newCustody({
+        seq: 1,
+        kind: 'collected',
+        at: origin.receivedAt,
+        by: origin.collectedBy,
+        from: source,
+        ...(file.versionId ? { versionId: file.versionId } : {}),
+        incidentId: incident.id,
+        evidenceId,
+      }),
+    );
+    timeline.push({
+      type: 'evidence.registered',
+      summary: `${evidenceId} registered from ${origin.communicationId}: ${file.name}`.slice(0, 500),
+      data: {
+        evidenceId,
+        sha256: file.sha256,
+        size: file.size,
+        type: 'file',
+        communicationId: origin.communicationId,
+      },
+    });
+    if (legalHoldsOn(incident.holds, evidenceId).length > 0) held.push(file);
+    return evidenceId;
+  });
+  return {
+    incident: { ...incident, evidenceSeq: seq },
+    items,
+    timeline,
+    evidenceIds,
+    ...(held.length > 0
+      ? {
+          prepare: () => eachLimited(held, (file) => store.setLegalHold(file.key, file.versionId, true)),
+        }
+      : {}),
+  };
 }
 
 /**

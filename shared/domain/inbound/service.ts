@@ -15,9 +15,10 @@
  * One inbound item per message (id from its Message-ID), written with the record or the
  * quarantine: a message delivered twice is recorded once.
  */
-import type { BlobStore, InboundDeps } from '../../aws/ports.js';
+import type { InboundDeps, ObjectStore } from '../../aws/ports.js';
 import type { StoredInboundEmail } from '../../db/entities/inbound-email.js';
 import type { StoredIncident } from '../../db/entities/incident.js';
+import type { Write } from '../../db/repositories.js';
 import { withOptimisticRetry } from '../../db/transact.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Caller } from '../../model/caller.js';
@@ -31,6 +32,7 @@ import type {
 } from '../../schemas/inbound.js';
 import type { Communication } from '../../schemas/incidents.js';
 import type { Deps } from '../deps.js';
+import { MAX_RECEIVED_EVIDENCE, receivedEvidence } from '../evidence/service.js';
 import { bump } from '../incidents/changes.js';
 import { commit, type NewEntry } from '../incidents/unit-of-work.js';
 import { type ParsedEmail, parseEmail } from './parse.js';
@@ -101,7 +103,8 @@ async function participantContacts(deps: Deps, incident: StoredIncident) {
 }
 
 async function storeBytes(
-  blobs: BlobStore,
+  deps: Deps,
+  inbound: InboundDeps,
   incidentId: string,
   parsed: ParsedEmail,
   message: ReceivedMessage,
@@ -109,16 +112,84 @@ async function storeBytes(
   let rawKey = message.rawKey;
   if (!rawKey) {
     rawKey = `raw/${incidentId}/${sha256Hex(message.raw)}.eml`;
-    await blobs.put(rawKey, message.raw, 'message/rfc822');
+    await inbound.blobs.put(rawKey, message.raw, 'message/rfc822');
   }
   const attachments: InboundAttachment[] = [];
   for (const a of parsed.attachments) {
     const sha256 = sha256Hex(a.bytes);
     const key = `attachments/${incidentId}/${sha256}`;
-    await blobs.put(key, a.bytes, a.type);
-    attachments.push({ name: a.name, type: a.type, size: a.bytes.byteLength, sha256, key });
+    await inbound.blobs.put(key, a.bytes, a.type);
+    // Into the evidence bucket at receipt (registered when the message is recorded or accepted).
+    let evidenceObject: InboundAttachment['evidenceObject'];
+    if (inbound.evidence) {
+      const objectKey = deps.repos.evidence.inboundObjectKey(incidentId, sha256);
+      const { versionId } = await inbound.evidence.put(objectKey, a.bytes, { sha256, contentType: a.type });
+      evidenceObject = { key: objectKey, ...(versionId ? { versionId } : {}) };
+    }
+    attachments.push({
+      name: a.name,
+      type: a.type,
+      size: a.bytes.byteLength,
+      sha256,
+      key,
+      ...(evidenceObject ? { evidenceObject } : {}),
+    });
   }
   return { rawKey, attachments };
+}
+
+/**
+ * The attachments of a message being recorded, registered as evidence (those copied to the
+ * evidence bucket at receipt, up to MAX_RECEIVED_EVIDENCE): the incident, items, timeline entries
+ * and legal-hold step of the register, and the attachments with their evidence ids.
+ */
+function registerAttachments(
+  deps: Deps,
+  store: ObjectStore | undefined,
+  incident: StoredIncident,
+  email: StoredInboundEmail,
+  communicationId: string,
+  registeredBy: string,
+): {
+  incident: StoredIncident;
+  items: Write[];
+  timeline: NewEntry[];
+  attachments: InboundAttachment[];
+  flags: string[];
+  prepare?: (() => Promise<void>) | undefined;
+} {
+  const files = email.attachments.flatMap((a, i) =>
+    a.evidenceObject ? [{ i, file: { ...a, ...a.evidenceObject } }] : [],
+  );
+  if (!store || files.length === 0) {
+    return { incident, items: [], timeline: [], attachments: [...email.attachments], flags: [] };
+  }
+  const parts = receivedEvidence(
+    deps,
+    store,
+    incident,
+    files.map((f) => f.file),
+    {
+      communicationId,
+      from: email.from,
+      receivedAt: email.receivedAt,
+      collectedBy: INBOUND_ACTOR.subject,
+      registeredBy,
+    },
+  );
+  const idOf = new Map(files.map((f, j) => [f.i, parts.evidenceIds[j]]));
+  const attachments = email.attachments.map((a, i) => {
+    const evidenceId = idOf.get(i);
+    return evidenceId ? { ...a, evidenceId } : a;
+  });
+  return {
+    incident: parts.incident,
+    items: parts.items,
+    timeline: parts.timeline,
+    attachments,
+    flags: files.length > MAX_RECEIVED_EVIDENCE ? ['attachments-not-registered'] : [],
+    prepare: parts.prepare,
+  };
 }
 
 /** The inbound communication of a message (direction inbound, type email). */
@@ -206,7 +277,7 @@ export async function receiveEmail(
   const seen = await deps.repos.inbound.get(emailId);
   if (seen) return { outcome: 'duplicate', emailId, incidentId: incident.id };
 
-  const { rawKey, attachments } = await storeBytes(inbound.blobs, incident.id, parsed, message);
+  const { rawKey, attachments } = await storeBytes(deps, inbound, incident.id, parsed, message);
   const sender = matchSender(parsed.from, await participantContacts(deps, incident));
   const decision = decideInbound({
     senderKnown: sender !== undefined,
@@ -244,30 +315,48 @@ export async function receiveEmail(
       return { outcome: 'duplicate' as const, emailId, incidentId: incident.id };
     }
     const current = await deps.repos.incidents.get(incident.id);
-    const { n, incident: next } = bump(current, 'commSeq');
+    const { n, incident: bumped } = bump(current, 'commSeq');
     const communicationId = `COMM-${n}`;
+    const evidence = registerAttachments(
+      deps,
+      inbound.evidence,
+      bumped,
+      base,
+      communicationId,
+      INBOUND_ACTOR.subject,
+    );
+    const allFlags = [...flags, ...evidence.flags];
     const email: StoredInboundEmail = {
       ...base,
+      attachments: evidence.attachments,
       communicationId,
-      ...(flags.length ? { flags: [...flags] } : {}),
+      ...(allFlags.length ? { flags: allFlags } : {}),
     };
     const communication = inboundCommunication(
       communicationId,
       email,
-      flags,
+      allFlags,
       sender?.organizationId,
       receivedAt,
       INBOUND_ACTOR.subject,
     );
     return commit(deps, INBOUND_ACTOR, current, {
-      incident: next,
+      incident: evidence.incident,
       // The inbound item first: taken (a concurrent delivery of the same message) → read again.
       items: [
         deps.repos.inbound.createPart(email),
         deps.repos.incidents.newCommunication(current.id, communication),
+        ...evidence.items,
       ],
-      timeline: recordedEntries(communicationId, email, flags),
-      result: { outcome: 'recorded' as const, emailId, incidentId: current.id, communicationId, flags },
+      timeline: [...recordedEntries(communicationId, email, allFlags), ...evidence.timeline],
+      ...(evidence.prepare ? { prepare: evidence.prepare } : {}),
+      result: {
+        outcome: 'recorded' as const,
+        emailId,
+        incidentId: current.id,
+        communicationId,
+        flags: allFlags,
+      },
     });
   });
 }
@@ -302,6 +391,7 @@ async function quarantined(deps: Deps, emailId: string): Promise<StoredInboundEm
  */
 export function acceptQuarantined(
   deps: Deps,
+  store: ObjectStore | undefined,
   caller: Caller,
   emailId: string,
   body: AcceptQuarantinedBody,
@@ -316,13 +406,19 @@ export function acceptQuarantined(
       ]);
     }
     const at = deps.now().toISOString();
-    const flags = ['accepted-from-quarantine', ...(current.status === 'closed' ? ['incident-closed'] : [])];
-    const { n, incident: next } = bump(current, 'commSeq');
+    const { n, incident: bumped } = bump(current, 'commSeq');
     const communicationId = `COMM-${n}`;
+    const evidence = registerAttachments(deps, store, bumped, email, communicationId, caller.subject);
+    const flags = [
+      'accepted-from-quarantine',
+      ...(current.status === 'closed' ? ['incident-closed'] : []),
+      ...evidence.flags,
+    ];
     const { reason: _reason, ...rest } = email;
     const accepted: StoredInboundEmail = {
       ...rest,
       status: 'accepted',
+      attachments: evidence.attachments,
       ...(organizationId ? { organizationId } : {}),
       communicationId,
       flags,
@@ -340,10 +436,11 @@ export function acceptQuarantined(
       caller.subject,
     );
     return commit(deps, caller, current, {
-      incident: next,
+      incident: evidence.incident,
       items: [
         deps.repos.inbound.replacePart(accepted, email.version),
         deps.repos.incidents.newCommunication(current.id, communication),
+        ...evidence.items,
       ],
       timeline: [
         ...recordedEntries(communicationId, accepted, flags),
@@ -352,7 +449,9 @@ export function acceptQuarantined(
           summary: `E-mail from ${email.from} accepted from quarantine (${email.reason ?? 'quarantined'})`,
           data: { emailId, communicationId, reason: email.reason, ...(body.note ? { note: body.note } : {}) },
         },
+        ...evidence.timeline,
       ],
+      ...(evidence.prepare ? { prepare: evidence.prepare } : {}),
       result: view(accepted),
     });
   });

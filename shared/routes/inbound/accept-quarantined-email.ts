@@ -9,7 +9,10 @@ export const route = {
   handler: 'inbound/accept-quarantined-email',
   roles: COORDINATORS,
   table: 'RW',
-  summary: 'Accept a quarantined e-mail: recorded as an inbound communication of its incident',
+  // Its attachments become evidence items (an incident-wide legal hold: Object Lock on each).
+  uses: ['s3'],
+  summary:
+    'Accept a quarantined e-mail: recorded as an inbound communication of its incident, its attachments registered as evidence',
   tag: 'inbound-email',
   body: inbound.AcceptQuarantinedBody,
   response: { status: 200, schema: inbound.InboundEmail },

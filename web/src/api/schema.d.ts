@@ -1683,7 +1683,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept a quarantined e-mail: recorded as an inbound communication of its incident
+         * Accept a quarantined e-mail: recorded as an inbound communication of its incident, its attachments registered as evidence
          * @description Roles: admin, coordinator
          */
         post: operations["acceptQuarantinedEmail"];
@@ -3052,7 +3052,7 @@ export interface components {
                 receivedAt: string;
                 rawKey: string;
                 attachments: components["schemas"]["InboundAttachment"][];
-                /** @description `incident-closed`: received after the incident closed; `accepted-from-quarantine`: a coordinator accepted it */
+                /** @description `incident-closed`: received after the incident closed; `accepted-from-quarantine`: a coordinator accepted it; `attachments-not-registered`: more than 20 attachments, the rest kept as blobs only */
                 flags: string[];
             };
             /** Format: date-time */
@@ -3077,6 +3077,13 @@ export interface components {
             sha256: string;
             /** @description Where the bytes are kept (the inbound bucket in AWS, .liaison/inbound/ locally) */
             key: string;
+            /** @description Its copy in the evidence bucket, written at receipt (under the bucket’s Object Lock retention from then on) */
+            evidenceObject?: {
+                key: string;
+                versionId?: string;
+            };
+            /** @description The evidence item it was registered as (EVD-n) when the message was recorded or accepted; absent past the first 20 attachments of a message */
+            evidenceId?: string;
         };
         Lesson: {
             lessonId: string;
@@ -15439,7 +15446,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accept a quarantined e-mail: recorded as an inbound communication of its incident */
+            /** @description Accept a quarantined e-mail: recorded as an inbound communication of its incident, its attachments registered as evidence */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -123,7 +123,8 @@ describe('inbound e-mail (SES receiving)', () => {
       ),
     ).toBe(true);
     // Its own role: the evidence objects (attachments registered as evidence, legal holds on them).
-    const roleId = (fn?.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const role = fn?.Properties.Role as { 'Fn::GetAtt': [string, string] } | undefined;
+    const roleId = role?.['Fn::GetAtt'][0] ?? 'no role';
     const own = allOfType([on.parent], 'AWS::IAM::Policy')
       .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId))
       .flatMap(

@@ -16,7 +16,7 @@ export const InboundAttachment = meta(
     }),
     evidenceObject: meta(z.optional(z.object({ key: z.string(), versionId: z.optional(z.string()) })), {
       description:
-        'Its copy in the evidence bucket, written at receipt (under the bucket’s Object Lock retention from then on)',
+        'Its copy in the evidence bucket, written when the message arrived; under the bucket’s Object Lock retention from then on',
     }),
     evidenceId: meta(z.optional(z.string()), {
       description:

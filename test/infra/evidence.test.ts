@@ -59,6 +59,8 @@ describe('evidence bucket', () => {
     const s3Routes = (routes as readonly Route[]).filter((r) => r.uses?.includes('s3'));
     expect(s3Routes.map((r) => r.id).sort()).toEqual(
       [
+        // Its attachments become evidence items (docs/inbound-email.md).
+        'acceptQuarantinedEmail',
         'confirmEvidenceUpload',
         'deleteEvidence',
         'downloadEvidence',

@@ -378,6 +378,19 @@ describe('joint post-incident review', () => {
     });
     expect((await c.get('/incidents/INC-REV/review')).body.status).toBe('open');
 
+    // Reviews are held after the incident closed: the result is shared all the same, and the
+    // incident stays closed (an ordinary communication on it would be 409 INCIDENT_CLOSED).
+    const closed = await c.post('/incidents/INC-REV/close', { notes: 'Keys rotated' });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const ordinary = await c.post('/incidents/INC-REV/communications', {
+      type: 'email',
+      direction: 'outbound',
+      subject: 'Late note',
+      content: 'x',
+      recipients: { organizations: ['TP-A'] },
+    });
+    expect(ordinary.body.error?.code).toBe('INCIDENT_CLOSED');
+
     const shared = await c.post('/incidents/INC-REV/review/consolidate', {
       summary: 'Rotate keys; verify duty contacts',
       include: ['CONTRIB-2', 'CONTRIB-3'],
@@ -394,6 +407,7 @@ describe('joint post-incident review', () => {
       (x: { communicationId: string }) => x.communicationId === shared.body.result.communicationId,
     );
     expect(communication).toMatchObject({ direction: 'outbound', tlp: 'GREEN', tlpLoweredFrom: 'AMBER' });
+    expect(incident.body.status).toBe('closed');
     expect(
       communication.delivery.organizations.map((o: { organizationId: string }) => o.organizationId).sort(),
     ).toEqual(['TP-A', 'TP-B']);

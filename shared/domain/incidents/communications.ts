@@ -50,14 +50,19 @@ export async function createCommunication(
   body: CreateCommunicationBody,
   rt: EscalationRuntime,
   ifMatch?: number,
+  /** The joint post-incident review's result is shared after the incident closed (reviews/service.ts). */
+  options: { readonly afterClose?: boolean } = {},
 ): Promise<Communication> {
   const notify = rt.notify;
+  const open = (incident: { id: string; status: string }) => {
+    if (!options.afterClose) assertIncidentOpen(incident);
+  };
   const partner = partnerOrganization(caller);
   if (partner !== null) {
     assertPartnerCommunication(partner, body);
     body = { ...body, thirdParty: partner }; // the partner's own message
   }
-  const plan = body.recipients ? await planOutbound(deps, caller, incidentId, body) : undefined;
+  const plan = body.recipients ? await planOutbound(deps, caller, incidentId, body, open) : undefined;
   const outbox: OutboxItem[] = [];
   const communication = await mutate(
     deps,
@@ -65,7 +70,7 @@ export async function createCommunication(
     incidentId,
     (current) => {
       assertMaySeeIncident(caller, current);
-      assertIncidentOpen(current);
+      open(current);
       // A disclosure hold (docs/evidence.md): 409 for its audiences, unless an admin overrides.
       const disclosure = decideDisclosure(caller, current.holds, body);
       const { n, incident } = bump(current, 'commSeq');
@@ -238,10 +243,11 @@ async function planOutbound(
   caller: Caller,
   incidentId: string,
   body: CreateCommunicationBody,
+  open: (incident: StoredIncident) => void,
 ): Promise<OutboundPlan> {
   const recipients = body.recipients as Recipients;
   const stored = await deps.repos.incidents.get(incidentId);
-  assertIncidentOpen(stored);
+  open(stored);
   // The communication's own TLP first: above the incident's, no recipient matters.
   const marking = communicationMarking(caller, stored, body.tlp);
   const { tlp } = marking;

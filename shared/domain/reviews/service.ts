@@ -204,6 +204,9 @@ export async function consolidateReview(
       tlp: body.tlp,
     },
     rt,
+    undefined,
+    // A post-incident review is usually held after the incident closed: its result is still shared.
+    { afterClose: true },
   );
   return withOptimisticRetry(async () => {
     const again = await deps.repos.reviews.get(incidentId);

@@ -3077,7 +3077,7 @@ export interface components {
             sha256: string;
             /** @description Where the bytes are kept (the inbound bucket in AWS, .liaison/inbound/ locally) */
             key: string;
-            /** @description Its copy in the evidence bucket, written at receipt (under the bucket’s Object Lock retention from then on) */
+            /** @description Its copy in the evidence bucket, written when the message arrived; under the bucket’s Object Lock retention from then on */
             evidenceObject?: {
                 key: string;
                 versionId?: string;

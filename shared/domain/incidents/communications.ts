@@ -54,15 +54,13 @@ export async function createCommunication(
   options: { readonly afterClose?: boolean } = {},
 ): Promise<Communication> {
   const notify = rt.notify;
-  const open = (incident: { id: string; status: string }) => {
-    if (!options.afterClose) assertIncidentOpen(incident);
-  };
+  const afterClose = options.afterClose === true;
   const partner = partnerOrganization(caller);
   if (partner !== null) {
     assertPartnerCommunication(partner, body);
     body = { ...body, thirdParty: partner }; // the partner's own message
   }
-  const plan = body.recipients ? await planOutbound(deps, caller, incidentId, body, open) : undefined;
+  const plan = body.recipients ? await planOutbound(deps, caller, incidentId, body, afterClose) : undefined;
   const outbox: OutboxItem[] = [];
   const communication = await mutate(
     deps,
@@ -70,7 +68,7 @@ export async function createCommunication(
     incidentId,
     (current) => {
       assertMaySeeIncident(caller, current);
-      open(current);
+      if (!afterClose) assertIncidentOpen(current);
       // A disclosure hold (docs/evidence.md): 409 for its audiences, unless an admin overrides.
       const disclosure = decideDisclosure(caller, current.holds, body);
       const { n, incident } = bump(current, 'commSeq');
@@ -243,11 +241,11 @@ async function planOutbound(
   caller: Caller,
   incidentId: string,
   body: CreateCommunicationBody,
-  open: (incident: StoredIncident) => void,
+  afterClose: boolean,
 ): Promise<OutboundPlan> {
   const recipients = body.recipients as Recipients;
   const stored = await deps.repos.incidents.get(incidentId);
-  open(stored);
+  if (!afterClose) assertIncidentOpen(stored);
   // The communication's own TLP first: above the incident's, no recipient matters.
   const marking = communicationMarking(caller, stored, body.tlp);
   const { tlp } = marking;

@@ -11,7 +11,14 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { must as arrange, type ConsoleHarness, expectAccessible, go, startConsole } from './console.js';
+import {
+  must as arrange,
+  type ConsoleHarness,
+  expectAccessible,
+  go,
+  screenshot,
+  startConsole,
+} from './console.js';
 
 let h: ConsoleHarness;
 let page: Page;
@@ -306,6 +313,7 @@ describe('evidence, holds and follow-up in the console', () => {
       ((await read('/organizations/TP-PAY/agreement-updates')).items as { status: string }[])[0]?.status,
     ).toBe('drafted');
     await expectAccessible(page, 'third party with agreement updates');
+    await screenshot(page, 'third-party-agreement-updates');
   });
 });
 
@@ -414,6 +422,7 @@ describe('sharing and exercises in the console', () => {
       }),
     ]);
     await expectAccessible(page, 'exercises');
+    await screenshot(page, 'exercise-report');
 
     await go(page, '#/inbound');
     await page.getByText('None.').waitFor();

@@ -43,6 +43,16 @@ export async function getPlaybook(deps: Deps, id: string, version?: number): Pro
   return playbook;
 }
 
+/** Version n+1 of a playbook with `changes` (the caller writes it, conditioned on version n). */
+export function nextPlaybookVersion(
+  current: Playbook,
+  changes: Partial<Omit<Playbook, 'id' | 'version'>>,
+  at: string,
+  by: string,
+): Playbook {
+  return { ...current, ...changes, version: current.version + 1, updatedAt: at, updatedBy: by };
+}
+
 /** An edit never changes a version: it writes version n+1; activations keep the version they used. */
 export function updatePlaybook(
   deps: Deps,
@@ -52,13 +62,12 @@ export function updatePlaybook(
 ): Promise<Playbook> {
   return withOptimisticRetry(async () => {
     const current = await getPlaybook(deps, id);
-    const next: Playbook = {
-      ...current,
-      ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)),
-      version: current.version + 1,
-      updatedAt: deps.now().toISOString(),
-      updatedBy: caller.subject,
-    };
+    const next = nextPlaybookVersion(
+      current,
+      Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)),
+      deps.now().toISOString(),
+      caller.subject,
+    );
     const orgs = next.participatingOrganizations;
     const outsiders = [
       ...Object.keys(next.rolesResponsibilities).flatMap((o) =>

@@ -16,7 +16,7 @@ import type { AgreementUpdate } from '../../schemas/agreements.js';
 import type { Playbook } from '../../schemas/coordination.js';
 import type { Finding, RaiseFindingBody } from '../../schemas/exercises.js';
 import { newUpdate, prepareReminders } from '../agreements/service.js';
-import { getPlaybook } from '../coordination/playbooks.js';
+import { getPlaybook, nextPlaybookVersion } from '../coordination/playbooks.js';
 import type { Deps } from '../deps.js';
 import { withOptimisticRetry } from '../retry.js';
 import {
@@ -117,7 +117,7 @@ function agreementUpdateOf(
   );
 }
 
-/** Version n+1 of the playbook with the response action appended (as `updatePlaybook` writes it). */
+/** Version n+1 of the playbook with the response action appended. */
 function withAction(
   current: Playbook,
   r: Extract<RaiseRequest, { kind: 'playbook_action' }>,
@@ -132,16 +132,17 @@ function withAction(
       },
     ]);
   }
-  return {
-    ...current,
-    responseActions: [
-      ...current.responseActions,
-      { action: r.action, responsible: r.responsible, timeframe: r.timeframe },
-    ],
-    version: current.version + 1,
-    updatedAt: at,
-    updatedBy: by,
-  };
+  return nextPlaybookVersion(
+    current,
+    {
+      responseActions: [
+        ...current.responseActions,
+        { action: r.action, responsible: r.responsible, timeframe: r.timeframe },
+      ],
+    },
+    at,
+    by,
+  );
 }
 
 /**

@@ -152,7 +152,8 @@ export async function createExercise(
   let withNotice = resolution !== undefined;
   // Inject schedules this start created: deleted again when its transaction is refused.
   const created: string[] = [];
-  let planned: { stored: StoredExercise; outbox: OutboxItem[]; activation?: Activation } | undefined;
+  // What the (last) transaction wrote, set by `extend` when the incident's creation calls it.
+  const planned: { last?: { stored: StoredExercise; outbox: OutboxItem[]; activation?: Activation } } = {};
   const extend = async (draft: StoredIncident): Promise<CreationExtension> => {
     const startAt = draft.createdAt;
     const injects: ExerciseInject[] = body.injects.map((inject, i) => {
@@ -188,7 +189,7 @@ export async function createExercise(
       findingSeq: 0,
       version: 1,
     };
-    planned = { stored, outbox: parts?.outbox ?? [], ...(parts ? { activation: parts.view } : {}) };
+    planned.last = { stored, outbox: parts?.outbox ?? [], ...(parts ? { activation: parts.view } : {}) };
     const reminders = parts ? reminderPrepare(scheduling, parts.reminders).prepare : undefined;
     return {
       // A scenario's organizations take part without an activation: link items, partner access.
@@ -242,7 +243,8 @@ export async function createExercise(
     if (scheduling) await cancelCreated(scheduling, exerciseId, created);
     throw error;
   }
-  const done = planned as unknown as NonNullable<typeof planned>;
+  const done = planned.last;
+  if (!done) throw new Error(`exercise ${exerciseId}: the incident was created without its extension`);
   await publishNotice(deps, notify, done.outbox);
   if (resolution && !withNotice && done.activation && playbook) {
     await sendNotice(deps, notify, caller, activationNotice(done.activation, playbook.name));

@@ -158,8 +158,23 @@ function registerAttachments(
   flags: string[];
   prepare?: (() => Promise<void>) | undefined;
 } {
+  // The attachments copied to the evidence bucket at receipt, with their index on the message.
   const files = email.attachments.flatMap((a, i) =>
-    a.evidenceObject ? [{ i, file: { ...a, ...a.evidenceObject } }] : [],
+    a.evidenceObject
+      ? [
+          {
+            i,
+            file: {
+              name: a.name,
+              type: a.type,
+              size: a.size,
+              sha256: a.sha256,
+              key: a.evidenceObject.key,
+              versionId: a.evidenceObject.versionId,
+            },
+          },
+        ]
+      : [],
   );
   if (!store || files.length === 0) {
     return { incident, items: [], timeline: [], attachments: [...email.attachments], flags: [] };
